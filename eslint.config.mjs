@@ -1,0 +1,43 @@
+// Lint rules that guard correctness, not taste: no floating promises anywhere, and workflow code
+// stays deterministic (no Node built-ins, Nest, TypeORM or kafkajs inside workflows/).
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.state/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: { allowDefaultProject: ['*.ts'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // CLIs, benchmarks and seed loaders print their results.
+    files: ['**/*.cli.ts', '**/*.bench.ts', 'test/**/*.ts', 'seeds/**/*.ts', 'infra/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'pg', '@cwp/platform'], message: 'Workflow code may import only @temporalio/workflow, @cwp/contracts and @cwp/policy.' },
+            { group: ['@temporalio/worker', '@temporalio/client', '@temporalio/activity'], importNamesPattern: '^(?!.*)', message: 'Workflows import activity types only.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,52 @@
+// One jest setup, four tiers. Unit specs sit beside the code and need no server; integration
+// specs (*.int-spec.ts) use the real PostgreSQL and Kafka; workflow specs (*.wf-spec.ts) run on
+// Temporal's time-skipping test server; end-to-end specs drive the running services.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = __dirname;
+const workspaces = require('./package.json').workspaces;
+
+// Map each workspace package to its TypeScript sources so tests never need a prior build.
+const moduleNameMapper = {};
+for (const ws of workspaces) {
+  const pkgFile = path.join(root, ws, 'package.json');
+  if (!fs.existsSync(pkgFile)) continue;
+  const { name } = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+  if (fs.existsSync(path.join(root, ws, 'src/index.ts'))) {
+    moduleNameMapper[`^${name.replace('/', '\\/')}$`] = `<rootDir>/${ws}/src/index.ts`;
+  }
+}
+
+// Nest 12, jose and a few of their dependencies are ESM-only: swc compiles them to CommonJS.
+const esmPackages = ['@nestjs', 'uid', 'jose', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'load-esm'];
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const base = {
+  rootDir: root,
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.state/'],
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,workflows,infra}/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
+    { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.int-spec.ts'], testTimeout: 60_000 },
+    { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.wf-spec.ts'], testTimeout: 120_000 },
+    { ...base, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 180_000 },
+  ],
+};
