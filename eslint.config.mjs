@@ -3,8 +3,6 @@
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.state/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   {
@@ -31,10 +29,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'pg', '@cwp/platform'], message: 'Workflow code may import only @temporalio/workflow, @cwp/contracts and @cwp/policy.' },
-            { group: ['@temporalio/worker', '@temporalio/client', '@temporalio/activity'], importNamesPattern: '^(?!.*)', message: 'Workflows import activity types only.' },
+            { group: ['node:*', ...builtinModules], message: 'Workflow code must be deterministic: no Node built-ins.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'kafkajs', 'pg', '@cwp/platform', '@temporalio/worker', '@temporalio/client'],
+              message: 'Workflow code may import only @temporalio/workflow, @cwp/contracts, @cwp/policy and activity types.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
