@@ -57,6 +57,6 @@ module.exports = {
     exclude: { path: '(^|/)(dist|\\.state)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
-    tsConfig: { fileName: 'tsconfig.depcruise.json' },
+    tsConfig: { fileName: 'tsconfig.paths.json' },
   },
 };

@@ -46,7 +46,7 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,workflows,infra}/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
     { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.int-spec.ts'], testTimeout: 60_000 },
-    { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.wf-spec.ts'], testTimeout: 120_000 },
+    { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.wf-spec.ts'], testTimeout: 120_000 },
     { ...base, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 180_000 },
   ],
 };
