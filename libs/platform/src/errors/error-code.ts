@@ -1,0 +1,21 @@
+/**
+ * Stable error codes shared by every service. Clients, activities (ApplicationFailure.type) and
+ * tests match on these strings, so a value never changes once released; add new ones instead.
+ * The HTTP status of each code lives in one place: `httpStatusOf` in http-status-of.ts.
+ */
+export enum ErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  MALFORMED_REQUEST = 'MALFORMED_REQUEST',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  DUPLICATE = 'DUPLICATE',
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS',
+  BUSINESS_RULE_VIOLATED = 'BUSINESS_RULE_VIOLATED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}

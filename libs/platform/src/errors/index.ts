@@ -1,0 +1,4 @@
+export * from './error-code';
+export * from './domain-error';
+export * from './http-status-of';
+export * from './error-body';
