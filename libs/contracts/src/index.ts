@@ -1,1 +1,4 @@
-export {};
+export * from './cloudevent';
+export * from './registry';
+export * from './talent-pool';
+export * from './workforce/worker-hired';
