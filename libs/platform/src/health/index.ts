@@ -1,0 +1,3 @@
+export * from './readiness-registry';
+export * from './health.controller';
+export * from './health.module';
