@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './names';
+export * from './entry-events';
+export * from './entry-workflow';
