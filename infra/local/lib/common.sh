@@ -1,0 +1,117 @@
+# Shared settings and helpers of the local stack scripts (sourced; expects HERE and ROOT).
+
+CACHE="${CWP_CACHE_DIR:-$HOME/.cache/cwp}"
+STATE="${CWP_STATE_DIR:-$ROOT/.state}"
+LOGS="$STATE/logs"
+RUN="$STATE/run"
+ENV_FILE="$STATE/stack.env"
+PORT_OFFSET="${CWP_PORT_OFFSET:-0}"
+
+[[ $PORT_OFFSET =~ ^[0-9]+$ ]] || { echo "stack: CWP_PORT_OFFSET must be a number, got '$PORT_OFFSET'" >&2; exit 2; }
+[[ $STATE = /* ]] || STATE="$(pwd)/$STATE"
+
+# Remember what the caller pointed us at before anything here sets these names.
+EXTERNAL_DATABASE_URL="${DATABASE_URL:-}"
+EXTERNAL_KAFKA_BROKERS="${KAFKA_BROKERS:-}"
+EXTERNAL_TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-}"
+
+log() { echo "stack: $*" >&2; }
+die() {
+  echo "stack: ERROR: $*" >&2
+  exit 1
+}
+
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 is not installed: $2"; }
+
+# ports.json is the one place ports are written down; the offset moves them all at once.
+read_ports() {
+  need node "Node 20 runs the probes (and the platform)"
+  eval "$(node -e '
+    const p = require(process.argv[1]); const o = Number(process.argv[2]);
+    console.log(`PG_PORT=${p.postgres + o} KAFKA_PORT=${p.kafka + o} KAFKA_CONTROLLER_PORT=${p.kafkaController + o} TEMPORAL_PORT=${p.temporal + o} TEMPORAL_UI_PORT=${p.temporalUi + o}`);
+  ' "$HERE/ports.json" "$PORT_OFFSET")"
+  # Not in ports.json: start-dev would pick random free ports for these, which could land on a
+  # port another server of this stack is about to take.
+  TEMPORAL_HTTP_PORT=$((TEMPORAL_PORT + 1))
+  TEMPORAL_METRICS_PORT=$((TEMPORAL_PORT + 2))
+}
+read_ports
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# pid_alive NAME: the pid file exists and that process still runs the expected program (a pid
+# reused by an unrelated process after a reboot must not count as our server).
+pid_alive() {
+  local name=$1 pattern=$2 pid
+  [[ -f $RUN/$name.pid ]] || return 1
+  pid=$(<"$RUN/$name.pid")
+  [[ -n $pid && -r /proc/$pid/cmdline ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$pattern"
+}
+
+# A port taken by a process we did not start: fail now with a clear message rather than start a
+# second server that cannot bind, or worse, talk to someone else's.
+assert_port_free() {
+  local server=$1 port=$2
+  if port_open "$port"; then
+    die "$server: port $port is already in use by a process this state folder ($STATE) did not start.
+  Stop that process, or move this stack with CWP_PORT_OFFSET=<n> (every port + n),
+  or point at that server with the matching variable (DATABASE_URL / KAFKA_BROKERS / TEMPORAL_ADDRESS)."
+  fi
+}
+
+# wait_until SERVER LOGFILE SECONDS ALIVE PROBE...: poll PROBE every 0.25 s up to SECONDS; stop
+# early when the function ALIVE says the server process has died (no point waiting for a corpse).
+wait_until() {
+  local server=$1 logfile=$2 limit=$3 alive=$4
+  shift 4
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    if ! "$alive"; then
+      echo "stack: ERROR: $server exited while starting. Last lines of $logfile:" >&2
+      tail -n 30 "$logfile" >&2 2>/dev/null || true
+      exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "stack: ERROR: $server did not answer within ${limit} s. Last lines of $logfile:" >&2
+      tail -n 30 "$logfile" >&2 2>/dev/null || true
+      exit 1
+    fi
+    sleep 0.25
+  done
+}
+
+# stop_pid NAME PATTERN SECONDS: TERM, wait, then KILL; removes the pid file.
+stop_pid() {
+  local name=$1 pattern=$2 limit=$3 pid deadline
+  if ! pid_alive "$name" "$pattern"; then
+    rm -f "$RUN/$name.pid"
+    return 1
+  fi
+  pid=$(<"$RUN/$name.pid")
+  kill -TERM "$pid" 2>/dev/null || true
+  deadline=$((SECONDS + limit))
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      log "$name did not stop within ${limit} s; killing pid $pid"
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.2
+  done
+  rm -f "$RUN/$name.pid"
+  return 0
+}
+
+# Apps started by up.sh write $RUN/app-<name>.pid; stop.sh/npm run down stops them first.
+stop_apps() {
+  local file name
+  for file in "$RUN"/app-*.pid; do
+    [[ -e $file ]] || continue
+    name=$(basename "$file" .pid)
+    stop_pid "$name" node 20 && log "stopped ${name#app-}"
+  done
+  return 0
+}
+
+status_line() { printf '%-11s %s\n' "$1:" "$2"; }
