@@ -1,0 +1,5 @@
+export * from './outbox.options';
+export * from './outbox.migrations';
+export * from './personal-data-guard';
+export * from './schema-validator';
+export * from './outbox-writer';
