@@ -1,1 +1,3 @@
-export {};
+// Workflow code only: this module is what the Temporal bundler loads (workflowsPath).
+export { talentPoolEntryWorkflow } from './entry.workflow';
+export type * from './activities';
