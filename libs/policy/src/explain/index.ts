@@ -1,0 +1,3 @@
+export * from './explanation';
+export * from './policy-error';
+export * from './rules';

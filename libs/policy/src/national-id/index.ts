@@ -1,0 +1,2 @@
+export * from './check-national-id';
+export * from './mask';

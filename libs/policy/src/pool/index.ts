@@ -1,0 +1,2 @@
+export * from './reserve-period';
+export * from './reserve-schedule';
