@@ -103,13 +103,42 @@ stop_pid() {
   return 0
 }
 
-# Apps started by up.sh write $RUN/app-<name>.pid; stop.sh/npm run down stops them first.
+# Apps started by up.sh run in their own session (setsid); $RUN/app-<name>.pid holds the session
+# leader's pid. Alive = that pid still leads its session (a reused pid would not).
+app_alive() {
+  local pid
+  [[ -f $RUN/app-$1.pid ]] || return 1
+  pid=$(<"$RUN/app-$1.pid")
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && [[ $(ps -o sid= -p "$pid" | tr -d ' ') == "$pid" ]]
+}
+
+# Stops the whole process group (npm, the shell it spawns, node), TERM first, KILL after 20 s.
+stop_app() {
+  local name=$1 pid deadline
+  if app_alive "$name"; then
+    pid=$(<"$RUN/app-$name.pid")
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    deadline=$((SECONDS + 20))
+    while kill -0 -- "-$pid" 2>/dev/null; do
+      if ((SECONDS >= deadline)); then
+        log "$name did not stop within 20 s; killing its process group $pid"
+        kill -KILL -- "-$pid" 2>/dev/null || true
+        break
+      fi
+      sleep 0.2
+    done
+    log "stopped $name"
+  fi
+  rm -f "$RUN/app-$name.pid"
+}
+
+# `npm run down` stops the apps too: they hold connections to every server.
 stop_apps() {
   local file name
   for file in "$RUN"/app-*.pid; do
     [[ -e $file ]] || continue
     name=$(basename "$file" .pid)
-    stop_pid "$name" node 20 && log "stopped ${name#app-}"
+    stop_app "${name#app-}"
   done
   return 0
 }

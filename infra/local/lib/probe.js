@@ -5,6 +5,7 @@
 //   probe.js pg-ensure <url-of-maintenance-db> <db>...  create missing databases
 //   probe.js pg-ready <url>                              exit 0 when a query answers
 //   probe.js kafka-ready <brokers>                       exit 0 when the cluster metadata answers
+//   probe.js http-ok <url>                               exit 0 when GET answers 200
 'use strict';
 
 async function pgEnsure(url, dbs) {
@@ -55,11 +56,17 @@ async function kafkaReady(brokers) {
   }
 }
 
+async function httpOk(url) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+}
+
 async function main() {
   const [command, ...args] = process.argv.slice(2);
   if (command === 'pg-ensure') return pgEnsure(args[0], args.slice(1));
   if (command === 'pg-ready') return pgReady(args[0]);
   if (command === 'kafka-ready') return kafkaReady(args[0]);
+  if (command === 'http-ok') return httpOk(args[0]);
   throw new Error(`unknown probe ${command}`);
 }
 

@@ -1,0 +1,13 @@
+# ensure_node_modules: `npm ci` when node_modules is missing or older than package-lock.json
+# (sourced by test-all.sh and up.sh; expects ROOT). Other engineers may be installing into the same
+# checkout, so the install holds the shared npm lock.
+ensure_node_modules() {
+  local marker="$ROOT/node_modules/.package-lock.json"
+  if [[ -f $marker && ! $ROOT/package-lock.json -nt $marker ]]; then return 0; fi
+  echo "==> npm ci (node_modules missing or older than package-lock.json)"
+  if command -v flock >/dev/null 2>&1; then
+    (cd "$ROOT" && flock /tmp/cwp-npm.lock npm ci --no-audit --no-fund)
+  else
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# `npm run up`: the whole platform on this machine. Servers (stack.sh up), a build, the Temporal
+# workflow bundles, seed data, then every app with a `start` script in the background, each on its
+# port from ports.json, until its GET /ready answers 200. `npm run down` stops apps and servers.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+# shellcheck source=lib/common.sh
+source "$HERE/lib/common.sh"
+# shellcheck source=lib/node-deps.sh
+source "$HERE/lib/node-deps.sh"
+cd "$ROOT"
+
+APP_READY_SECONDS="${CWP_APP_READY_SECONDS:-120}"
+
+CURRENT_STEP="start"
+step() {
+  CURRENT_STEP=$*
+  echo "==> $*"
+}
+# Name the step that failed: the last lines of a tsc or npm error rarely say which step it was.
+trap 'status=$?; if ((status != 0)); then echo "up: FAILED during: $CURRENT_STEP (exit $status)" >&2; fi' EXIT
+
+# Apps are the folders of apps/ whose package.json has a start script; prints "dir port" lines.
+list_apps() {
+  node -e '
+    const fs = require("node:fs"), path = require("node:path");
+    const [root, portsFile, offset] = process.argv.slice(1);
+    const services = require(portsFile).services;
+    const appsDir = path.join(root, "apps");
+    if (!fs.existsSync(appsDir)) process.exit(0);
+    for (const dir of fs.readdirSync(appsDir).sort()) {
+      const file = path.join(appsDir, dir, "package.json");
+      if (!fs.existsSync(file) || !JSON.parse(fs.readFileSync(file, "utf8")).scripts?.start) continue;
+      if (services[dir] === undefined) { console.error(`up: apps/${dir} has no port in infra/local/ports.json (services.${dir}); skipped`); continue; }
+      console.log(dir, services[dir] + Number(offset));
+    }
+  ' "$ROOT" "$HERE/ports.json" "$PORT_OFFSET"
+}
+
+start_app() {
+  local app=$1 port=$2 logfile="$LOGS/$app.log"
+  if app_alive "$app"; then
+    echo "    $app already running (pid $(<"$RUN/app-$app.pid"))"
+    return 0
+  fi
+  assert_port_free "$app" "$port"
+  echo "    starting $app on :$port (log $logfile)"
+  # Own session (setsid) so `npm run down` can stop npm, its shell and node as one group. The
+  # servers' addresses come from stack.env, exported into the app's environment.
+  (
+    set -a
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    set +a
+    export PORT=$port
+    exec setsid npm run --silent start -w "apps/$app" </dev/null >>"$logfile" 2>&1
+  ) &
+  echo $! >"$RUN/app-$app.pid"
+}
+
+wait_app() {
+  local app=$1 port=$2 logfile="$LOGS/$app.log" deadline=$((SECONDS + APP_READY_SECONDS))
+  until node "$HERE/lib/probe.js" http-ok "http://127.0.0.1:$port/ready" >/dev/null 2>&1; do
+    if ! app_alive "$app"; then
+      echo "up: ERROR: $app exited while starting. Last lines of $logfile:" >&2
+      tail -n 40 "$logfile" >&2
+      exit 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "up: ERROR: $app: GET http://127.0.0.1:$port/ready did not answer 200 within $APP_READY_SECONDS s. Last lines of $logfile:" >&2
+      tail -n 40 "$logfile" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
+main() {
+  local started=$SECONDS
+  step "npm ci (only when node_modules is missing or stale)"
+  ensure_node_modules
+  step "servers"
+  bash "$HERE/stack.sh" up
+  step "build (tsc -b)"
+  npx tsc -b
+  step "Temporal workflow bundles"
+  npm run --silent --workspaces --if-present build:bundle
+  step "seed data"
+  (
+    set -a
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    set +a
+    npm run --silent --workspaces --if-present seed
+  )
+
+  local apps
+  apps=$(list_apps)
+  if [[ -z $apps ]]; then
+    step "apps: none has a start script yet; only the servers run"
+  else
+    step "apps"
+    local app port
+    while read -r app port; do start_app "$app" "$port"; done <<<"$apps"
+    while read -r app port; do wait_app "$app" "$port"; done <<<"$apps"
+  fi
+  print_where "$apps"
+  echo "ready in $((SECONDS - started)) s"
+}
+
+print_where() {
+  local apps=$1 app port
+  # shellcheck disable=SC1090
+  source "$ENV_FILE"
+  echo
+  echo "Community-workforce platform is up."
+  if [[ -n $apps ]]; then
+    while read -r app port; do
+      printf '  %-12s API http://127.0.0.1:%s   Swagger UI http://127.0.0.1:%s/docs   log %s\n' \
+        "$app" "$port" "$port" "$LOGS/$app.log"
+    done <<<"$apps"
+  fi
+  echo "  Temporal UI  ${TEMPORAL_UI_URL:-} (gRPC $TEMPORAL_ADDRESS, namespace $TEMPORAL_NAMESPACE)"
+  echo "  Kafka        $KAFKA_BROKERS"
+  echo "  PostgreSQL   $DATABASE_URL"
+  echo "  Addresses    $ENV_FILE (bash infra/local/stack.sh env)"
+  echo "  Token        npm run token -- --role city --unit 31"
+  echo "  Stop         npm run down   (stops the apps and the servers; data stays in $STATE)"
+}
+
+main "$@"
