@@ -4,3 +4,4 @@ export * from './health';
 export * from './database';
 export * from './outbox';
 export * as testing from './database/testing';
+export * from './temporal';

@@ -1,14 +1,27 @@
-import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, Optional, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PlatformConfig } from '../config';
+import { ReadinessRegistry } from '../health';
+import { checkDatabase } from './check-database';
 import { createServiceDataSource } from './data-source.factory';
 import { databaseUrlFrom, PLATFORM_DATABASE_OPTIONS, type PlatformDatabaseOptions } from './database.options';
 import { runMigrations } from './run-migrations';
 
-/** Closes the pool when the application shuts down (enableShutdownHooks in the bootstrap). */
+/**
+ * Registers the readiness check and closes the pool in the last shutdown phase, after relays,
+ * consumers and the worker have stopped in beforeApplicationShutdown.
+ */
 @Injectable()
-class DatabaseLifecycle implements OnApplicationShutdown {
+class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Database');
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Optional() private readonly readiness?: ReadinessRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness?.register('database', () => checkDatabase(this.dataSource));
+  }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) {
@@ -32,9 +45,10 @@ export class PlatformDatabaseModule {
         { provide: PLATFORM_DATABASE_OPTIONS, useValue: options },
         {
           provide: DataSource,
-          useFactory: async () => {
+          inject: [{ token: PlatformConfig, optional: true }],
+          useFactory: async (config?: PlatformConfig) => {
             const dataSource = createServiceDataSource({
-              url: databaseUrlFrom(options),
+              url: options.url ?? config?.databaseUrl ?? databaseUrlFrom(options),
               schema: options.schema,
               ...(options.entities ? { entities: options.entities } : {}),
               ...(options.migrations ? { migrations: options.migrations } : {}),

@@ -1,0 +1,59 @@
+import { Global, Inject, Injectable, Module, Optional, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { ReadinessRegistry } from '../health';
+import { checkTemporal } from './check-temporal';
+import { PLATFORM_TEMPORAL_OPTIONS, TEMPORAL_CONNECTION, type PlatformTemporalOptions } from './temporal.options';
+import { temporalSettings, type TemporalSettings } from './temporal-settings';
+import { TEMPORAL_SETTINGS, TemporalWorkerService } from './temporal-worker.service';
+
+@Injectable()
+class TemporalLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(TEMPORAL_CONNECTION) private readonly connection: Connection,
+    @Inject(TEMPORAL_SETTINGS) private readonly settings: TemporalSettings,
+    private readonly worker: TemporalWorkerService,
+    @Optional() private readonly readiness?: ReadinessRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.readiness?.register('temporal', () => checkTemporal(this.connection));
+    if (this.settings.runWorker) this.readiness?.register('temporal-worker', async () => this.worker.assertHealthy());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}
+
+/**
+ * Temporal for one service: a `Client` (inject by class) on a lazily connected `Connection` to
+ * TEMPORAL_ADDRESS, and, unless RUN_WORKER=false, the service's worker with activities bound from
+ * Nest providers and the declared schedules ensured.
+ */
+@Global()
+@Module({})
+export class PlatformTemporalModule {
+  static forService(options: PlatformTemporalOptions): DynamicModule {
+    return {
+      module: PlatformTemporalModule,
+      providers: [
+        { provide: PLATFORM_TEMPORAL_OPTIONS, useValue: options },
+        { provide: TEMPORAL_SETTINGS, useFactory: () => temporalSettings(options) },
+        {
+          provide: TEMPORAL_CONNECTION,
+          inject: [TEMPORAL_SETTINGS],
+          // Lazy: an HTTP process still starts when Temporal is briefly down; readiness shows it.
+          useFactory: (settings: TemporalSettings) => Connection.lazy({ address: settings.address }),
+        },
+        {
+          provide: Client,
+          inject: [TEMPORAL_CONNECTION, TEMPORAL_SETTINGS],
+          useFactory: (connection: Connection, settings: TemporalSettings) => new Client({ connection, namespace: settings.namespace }),
+        },
+        TemporalWorkerService,
+        TemporalLifecycle,
+      ],
+      exports: [Client, TEMPORAL_CONNECTION, TemporalWorkerService],
+    };
+  }
+}
