@@ -5,3 +5,8 @@ export * from './database';
 export * from './outbox';
 export * as testing from './database/testing';
 export * from './temporal';
+export * from './logging';
+export * from './org-units';
+export * from './auth';
+export * from './audit';
+export * from './http';

@@ -114,7 +114,7 @@ export function getPlatformConfig(): PlatformConfig {
   return (cached ??= validateAll(withStackEnv(process.env)).platform);
 }
 
-/** Tests only: replace or forget the cached config. */
-export function setPlatformConfigForTesting(config: PlatformConfig | undefined): void {
+/** Primes (bootstrapService) or resets (tests) the process-wide config. */
+export function setPlatformConfig(config: PlatformConfig | undefined): void {
   cached = config;
 }

@@ -2,3 +2,4 @@ export * from './error-code';
 export * from './domain-error';
 export * from './http-status-of';
 export * from './error-body';
+export * from './validation-failed.error';

@@ -1,0 +1,74 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { redact } from '../logging/redact';
+import { currentRequestId } from '../logging/request-context';
+import { diffFields, maskPersonal, personalFieldSet, pick } from './personal-fields';
+
+export interface AuditChange {
+  /** What was done: `create`, `update`, `delete`, `transition:approved` … */
+  action: string;
+  /** Entity name, e.g. `talent_pool_entry`. */
+  entity: string;
+  entityId: string;
+  /** Names of the fields changed; computed from before/after when omitted. */
+  changedFields?: string[];
+  /** Values before and after; only changed fields are kept, personal ones masked. */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  /** Extra personal fields of this entity beyond DEFAULT_PERSONAL_FIELDS. */
+  personalFields?: string[];
+}
+
+export interface AuditDenial {
+  action: string;
+  entity: string;
+  entityId?: string;
+  /** Why it was refused, e.g. `unit 310104003 outside scope 310101`. No personal data. */
+  reason: string;
+}
+
+/** Who and what, in the request's context; the system principal for workflows and consumers. */
+export const SYSTEM_PRINCIPAL: Principal = Object.freeze({ sub: 'system', role: 'system', unit: '31' });
+
+/**
+ * Writes the audit trail. `record` takes the caller's EntityManager so the row commits or rolls
+ * back with the change it describes; `recordDenied` writes in its own short transaction, because
+ * the refused request changes nothing and may roll back.
+ */
+@Injectable()
+export class AuditTrail {
+  private readonly logger = new Logger('AuditTrail');
+
+  constructor(@Optional() @Inject(DataSource) private readonly dataSource?: DataSource) {}
+
+  async record(em: EntityManager, change: AuditChange, principal: Principal, requestId: string | undefined = currentRequestId()): Promise<void> {
+    if (!em.queryRunner?.isTransactionActive) {
+      // An audit row outside the change's transaction could survive a rolled-back change, or be lost.
+      throw new Error('AuditTrail.record needs the EntityManager of an open transaction (dataSource.transaction(em => …))');
+    }
+    const changedFields = change.changedFields ?? diffFields(change.before, change.after);
+    const personal = personalFieldSet(change.personalFields);
+    const before = maskPersonal(pick(change.before, changedFields), personal);
+    const after = maskPersonal(pick(change.after, changedFields), personal);
+    await em.query(
+      `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, changed_fields, before, after)
+       VALUES ($1, $2, $3, $4, 'allowed', $5, $6, $7, $8, $9, $10)`,
+      [requestId ?? null, principal.sub, principal.role, principal.unit, change.action, change.entity, change.entityId, changedFields,
+        before ? JSON.stringify(redact(before)) : null, after ? JSON.stringify(redact(after)) : null],
+    );
+  }
+
+  /** Records a refused attempt (out of scope, wrong role) in its own transaction. */
+  async recordDenied(denial: AuditDenial, principal: Principal, requestId: string | undefined = currentRequestId(), dataSource = this.dataSource): Promise<void> {
+    this.logger.warn({ msg: 'access denied', action: denial.action, entity: denial.entity, entityId: denial.entityId, reason: denial.reason });
+    if (!dataSource) throw new Error('AuditTrail.recordDenied needs a DataSource (import PlatformDatabaseModule)');
+    await dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, reason)
+         VALUES ($1, $2, $3, $4, 'denied', $5, $6, $7, $8)`,
+        [requestId ?? null, principal.sub, principal.role, principal.unit, denial.action, denial.entity, denial.entityId ?? null, String(redact(denial.reason))],
+      );
+    });
+  }
+}

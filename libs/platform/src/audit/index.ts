@@ -1,0 +1,3 @@
+export * from './audit.migrations';
+export * from './personal-fields';
+export * from './audit-trail';

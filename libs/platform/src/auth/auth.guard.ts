@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import { currentRequestContext } from '../logging/request-context';
+import type { Principal, Role } from './principal';
+import { IS_PUBLIC } from './public.decorator';
+import { ROLES_KEY } from './roles.decorator';
+import { TokenVerifier, unauthenticated } from './token-verifier';
+
+/**
+ * Global guard, deny by default: every route needs a valid bearer token unless marked @Public().
+ * Sets `req.principal` and adds the caller to the request's log context.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const header = req.header('authorization');
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw unauthenticated(header ? 'Authorization header must be "Bearer <token>"' : 'Authentication required');
+    const principal = await this.verifier.verify(match[1]);
+    req.principal = principal;
+    const logContext = currentRequestContext();
+    if (logContext) Object.assign(logContext, { subject: principal.sub, role: principal.role, unit: principal.unit });
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(principal.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `This operation needs role ${roles.join(' or ')}`, { details: { role: principal.role } });
+    }
+    return true;
+  }
+}

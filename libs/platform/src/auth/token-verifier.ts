@@ -1,0 +1,68 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose';
+import type { AuthSettings } from '../config/platform-config';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import type { OrgUnitDirectory } from '../org-units/org-unit-directory';
+import { loadOrCreateLocalSigningKey, LOCAL_ALG } from './local-signing-key';
+import { isRole, Principal, roleUnitProblems } from './principal';
+
+/**
+ * Verifies bearer tokens into a Principal: signature (local key or the issuer's JWKS), issuer,
+ * audience, expiry, and that the claimed unit exists and suits the role. Every failure is
+ * UNAUTHENTICATED with a reason; the token itself is never echoed or logged.
+ */
+export class TokenVerifier {
+  private constructor(
+    private readonly key: CryptoKey | JWTVerifyGetKey,
+    private readonly algorithms: string[] | undefined,
+    private readonly settings: AuthSettings,
+    private readonly directory: OrgUnitDirectory,
+  ) {}
+
+  static async create(settings: AuthSettings, directory: OrgUnitDirectory): Promise<TokenVerifier> {
+    if (settings.jwksUrl) {
+      // Production: any OIDC issuer; keys fetched and cached by jose, rotated by kid.
+      return new TokenVerifier(createRemoteJWKSet(new URL(settings.jwksUrl)), undefined, settings, directory);
+    }
+    const local = await loadOrCreateLocalSigningKey(settings.localKeyFile);
+    return new TokenVerifier(local.publicKey, [LOCAL_ALG], settings, directory);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      const verifyOptions = {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        clockTolerance: this.settings.clockToleranceSeconds,
+        requiredClaims: ['sub', 'exp'],
+        ...(this.algorithms ? { algorithms: this.algorithms } : {}),
+      };
+      ({ payload } =
+        typeof this.key === 'function' ? await jwtVerify(token, this.key, verifyOptions) : await jwtVerify(token, this.key, verifyOptions));
+    } catch (err) {
+      throw unauthenticated(describeJoseError(err));
+    }
+    const { sub, role, unit } = payload as JWTPayload & { role?: unknown; unit?: unknown };
+    if (typeof sub !== 'string' || sub === '') throw unauthenticated('token has no subject');
+    if (!isRole(role)) throw unauthenticated('token role must be city, district, street or system');
+    if (typeof unit !== 'string') throw unauthenticated('token has no unit');
+    const problems = roleUnitProblems(role, unit, this.directory);
+    if (problems.length) throw unauthenticated(`token ${problems.join('; ')}`);
+    return Object.freeze({ sub, role, unit });
+  }
+}
+
+export function unauthenticated(message: string): DomainError {
+  return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+}
+
+function describeJoseError(err: unknown): string {
+  if (err instanceof joseErrors.JWTExpired) return 'token expired';
+  if (err instanceof joseErrors.JWTClaimValidationFailed) return `token claim ${err.claim} is invalid`;
+  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'token signature is invalid';
+  if (err instanceof joseErrors.JWKSNoMatchingKey) return 'token signed by an unknown key';
+  if (err instanceof joseErrors.JOSEAlgNotAllowed) return 'token algorithm is not allowed';
+  if (err instanceof joseErrors.JWSInvalid || err instanceof joseErrors.JWTInvalid) return 'token is malformed';
+  return 'token could not be verified';
+}

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Express } from 'express';
+import type { ConfigSchema } from '../config/config-schema';
+import { ConfigValidationError } from '../config/config-schema';
+import { PlatformConfig, setPlatformConfig, validateAll, withStackEnv } from '../config/platform-config';
+import { fromRepoRoot } from '../config/repo-paths';
+import type { ServiceConfigDefinition } from '../config/service-config';
+import { PlatformLogger } from '../logging/platform-logger';
+import { requestIdMiddleware } from '../logging/request-id.middleware';
+
+export interface PlatformAppOptions {
+  serviceName: string;
+  /** Route prefix of the service's API; default `api/<serviceName>`. /health, /ready, /docs stay at the root. */
+  globalPrefix?: string;
+  /** OpenAPI title and description. */
+  title?: string;
+  description?: string;
+}
+
+export interface BootstrapOptions extends PlatformAppOptions {
+  /** The service's root module; it imports PlatformHttpModule.forRoot() and PlatformDatabaseModule. */
+  module: Type<unknown>;
+  /** The service's own config definitions, validated together with the platform's. */
+  configs?: ServiceConfigDefinition<ConfigSchema>[];
+}
+
+/**
+ * Starts a service: validates config (exits listing every problem), builds the Nest app with
+ * JSON logs, wires request ids, the global prefix, OpenAPI at /docs, shutdown hooks, and listens
+ * on PORT. Returns the listening app.
+ */
+export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
+  const config = validateConfigOrExit(options);
+  const logger = new PlatformLogger({ serviceName: config.serviceName, level: config.logLevel });
+  const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
+  configurePlatformApp(app, options);
+  await app.listen(config.port);
+  logger.log({ msg: 'service listening', port: config.port, prefix: globalPrefixOf(options) }, 'Bootstrap');
+  return app;
+}
+
+/** Validates and caches the platform config (plus the service's), exiting with a list of problems. */
+export function validateConfigOrExit(options: Pick<BootstrapOptions, 'serviceName' | 'configs'>): PlatformConfig {
+  const defaults: Record<string, string> = { SERVICE_NAME: options.serviceName };
+  const port = defaultPortOf(options.serviceName);
+  if (port !== undefined) defaults.PORT = String(port);
+  const env = { ...defaults, ...withStackEnv(process.env) };
+  try {
+    const { platform } = validateAll(env, (options.configs ?? []).map((c) => c.schema));
+    setPlatformConfig(platform);
+    return platform;
+  } catch (err) {
+    if (err instanceof ConfigValidationError) {
+      console.error(`${options.serviceName} cannot start. ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/**
+ * The app-level wiring bootstrapService applies; tests call it on a `Test.createTestingModule`
+ * app so they exercise exactly what production runs. Call before `app.init()`/`listen()`.
+ */
+export function configurePlatformApp(app: INestApplication, options: PlatformAppOptions): void {
+  const express = app.getHttpAdapter().getInstance() as Express;
+  express.disable('x-powered-by');
+  // First middleware: every later log line, including body-parser failures, has the request id.
+  app.use(requestIdMiddleware);
+  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready'] });
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title ?? `${options.serviceName} API`)
+      .setDescription(options.description ?? `Community workforce platform: ${options.serviceName} service`)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+export function globalPrefixOf(options: PlatformAppOptions): string {
+  return (options.globalPrefix ?? `api/${options.serviceName}`).replace(/^\/+|\/+$/g, '');
+}
+
+/** The local default port of a service (infra/local/ports.json), used when PORT is unset. */
+export function defaultPortOf(serviceName: string): number | undefined {
+  const file = fromRepoRoot('infra/local/ports.json');
+  if (!existsSync(file)) return undefined;
+  const ports = JSON.parse(readFileSync(file, 'utf8')) as { services?: Record<string, number> };
+  return ports.services?.[serviceName];
+}

@@ -1,0 +1,56 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
+import { httpStatusOf } from '../errors/http-status-of';
+import { ValidationFailedError } from '../errors/validation-failed.error';
+import { toErrorBody } from './exception-filter';
+
+describe('error mapping', () => {
+  it('maps every ErrorCode to an HTTP error status (exhaustive switch)', () => {
+    for (const code of Object.values(ErrorCode)) {
+      const status = httpStatusOf(code);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(600);
+    }
+  });
+
+  it.each([
+    [ErrorCode.VALIDATION_FAILED, 400],
+    [ErrorCode.MALFORMED_REQUEST, 400],
+    [ErrorCode.UNAUTHENTICATED, 401],
+    [ErrorCode.FORBIDDEN, 403],
+    [ErrorCode.NOT_FOUND, 404],
+    [ErrorCode.CONFLICT, 409],
+    [ErrorCode.DUPLICATE, 409],
+    [ErrorCode.VERSION_CONFLICT, 409],
+    [ErrorCode.IDEMPOTENCY_IN_PROGRESS, 409],
+    [ErrorCode.IDEMPOTENCY_KEY_REUSED, 422],
+    [ErrorCode.BUSINESS_RULE_VIOLATED, 422],
+    [ErrorCode.INTERNAL, 500],
+  ])('%s answers %i', (code, status) => {
+    expect(httpStatusOf(code)).toBe(status);
+  });
+
+  it('keeps field and details of a DomainError and adds the request id', () => {
+    const err = new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, 'Reserve period is 1 to 2 years', { field: 'years', details: { rule: 'POOL-2' } });
+    expect(toErrorBody(err, 'r1')).toEqual({ code: 'BUSINESS_RULE_VIOLATED', message: 'Reserve period is 1 to 2 years', field: 'years', details: { rule: 'POOL-2' }, requestId: 'r1' });
+  });
+
+  it('lists every invalid field on VALIDATION_FAILED', () => {
+    const body = toErrorBody(new ValidationFailedError([{ field: 'unit', problem: 'must be a string' }, { field: 'years', problem: 'must be 1 or 2' }]), 'r');
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unit', errors: [{ field: 'unit' }, { field: 'years' }] });
+    expect(body.message).toContain('unit, years');
+  });
+
+  it('maps framework errors: unknown route 404, malformed JSON 400, too large 413', () => {
+    expect(toErrorBody(new NotFoundException('Cannot GET /nope'), 'r')).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /nope', requestId: 'r' });
+    expect(toErrorBody(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }), 'r').code).toBe('MALFORMED_REQUEST');
+    expect(toErrorBody(new BadRequestException('bad'), 'r').code).toBe('MALFORMED_REQUEST');
+    expect(toErrorBody(new PayloadTooLargeException(), 'r').code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('hides the internals of unexpected errors', () => {
+    const body = toErrorBody(new TypeError("Cannot read properties of undefined (reading 'pg_pass')"), 'r');
+    expect(body).toEqual({ code: 'INTERNAL', message: 'Internal error', requestId: 'r' });
+  });
+});

@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '../errors/domain-error';
+import type { ErrorBody } from '../errors/error-body';
+import { ErrorCode } from '../errors/error-code';
+import { httpStatusOf } from '../errors/http-status-of';
+import { ValidationFailedError } from '../errors/validation-failed.error';
+import { requestIdOf } from '../logging/request-id.middleware';
+
+/**
+ * The one place errors become HTTP responses. Body always `{ code, message, field?, details?,
+ * requestId }`; status from `httpStatusOf(code)` (an exhaustive switch). Anything that is not a
+ * DomainError or a framework 4xx is a 500 INTERNAL with no internals, logged with its stack.
+ */
+@Catch()
+export class PlatformExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const requestId = requestIdOf(req);
+    const body = toErrorBody(exception, requestId);
+    const status = httpStatusOf(body.code);
+    if (status >= 500) {
+      this.logger.error({ msg: 'request failed', method: req.method, path: req.path, code: body.code, err: exception });
+    } else if (body.code === ErrorCode.UNAUTHENTICATED || body.code === ErrorCode.FORBIDDEN) {
+      this.logger.warn({ msg: 'access refused', method: req.method, path: req.path, code: body.code, reason: body.message });
+    }
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  }
+}
+
+/** Pure mapping from anything thrown to the response body (tested without a server). */
+export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
+  if (exception instanceof DomainError) {
+    return {
+      code: exception.code,
+      message: exception.message,
+      ...(exception.field !== undefined ? { field: exception.field } : {}),
+      ...(exception.details !== undefined ? { details: exception.details } : {}),
+      ...(exception instanceof ValidationFailedError ? { errors: exception.errors } : {}),
+      requestId,
+    };
+  }
+  // Body-parser failures reach the filter as plain errors carrying `type` and `status`.
+  const parserType = (exception as { type?: unknown } | null)?.type;
+  if (parserType === 'entity.parse.failed') return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body is not valid JSON', requestId };
+  if (parserType === 'entity.too.large') return { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is too large', requestId };
+  if (exception instanceof HttpException) {
+    const code = codeOfHttpStatus(exception.getStatus());
+    const message = code === ErrorCode.INTERNAL ? 'Internal error' : messageOf(exception);
+    return { code, message, requestId };
+  }
+  return { code: ErrorCode.INTERNAL, message: 'Internal error', requestId };
+}
+
+/** Framework exceptions (unknown route, bad content type …) expressed in our codes. */
+export function codeOfHttpStatus(status: number): ErrorCode {
+  if (status === 400) return ErrorCode.MALFORMED_REQUEST;
+  if (status === 401) return ErrorCode.UNAUTHENTICATED;
+  if (status === 403) return ErrorCode.FORBIDDEN;
+  if (status === 404 || status === 405) return ErrorCode.NOT_FOUND;
+  if (status === 409) return ErrorCode.CONFLICT;
+  if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (status === 415 || (status >= 400 && status < 500)) return ErrorCode.MALFORMED_REQUEST;
+  if (status === 503) return ErrorCode.DEPENDENCY_UNAVAILABLE;
+  return ErrorCode.INTERNAL;
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+}

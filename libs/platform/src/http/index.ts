@@ -1,0 +1,4 @@
+export * from './validation';
+export * from './exception-filter';
+export * from './platform-http.module';
+export * from './bootstrap';

@@ -1,0 +1,53 @@
+import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuditTrail } from '../audit/audit-trail';
+import { AuthGuard } from '../auth/auth.guard';
+import { Jurisdiction } from '../auth/jurisdiction';
+import { TokenVerifier } from '../auth/token-verifier';
+import { getPlatformConfig, PlatformConfig } from '../config/platform-config';
+import { HealthModule } from '../health/health.module';
+import { OrgUnitDirectory } from '../org-units/org-unit-directory';
+import { PlatformExceptionFilter } from './exception-filter';
+import { createValidationPipe } from './validation';
+
+export interface PlatformHttpModuleOptions {
+  /** Defaults to the process-wide config validated by bootstrapService (getPlatformConfig()). */
+  config?: PlatformConfig;
+  /** Defaults to the tree in `config.orgTreeFile`. */
+  directory?: OrgUnitDirectory;
+  /** Extra providers to register globally (e.g. the idempotency interceptor is added here). */
+  extraProviders?: Provider[];
+}
+
+/**
+ * The HTTP and access wiring of every service: config, org tree, token verification, the
+ * deny-by-default auth guard, the one exception filter, the validation pipe, jurisdiction and
+ * audit trail, idempotency and /health + /ready. Global: inject `PlatformConfig`,
+ * `OrgUnitDirectory`, `Jurisdiction`, `AuditTrail` anywhere. Needs a `DataSource` provider
+ * (PlatformDatabaseModule) for the audit trail and idempotency.
+ */
+@Global()
+@Module({})
+export class PlatformHttpModule {
+  static forRoot(options: PlatformHttpModuleOptions = {}): DynamicModule {
+    const config = options.config ?? getPlatformConfig();
+    const directory = options.directory ?? OrgUnitDirectory.fromFile(config.orgTreeFile);
+    return {
+      module: PlatformHttpModule,
+      imports: [HealthModule],
+      providers: [
+        { provide: PlatformConfig, useValue: config },
+        { provide: OrgUnitDirectory, useValue: directory },
+        // Creates the local signing key at boot if it is missing, so minted tokens verify.
+        { provide: TokenVerifier, useFactory: () => TokenVerifier.create(config.auth, directory) },
+        AuditTrail,
+        Jurisdiction,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: PlatformExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        ...(options.extraProviders ?? []),
+      ],
+      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, HealthModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './redact';
+export * from './request-context';
+export * from './request-id.middleware';
+export * from './platform-logger';

@@ -1,0 +1,3 @@
+export * from './org-unit';
+export * from './validate-org-tree';
+export * from './org-unit-directory';
