@@ -8,7 +8,6 @@ import schema from './policy-parameters.schema.json';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 // Whichever Ajv the root resolves (6 or 8) handles this draft-07 schema.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AjvModule = require('ajv') as { default?: new (o: object) => { compile(s: object): Validate } } & (new (o: object) => { compile(s: object): Validate });
 const Ajv = AjvModule.default ?? AjvModule;
 const validate = new Ajv({ allErrors: true }).compile(schema);

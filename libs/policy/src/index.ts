@@ -7,3 +7,5 @@ export * from './national-id';
 export * from './parameters';
 export * from './pool';
 export { addDays, addMonths, isCalendarDate, wholeYearsBetween } from './parameters/date-math';
+export * from './money';
+export * from './quota';

@@ -1,3 +1,4 @@
 export * from './explanation';
 export * from './policy-error';
 export * from './rules';
+export * from './require-input';
