@@ -10,3 +10,6 @@ export * from './org-units';
 export * from './auth';
 export * from './audit';
 export * from './http';
+export * from './idempotency';
+export * from './inbox';
+export * from './kafka';

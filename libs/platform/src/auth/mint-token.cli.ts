@@ -10,7 +10,10 @@ import { mintLocalToken } from './mint-token';
 import { isRole, ROLES } from './principal';
 
 async function main(): Promise<void> {
+  // `npm run token -- …` forwards a literal `--` ahead of the options; drop it.
+  const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
   const { values } = parseArgs({
+    args,
     options: { role: { type: 'string' }, unit: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string' } },
     strict: true,
   });

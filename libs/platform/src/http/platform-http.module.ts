@@ -1,11 +1,13 @@
 import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuditTrail } from '../audit/audit-trail';
 import { AuthGuard } from '../auth/auth.guard';
 import { Jurisdiction } from '../auth/jurisdiction';
 import { TokenVerifier } from '../auth/token-verifier';
 import { getPlatformConfig, PlatformConfig } from '../config/platform-config';
 import { HealthModule } from '../health/health.module';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { PlatformExceptionFilter } from './exception-filter';
 import { createValidationPipe } from './validation';
@@ -15,7 +17,7 @@ export interface PlatformHttpModuleOptions {
   config?: PlatformConfig;
   /** Defaults to the tree in `config.orgTreeFile`. */
   directory?: OrgUnitDirectory;
-  /** Extra providers to register globally (e.g. the idempotency interceptor is added here). */
+  /** Extra providers to register in the module (globally visible through exports only). */
   extraProviders?: Provider[];
 }
 
@@ -45,9 +47,11 @@ export class PlatformHttpModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        IdempotencyStore,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ...(options.extraProviders ?? []),
       ],
-      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, HealthModule],
+      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule],
     };
   }
 }

@@ -1,0 +1,250 @@
+// A small Nest app on the real platform wiring (PlatformHttpModule + configurePlatformApp), real
+// HTTP on an ephemeral port and a real PostgreSQL schema of its own (ORG-2 jurisdiction, audit,
+// idempotency, error shapes).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Body, Controller, Get, Global, INestApplication, Module, Param, Post } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { auditMigrations } from '../audit/audit.migrations';
+import { AuditTrail } from '../audit/audit-trail';
+import { CurrentPrincipal, RequestId } from '../auth/current-principal.decorator';
+import { Jurisdiction } from '../auth/jurisdiction';
+import { mintLocalToken, type MintTokenInput } from '../auth/mint-token';
+import type { Principal } from '../auth/principal';
+import { Roles } from '../auth/roles.decorator';
+import { validateAll, type PlatformConfig } from '../config/platform-config';
+import { createTestDataSource, type TestDataSource } from '../database/testing';
+import { ReadinessRegistry } from '../health/readiness-registry';
+import { idempotencyMigrations } from '../idempotency/idempotency.migrations';
+import { OrgUnitDirectory } from '../org-units/org-unit-directory';
+import { configurePlatformApp } from './bootstrap';
+import { PlatformHttpModule } from './platform-http.module';
+
+const directory = new OrgUnitDirectory([
+  { code: '31', name: '上海市', kind: 'city', parent: null },
+  { code: '310101', name: '黄浦区', kind: 'district', parent: '31' },
+  { code: '310104', name: '徐汇区', kind: 'district', parent: '31' },
+  { code: '310101002', name: '南京东路街道', kind: 'street', parent: '310101' },
+  { code: '310104003', name: '天平路街道', kind: 'street', parent: '310104' },
+]);
+
+class CreateThingDto {
+  @IsString() @Matches(/^\d{9}$/) unit!: string;
+  @IsInt() @Min(1) @Max(2) years!: number;
+}
+
+@Controller('things')
+class ThingsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jurisdiction: Jurisdiction,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('connection to postgres://cwp:hunter2@db failed at pool.ts:42');
+  }
+
+  @Roles('city')
+  @Get('city-only')
+  cityOnly(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get(':unit/:id')
+  async get(@CurrentPrincipal() principal: Principal, @Param('unit') unit: string, @Param('id') id: string): Promise<{ id: string; unit: string }> {
+    await this.jurisdiction.assertWithin(principal, unit, { entity: 'thing', entityId: id });
+    return { id, unit };
+  }
+
+  @Post()
+  async create(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Body() dto: CreateThingDto): Promise<{ id: number; unit: string }> {
+    await this.jurisdiction.assertUnitAccessible(principal, dto.unit, 'unit');
+    return this.dataSource.transaction(async (em) => {
+      const [row] = (await em.query('INSERT INTO thing (unit_code, years) VALUES ($1, $2) RETURNING id', [dto.unit, dto.years])) as Array<{ id: number }>;
+      await this.audit.record(em, { action: 'create', entity: 'thing', entityId: String(row.id), after: { unit: dto.unit, years: dto.years } }, principal, requestId);
+      return { id: row.id, unit: dto.unit };
+    });
+  }
+}
+
+describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
+  let app: INestApplication;
+  let dataSource: TestDataSource;
+  let base: string;
+  let keyDir: string;
+  let config: PlatformConfig;
+
+  const token = (input: MintTokenInput): Promise<string> => mintLocalToken(input, config.auth, directory);
+  const call = async (method: string, url: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...opts.headers,
+      },
+      ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, any> };
+  };
+
+  beforeAll(async () => {
+    keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-http-it-'));
+    dataSource = await createTestDataSource({ schemaPrefix: 'platform_http_it', migrations: [...auditMigrations, ...idempotencyMigrations] });
+    await dataSource.query('CREATE TABLE thing (id serial PRIMARY KEY, unit_code text NOT NULL, years int NOT NULL)');
+    config = validateAll({
+      SERVICE_NAME: 'platform-test',
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      KAFKA_BROKERS: '127.0.0.1:1',
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      AUTH_LOCAL_KEY_FILE: path.join(keyDir, 'key.json'),
+    }).platform;
+
+    @Global()
+    @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
+    class TestDatabaseModule {}
+
+    @Module({ imports: [TestDatabaseModule, PlatformHttpModule.forRoot({ config, directory }), AuditModule], controllers: [ThingsController] })
+    class TestAppModule {}
+
+    const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    configurePlatformApp(app, { serviceName: 'platform-test' });
+    const registry = app.get(ReadinessRegistry);
+    registry.register('database', async () => void (await dataSource.query('SELECT 1')));
+    registry.register('kafka', async () => {
+      throw new Error('broker 127.0.0.1:1 refused the connection');
+    });
+    await app.listen(0, '127.0.0.1');
+    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await dataSource?.destroy();
+    rmSync(keyDir, { recursive: true, force: true });
+  });
+
+  it('/health answers without a token; /ready answers 503 naming the failing check', async () => {
+    expect(await call('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    const ready = await call('GET', '/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.failing).toEqual(['kafka']);
+    expect(ready.body.checks).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'database', status: 'up' })]));
+  });
+
+  it('a missing or invalid token answers 401 UNAUTHENTICATED with the request id', async () => {
+    const missing = await call('GET', '/api/platform-test/things/310101002/1', { headers: { 'x-request-id': 'req-abc' } });
+    expect(missing.status).toBe(401);
+    expect(missing.body).toEqual({ code: 'UNAUTHENTICATED', message: 'Authentication required', requestId: 'req-abc' });
+    expect(missing.headers.get('x-request-id')).toBe('req-abc');
+
+    const invalid = await call('GET', '/api/platform-test/things/310101002/1', { token: 'eyJhbGciOiJub25lIn0.e30.' });
+    expect(invalid.status).toBe(401);
+    expect(invalid.body.code).toBe('UNAUTHENTICATED');
+
+    const expired = await call('GET', '/api/platform-test/things/310101002/1', { token: await token({ role: 'street', unit: '310101002', ttl: '-10m' }) });
+    expect(expired.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'token expired' });
+  });
+
+  it('a validation error names every bad and unknown field (400 VALIDATION_FAILED)', async () => {
+    const res = await call('POST', '/api/platform-test/things', { token: await token({ role: 'street', unit: '310101002' }), body: { unit: 'x', years: 5, colour: 'red' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'unit', 'years']);
+    expect(typeof res.body.requestId).toBe('string');
+  });
+
+  it('malformed JSON answers 400 and an unknown route 404, in the same body shape', async () => {
+    const street = await token({ role: 'street', unit: '310101002' });
+    const malformed = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit": ' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ code: 'MALFORMED_REQUEST', requestId: expect.any(String) });
+    const unknown = await call('GET', '/api/platform-test/nowhere', { token: street });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
+  });
+
+  it('an unexpected error answers 500 INTERNAL without internals', async () => {
+    const res = await call('GET', '/api/platform-test/things/boom', { token: await token({ role: 'city', unit: '31' }) });
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ code: 'INTERNAL', message: 'Internal error', requestId: expect.any(String) });
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+  });
+
+  it('ORG-2: an id in another unit answers 404 exactly like a missing one, and the denial is audited', async () => {
+    const street = await token({ role: 'street', unit: '310101002', sub: 'alice' });
+    const own = await call('GET', '/api/platform-test/things/310101002/7', { token: street });
+    expect(own).toMatchObject({ status: 200, body: { id: '7', unit: '310101002' } });
+
+    const foreign = await call('GET', '/api/platform-test/things/310104003/42', { token: street, headers: { 'x-request-id': 'deny-1' } });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toEqual({ code: 'NOT_FOUND', message: 'thing 42 not found', details: { entity: 'thing', id: '42' }, requestId: 'deny-1' });
+
+    const rows = (await dataSource.query(`SELECT subject, role, unit_code, outcome, entity, entity_id, request_id, reason FROM audit_log WHERE request_id = 'deny-1'`)) as unknown[];
+    expect(rows).toEqual([
+      { subject: 'alice', role: 'street', unit_code: '310101002', outcome: 'denied', entity: 'thing', entity_id: '42', request_id: 'deny-1', reason: 'unit 310104003 outside scope 310101002' },
+    ]);
+  });
+
+  it('a role the route does not allow answers 403 FORBIDDEN', async () => {
+    const res = await call('GET', '/api/platform-test/things/city-only', { token: await token({ role: 'district', unit: '310101' }) });
+    expect(res).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    expect((await call('GET', '/api/platform-test/things/city-only', { token: await token({ role: 'city', unit: '31' }) })).status).toBe(200);
+  });
+
+  it('Idempotency-Key: a retry replays the first answer and writes nothing twice; another body gets 422', async () => {
+    const street = await token({ role: 'street', unit: '310101002', sub: 'bob' });
+    const headers = { 'idempotency-key': 'create-thing-1' };
+    const first = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310101002', years: 2 }, headers });
+    expect(first.status).toBe(201);
+    const retry = await call('POST', '/api/platform-test/things', { token: street, body: { years: 2, unit: '310101002' }, headers });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+
+    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM thing WHERE id = $1`, [first.body.id])) as Array<{ count: number }>;
+    expect(count).toBe(1);
+    const audits = (await dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE entity = 'thing' AND entity_id = $1`, [String(first.body.id)])) as Array<{ count: number }>;
+    expect(audits[0].count).toBe(1);
+
+    const reused = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310101002', years: 1 }, headers });
+    expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('Idempotency-Key: a failed first attempt releases the key so a corrected retry runs', async () => {
+    const street = await token({ role: 'street', unit: '310101002', sub: 'carol' });
+    const headers = { 'idempotency-key': 'create-thing-2' };
+    const outOfScope = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310104003', years: 1 }, headers });
+    expect(outOfScope).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', field: 'unit' } });
+    // Not 409 (still in progress) nor 422 (other body): the failed attempt left no key behind.
+    const corrected = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310101002', years: 1 }, headers });
+    expect(corrected).toMatchObject({ status: 201, body: { unit: '310101002' } });
+  });
+
+  it('city operators read the audit trail; other roles get 403', async () => {
+    const city = await token({ role: 'city', unit: '31' });
+    const res = await call('GET', '/api/platform-test/audit?entity=thing&pageSize=5', { token: city });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items[0]).toMatchObject({ entity: 'thing', outcome: expect.stringMatching(/allowed|denied/) });
+    const bad = await call('GET', '/api/platform-test/audit?pageSize=9999', { token: city });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'pageSize' })] } });
+    expect((await call('GET', '/api/platform-test/audit', { token: await token({ role: 'district', unit: '310101' }) })).status).toBe(403);
+  });
+
+  it('serves OpenAPI at /docs-json with bearer auth declared, and Swagger UI at /docs', async () => {
+    const doc = await call('GET', '/docs-json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/platform-test/audit']));
+    expect((await fetch(`${base}/docs`)).status).toBe(200);
+  });
+});
