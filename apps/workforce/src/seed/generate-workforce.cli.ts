@@ -1,0 +1,54 @@
+/**
+ * Writes a synthetic workforce as NDJSON (one worker per line):
+ *   npm run ts -- apps/workforce/src/seed/generate-workforce.cli.ts --seed 1 --size 62000 [--out file.ndjson]
+ *     [--tree seeds/org-tree/shanghai.json] [--as-of 2026-07-01]
+ * Without --out the lines go to stdout; the summary always goes to stderr. Streams with
+ * backpressure, so 620,000 workers never sit in memory.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { DEFAULT_AS_OF, generateWorkforce, SHANGHAI_WORKFORCE_SIZE } from './generate-workforce';
+import { loadOrgTreeFile } from './org-tree.file';
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+function integerFlag(name: string, fallback: number): number {
+  const value = Number(flag(name) ?? fallback);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${name} must be a non-negative integer, got ${flag(name)}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const seed = integerFlag('seed', 1);
+  const size = integerFlag('size', SHANGHAI_WORKFORCE_SIZE);
+  const outPath = flag('out');
+  const { units } = loadOrgTreeFile(flag('tree') ?? 'seeds/org-tree/shanghai.json');
+  const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
+  const started = performance.now();
+  let count = 0;
+  for (const worker of generateWorkforce({ seed, size, units, asOf: flag('as-of') ?? DEFAULT_AS_OF })) {
+    count += 1;
+    if (!out.write(`${JSON.stringify(worker)}\n`)) await once(out, 'drain');
+  }
+  if (outPath) {
+    out.end();
+    await once(out, 'finish');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.error(`${count} synthetic workers (seed ${seed}) in ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}`);
+}
+
+// `… | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
