@@ -49,13 +49,15 @@ export class AuditTrail {
     }
     const changedFields = change.changedFields ?? diffFields(change.before, change.after);
     const personal = personalFieldSet(change.personalFields);
-    const before = maskPersonal(pick(change.before, changedFields), personal);
-    const after = maskPersonal(pick(change.after, changedFields), personal);
+    // Pattern redaction catches IDs and phone numbers inside free text; masking then marks the
+    // personal fields themselves, so the trail says a name changed without saying what to.
+    const before = maskPersonal(redact(pick(change.before, changedFields)) as Record<string, unknown> | undefined, personal);
+    const after = maskPersonal(redact(pick(change.after, changedFields)) as Record<string, unknown> | undefined, personal);
     await em.query(
       `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, changed_fields, before, after)
        VALUES ($1, $2, $3, $4, 'allowed', $5, $6, $7, $8, $9, $10)`,
       [requestId ?? null, principal.sub, principal.role, principal.unit, change.action, change.entity, change.entityId, changedFields,
-        before ? JSON.stringify(redact(before)) : null, after ? JSON.stringify(redact(after)) : null],
+        before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null],
     );
   }
 
