@@ -9,3 +9,5 @@ export * from './pool';
 export { addDays, addMonths, isCalendarDate, wholeYearsBetween } from './parameters/date-math';
 export * from './money';
 export * from './quota';
+export * from './appraisal';
+export * from './recruitment';

@@ -1,0 +1,3 @@
+export * from './consequence';
+export * from './grade';
+export * from './yearly-score';

@@ -1,0 +1,2 @@
+export * from './combined-score';
+export * from './eligibility';
