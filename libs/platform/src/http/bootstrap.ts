@@ -50,6 +50,11 @@ export function validateConfigOrExit(options: Pick<BootstrapOptions, 'serviceNam
   const env = { ...defaults, ...withStackEnv(process.env) };
   try {
     const { platform } = validateAll(env, (options.configs ?? []).map((c) => c.schema));
+    // Fill in what came from defaults or stack.env, so modules reading process.env directly
+    // (database, Kafka, Temporal) see the same values; variables the caller set are untouched.
+    for (const [name, value] of Object.entries(env)) {
+      if (value !== undefined && (process.env[name] === undefined || process.env[name] === '')) process.env[name] = value;
+    }
     setPlatformConfig(platform);
     return platform;
   } catch (err) {

@@ -32,16 +32,24 @@ export interface PlatformHttpModuleOptions {
 @Module({})
 export class PlatformHttpModule {
   static forRoot(options: PlatformHttpModuleOptions = {}): DynamicModule {
-    const config = options.config ?? getPlatformConfig();
-    const directory = options.directory ?? OrgUnitDirectory.fromFile(config.orgTreeFile);
+    // Factories, not values: the module is declared at import time, before bootstrapService has
+    // validated the environment; the config is read when Nest instantiates the providers.
     return {
       module: PlatformHttpModule,
       imports: [HealthModule],
       providers: [
-        { provide: PlatformConfig, useValue: config },
-        { provide: OrgUnitDirectory, useValue: directory },
+        { provide: PlatformConfig, useFactory: () => options.config ?? getPlatformConfig() },
+        {
+          provide: OrgUnitDirectory,
+          useFactory: (config: PlatformConfig) => options.directory ?? OrgUnitDirectory.fromFile(config.orgTreeFile),
+          inject: [PlatformConfig],
+        },
         // Creates the local signing key at boot if it is missing, so minted tokens verify.
-        { provide: TokenVerifier, useFactory: () => TokenVerifier.create(config.auth, directory) },
+        {
+          provide: TokenVerifier,
+          useFactory: (config: PlatformConfig, directory: OrgUnitDirectory) => TokenVerifier.create(config.auth, directory),
+          inject: [PlatformConfig, OrgUnitDirectory],
+        },
         AuditTrail,
         Jurisdiction,
         { provide: APP_GUARD, useClass: AuthGuard },
