@@ -1,12 +1,11 @@
-import { outboxMigrations } from '../outbox/outbox.migrations';
+import { auditMigrations } from '../audit/audit.migrations';
+import { idempotencyMigrations } from '../idempotency/idempotency.migrations';
 import { inboxMigrations } from '../inbox/inbox.migrations';
+import { outboxMigrations } from '../outbox/outbox.migrations';
 
 /**
- * The platform tables every service schema holds. A service lists
- * `migrations: [...platformMigrations, ...itsOwn]`; platform migration timestamps (1700000000xxx)
- * sort before any service migration.
- *
- * >>> SPOT FOR audit/idempotency: add `...auditMigrations` (../audit/audit.migrations) and
- * >>> `...idempotencyMigrations` (../idempotency/idempotency.migrations) here once they land.
+ * The platform tables every service schema holds: outbox, inbox, audit_log, idempotency_keys.
+ * A service lists `migrations: [...platformMigrations, ...itsOwn]`; platform migration timestamps
+ * (1700000000xxx) sort before any service migration, so these tables exist first.
  */
-export const platformMigrations: Function[] = [...outboxMigrations, ...inboxMigrations];
+export const platformMigrations: Function[] = [...outboxMigrations, ...inboxMigrations, ...auditMigrations, ...idempotencyMigrations];

@@ -77,3 +77,4 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+export * from '../kafka/kafka-testing';

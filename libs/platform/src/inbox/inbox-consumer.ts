@@ -1,0 +1,133 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { MalformedCloudEventError, parseCloudEvent, type CloudEvent } from '@cwp/contracts';
+import { isDomainError } from '../errors';
+import type { EventSubscriber, IncomingMessage, MessageContext, Subscription } from '../kafka/kafka.types';
+import { backoffDelay } from '../outbox/backoff';
+
+export interface EventHandlerRegistration<TData = unknown> {
+  /** The consuming service or feature, e.g. `talent-pool`: the inbox key and the Kafka group id. */
+  consumer: string;
+  topic: string;
+  /** CloudEvent types this handler takes; other types on the topic are skipped. */
+  types: readonly string[];
+  /** The effect, in the same transaction as the inbox row: use `em` for every write. */
+  handle: (em: EntityManager, event: CloudEvent<TData>) => Promise<void>;
+}
+
+export interface InboxConsumerOptions {
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Where a new consumer group starts (default true). */
+  fromBeginning?: boolean;
+}
+
+export type MessageOutcome = 'handled' | 'duplicate' | 'skipped-malformed' | 'skipped-type' | 'abandoned';
+
+/**
+ * Idempotent consumer (ARCHITECTURE.md "Events on Kafka"): for each message, the inbox row
+ * `(consumer, event id)` and the handler's effect commit in ONE transaction; a row that already
+ * exists means the event was handled before, so the effect is skipped. The offset is committed
+ * only after the database commit. A failing handler is retried with backoff on the same message
+ * (the partition waits: per-key order is kept) and its offset is not committed; a malformed
+ * message is logged without its content and skipped, never crashing the loop.
+ */
+export class InboxConsumer {
+  private readonly logger = new Logger('InboxConsumer');
+  private readonly handlers = new Map<string, EventHandlerRegistration[]>();
+  private readonly subscriptions: Subscription[] = [];
+  private started = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly subscriber: EventSubscriber,
+    private readonly options: InboxConsumerOptions = {},
+  ) {}
+
+  registerEventHandler<TData>(registration: EventHandlerRegistration<TData>): void {
+    if (this.started) throw new Error('registerEventHandler must run before the application bootstrap (e.g. in onModuleInit)');
+    const list = this.handlers.get(registration.consumer) ?? [];
+    for (const other of list) {
+      const overlap = other.topic === registration.topic && other.types.some((t) => registration.types.includes(t));
+      if (overlap) throw new Error(`Consumer ${registration.consumer} has two handlers for one event type on ${registration.topic}`);
+    }
+    list.push(registration as EventHandlerRegistration);
+    this.handlers.set(registration.consumer, list);
+  }
+
+  /** One Kafka consumer group per consumer name, subscribed to all of its topics. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    for (const [consumer, registrations] of this.handlers) {
+      const topics = [...new Set(registrations.map((r) => r.topic))];
+      const subscription = await this.subscriber.subscribe({
+        groupId: consumer,
+        topics,
+        fromBeginning: this.options.fromBeginning ?? true,
+        handle: async (message, context) => (await this.processMessage(consumer, message, context)) !== 'abandoned',
+      });
+      this.subscriptions.push(subscription);
+      this.logger.log(`Consumer ${consumer} subscribed to ${topics.join(', ')}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const subscriptions = this.subscriptions.splice(0);
+    await Promise.all(subscriptions.map((s) => s.stop()));
+  }
+
+  async processMessage(consumer: string, message: IncomingMessage, context: MessageContext): Promise<MessageOutcome> {
+    const where = `${message.topic}[${message.partition}]@${message.offset}`;
+    let event: CloudEvent;
+    try {
+      event = parseCloudEvent(message.value);
+    } catch (error) {
+      if (!(error instanceof MalformedCloudEventError)) throw error;
+      // The reason only: a bad message may carry personal data, so its content is never logged.
+      this.logger.warn(`Skipping malformed message ${where} for ${consumer}: ${error.reason}`);
+      return 'skipped-malformed';
+    }
+    const registration = this.handlers.get(consumer)?.find((r) => r.topic === message.topic && r.types.includes(event.type));
+    if (!registration) return 'skipped-type';
+
+    for (let attempt = 1; ; attempt++) {
+      if (context.stopping) return 'abandoned';
+      try {
+        return await this.handleOnce(consumer, registration, event);
+      } catch (error) {
+        const delay = backoffDelay(attempt, this.options.minBackoffMs ?? 200, this.options.maxBackoffMs ?? 30_000);
+        const code = isDomainError(error) ? ` [${error.code}]` : '';
+        this.logger.warn(
+          `Handler of ${consumer} failed on event ${event.id} (${event.type}) at ${where}, attempt ${attempt}${code}: ` +
+            `${error instanceof Error ? error.message : String(error)}; retrying in ${delay} ms, offset not committed`,
+        );
+        if (!(await this.waitWhileAlive(delay, context))) return 'abandoned';
+      }
+    }
+  }
+
+  private async handleOnce(consumer: string, registration: EventHandlerRegistration, event: CloudEvent): Promise<MessageOutcome> {
+    return this.dataSource.transaction(async (em) => {
+      const inserted = (await em.query(
+        `INSERT INTO inbox (consumer, event_id, event_type, topic) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+        [consumer, event.id, event.type, registration.topic],
+      )) as unknown[];
+      if (inserted.length === 0) return 'duplicate';
+      await registration.handle(em, event);
+      return 'handled';
+    });
+  }
+
+  /** Sleeps `ms` in slices, heartbeating so the group keeps the partition; false if stopping. */
+  private async waitWhileAlive(ms: number, context: MessageContext): Promise<boolean> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      if (context.stopping) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, until - Date.now())));
+      await context.heartbeat();
+    }
+    return !context.stopping;
+  }
+}

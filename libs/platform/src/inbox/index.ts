@@ -1,0 +1,3 @@
+export * from './inbox.migrations';
+export * from './inbox-consumer';
+export * from './inbox.module';

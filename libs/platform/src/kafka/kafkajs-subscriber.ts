@@ -1,0 +1,100 @@
+import { Logger } from '@nestjs/common';
+import type { Consumer, Kafka } from 'kafkajs';
+import type { EventSubscriber, IncomingMessage, SubscribeOptions, Subscription } from './kafka.types';
+
+/**
+ * EventSubscriber on kafkajs consumers with autoCommit off: the offset after a message is
+ * committed only when the handler says it is done (after its database commit). One message at a
+ * time per partition keeps per-key order.
+ */
+export class KafkaJsSubscriber implements EventSubscriber {
+  private readonly subscriptions = new Set<KafkaJsSubscription>();
+
+  constructor(private readonly kafka: Kafka) {}
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    // A short long-poll keeps shutdown quick: stop() waits for the fetch in flight.
+    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1_000 });
+    const subscription = new KafkaJsSubscription(consumer, options, () => this.subscriptions.delete(subscription));
+    this.subscriptions.add(subscription);
+    try {
+      await subscription.start();
+    } catch (error) {
+      await subscription.stop();
+      throw error;
+    }
+    return subscription;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+  }
+}
+
+class KafkaJsSubscription implements Subscription {
+  private readonly logger: Logger;
+  private stopping = false;
+  private stopped?: Promise<void>;
+
+  constructor(
+    private readonly consumer: Consumer,
+    private readonly options: SubscribeOptions,
+    private readonly onStopped: () => void,
+  ) {
+    this.logger = new Logger(`EventSubscriber:${options.groupId}`);
+  }
+
+  async start(): Promise<void> {
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
+      this.logger.error(`Consumer crashed (restart=${String(event.payload.restart)}): ${event.payload.error.message}`);
+    });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const incoming: IncomingMessage = {
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key ? message.key.toString('utf8') : null,
+          value: message.value,
+          headers: headersOf(message.headers),
+        };
+        const self = this;
+        const done = await this.options.handle(incoming, {
+          heartbeat,
+          get stopping() {
+            return self.stopping;
+          },
+        });
+        if (done) {
+          await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        }
+      },
+    });
+  }
+
+  stop(): Promise<void> {
+    this.stopping = true;
+    this.stopped ??= (async () => {
+      try {
+        await this.consumer.stop();
+        await this.consumer.disconnect();
+      } finally {
+        this.onStopped();
+      }
+    })();
+    return this.stopped;
+  }
+}
+
+function headersOf(headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result[name] = first.toString();
+  }
+  return result;
+}

@@ -1,0 +1,209 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { defineEventContract, type EventContract } from '@cwp/contracts';
+import { ErrorCode } from '../errors';
+import { createServiceDataSource } from '../database/data-source.factory';
+import { createTestDataSource, eventually, type TestDataSource } from '../database/testing';
+import { collectTopic, uniqueName, type TopicCollector } from '../kafka/kafka-testing';
+import { createKafka, kafkaBrokersFrom } from '../kafka/kafka-client';
+import { ensureTopics } from '../kafka/kafka-admin';
+import { KafkaJsPublisher } from '../kafka/kafkajs-publisher';
+import { outboxMigrations } from './outbox.migrations';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+
+interface Step {
+  n: number;
+  marker?: string;
+}
+
+const service = uniqueName('it-outbox');
+const contract: EventContract<Step> = defineEventContract<Step>({
+  type: `cwp.${service}.thing.stepped.v1`,
+  topic: `cwp.${service}.things`,
+  schema: {
+    type: 'object',
+    properties: { n: { type: 'integer', minimum: 0 }, marker: { type: 'string' } },
+    required: ['n'],
+    additionalProperties: false,
+  },
+});
+
+describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
+  let ds: TestDataSource;
+  let kafka: Kafka;
+  let writer: OutboxWriter;
+  const cleanups: Array<() => Promise<void>> = [];
+
+  beforeAll(async () => {
+    ds = await createTestDataSource({ schemaPrefix: 'outbox_it', migrations: outboxMigrations });
+    kafka = createKafka({ clientId: service, brokers: kafkaBrokersFrom() });
+    await ensureTopics(kafka, [contract.topic]);
+    writer = new OutboxWriter(service, [contract]);
+  }, 30_000);
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    await ds.query('TRUNCATE outbox');
+  }, 30_000);
+
+  afterAll(async () => {
+    await ds?.destroy();
+  });
+
+  async function append(key: string, data: Step): Promise<void> {
+    await ds.transaction((em) => writer.append(em, { contract, key, data }));
+  }
+
+  async function startRelay(dataSource = ds, options = {}): Promise<{ relay: OutboxRelay; publisher: KafkaJsPublisher }> {
+    const publisher = new KafkaJsPublisher(kafka);
+    const relay = new OutboxRelay(dataSource, publisher, { intervalMs: 100, minBackoffMs: 50, maxBackoffMs: 500, ...options });
+    await relay.start();
+    cleanups.push(async () => {
+      await relay.stop();
+      await publisher.disconnect();
+    });
+    return { relay, publisher };
+  }
+
+  async function collect(): Promise<TopicCollector> {
+    const collector = await collectTopic(kafka, contract.topic);
+    cleanups.push(() => collector.stop());
+    return collector;
+  }
+
+  /** Per key, the n values in order of first arrival (duplicates after a retry are ignored). */
+  function firstArrivalOrder(collector: TopicCollector, runId: string): Map<string, number[]> {
+    const seen = new Set<string>();
+    const byKey = new Map<string, number[]>();
+    for (const m of collector.messages) {
+      const data = m.event.data as Step;
+      if (!m.key?.startsWith(runId) || seen.has(m.event.id)) continue;
+      seen.add(m.event.id);
+      byKey.set(m.key, [...(byKey.get(m.key) ?? []), data.n]);
+    }
+    return byKey;
+  }
+
+  async function unpublishedCount(): Promise<number> {
+    const [{ count }] = (await ds.query('SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL')) as Array<{ count: number }>;
+    return count;
+  }
+
+  it('writes a CloudEvents 1.0 envelope in the caller transaction', async () => {
+    const event = await ds.transaction((em) => writer.append(em, { contract, key: 'agg-1', data: { n: 0 } }));
+    expect(event).toMatchObject({ source: `/cwp/${service}`, type: contract.type, specversion: '1.0', subject: 'agg-1', datacontenttype: 'application/json' });
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+    const [row] = (await ds.query('SELECT topic, message_key, envelope FROM outbox WHERE event_id = $1', [event.id])) as Array<{
+      topic: string;
+      message_key: string;
+      envelope: unknown;
+    }>;
+    expect(row).toEqual({ topic: contract.topic, message_key: 'agg-1', envelope: event });
+  });
+
+  it('rejects data that breaks the contract schema, naming the field', async () => {
+    const bad = ds.transaction((em) => writer.append(em, { contract, key: 'agg-1', data: { n: -1 } }));
+    await expect(bad).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, field: 'data.n' });
+  });
+
+  it('rejects a phone number hidden in a free-text field, naming the field and not the value', async () => {
+    const bad = ds.transaction((em) => writer.append(em, { contract, key: 'agg-1', data: { n: 1, marker: 'call 13812345678' } }));
+    await expect(bad).rejects.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, field: 'data.marker' });
+    await expect(bad).rejects.not.toThrow(/13812345678/);
+  });
+
+  it('refuses to append outside a transaction', async () => {
+    await expect(writer.append(ds.manager, { contract, key: 'agg-1', data: { n: 0 } })).rejects.toThrow(/inside dataSource.transaction/);
+  });
+
+  it('delivers events of one key in insertion order, and never an event from a rolled-back transaction', async () => {
+    const runId = uniqueName('order');
+    const keys = [`${runId}-a`, `${runId}-b`, `${runId}-c`];
+    for (let n = 0; n < 10; n++) {
+      for (const key of keys) await append(key, { n });
+      if (n === 4) {
+        // Sits between committed rows: had it been published, it would arrive before n = 5.
+        await expect(
+          ds.transaction(async (em) => {
+            await writer.append(em, { contract, key: keys[0]!, data: { n: 99, marker: 'rolled-back' } });
+            throw new Error('business failure after the append');
+          }),
+        ).rejects.toThrow('business failure');
+      }
+    }
+    const collector = await collect();
+    await startRelay(ds, { batchSize: 7 });
+    await eventually(async () => (firstArrivalOrder(collector, runId).get(keys[2]!)?.length === 10 ? true : undefined), 20_000, 'all events');
+    const order = firstArrivalOrder(collector, runId);
+    for (const key of keys) expect(order.get(key)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(collector.messages.some((m) => (m.event.data as Step).marker === 'rolled-back')).toBe(false);
+    expect(collector.messages.every((m) => m.event.subject === m.key)).toBe(true);
+    await eventually(async () => ((await unpublishedCount()) === 0 ? true : undefined), 5_000, 'rows marked published');
+  });
+
+  it('publishes nothing while another relay of the same service holds the relay lock', async () => {
+    await append(uniqueName('locked'), { n: 0 });
+    const relay = new OutboxRelay(ds, new KafkaJsPublisher(kafka), { listen: false });
+    const holder = ds.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [0x63777032]);
+      await expect(relay.publishBatch()).resolves.toEqual({ busy: true });
+      expect(await unpublishedCount()).toBe(1);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+
+  it('loses nothing and keeps per-key order when a relay dies mid-stream and another takes over', async () => {
+    const runId = uniqueName('restart');
+    const keys = [`${runId}-a`, `${runId}-b`, `${runId}-c`, `${runId}-d`];
+    const collector = await collect();
+    // Two "processes": separate pools on the same schema, each with its own relay and producer.
+    const ds2 = createServiceDataSource({ url: process.env.TEST_DATABASE_URL!, schema: ds.schema, poolSize: 3 });
+    await ds2.initialize();
+    cleanups.push(() => ds2.destroy()); // a plain DataSource: closes the pool, keeps the schema
+
+    const writeRange = async (from: number, to: number) => {
+      for (let n = from; n < to; n++) await Promise.all(keys.map((key) => append(key, { n })));
+    };
+    const { relay: relay1, publisher: publisher1 } = await startRelay(ds, { batchSize: 5 });
+    const { relay: relay2 } = await startRelay(ds2, { batchSize: 5 });
+    const writing = writeRange(0, 25);
+    await eventually(async () => (collector.messages.length >= 20 ? true : undefined), 20_000, 'first events');
+    // Kill relay 1's Kafka connection under it (a batch in flight fails and rolls back), then stop it.
+    await publisher1.disconnect();
+    await relay1.stop();
+    await writing;
+    // Written after relay 1 is gone: only relay 2 can publish these.
+    await writeRange(25, 40);
+
+    await eventually(async () => ((await unpublishedCount()) === 0 ? true : undefined), 30_000, 'every row published');
+    await eventually(
+      async () => (keys.every((k) => firstArrivalOrder(collector, runId).get(k)?.length === 40) ? true : undefined),
+      20_000,
+      'every event on Kafka',
+    );
+    const order = firstArrivalOrder(collector, runId);
+    const expected = Array.from({ length: 40 }, (_, n) => n);
+    for (const key of keys) expect(order.get(key)).toEqual(expected);
+    expect(relay1.isRunning).toBe(false);
+    expect(relay2.isRunning).toBe(true);
+  });
+
+  it('rolls back and retries when Kafka is unreachable, leaving the rows unpublished', async () => {
+    const runId = uniqueName('down');
+    await append(`${runId}-a`, { n: 0 });
+    const deadKafka = new Kafka({ clientId: 'dead', brokers: ['127.0.0.1:1'], logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 300 });
+    const relay = new OutboxRelay(ds, new KafkaJsPublisher(deadKafka), { listen: false });
+    await expect(relay.publishBatch()).rejects.toThrow();
+    expect(await unpublishedCount()).toBe(1);
+    // The same row goes out once Kafka answers again.
+    const collector = await collect();
+    await startRelay();
+    await eventually(async () => (collector.messages.some((m) => m.key === `${runId}-a`) ? true : undefined), 20_000, 'event after recovery');
+    await eventually(async () => ((await unpublishedCount()) === 0 ? true : undefined), 5_000, 'row published');
+  });
+});

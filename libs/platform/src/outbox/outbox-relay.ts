@@ -1,0 +1,199 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { EventPublisher, OutgoingMessage } from '../kafka/kafka.types';
+import { backoffDelay } from './backoff';
+import { OUTBOX_NOTIFY_CHANNEL, type OutboxRelayOptions } from './outbox.options';
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  envelope: unknown;
+}
+
+// Per-key order with several relay processes: SKIP LOCKED alone is not enough. If relay A holds
+// rows 1 and 3 of key K and relay B skips them and takes row 5 of K, B can publish 5 before A
+// publishes 1 and 3. So a relay publishes only while holding a transaction-level advisory lock
+// keyed by its schema: one publisher per service at a time; the others find the lock taken and
+// idle until their next tick (and take over at once if the holder dies: the lock goes with its
+// session). Throughput is bounded by one relay, which batches (batchSize rows per Kafka request).
+const RELAY_LOCK_NAMESPACE = 0x63777032; // "cwp2"
+
+export type RelayBatchOutcome = { published: number } | { busy: true };
+
+/**
+ * Publishes committed outbox rows to Kafka in `seq` order: in ONE transaction it locks a batch of
+ * unpublished rows (`ORDER BY seq … FOR UPDATE SKIP LOCKED`), publishes them (acks = -1, key =
+ * aggregate id) and marks them published. A Kafka failure rolls everything back and the loop
+ * retries with backoff, so delivery is at least once; consumers deduplicate with the inbox.
+ */
+export class OutboxRelay {
+  private readonly logger: Logger;
+  private readonly batchSize: number;
+  private readonly intervalMs: number;
+  private readonly minBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private pendingWake = false;
+  private listener?: QueryRunner;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 100;
+    this.intervalMs = options.intervalMs ?? 1_000;
+    this.minBackoffMs = options.minBackoffMs ?? 200;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.logger = new Logger(`OutboxRelay:${this.schema}`);
+  }
+
+  get schema(): string {
+    return String((this.dataSource.options as { schema?: string }).schema ?? 'public');
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Consecutive failed batches (0 when the last batch succeeded). */
+  get consecutiveFailures(): number {
+    return this.failures;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    if (this.options.listen !== false) await this.listen();
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in flight (its transaction commits or rolls back, never half-done). */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await this.unlisten();
+  }
+
+  /** Publish now instead of at the next tick. */
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  /** One transaction: lock, publish, mark. Exposed for tests and for a drain on demand. */
+  async publishBatch(): Promise<RelayBatchOutcome> {
+    return this.dataSource.transaction(async (em) => {
+      const [{ locked }] = (await em.query('SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema())) AS locked', [
+        RELAY_LOCK_NAMESPACE,
+      ])) as Array<{ locked: boolean }>;
+      if (!locked) return { busy: true as const };
+      const rows = (await em.query(
+        `SELECT seq, topic, message_key, envelope FROM outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) return { published: 0 };
+      for (const [topic, messages] of groupByTopicInOrder(rows)) {
+        await this.publisher.publish(topic, messages);
+      }
+      await em.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      return { published: rows.length };
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let outcome: RelayBatchOutcome;
+      try {
+        outcome = await this.publishBatch();
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        const delay = backoffDelay(this.failures, this.minBackoffMs, this.maxBackoffMs);
+        this.logger.warn(`Publishing failed (attempt ${this.failures}), rolled back; retrying in ${delay} ms: ${describe(error)}`);
+        await this.sleep(delay, false);
+        continue;
+      }
+      if ('published' in outcome && outcome.published === this.batchSize) continue; // more waiting: drain
+      await this.sleep(this.intervalMs, true);
+    }
+  }
+
+  /** Waits for the delay, a stop, or (when `wakeable`) a commit notification. */
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (wakeable && this.pendingWake) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      timer = setTimeout(finish, ms);
+      this.wakeUp = () => {
+        if (wakeable || !this.running) {
+          this.pendingWake = false;
+          finish();
+        }
+      };
+    });
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const runner = this.dataSource.createQueryRunner();
+      const client = (await runner.connect()) as {
+        on(event: 'notification', fn: (msg: { channel: string; payload?: string }) => void): void;
+        on(event: 'error', fn: (error: Error) => void): void;
+      };
+      client.on('notification', (msg) => {
+        if (msg.channel === OUTBOX_NOTIFY_CHANNEL && msg.payload === this.schema) this.wake();
+      });
+      client.on('error', (error) => this.logger.warn(`LISTEN connection lost, polling only: ${error.message}`));
+      await runner.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+      this.listener = runner;
+    } catch (error) {
+      this.logger.warn(`LISTEN failed, polling every ${this.intervalMs} ms: ${describe(error)}`);
+    }
+  }
+
+  private async unlisten(): Promise<void> {
+    const runner = this.listener;
+    this.listener = undefined;
+    if (!runner) return;
+    try {
+      await runner.query(`UNLISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+    } catch {
+      // The connection may be gone already; releasing it is what matters.
+    }
+    await runner.release();
+  }
+}
+
+/** Topics in order of first appearance, each with its messages in seq order. */
+export function groupByTopicInOrder(rows: readonly OutboxRow[]): Map<string, OutgoingMessage[]> {
+  const byTopic = new Map<string, OutgoingMessage[]>();
+  for (const row of rows) {
+    const envelope = typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope);
+    const message: OutgoingMessage = { key: row.message_key, value: envelope, headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' } };
+    const list = byTopic.get(row.topic);
+    if (list) list.push(message);
+    else byTopic.set(row.topic, [message]);
+  }
+  return byTopic;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
