@@ -11,3 +11,4 @@ export * from './money';
 export * from './quota';
 export * from './appraisal';
 export * from './recruitment';
+export * from './pay';

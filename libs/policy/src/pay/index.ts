@@ -1,0 +1,4 @@
+export * from './pay-matrix';
+export * from './performance-pool';
+export * from './recalibration';
+export * from './reference-wage';
