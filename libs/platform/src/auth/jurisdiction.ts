@@ -38,9 +38,14 @@ export class Jurisdiction {
 
   /**
    * Throws NOT_FOUND (the same message a missing record gets) unless `unitCode` is within the
-   * principal's scope; records the denial first.
+   * principal's scope; records the denial first. Without a target the unit itself is the subject.
    */
-  async assertWithin(principal: Principal, unitCode: string, target: AccessTarget, requestId: string | undefined = currentRequestId()): Promise<void> {
+  async assertWithin(
+    principal: Principal,
+    unitCode: string,
+    target: AccessTarget = { entity: 'org_unit', entityId: unitCode },
+    requestId: string | undefined = currentRequestId(),
+  ): Promise<void> {
     if (this.allows(principal, unitCode)) return;
     await this.audit.recordDenied(
       { action: target.action ?? 'read', entity: target.entity, entityId: target.entityId, reason: `unit ${unitCode} outside scope ${scopeOf(principal)}` },

@@ -24,7 +24,10 @@ export class OrgUnitDirectory {
     if (problems.length) throw new OrgTreeInvalidError(source, problems);
     for (const u of units) {
       this.byCode.set(u.code, Object.freeze({ ...u }));
-      if (u.parent) this.childrenOf.set(u.parent, [...(this.childrenOf.get(u.parent) ?? []), u.code]);
+      if (!u.parent) continue;
+      const siblings = this.childrenOf.get(u.parent);
+      if (siblings) siblings.push(u.code);
+      else this.childrenOf.set(u.parent, [u.code]);
     }
   }
 
