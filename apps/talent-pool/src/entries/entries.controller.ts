@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { EntriesService } from './entries.service';
+import { EntryEndings } from './entry-endings.service';
+import { JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, WithdrawEntryDto, type EntryPageResponse, type EntryResponse } from './entry.dto';
+
+/**
+ * /api/talent-pool/entries. Thin: one service call per handler. Mutations honour Idempotency-Key
+ * (the platform's global interceptor); every query is limited to the caller's unit subtree.
+ */
+@Controller('entries')
+@Roles('city', 'district', 'street')
+export class EntriesController {
+  constructor(
+    private readonly entries: EntriesService,
+    private readonly endings: EntryEndings,
+  ) {}
+
+  @Post()
+  register(@Body() dto: RegisterEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+    return this.entries.register(dto, principal);
+  }
+
+  @Get()
+  list(@Query() query: ListEntriesQueryDto, @CurrentPrincipal() principal: Principal): Promise<EntryPageResponse> {
+    return this.entries.list(query, principal);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+    return this.entries.get(id, principal);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@Param('id') id: string, @Body() dto: WithdrawEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+    return this.endings.withdraw(id, dto, principal);
+  }
+
+  @Post(':id/join')
+  @HttpCode(200)
+  join(@Param('id') id: string, @Body() dto: JoinEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+    return this.endings.join(id, dto, principal);
+  }
+}

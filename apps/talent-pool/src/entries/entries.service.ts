@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode, Jurisdiction, AuditTrail, OrgUnitDirectory, OutboxWriter, type Principal } from '@cwp/platform';
+import { entryRegisteredContract } from '@cwp/contracts';
+import { checkNationalId, maskNationalId, maskPhone, reservePeriod, reserveSchedule, type PolicyCatalog } from '@cwp/policy';
+import { Clock, startOfShanghaiDay } from '../clock';
+import { PiiCipher } from '../pii/pii-cipher';
+import { EntryWorkflows } from '../workflow/entry-workflows';
+import { AUDIT_ENTITY, auditView } from './entry-audit';
+import { eventData } from './entry-event-data';
+import { toEntryResponse, type EntryPageResponse, type EntryResponse, type ListEntriesQueryDto, type RegisterEntryDto } from './entry.dto';
+import { EntryEntity } from './entry.entity';
+import { EntryRepository, ONE_ACTIVE_PER_PERSON_UNIT } from './entry.repository';
+import { decide } from './policy-errors';
+import { poolSourceProblem } from './pool-source.rule';
+
+export const POLICY_CATALOG = Symbol('POLICY_CATALOG');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HOLDING_KINDS = new Set(['street', 'district']);
+
+/** Registering, reading and searching entries (POOL-1, POOL-2). Endings live in EntryEndings. */
+@Injectable()
+export class EntriesService {
+  private readonly logger = new Logger('EntriesService');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: EntryRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+    private readonly jurisdiction: Jurisdiction,
+    private readonly directory: OrgUnitDirectory,
+    private readonly cipher: PiiCipher,
+    private readonly workflows: EntryWorkflows,
+    private readonly clock: Clock,
+    @Inject(POLICY_CATALOG) private readonly policies: PolicyCatalog,
+  ) {}
+
+  async register(dto: RegisterEntryDto, principal: Principal): Promise<EntryResponse> {
+    await this.assertHoldingUnit(dto.holdingUnit, principal);
+    const problem = poolSourceProblem(dto);
+    if (problem) throw new DomainError(ErrorCode.VALIDATION_FAILED, problem.message, { field: problem.field, details: { rule: problem.rule } });
+    const id = checkNationalId(dto.nationalId, this.clock.now());
+    if (!id.valid) throw DomainError.validation('nationalId', id.message);
+
+    const today = this.clock.today();
+    const policy = decide(() => this.policies.inForce(today));
+    const period = decide(() => reservePeriod(policy, dto.reservePeriodMonths));
+    const schedule = decide(() => reserveSchedule(policy, today, period.value.months));
+
+    const row = Object.assign(new EntryEntity(), {
+      id: randomUUID(),
+      status: 'active',
+      holdingUnit: dto.holdingUnit,
+      source: dto.source,
+      education: dto.education,
+      major: dto.major ?? null,
+      certificates: [...(dto.certificates ?? [])].sort(),
+      name: dto.name,
+      nationalIdEnc: this.cipher.encrypt(id.normalized, 'national-id'),
+      nationalIdMasked: maskNationalId(id.normalized),
+      phoneEnc: this.cipher.encrypt(dto.phone, 'phone'),
+      phoneMasked: maskPhone(dto.phone),
+      personRef: this.cipher.personRef(id.normalized),
+      reserveMonths: period.value.months,
+      registeredOn: today,
+      expiresOn: schedule.value.expiresOn,
+      expiresAt: startOfShanghaiDay(schedule.value.expiresOn),
+      reminderDays: policy.pool.expiryReminderDays,
+      remindedFor: null,
+      endedOn: null,
+      joinRoute: null,
+      joinedWorkerId: null,
+      withdrawReason: null,
+      policyVersion: policy.id,
+      reserveExplanation: { period: period.explanation, schedule: schedule.explanation },
+      workflowStartedAt: null,
+      createdBy: principal.sub,
+      version: 1,
+    } satisfies Omit<EntryEntity, 'createdAt' | 'updatedAt'>);
+
+    try {
+      await this.dataSource.transaction(async (em) => {
+        await this.repository.insert(em, row);
+        await this.audit.record(em, { action: 'create', entity: AUDIT_ENTITY, entityId: row.id, after: auditView(row) }, principal);
+        await this.outbox.append(em, { contract: entryRegisteredContract, key: row.id, data: eventData.registered(row) });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, ONE_ACTIVE_PER_PERSON_UNIT)) {
+        throw new DomainError(ErrorCode.DUPLICATE, `This person already has an active entry held by unit ${dto.holdingUnit}`, {
+          field: 'nationalId',
+          details: { holdingUnit: dto.holdingUnit },
+        });
+      }
+      throw error;
+    }
+
+    await this.startWorkflow(row);
+    const saved = await this.repository.findById(row.id);
+    return toEntryResponse(saved ?? row);
+  }
+
+  async get(id: string, principal: Principal): Promise<EntryResponse> {
+    return toEntryResponse(await this.visible(id, principal, 'read'));
+  }
+
+  async list(query: ListEntriesQueryDto, principal: Principal): Promise<EntryPageResponse> {
+    const { rows, total } = await this.repository.search(
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        ...(query.source ? { source: query.source } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.unit ? { unit: query.unit } : {}),
+        ...(query.expiringBefore ? { expiringBefore: query.expiringBefore } : {}),
+      },
+      principal,
+    );
+    return { items: rows.map(toEntryResponse), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** The row, or 404 when it is missing or outside the caller's scope (the denial is audited). */
+  async visible(id: string, principal: Principal, action: string): Promise<EntryEntity> {
+    const row = UUID.test(id) ? await this.repository.findById(id) : undefined;
+    if (!row) throw DomainError.notFound('Talent-pool entry', id);
+    await this.jurisdiction.assertWithin(principal, row.holdingUnit, { entity: 'Talent-pool entry', entityId: id, action });
+    return row;
+  }
+
+  /**
+   * Starts the entry's timer after the commit. If this process dies (or Temporal is down) between
+   * the commit and the start, `workflow_started_at` stays null and the reconciler starts it later.
+   */
+  async startWorkflow(row: EntryEntity): Promise<void> {
+    try {
+      await this.workflows.start(row);
+      await this.repository.markWorkflowStarted(row.id);
+    } catch (error) {
+      this.logger.warn({ msg: 'entry workflow not started yet; the reconciler will retry', entryId: row.id, error: String(error) });
+    }
+  }
+
+  /** The holding unit must be a street or district of the tree, inside the caller's scope. */
+  private async assertHoldingUnit(code: string, principal: Principal): Promise<void> {
+    await this.jurisdiction.assertUnitAccessible(principal, code, 'holdingUnit', 'register');
+    const unit = this.directory.get(code);
+    if (!unit || !HOLDING_KINDS.has(unit.kind)) {
+      throw DomainError.validation('holdingUnit', `holdingUnit ${code} must be a street or a district (it is a ${unit?.kind ?? 'unknown unit'})`);
+    }
+  }
+}
+
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return driver?.code === '23505' && driver.constraint === constraint;
+}

@@ -1,0 +1,236 @@
+/**
+ * Request and response shapes of /api/talent-pool/entries, and the one mapper from the row to the
+ * response. Validation happens here, at the edge; personal data leaves only masked.
+ */
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  EDUCATION_LEVELS,
+  ENTRY_STATUSES,
+  POOL_CERTIFICATES,
+  POOL_MAJORS,
+  POOL_SOURCES,
+  WITHDRAW_REASONS,
+  talentPoolEntryWorkflowId,
+  type EducationLevel,
+  type EntryStatus,
+  type JoinRoute,
+  type PoolCertificate,
+  type PoolMajor,
+  type PoolSource,
+  type WithdrawReason,
+} from '@cwp/contracts';
+import { checkNationalId, isCalendarDate, type Explanation } from '@cwp/policy';
+import type { EntryEntity } from './entry.entity';
+
+/** Holding units are streets (9 digits) or districts (6 digits) of Shanghai (`31…`). */
+export const HOLDING_UNIT_PATTERN = /^31\d{4}(?:\d{3})?$/;
+/** Mainland mobile (optionally +86) or a fixed line with area code. */
+export const PHONE_PATTERN = /^(?:(?:\+86)?1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** GB 11643 check via @cwp/policy; the message never repeats the number. */
+function IsNationalId(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNationalId',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && checkNationalId(value, new Date()).valid,
+        defaultMessage: (args) => {
+          const value = args?.value;
+          if (typeof value !== 'string') return 'nationalId must be a string';
+          const check = checkNationalId(value, new Date());
+          return check.valid ? 'nationalId is valid' : check.message;
+        },
+      },
+    },
+    options,
+  );
+}
+
+function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'date'} must be a calendar date YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+export class RegisterEntryDto {
+  @Transform(trim)
+  @IsString()
+  @Length(1, 60)
+  name!: string;
+
+  /** 18-character citizen identity number (GB 11643); stored encrypted, answered masked. */
+  @Transform(trim)
+  @IsNationalId()
+  nationalId!: string;
+
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s]/g, '') : value))
+  @IsString()
+  @Matches(PHONE_PATTERN, { message: 'phone must be a mainland mobile number (11 digits, optional +86) or a fixed line with area code' })
+  phone!: string;
+
+  /** POOL-1 source category. */
+  @IsIn(POOL_SOURCES)
+  source!: PoolSource;
+
+  @IsIn(EDUCATION_LEVELS)
+  education!: EducationLevel;
+
+  /** Required for `student` and then one of the REC-4 majors (POOL-1). */
+  @IsOptional()
+  @IsIn(POOL_MAJORS)
+  major?: PoolMajor;
+
+  @IsOptional()
+  @ArrayMaxSize(POOL_CERTIFICATES.length)
+  @ArrayUnique()
+  @IsIn(POOL_CERTIFICATES, { each: true })
+  certificates?: PoolCertificate[];
+
+  /** The street (9 digits) or district (6 digits) that holds the entry; inside the caller's scope. */
+  @IsString()
+  @Matches(HOLDING_UNIT_PATTERN, { message: 'holdingUnit must be a street (9 digits) or district (6 digits) code of Shanghai' })
+  holdingUnit!: string;
+
+  /** POOL-2: 12..24 months under today's parameters; default from the policy version in force. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  reservePeriodMonths?: number;
+}
+
+export class WithdrawEntryDto {
+  @IsIn(WITHDRAW_REASONS)
+  reason!: WithdrawReason;
+}
+
+export class JoinEntryDto {
+  /** Day the candidate joined (REC-1 appointment); default today (Shanghai). */
+  @IsOptional()
+  @IsCalendarDate()
+  joinedOn?: string;
+
+  /** Workforce worker id, when known. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'workerId may hold letters, digits and . _ : - only' })
+  workerId?: string;
+}
+
+export class ListEntriesQueryDto {
+  @IsOptional()
+  @IsIn(POOL_SOURCES)
+  source?: PoolSource;
+
+  @IsOptional()
+  @IsIn(ENTRY_STATUSES)
+  status?: EntryStatus;
+
+  /** Any unit code: narrows the list to that unit's subtree (still inside the caller's scope). */
+  @IsOptional()
+  @Matches(/^31\d{0,10}$/, { message: 'unit must be an org unit code starting with 31' })
+  unit?: string;
+
+  /** Entries whose period ends before this day. */
+  @IsOptional()
+  @IsCalendarDate()
+  expiringBefore?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize: number = 20;
+}
+
+export interface EntryResponse {
+  id: string;
+  status: EntryStatus;
+  holdingUnit: string;
+  source: PoolSource;
+  education: EducationLevel;
+  major: PoolMajor | null;
+  certificates: PoolCertificate[];
+  /** Personal data, present while active; masked numbers only. Null once the entry ended. */
+  name: string | null;
+  nationalIdMasked: string | null;
+  phoneMasked: string | null;
+  registeredOn: string;
+  expiresOn: string;
+  reservePeriod: { months: number; reminderDays: number; explanation: Explanation; schedule: Explanation };
+  endedOn: string | null;
+  joinRoute: JoinRoute | null;
+  joinedWorkerId: string | null;
+  withdrawReason: WithdrawReason | null;
+  workflowId: string;
+  version: number;
+}
+
+export interface EntryPageResponse {
+  items: EntryResponse[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** The only way a row leaves the service: masked numbers, never a ciphertext or person_ref. */
+export function toEntryResponse(row: EntryEntity): EntryResponse {
+  return {
+    id: row.id,
+    status: row.status,
+    holdingUnit: row.holdingUnit,
+    source: row.source,
+    education: row.education,
+    major: row.major,
+    certificates: row.certificates,
+    name: row.name,
+    nationalIdMasked: row.nationalIdMasked,
+    phoneMasked: row.phoneMasked,
+    registeredOn: row.registeredOn,
+    expiresOn: row.expiresOn,
+    reservePeriod: {
+      months: row.reserveMonths,
+      reminderDays: row.reminderDays,
+      explanation: row.reserveExplanation.period,
+      schedule: row.reserveExplanation.schedule,
+    },
+    endedOn: row.endedOn,
+    joinRoute: row.joinRoute,
+    joinedWorkerId: row.joinedWorkerId,
+    withdrawReason: row.withdrawReason,
+    workflowId: talentPoolEntryWorkflowId(row.id),
+    version: row.version,
+  };
+}

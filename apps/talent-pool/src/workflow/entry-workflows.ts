@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  TALENT_POOL_ENTRY_WORKFLOW_TYPE,
+  entryJoinedSignal,
+  entryWithdrawnSignal,
+  talentPoolEntryWorkflowId,
+  type TalentPoolEntryWorkflowInput,
+} from '@cwp/contracts';
+import { CWP_SEARCH_ATTRIBUTES } from '@cwp/platform';
+import type { EntryEntity } from '../entries/entry.entity';
+
+export const TALENT_POOL_TASK_QUEUE_TOKEN = Symbol('TALENT_POOL_TASK_QUEUE');
+
+/** The workflow input of an entry: ids and dates only, never personal data. */
+export function workflowInputOf(row: EntryEntity): TalentPoolEntryWorkflowInput {
+  return {
+    entryId: row.id,
+    holdingUnit: row.holdingUnit,
+    registeredOn: row.registeredOn,
+    expiresOn: row.expiresOn,
+    expiresAt: row.expiresAt.toISOString(),
+    reminderDays: row.reminderDays,
+  };
+}
+
+/**
+ * Starts and signals entry workflows. Starting is idempotent (the business-key workflow id makes
+ * a second start fail with "already started", which counts as success); a signal to a workflow
+ * that has finished or never existed is ignored, because the row (already committed) is the state.
+ */
+@Injectable()
+export class EntryWorkflows {
+  private readonly logger = new Logger('EntryWorkflows');
+
+  constructor(
+    @Inject(Client) private readonly client: Client,
+    @Inject(TALENT_POOL_TASK_QUEUE_TOKEN) private readonly taskQueue: string,
+  ) {}
+
+  /** Resolves true once the workflow exists (started now or before). */
+  async start(row: EntryEntity): Promise<boolean> {
+    try {
+      await this.client.workflow.start(TALENT_POOL_ENTRY_WORKFLOW_TYPE, {
+        taskQueue: this.taskQueue,
+        workflowId: talentPoolEntryWorkflowId(row.id),
+        args: [workflowInputOf(row)],
+        typedSearchAttributes: [
+          { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.holdingUnit },
+          { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
+          { key: CWP_SEARCH_ATTRIBUTES.expiresAt, value: row.expiresAt },
+        ],
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return true;
+      throw error;
+    }
+  }
+
+  async signalJoined(entryId: string, joinedOn: string): Promise<void> {
+    await this.signal(entryId, () => this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryJoinedSignal, { joinedOn }));
+  }
+
+  async signalWithdrawn(entryId: string, withdrawnOn: string): Promise<void> {
+    await this.signal(entryId, () =>
+      this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryWithdrawnSignal, { withdrawnOn }),
+    );
+  }
+
+  private async signal(entryId: string, send: () => Promise<void>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        // Finished already (timer fired) or never started: nothing to stop.
+        this.logger.log({ msg: 'entry workflow not running; signal ignored', entryId });
+        return;
+      }
+      // Temporal unreachable: the row is committed; the workflow will find it ended at expiry
+      // (expireEntry changes nothing), so the entry is still correct, only the timer runs on.
+      this.logger.warn({ msg: 'could not signal entry workflow', entryId, error: String(error) });
+    }
+  }
+}
