@@ -1,7 +1,7 @@
 // OIDC mode: tokens of an external issuer verified against its JWKS over real HTTP.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { TokenVerifier } from './token-verifier';
 
