@@ -13,11 +13,11 @@ const GIVEN_MALE = [...'伟强军勇磊杰俊斌浩峰刚涛明辉健超鹏宇�
 const GIVEN_SHARED = [...'佳晓嘉思一子云新振海春志立永安乐嘉宏'];
 
 export function syntheticName(random: Random, gender: Gender): string {
-  // Squaring the draw favours common surnames without a weight table.
-  const r = random();
-  const surname = SURNAMES[Math.floor(r * r * SURNAMES.length)];
+  // A power of the draw favours common surnames (the first about 7%) without a weight table.
+  const surname = SURNAMES[Math.floor(random() ** 1.6 * SURNAMES.length)];
   const own = gender === 'female' ? GIVEN_FEMALE : GIVEN_MALE;
+  const last = own[Math.floor(random() * own.length)];
+  if (random() < 0.25) return surname + last; // one-character given name
   const first = random() < 0.35 ? GIVEN_SHARED[Math.floor(random() * GIVEN_SHARED.length)] : own[Math.floor(random() * own.length)];
-  if (random() < 0.25) return surname + first;
-  return surname + first + own[Math.floor(random() * own.length)];
+  return surname + first + last;
 }
