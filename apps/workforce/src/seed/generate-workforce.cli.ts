@@ -2,7 +2,7 @@
  * Writes a synthetic workforce as NDJSON (one worker per line):
  *   npm run ts -- apps/workforce/src/seed/generate-workforce.cli.ts --seed 1 --size 62000 [--out file.ndjson]
  *     [--tree seeds/org-tree/shanghai.json] [--as-of 2026-07-01]
- * Without --out the lines go to stdout; the summary always goes to stderr. Streams with
+ * Without --out the lines go to stdout; a summary (shares by title, role, route…) goes to stderr. Streams with
  * backpressure, so 620,000 workers never sit in memory.
  */
 import { createWriteStream } from 'node:fs';
@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { DEFAULT_AS_OF, generateWorkforce, SHANGHAI_WORKFORCE_SIZE } from './generate-workforce';
 import { loadOrgTreeFile } from './org-tree.file';
+import { WorkforceTally } from './workforce-tally';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -29,9 +30,9 @@ async function main(): Promise<void> {
   const { units } = loadOrgTreeFile(flag('tree') ?? 'seeds/org-tree/shanghai.json');
   const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
   const started = performance.now();
-  let count = 0;
+  const tally = new WorkforceTally();
   for (const worker of generateWorkforce({ seed, size, units, asOf: flag('as-of') ?? DEFAULT_AS_OF })) {
-    count += 1;
+    tally.add(worker);
     if (!out.write(`${JSON.stringify(worker)}\n`)) await once(out, 'drain');
   }
   if (outPath) {
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     await once(out, 'finish');
   }
   const seconds = (performance.now() - started) / 1000;
-  console.error(`${count} synthetic workers (seed ${seed}) in ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}`);
+  console.error(`seed ${seed}, ${seconds.toFixed(1)} s${outPath ? ` → ${outPath}` : ''}: ${tally.format()}`);
 }
 
 // `… | head` closes the pipe early: stop quietly instead of crashing on EPIPE.

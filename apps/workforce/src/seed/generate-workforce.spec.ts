@@ -4,6 +4,7 @@ import { DEFAULT_AS_OF, generateWorkforce, planWorkforce, SHANGHAI_WORKFORCE_SIZ
 import { validateOrgTree } from './org-tree.loader';
 import { STREET_CENTRES_QUOTA } from './seed-quota';
 import type { SyntheticWorker } from './workforce.types';
+import { WorkforceTally } from './workforce-tally';
 
 const { units } = validateOrgTree(JSON.parse(readFileSync(join(__dirname, '../../../../seeds/org-tree/shanghai.json'), 'utf8')));
 
@@ -153,5 +154,17 @@ describe('synthetic workers', () => {
   it('mostly on duty, with some on leave (QUOTA-6 on-duty rate)', () => {
     expect(share(workers, (w) => w.status === 'leave')).toBeGreaterThan(0.01);
     expect(share(workers, (w) => w.status === 'on-duty')).toBeGreaterThan(0.9);
+  });
+});
+
+describe('WorkforceTally', () => {
+  it('counts a stream and reports PROM-3 title shares', () => {
+    const tally = new WorkforceTally();
+    for (const worker of generateWorkforce({ seed: 2, size: 3000, units })) tally.add(worker);
+    expect(tally.count).toBe(3000);
+    const shares = tally.titleShares();
+    expect(shares.junior + shares.intermediate + shares.senior).toBeCloseTo(1, 9);
+    expect(shares.senior).toBeCloseTo(0.2, 1);
+    expect(tally.format()).toMatch(/3000 workers[\s\S]*PROM-3 titled shares junior/);
   });
 });

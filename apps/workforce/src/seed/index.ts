@@ -11,3 +11,4 @@ export { generateWorkforce, planWorkforce, DEFAULT_AS_OF, SHANGHAI_WORKFORCE_SIZ
 export { NATURAL_FILL, type Allocation, type StaffingUnit } from './workforce.allocation';
 export { seedAreaQuota, STREET_CENTRES, STREET_CENTRES_QUOTA, type StreetCentre } from './seed-quota';
 export * from './workforce.types';
+export { WorkforceTally } from './workforce-tally';
