@@ -12,3 +12,6 @@ export * from './quota';
 export * from './appraisal';
 export * from './recruitment';
 export * from './pay';
+export * from './exit';
+export * from './promotion';
+export * from './training';
