@@ -3,8 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Jurisdiction, AuditTrail, OrgUnitDirectory, OutboxWriter, type Principal } from '@cwp/platform';
 import { entryRegisteredContract } from '@cwp/contracts';
-import { checkNationalId, maskNationalId, maskPhone, reservePeriod, reserveSchedule, type PolicyCatalog } from '@cwp/policy';
-import { Clock, startOfShanghaiDay } from '../clock';
+import { checkNationalId, maskNationalId, maskPhone, type PolicyCatalog } from '@cwp/policy';
+import { Clock } from '../clock';
 import { PiiCipher } from '../pii/pii-cipher';
 import { EntryWorkflows } from '../workflow/entry-workflows';
 import { AUDIT_ENTITY, auditView } from './entry-audit';
@@ -14,6 +14,7 @@ import { EntryEntity } from './entry.entity';
 import { EntryRepository, ONE_ACTIVE_PER_PERSON_UNIT } from './entry.repository';
 import { decide } from './policy-errors';
 import { poolSourceProblem } from './pool-source.rule';
+import { planReserve } from './reserve-plan';
 
 export const POLICY_CATALOG = Symbol('POLICY_CATALOG');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,9 +46,7 @@ export class EntriesService {
     if (!id.valid) throw DomainError.validation('nationalId', id.message);
 
     const today = this.clock.today();
-    const policy = decide(() => this.policies.inForce(today));
-    const period = decide(() => reservePeriod(policy, dto.reservePeriodMonths));
-    const schedule = decide(() => reserveSchedule(policy, today, period.value.months));
+    const plan = planReserve(decide(() => this.policies.inForce(today)), today, dto.reservePeriodMonths);
 
     const row = Object.assign(new EntryEntity(), {
       id: randomUUID(),
@@ -63,18 +62,18 @@ export class EntriesService {
       phoneEnc: this.cipher.encrypt(dto.phone, 'phone'),
       phoneMasked: maskPhone(dto.phone),
       personRef: this.cipher.personRef(id.normalized),
-      reserveMonths: period.value.months,
-      registeredOn: today,
-      expiresOn: schedule.value.expiresOn,
-      expiresAt: startOfShanghaiDay(schedule.value.expiresOn),
-      reminderDays: policy.pool.expiryReminderDays,
+      reserveMonths: plan.months,
+      registeredOn: plan.registeredOn,
+      expiresOn: plan.expiresOn,
+      expiresAt: plan.expiresAt,
+      reminderDays: plan.reminderDays,
       remindedFor: null,
       endedOn: null,
       joinRoute: null,
       joinedWorkerId: null,
       withdrawReason: null,
-      policyVersion: policy.id,
-      reserveExplanation: { period: period.explanation, schedule: schedule.explanation },
+      policyVersion: plan.policyVersion,
+      reserveExplanation: plan.explanation,
       workflowStartedAt: null,
       createdBy: principal.sub,
       version: 1,
