@@ -66,9 +66,12 @@ describe('generateWorkforce determinism and size', () => {
     expect(workers.every((w) => w.streetCode === '310104003')).toBe(true);
   });
 
-  it('rejects a bad size or seed', () => {
-    expect(() => [...generateWorkforce({ seed: 1, size: -1, units })]).toThrow(/size/);
-    expect(() => [...generateWorkforce({ seed: 1.5, size: 1, units })]).toThrow(/seed/);
+  it('rejects a bad size, seed or date when called, before the first worker', () => {
+    expect(() => generateWorkforce({ seed: 1, size: -1, units })).toThrow(/size/);
+    expect(() => generateWorkforce({ seed: 1, size: 2.5, units })).toThrow(/size/);
+    expect(() => generateWorkforce({ seed: 1.5, size: 1, units })).toThrow(/seed/);
+    expect(() => generateWorkforce({ seed: 1, size: 1, units, asOf: '2026-13-01' })).toThrow(/ISO date/);
+    expect(() => generateWorkforce({ seed: 1, size: 1, units, asOf: '2026-02-30' })).toThrow(/ISO date/);
   });
 });
 

@@ -26,11 +26,15 @@ export interface GenerateWorkforceOptions {
   asOf?: string;
 }
 
-export function* generateWorkforce(options: GenerateWorkforceOptions): Generator<SyntheticWorker, void, undefined> {
-  const { seed } = options;
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+/** Checks the options and plans the headcounts at once (bad input throws here, not on first next()). */
+export function generateWorkforce(options: GenerateWorkforceOptions): Generator<SyntheticWorker, void, undefined> {
+  if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
   const asOfDay = isoToDay(options.asOf ?? DEFAULT_AS_OF);
-  for (const { unit, headcount } of planWorkforce(options)) {
+  return workersOf(options.seed, planWorkforce(options), asOfDay);
+}
+
+function* workersOf(seed: number, plan: readonly Allocation[], asOfDay: number): Generator<SyntheticWorker, void, undefined> {
+  for (const { unit, headcount } of plan) {
     for (let slot = 0; slot < headcount; slot++) yield syntheticWorker(seed, unit, slot, asOfDay);
   }
 }
