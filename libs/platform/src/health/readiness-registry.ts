@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { redactString } from '../logging/redact';
 
 export type ReadinessCheck = () => Promise<void>;
 
@@ -51,5 +52,5 @@ async function runOne(name: string, check: ReadinessCheck, timeoutMs: number): P
 function safeMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   // Connection errors may quote a URL with its password.
-  return message.replace(/\/\/[^/\s@]*@/g, '//***@').slice(0, 300);
+  return redactString(message.replace(/\/\/[^/\s@]*@/g, '//***@')).slice(0, 300);
 }

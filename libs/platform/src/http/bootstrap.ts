@@ -9,6 +9,7 @@ import { PlatformConfig, setPlatformConfig, validateAll, withStackEnv } from '..
 import { fromRepoRoot } from '../config/repo-paths';
 import type { ServiceConfigDefinition } from '../config/service-config';
 import { PlatformLogger } from '../logging/platform-logger';
+import { accessLogMiddleware } from '../logging/access-log.middleware';
 import { requestIdMiddleware } from '../logging/request-id.middleware';
 
 export interface PlatformAppOptions {
@@ -75,6 +76,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   express.disable('x-powered-by');
   // First middleware: every later log line, including body-parser failures, has the request id.
   app.use(requestIdMiddleware);
+  app.use(accessLogMiddleware);
   app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready'] });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -44,8 +44,10 @@ describe('error mapping', () => {
 
   it('maps framework errors: unknown route 404, malformed JSON 400, too large 413', () => {
     expect(toErrorBody(new NotFoundException('Cannot GET /nope'), 'r')).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /nope', requestId: 'r' });
-    expect(toErrorBody(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }), 'r').code).toBe('MALFORMED_REQUEST');
-    expect(toErrorBody(new BadRequestException('bad'), 'r').code).toBe('MALFORMED_REQUEST');
+    const parseError = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 });
+    expect(toErrorBody(parseError, 'r').code).toBe('MALFORMED_REQUEST');
+    expect(toErrorBody(new BadRequestException(parseError.message, { cause: parseError }), 'r')).toEqual({ code: 'MALFORMED_REQUEST', message: 'Request body is not valid JSON', requestId: 'r' });
+    expect(toErrorBody(new BadRequestException('Validation failed (numeric string is expected)'), 'r').code).toBe('VALIDATION_FAILED');
     expect(toErrorBody(new PayloadTooLargeException(), 'r').code).toBe('PAYLOAD_TOO_LARGE');
   });
 

@@ -45,8 +45,11 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
       requestId,
     };
   }
-  // Body-parser failures reach the filter as plain errors carrying `type` and `status`.
-  const parserType = (exception as { type?: unknown } | null)?.type;
+  // Body-parser failures carry a `type`; Nest's Express adapter wraps them in a
+  // BadRequestException with the original as `cause` (a bad %-escape in the path: a URIError).
+  const original = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
+  const parserType = (original as { type?: unknown } | null)?.type;
+  if (original instanceof URIError) return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request path is not validly encoded', requestId };
   if (parserType === 'entity.parse.failed') return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body is not valid JSON', requestId };
   if (parserType === 'entity.too.large') return { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is too large', requestId };
   if (exception instanceof HttpException) {
@@ -57,9 +60,13 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
   return { code: ErrorCode.INTERNAL, message: 'Internal error', requestId };
 }
 
-/** Framework exceptions (unknown route, bad content type …) expressed in our codes. */
+/**
+ * Framework exceptions (unknown route, a built-in pipe such as ParseIntPipe …) in our codes. A
+ * plain 400 comes from input checks (pipes), hence VALIDATION_FAILED; unparseable bodies are
+ * recognised above as MALFORMED_REQUEST.
+ */
 export function codeOfHttpStatus(status: number): ErrorCode {
-  if (status === 400) return ErrorCode.MALFORMED_REQUEST;
+  if (status === 400) return ErrorCode.VALIDATION_FAILED;
   if (status === 401) return ErrorCode.UNAUTHENTICATED;
   if (status === 403) return ErrorCode.FORBIDDEN;
   if (status === 404 || status === 405) return ErrorCode.NOT_FOUND;

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { Body, Controller, Get, Global, INestApplication, Module, Param, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
@@ -20,6 +21,7 @@ import { validateAll, type PlatformConfig } from '../config/platform-config';
 import { createTestDataSource, type TestDataSource } from '../database/testing';
 import { ReadinessRegistry } from '../health/readiness-registry';
 import { idempotencyMigrations } from '../idempotency/idempotency.migrations';
+import { PlatformLogger } from '../logging/platform-logger';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { configurePlatformApp } from './bootstrap';
 import { PlatformHttpModule } from './platform-http.module';
@@ -79,6 +81,8 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
   let base: string;
   let keyDir: string;
   let config: PlatformConfig;
+  const logChunks: string[] = [];
+  const logLines = (): Array<Record<string, unknown>> => logChunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
   const token = (input: MintTokenInput): Promise<string> => mintLocalToken(input, config.auth, directory);
   const call = async (method: string, url: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
@@ -115,7 +119,13 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     class TestAppModule {}
 
     const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logChunks.push(chunk.toString());
+        done();
+      },
+    });
+    app = moduleRef.createNestApplication({ logger: new PlatformLogger({ serviceName: 'platform-test', destination }) });
     configurePlatformApp(app, { serviceName: 'platform-test' });
     const registry = app.get(ReadinessRegistry);
     registry.register('database', async () => void (await dataSource.query('SELECT 1')));
@@ -166,7 +176,9 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     const street = await token({ role: 'street', unit: '310101002' });
     const malformed = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit": ' });
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ code: 'MALFORMED_REQUEST', requestId: expect.any(String) });
+    expect(malformed.body).toMatchObject({ code: 'MALFORMED_REQUEST', message: 'Request body is not valid JSON', requestId: expect.any(String) });
+    const badPath = await call('GET', '/api/platform-test/things/%E0%A4%A/1', { token: street });
+    expect(badPath).toMatchObject({ status: 400, body: { code: 'MALFORMED_REQUEST' } });
     const unknown = await call('GET', '/api/platform-test/nowhere', { token: street });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
@@ -192,6 +204,15 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     expect(rows).toEqual([
       { subject: 'alice', role: 'street', unit_code: '310101002', outcome: 'denied', entity: 'thing', entity_id: '42', request_id: 'deny-1', reason: 'unit 310104003 outside scope 310101002' },
     ]);
+  });
+
+  it('every log line of a request carries its request id and caller (AsyncLocalStorage)', async () => {
+    const street = await token({ role: 'street', unit: '310101002', sub: 'erin' });
+    await call('GET', '/api/platform-test/things/310104003/43', { token: street, headers: { 'x-request-id': 'log-1' } });
+    const lines = logLines().filter((l) => l.requestId === 'log-1');
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['access denied', 'request']));
+    for (const line of lines) expect(line).toMatchObject({ service: 'platform-test', sub: 'erin', role: 'street', unit: '310101002' });
+    expect(lines.find((l) => l.msg === 'request')).toMatchObject({ method: 'GET', status: 404, path: '/api/platform-test/things/310104003/43' });
   });
 
   it('a role the route does not allow answers 403 FORBIDDEN', async () => {

@@ -2,3 +2,4 @@ export * from './redact';
 export * from './request-context';
 export * from './request-id.middleware';
 export * from './platform-logger';
+export * from './access-log.middleware';
