@@ -10,7 +10,7 @@ export const SHIPPED_POLICY_VERSIONS: readonly unknown[] = [current2016, proposa
 
 let cached: PolicyCatalog | undefined;
 
-/** The catalog of the shipped versions, validated once per process. */
+/** The catalog of the shipped versions, validated on first use and cached. */
 export function defaultPolicyCatalog(): PolicyCatalog {
   cached ??= PolicyCatalog.fromRaw(SHIPPED_POLICY_VERSIONS);
   return cached;

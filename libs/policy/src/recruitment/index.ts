@@ -1,2 +1,3 @@
 export * from './combined-score';
 export * from './eligibility';
+export * from './rounds-and-publicity';
