@@ -3,7 +3,7 @@ import { createValidationPipe, ValidationFailedError } from '@cwp/platform';
 import { maskNationalId } from '@cwp/policy';
 import { EntryEntity } from './entry.entity';
 import { JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, toEntryResponse } from './entry.dto';
-import { newNationalId, newRegistration } from './test-builders';
+import { newNationalId, newRegistration } from '../../test/builders';
 
 const pipe = createValidationPipe();
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });

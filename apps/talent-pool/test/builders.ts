@@ -1,9 +1,9 @@
 /**
  * Small builders for talent-pool tests (STYLE.md: data from builders, not shared fixtures).
- * Not exported from the package; spec files import it directly.
+ * Outside src/, so never part of the build; specs import it directly.
  */
 import { nationalIdCheckChar } from '@cwp/policy';
-import type { RegisterEntryDto } from './entry.dto';
+import type { RegisterEntryDto } from '../src/entries/entry.dto';
 
 let serial = 0;
 
