@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ example: 'talent_pool_entry' })
@@ -10,6 +10,8 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ description: 'JWT subject of the operator' })
   @IsOptional() @IsString() @MaxLength(200) subject?: string;
+
+  @ApiPropertyOptional({ enum: ['allowed', 'denied'] }) @IsOptional() @IsIn(['allowed', 'denied']) outcome?: 'allowed' | 'denied';
 
   @ApiPropertyOptional({ description: 'ISO 8601, inclusive' }) @IsOptional() @IsISO8601() from?: string;
 

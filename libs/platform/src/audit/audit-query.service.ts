@@ -35,6 +35,7 @@ export class AuditQueryService {
     if (query.entity) add('entity = ?', query.entity);
     if (query.entityId) add('entity_id = ?', query.entityId);
     if (query.subject) add('subject = ?', query.subject);
+    if (query.outcome) add('outcome = ?', query.outcome);
     if (query.from) add('occurred_at >= ?', query.from);
     if (query.to) add('occurred_at < ?', query.to);
     params.push(query.pageSize, (query.page - 1) * query.pageSize);

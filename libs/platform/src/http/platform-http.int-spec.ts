@@ -256,6 +256,8 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items[0]).toMatchObject({ entity: 'thing', outcome: expect.stringMatching(/allowed|denied/) });
+    const denied = await call('GET', '/api/platform-test/audit?outcome=denied&subject=alice', { token: city });
+    expect(denied.body.items.map((i: { entityId: string }) => i.entityId)).toEqual(['42']);
     const bad = await call('GET', '/api/platform-test/audit?pageSize=9999', { token: city });
     expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'pageSize' })] } });
     expect((await call('GET', '/api/platform-test/audit', { token: await token({ role: 'district', unit: '310101' }) })).status).toBe(403);

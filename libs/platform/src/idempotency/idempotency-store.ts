@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { redact } from '../logging/redact';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -52,11 +53,15 @@ export class IdempotencyStore {
     return { kind: 'replay', status: row.response_status ?? 200, body: row.response_body };
   }
 
+  /**
+   * Stores the answer to replay. It is redacted like a log line: this table is a copy of
+   * responses kept for a day, and national ID or phone numbers must not pile up in it in clear.
+   */
   async complete(subject: string, key: string, status: number, body: unknown): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4, completed_at = now()
        WHERE subject = $1 AND idem_key = $2`,
-      [subject, key, status, JSON.stringify(body ?? null)],
+      [subject, key, status, JSON.stringify(redact(body ?? null))],
     );
   }
 

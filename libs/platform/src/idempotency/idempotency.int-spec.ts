@@ -26,6 +26,13 @@ describe('IdempotencyStore (PostgreSQL)', () => {
     expect(await store.claim(req)).toEqual({ kind: 'replay', status: 201, body: { id: 7 } });
   });
 
+  it('stores the answer without national ID or phone numbers in clear', async () => {
+    const req = input({ a: 1 });
+    await store.claim(req);
+    await store.complete(req.subject, req.key, 201, { id: 8, note: 'tel 13812345678', nationalId: '31010119900307123X' });
+    expect(await store.claim(req)).toEqual({ kind: 'replay', status: 201, body: { id: 8, note: 'tel [phone]', nationalId: '[REDACTED]' } });
+  });
+
   it('the same key with a different body is a mismatch (→ 422)', async () => {
     const req = input({ a: 1 });
     await store.claim(req);
