@@ -1,14 +1,16 @@
 /**
  * Writes a synthetic workforce as NDJSON (one worker per line):
  *   npm run ts -- apps/workforce/src/seed/generate-workforce.cli.ts --seed 1 --size 62000 [--out file.ndjson]
- *     [--tree seeds/org-tree/shanghai.json] [--as-of 2026-07-01]
+ *     [--tree seeds/org-tree/shanghai.json] [--as-of 2026-07-01] [--within <unit code>]
+ * --within keeps the units under one district/street (a code prefix); its default size is then that
+ * subtree's natural headcount instead of 62,000.
  * Without --out the lines go to stdout; a summary (shares by title, role, route…) goes to stderr. Streams with
  * backpressure, so 620,000 workers never sit in memory.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { DEFAULT_AS_OF, generateWorkforce, SHANGHAI_WORKFORCE_SIZE } from './generate-workforce';
+import { DEFAULT_AS_OF, generateWorkforce, naturalHeadcount, SHANGHAI_WORKFORCE_SIZE } from './generate-workforce';
 import { loadOrgTreeFile } from './org-tree.file';
 import { WorkforceTally } from './workforce-tally';
 
@@ -25,9 +27,12 @@ function integerFlag(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const seed = integerFlag('seed', 1);
-  const size = integerFlag('size', SHANGHAI_WORKFORCE_SIZE);
   const outPath = flag('out');
-  const { units } = loadOrgTreeFile(flag('tree') ?? 'seeds/org-tree/shanghai.json');
+  const within = flag('within');
+  const tree = loadOrgTreeFile(flag('tree') ?? 'seeds/org-tree/shanghai.json').units;
+  const units = within ? tree.filter((unit) => unit.code.startsWith(within)) : tree;
+  if (units.length === 0) throw new Error(`--within ${within}: no such unit in the tree`);
+  const size = integerFlag('size', within ? naturalHeadcount(seed, units) : SHANGHAI_WORKFORCE_SIZE);
   const out: Writable = outPath ? createWriteStream(outPath) : process.stdout;
   const started = performance.now();
   const tally = new WorkforceTally();

@@ -43,3 +43,8 @@ function* workersOf(seed: number, plan: readonly Allocation[], asOfDay: number):
 export function planWorkforce(options: Pick<GenerateWorkforceOptions, 'seed' | 'size' | 'units'>): Allocation[] {
   return allocateWorkforce(options.seed, options.size, staffingUnits(options.seed, options.units));
 }
+
+/** The headcount a tree (or part of one) holds at its natural fill: a sensible `size` for it. */
+export function naturalHeadcount(seed: number, units: readonly OrgUnit[]): number {
+  return staffingUnits(seed, units).reduce((sum, unit) => sum + Math.round(unit.natural), 0);
+}
