@@ -39,6 +39,7 @@ describe('generateWorkforce determinism and size', () => {
       expect(workers).toHaveLength(size);
       expect(new Set(workers.map((w) => w.id)).size).toBe(size);
       expect(new Set(workers.map((w) => w.employeeNo)).size).toBe(size);
+      for (const w of workers) expect(w.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
   });
 
