@@ -13,7 +13,7 @@ export const EXTRA_STEP_HOUSEHOLDS = 350;
 
 /** QUOTA-3: a street's six centres share 80 posts; the split between them is the generator's guess. */
 export const STREET_CENTRES = {
-  'acceptance-service': 20, // 社区事务受理服务中心
+  'affairs-acceptance': 20, // 社区事务受理服务中心 (names as in @cwp/policy STREET_CENTRES)
   'grid-management': 18, // 城市网格化综合管理中心
   'comprehensive-governance': 12, // 社区综治中心
   culture: 10, // 社区文化活动中心
