@@ -18,6 +18,7 @@ import { mintLocalToken, type MintTokenInput } from '../auth/mint-token';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { validateAll, type PlatformConfig } from '../config/platform-config';
+import * as testing from '../database/testing';
 import { createTestDataSource, type TestDataSource } from '../database/testing';
 import { ReadinessRegistry } from '../health/readiness-registry';
 import { idempotencyMigrations } from '../idempotency/idempotency.migrations';
@@ -39,6 +40,12 @@ class CreateThingDto {
   @IsInt() @Min(1) @Max(2) years!: number;
 }
 
+// Holds a request open until the test releases it (no sleeps: the test polls, then releases).
+const gate = { release: (): void => undefined, opened: Promise.resolve() };
+function closeGate(): void {
+  gate.opened = new Promise<void>((resolve) => (gate.release = resolve));
+}
+
 @Controller('things')
 class ThingsController {
   constructor(
@@ -56,6 +63,12 @@ class ThingsController {
   @Get('city-only')
   cityOnly(): { ok: true } {
     return { ok: true };
+  }
+
+  @Post('slow')
+  async slow(@Body() body: Record<string, unknown>): Promise<{ done: true }> {
+    await gate.opened;
+    return { done: true, ...body } as { done: true };
   }
 
   @Get(':unit/:id')
@@ -238,6 +251,24 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
 
     const reused = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310101002', years: 1 }, headers });
     expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+  });
+
+  it('Idempotency-Key: a duplicate while the first is still running answers 409 IDEMPOTENCY_IN_PROGRESS', async () => {
+    const street = await token({ role: 'street', unit: '310101002', sub: 'frank' });
+    const headers = { 'idempotency-key': 'slow-1' };
+    closeGate();
+    const first = call('POST', '/api/platform-test/things/slow', { token: street, body: { n: 1 }, headers });
+    await testing.eventually(async () => {
+      const rows = (await dataSource.query(`SELECT 1 FROM idempotency_keys WHERE idem_key = 'slow-1' AND state = 'in_progress'`)) as unknown[];
+      return rows.length ? true : undefined;
+    }, 10_000, 'the first request to claim its key');
+    const duplicate = await call('POST', '/api/platform-test/things/slow', { token: street, body: { n: 1 }, headers });
+    expect(duplicate).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_IN_PROGRESS' } });
+    gate.release();
+    expect(await first).toMatchObject({ status: 201, body: { done: true, n: 1 } });
+    const replay = await call('POST', '/api/platform-test/things/slow', { token: street, body: { n: 1 }, headers });
+    expect(replay).toMatchObject({ status: 201, body: { done: true, n: 1 } });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
   });
 
   it('Idempotency-Key: a failed first attempt releases the key so a corrected retry runs', async () => {
