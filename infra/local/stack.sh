@@ -28,10 +28,17 @@ source "$HERE/lib/temporal.sh"
 source "$HERE/lib/test-server.sh"
 
 cmd_install() {
-  pg_install
-  kafka_install
-  temporal_install
-  test_server_install
+  timed pg_install
+  timed kafka_install
+  timed temporal_install
+  timed test_server_install
+}
+
+# timed STEP: run STEP; when it took a while (it had something to fetch or build), say how long.
+timed() {
+  local started=$SECONDS
+  "$@"
+  (((SECONDS - started) < 2)) || log "$1 took $((SECONDS - started)) s"
 }
 
 cmd_up() {
