@@ -1,3 +1,4 @@
 export * from './consequence';
 export * from './grade';
 export * from './yearly-score';
+export * from './appraise-year';

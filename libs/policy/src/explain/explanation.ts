@@ -61,6 +61,13 @@ export class ExplanationBuilder {
     return this;
   }
 
+  /** Takes over the rules and steps of a sub-decision, so a composed decision explains all of it. */
+  absorb(explanation: Explanation): this {
+    this.cite(...explanation.rules.map((r) => r.id));
+    for (const s of explanation.steps) this.stepList.push(s);
+    return this;
+  }
+
   build(): Explanation {
     const base = { rules: this.cited.map(ruleRef), inputs: { ...this.inputs }, steps: [...this.stepList] };
     return this.policyVersion === undefined ? base : { ...base, policyVersion: this.policyVersion };
