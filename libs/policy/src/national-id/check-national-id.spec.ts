@@ -65,3 +65,9 @@ describe('GB 11643-1999 national ID check', () => {
     if (!r.valid) expect(r.message).not.toContain(id.slice(0, 10));
   });
 });
+
+describe('GB 11643-1999 national ID check: caller mistakes', () => {
+  it('refuses an invalid "today" instead of guessing', () => {
+    expect(() => checkNationalId('11010519491231002X', new Date('nonsense'))).toThrow(/^today: /);
+  });
+});

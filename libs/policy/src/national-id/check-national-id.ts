@@ -1,3 +1,5 @@
+import { invalidInput } from '../explain/policy-error';
+
 /**
  * GB 11643-1999 citizen identity number (公民身份号码): 6-digit address code, 8-digit birth date
  * (YYYYMMDD), 3-digit sequence (odd = male, even = female) and one check character computed with
@@ -34,6 +36,8 @@ function chinaDateKey(today: Date): string {
 }
 
 export function checkNationalId(value: string, today: Date): NationalIdCheck {
+  if (!(today instanceof Date) || Number.isNaN(today.getTime())) throw invalidInput('today', 'must be a valid Date');
+  if (typeof value !== 'string') return { valid: false, problem: 'format', message: 'nationalId must be a string' };
   const normalized = value.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(normalized)) {
     return {

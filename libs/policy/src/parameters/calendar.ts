@@ -6,5 +6,7 @@ export type PolicyDate = string | Date;
 /** `Date` → its calendar date in Shanghai; a `YYYY-MM-DD` string passes through. */
 export function shanghaiDate(date: PolicyDate): string {
   if (typeof date === 'string') return date;
+  // An invalid Date would throw a RangeError in toISOString; let the caller's check name it.
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
   return new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -55,3 +55,10 @@ describe('PolicyCatalog', () => {
     );
   });
 });
+
+describe('PolicyCatalog input checks', () => {
+  it('refuses a date that is not a calendar date, naming it', () => {
+    expect(() => defaultPolicyCatalog().inForce('2026-13-01')).toThrow(/^date: /);
+    expect(() => defaultPolicyCatalog().inForce(new Date('nonsense'))).toThrow(PolicyError);
+  });
+});

@@ -1,5 +1,6 @@
 import { PolicyError } from '../explain/policy-error';
 import { shanghaiDate, type PolicyDate } from './calendar';
+import { isCalendarDate } from './date-math';
 import { parsePolicyVersion } from './parse-policy-version';
 import type { PolicyVersion } from './policy-version';
 
@@ -33,6 +34,7 @@ export class PolicyCatalog {
   /** @throws PolicyError POLICY_VERSION_NOT_FOUND when the date precedes every version. */
   inForce(date: PolicyDate): PolicyVersion {
     const day = shanghaiDate(date);
+    if (!isCalendarDate(day)) throw new PolicyError('POLICY_INPUT_INVALID', 'date', `date: ${JSON.stringify(day)} is not a calendar date YYYY-MM-DD`);
     let found: PolicyVersion | undefined;
     for (const v of this.versions) if (v.effectiveFrom <= day) found = v;
     if (!found) {

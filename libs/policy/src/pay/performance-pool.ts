@@ -18,7 +18,8 @@ export interface PerformancePoolInput {
   readonly payYear: number;
   /** The unit's quota (员额), not its headcount: PAY-6 binds the pool to the quota. */
   readonly quota: number;
-  readonly referenceWage: ReferenceWage;
+  /** Needed unless `perPlaceAnnualFen` is given. */
+  readonly referenceWage?: ReferenceWage;
   readonly members: readonly PoolMember[];
   /** Overrides the per-quota-place amount (fen a year); by default target average pay × performance share. */
   readonly perPlaceAnnualFen?: number;
@@ -51,13 +52,14 @@ export interface PerformancePool {
 export function performancePool(policy: PolicyVersion, input: PerformancePoolInput): Decision<PerformancePool> {
   const p = policy.pay;
   requireNumber('quota', input.quota, { min: 0, max: 100_000, integer: true }, 'PAY-6');
-  const ex = new ExplanationBuilder({ payYear: input.payYear, quota: input.quota, referenceWage: input.referenceWage, members: input.members.length }, policy.id);
+  const ex = new ExplanationBuilder({ payYear: input.payYear, quota: input.quota, referenceWage: input.referenceWage ?? null, members: input.members.length }, policy.id);
   const share = performanceShareFor(policy, input.payYear);
   let perPlaceAnnualFen: number;
   if (input.perPlaceAnnualFen !== undefined) {
     perPlaceAnnualFen = requireNumber('perPlaceAnnualFen', input.perPlaceAnnualFen, { min: 0, max: 1e9, integer: true }, 'PAY-6');
     ex.step('PAY-6', `Per quota place: ${perPlaceAnnualFen} fen a year (given)`, perPlaceAnnualFen);
   } else {
+    if (input.referenceWage === undefined) throw invalidInput('referenceWage', 'is required unless perPlaceAnnualFen is given', 'PAY-6');
     requireReferenceWage(policy, input.payYear, input.referenceWage, ex);
     const target = Math.min(p.multiplier, p.ceilingMultiplier);
     perPlaceAnnualFen = multipleOfWage(target * share, input.referenceWage.annualFen, 1).round;
