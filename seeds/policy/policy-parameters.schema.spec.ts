@@ -3,7 +3,16 @@
  * parameter versions: both must accept every shipped version and both must reject the same
  * bound violations, so an editor using the schema never writes a file the platform refuses.
  */
-import { PolicyError, SHIPPED_POLICY_VERSIONS, parsePolicyVersion } from '@cwp/policy';
+import {
+  EXPLANATION_JSON_SCHEMA,
+  PolicyError,
+  SHIPPED_POLICY_VERSIONS,
+  appraiseYear,
+  areaQuotaRange,
+  defaultPolicyCatalog,
+  parsePolicyVersion,
+  recalibrate,
+} from '@cwp/policy';
 import schema from './policy-parameters.schema.json';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
@@ -35,5 +44,25 @@ describe('seeds/policy schema agrees with parsePolicyVersion', () => {
     breakIt(raw);
     expect(validate(raw)).toBe(false);
     expect(() => parsePolicyVersion(raw)).toThrow(PolicyError);
+  });
+});
+
+describe('EXPLANATION_JSON_SCHEMA describes real explanations', () => {
+  const validateExplanation = new Ajv({ allErrors: true }).compile(EXPLANATION_JSON_SCHEMA as unknown as object);
+  const policy = defaultPolicyCatalog().byId('2016-current');
+  const decisions = [
+    areaQuotaRange(policy, 2750),
+    appraiseYear(policy, { grade: 'unqualified', previousGrade: 'unqualified', entryRoute: 'recruited' }),
+    recalibrate(policy, { payYear: 2016, referenceWage: { year: 2013, annualFen: 6_043_500 }, workers: [{ id: 'w', category: 'staff', level: 1, yearsOfService: 0 }] }),
+  ];
+
+  it.each(decisions.map((d) => [d.explanation.rules[0]!.id, d]))('accepts the explanation of a %s decision', (_id, d) => {
+    expect(validateExplanation(JSON.parse(JSON.stringify(d.explanation)))).toBe(true);
+  });
+
+  it('rejects an explanation citing an unknown rule or none', () => {
+    const e = JSON.parse(JSON.stringify(decisions[0]!.explanation));
+    expect(validateExplanation({ ...e, rules: [] })).toBe(false);
+    expect(validateExplanation({ ...e, steps: [{ rule: 'QUOTA-99', say: 'x' }] })).toBe(false);
   });
 });

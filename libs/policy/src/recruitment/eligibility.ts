@@ -23,6 +23,17 @@ export interface PostRequirement {
   readonly requiredQualification?: string;
 }
 
+/** Social-worker certificates, lowest first (助理/初级、中级、高级社会工作师): "at least" the floor. */
+export const SOCIAL_WORKER_CERTIFICATES = ['junior-social-worker', 'intermediate-social-worker', 'senior-social-worker'] as const;
+
+/** Holds the required certificate or, for a rung of the social-worker ladder, a higher one. */
+function holdsAtLeast(certificates: readonly string[], required: string): boolean {
+  const ladder: readonly string[] = SOCIAL_WORKER_CERTIFICATES;
+  const floor = ladder.indexOf(required);
+  if (floor < 0) return certificates.includes(required);
+  return certificates.some((c) => ladder.indexOf(c) >= floor);
+}
+
 export type HardRequirement = 'education-floor' | 'non-graduate-certificate' | 'specialist-qualification';
 export type Preference = 'age-under-limit' | 'preferred-major';
 
@@ -77,9 +88,9 @@ export function checkEligibility(policy: PolicyVersion, applicant: Applicant, po
   ex.step('REC-4', `Education ${applicant.education} against the floor ${r.educationFloor}: ${verdict(educationMet, relaxationApplies)}`, educationMet);
 
   if (!applicant.freshGraduate) {
-    const has = applicant.certificates.includes(r.nonGraduateCertificate);
+    const has = holdsAtLeast(applicant.certificates, r.nonGraduateCertificate);
     requirements.push(hard('non-graduate-certificate', 'REC-4', has, relaxationApplies));
-    ex.step('REC-4', `Not a fresh graduate: needs ${r.nonGraduateCertificate}: ${verdict(has, relaxationApplies)}`, has);
+    ex.step('REC-4', `Not a fresh graduate: needs ${r.nonGraduateCertificate} or higher: ${verdict(has, relaxationApplies)}`, has);
   }
   if (post.requiredQualification !== undefined) {
     const has = applicant.certificates.includes(post.requiredQualification);
