@@ -2,18 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Jurisdiction, AuditTrail, OrgUnitDirectory, OutboxWriter, type Principal } from '@cwp/platform';
-import { entryRegisteredContract } from '@cwp/contracts';
-import { checkNationalId, maskNationalId, maskPhone, type PolicyCatalog } from '@cwp/policy';
+import { checkNationalId, type PolicyCatalog } from '@cwp/policy';
 import { Clock } from '../clock';
 import { PiiCipher } from '../pii/pii-cipher';
 import { EntryWorkflows } from '../workflow/entry-workflows';
-import { AUDIT_ENTITY, auditView } from './entry-audit';
-import { eventData } from './entry-event-data';
+import { insertRegistered } from './insert-registered';
 import { toEntryResponse, type EntryPageResponse, type EntryResponse, type ListEntriesQueryDto, type RegisterEntryDto } from './entry.dto';
-import { EntryEntity } from './entry.entity';
+import type { EntryEntity } from './entry.entity';
 import { EntryRepository, ONE_ACTIVE_PER_PERSON_UNIT } from './entry.repository';
 import { decide } from './policy-errors';
 import { poolSourceProblem } from './pool-source.rule';
+import { newEntryRow } from './new-entry-row';
 import { planReserve } from './reserve-plan';
 
 export const POLICY_CATALOG = Symbol('POLICY_CATALOG');
@@ -48,43 +47,10 @@ export class EntriesService {
     const today = this.clock.today();
     const plan = planReserve(decide(() => this.policies.inForce(today)), today, dto.reservePeriodMonths);
 
-    const row = Object.assign(new EntryEntity(), {
-      id: randomUUID(),
-      status: 'active',
-      holdingUnit: dto.holdingUnit,
-      source: dto.source,
-      education: dto.education,
-      major: dto.major ?? null,
-      certificates: [...(dto.certificates ?? [])].sort(),
-      name: dto.name,
-      nationalIdEnc: this.cipher.encrypt(id.normalized, 'national-id'),
-      nationalIdMasked: maskNationalId(id.normalized),
-      phoneEnc: this.cipher.encrypt(dto.phone, 'phone'),
-      phoneMasked: maskPhone(dto.phone),
-      personRef: this.cipher.personRef(id.normalized),
-      reserveMonths: plan.months,
-      registeredOn: plan.registeredOn,
-      expiresOn: plan.expiresOn,
-      expiresAt: plan.expiresAt,
-      reminderDays: plan.reminderDays,
-      remindedFor: null,
-      endedOn: null,
-      joinRoute: null,
-      joinedWorkerId: null,
-      withdrawReason: null,
-      policyVersion: plan.policyVersion,
-      reserveExplanation: plan.explanation,
-      workflowStartedAt: null,
-      createdBy: principal.sub,
-      version: 1,
-    } satisfies Omit<EntryEntity, 'createdAt' | 'updatedAt'>);
+    const row = newEntryRow(randomUUID(), { ...dto, nationalId: id.normalized }, plan, this.cipher, principal);
 
     try {
-      await this.dataSource.transaction(async (em) => {
-        await this.repository.insert(em, row);
-        await this.audit.record(em, { action: 'create', entity: AUDIT_ENTITY, entityId: row.id, after: auditView(row) }, principal);
-        await this.outbox.append(em, { contract: entryRegisteredContract, key: row.id, data: eventData.registered(row) });
-      });
+      await this.dataSource.transaction((em) => insertRegistered(em, row, principal, { repository: this.repository, audit: this.audit, outbox: this.outbox }));
     } catch (error) {
       if (isUniqueViolation(error, ONE_ACTIVE_PER_PERSON_UNIT)) {
         throw new DomainError(ErrorCode.DUPLICATE, `This person already has an active entry held by unit ${dto.holdingUnit}`, {
