@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { Module } from '@nestjs/common';
+import type { ModuleRef } from '@nestjs/core';
+import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
+import { workforceQuotaEventContracts } from '@cwp/contracts';
+import { workforceConfig } from './config';
+import { workforceMigrations } from './migrations';
+import { OrgModule } from './org/org.module';
+import { WorkforceCoreModule } from './org/workforce-core.module';
+import { QuotasModule } from './quotas/quotas.module';
+import { createQuotaReviewActivities } from './quotas/review/quota-review.activities';
+import { quotaReviewSchedule } from './quotas/review/quota-review.schedule';
+import { QuotaReviewService } from './quotas/review/quota-review.service';
+import { ReportsModule } from './reports/reports.module';
+
+// Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
+const config = workforceConfig.get();
+
+/** Where `npm run build:bundle` writes the prebuilt workflow bundle (apps/workforce/dist). */
+export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'workflow-bundle.js');
+
+/** Every event contract the service produces (outbox validation and topic creation). */
+const produces = [...workforceQuotaEventContracts];
+
+/** Activities of the service's workflows, bound from Nest providers. */
+const activities = (ref: ModuleRef) => ({
+  ...createQuotaReviewActivities(ref.get(QuotaReviewService, { strict: false })),
+});
+
+@Module({
+  imports: [
+    PlatformDatabaseModule.forService({ schema: config.WORKFORCE_DB_SCHEMA, migrations: workforceMigrations }),
+    PlatformHttpModule.forRoot(),
+    PlatformKafkaModule.forService({ clientId: 'workforce' }),
+    PlatformOutboxModule.forService({ service: 'workforce', produces }),
+    PlatformTemporalModule.forService({
+      taskQueue: config.WORKFORCE_TASK_QUEUE,
+      workflows: { workflowsPath: require.resolve('@cwp/workforce-workflows'), bundlePath: config.WORKFORCE_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
+      activities,
+      schedules: [quotaReviewSchedule(config.WORKFORCE_TASK_QUEUE, config.WORKFORCE_QUOTA_REVIEW_CRON, config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS)],
+      runWorker: config.WORKFORCE_RUN_WORKER,
+    }),
+    WorkforceCoreModule.forRoot({
+      seedOnStart: config.WORKFORCE_SEED_ON_START,
+      floatingQuotaPercent: config.WORKFORCE_FLOATING_QUOTA_PERCENT,
+      quotaReviewDecisionDays: config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS,
+      taskQueue: config.WORKFORCE_TASK_QUEUE,
+    }),
+    AuditModule,
+    OrgModule,
+    QuotasModule,
+    ReportsModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,107 @@
+/** Request and response shapes of /api/workforce/units, and the mapper from a row. */
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export const UNIT_KINDS = ['city', 'district', 'street', 'area'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_CODE_PATTERN = /^31(\d{4}|\d{7}|\d{10})?$/;
+
+export class ListUnitsQueryDto {
+  /** Direct children of this unit (default: the caller's own unit); with `kind`, its whole subtree. */
+  @IsOptional()
+  @Matches(UNIT_CODE_PATTERN, { message: 'parent must be an org unit code (2, 6, 9 or 12 digits starting with 31)' })
+  parent?: string;
+
+  @IsOptional()
+  @IsIn(UNIT_KINDS)
+  kind?: UnitKind;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page: number = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  pageSize: number = 100;
+}
+
+/** QUOTA-1/2 inputs of an area; the yearly review (QUOTA-5) reads the current figures. */
+export class UpdateUnitDto {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  households?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  population?: number;
+
+  /** Optimistic concurrency: the version read; a stale one is 409 CONFLICT. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export interface OrgUnitRow {
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: UnitKind;
+  parent: string | null;
+  region: string | null;
+  households: number | null;
+  population: number | null;
+  synthetic: boolean;
+  version: number;
+}
+
+export interface UnitResponse {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  kind: UnitKind;
+  parent: string | null;
+  region: string | null;
+  households: number | null;
+  population: number | null;
+  synthetic: boolean;
+  version: number;
+}
+
+export interface UnitDetailResponse extends UnitResponse {
+  /** Units beneath, by kind, and the households and population of the areas beneath (ORG-2). */
+  children: { direct: number; districts: number; streets: number; areas: number };
+  totals: { households: number; population: number };
+}
+
+export interface UnitPageResponse {
+  items: UnitResponse[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export function toUnitResponse(row: OrgUnitRow): UnitResponse {
+  return {
+    code: row.code,
+    name: row.name,
+    nameEn: row.name_en,
+    kind: row.kind,
+    parent: row.parent,
+    region: row.region,
+    households: row.households,
+    population: row.population,
+    synthetic: row.synthetic,
+    version: row.version,
+  };
+}

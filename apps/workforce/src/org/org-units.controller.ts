@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { ListUnitsQueryDto, UpdateUnitDto, type UnitDetailResponse, type UnitPageResponse, type UnitResponse } from './org-unit.dto';
+import { OrgUnitsService } from './org-units.service';
+
+/** /api/workforce/units: the org tree within the caller's jurisdiction (ORG-2). */
+@Controller('units')
+@Roles('city', 'district', 'street')
+export class OrgUnitsController {
+  constructor(private readonly units: OrgUnitsService) {}
+
+  @Get()
+  list(@Query() query: ListUnitsQueryDto, @CurrentPrincipal() principal: Principal): Promise<UnitPageResponse> {
+    return this.units.list(query, principal);
+  }
+
+  @Get(':code')
+  get(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<UnitDetailResponse> {
+    return this.units.get(code, principal);
+  }
+
+  /** District or city operators, within scope: an area's households and population (QUOTA-2 inputs). */
+  @Patch(':code')
+  @Roles('city', 'district')
+  update(@Param('code') code: string, @Body() dto: UpdateUnitDto, @CurrentPrincipal() principal: Principal): Promise<UnitResponse> {
+    return this.units.update(code, dto, principal);
+  }
+}

@@ -1,0 +1,81 @@
+/** Request and response shapes of the quota endpoints (QUOTA-1..4). */
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import type { Explanation } from '@cwp/policy';
+
+export class LendFloatingQuotaDto {
+  /** A residential area (12 digits) of the street in the path. */
+  @IsString()
+  @Matches(/^31\d{10}$/, { message: 'areaCode must be a residential area code (12 digits starting with 31)' })
+  areaCode!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  amount!: number;
+}
+
+export interface QuotaRow {
+  unit_code: string;
+  kind: 'area' | 'centre' | 'floating';
+  value: number;
+  min: number | null;
+  max: number | null;
+  borrowed: number;
+  lent: number;
+  explanation: Explanation;
+  policy_version: string;
+  effective_from: string;
+  version: number;
+}
+
+export interface StoredQuota {
+  kind: 'area' | 'centre' | 'floating';
+  value: number;
+  range: { min: number; max: number } | null;
+  borrowed: number;
+  lent: number;
+  explanation: Explanation;
+  policyVersion: string;
+  effectiveFrom: string;
+  version: number;
+}
+
+export interface UnitQuotaResponse {
+  unitCode: string;
+  kind: string;
+  /** The unit's staffing quota: its areas' quotas plus floating places they borrowed, plus its streets' centres (QUOTA-1..4). */
+  quota: number;
+  breakdown: {
+    areas: { units: number; quota: number; borrowed: number };
+    centres: { units: number; quota: number };
+    floating: { held: number; lent: number; available: number };
+  };
+  explanation: Explanation;
+  /** The stored quota rows of this very unit, each with its own explanation. */
+  stored: StoredQuota[];
+}
+
+export interface FloatingLoanResponse {
+  id: string;
+  streetCode: string;
+  areaCode: string;
+  amount: number;
+  status: 'open' | 'returned';
+  lentOn: string;
+  returnedOn: string | null;
+  balance: { held: number; lent: number; available: number };
+}
+
+export function toStoredQuota(row: QuotaRow): StoredQuota {
+  return {
+    kind: row.kind,
+    value: row.value,
+    range: row.min === null || row.max === null ? null : { min: row.min, max: row.max },
+    borrowed: row.borrowed,
+    lent: row.lent,
+    explanation: row.explanation,
+    policyVersion: row.policy_version,
+    effectiveFrom: row.effective_from,
+    version: row.version,
+  };
+}

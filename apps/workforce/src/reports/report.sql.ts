@@ -1,0 +1,117 @@
+/**
+ * QUOTA-6 report in one set-based query over a unit's subtree. Workers are aggregated per unit
+ * (the roster's `workers_unit_prefix` index, text_pattern_ops, serves `unit_code LIKE '3101%'`),
+ * joined to the unit's quota rows (their "C"-collated primary key serves the same LIKE), so
+ * vacancies are counted per unit (an over-staffed area does not hide another's vacancy), then
+ * rolled up by ORG-4 region kind. No per-worker work happens in Node.
+ *
+ * Parameters: $1 subtree LIKE pattern, $2 period from, $3 period to (dates), $4/$5/$6 the birth
+ * dates at which a worker turns 30/40/50 on `to` (age bands are as of the period end).
+ */
+export const STAFFING_REPORT_SQL = `
+WITH w AS (
+  SELECT unit_code,
+    count(*) FILTER (WHERE status <> 'exited') AS headcount,
+    count(*) FILTER (WHERE status = 'on-duty') AS on_duty,
+    count(*) FILTER (WHERE status = 'leave') AS on_leave,
+    count(*) FILTER (WHERE exited_on BETWEEN $2 AND $3) AS exits,
+    count(*) FILTER (WHERE hired_on BETWEEN $2 AND $3) AS hires,
+    count(*) FILTER (WHERE hired_on <= $2 AND (exited_on IS NULL OR exited_on > $2)) AS at_start,
+    count(*) FILTER (WHERE hired_on <= $3 AND (exited_on IS NULL OR exited_on > $3)) AS at_end,
+    count(*) FILTER (WHERE status <> 'exited' AND title = 'junior') AS title_junior,
+    count(*) FILTER (WHERE status <> 'exited' AND title = 'intermediate') AS title_intermediate,
+    count(*) FILTER (WHERE status <> 'exited' AND title = 'senior') AS title_senior,
+    count(*) FILTER (WHERE status <> 'exited' AND title IS NULL) AS title_none,
+    count(*) FILTER (WHERE status <> 'exited' AND birth_date > $4) AS age_under_30,
+    count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $4 AND birth_date > $5) AS age_30_39,
+    count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $5 AND birth_date > $6) AS age_40_49,
+    count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $6) AS age_50_plus,
+    count(*) FILTER (WHERE status <> 'exited' AND education = 'high-school') AS edu_high_school,
+    count(*) FILTER (WHERE status <> 'exited' AND education = 'junior-college') AS edu_junior_college,
+    count(*) FILTER (WHERE status <> 'exited' AND education = 'bachelor') AS edu_bachelor,
+    count(*) FILTER (WHERE status <> 'exited' AND education = 'master') AS edu_master,
+    count(*) FILTER (WHERE status <> 'exited' AND education = 'doctor') AS edu_doctor
+  FROM workers
+  WHERE unit_code LIKE $1
+  GROUP BY unit_code
+), q AS (
+  SELECT unit_code,
+    sum(value + borrowed) FILTER (WHERE kind IN ('area', 'centre')) AS quota,
+    sum(borrowed) FILTER (WHERE kind = 'area') AS borrowed,
+    sum(value) FILTER (WHERE kind = 'floating') AS floating_held,
+    sum(lent) FILTER (WHERE kind = 'floating') AS floating_lent
+  FROM quotas
+  WHERE unit_code LIKE $1
+  GROUP BY unit_code
+)
+SELECT u.region,
+  count(*) FILTER (WHERE u.kind = 'area')::int AS areas,
+  count(*) FILTER (WHERE u.kind = 'street')::int AS streets,
+  coalesce(sum(q.quota), 0)::int AS quota,
+  coalesce(sum(q.borrowed), 0)::int AS borrowed,
+  coalesce(sum(q.floating_held), 0)::int AS floating_held,
+  coalesce(sum(q.floating_lent), 0)::int AS floating_lent,
+  coalesce(sum(greatest(0, coalesce(q.quota, 0) - coalesce(w.headcount, 0))), 0)::int AS vacancies,
+  coalesce(sum(w.headcount), 0)::int AS headcount,
+  coalesce(sum(w.on_duty), 0)::int AS on_duty,
+  coalesce(sum(w.on_leave), 0)::int AS on_leave,
+  coalesce(sum(w.exits), 0)::int AS exits,
+  coalesce(sum(w.hires), 0)::int AS hires,
+  coalesce(sum(w.at_start), 0)::int AS at_start,
+  coalesce(sum(w.at_end), 0)::int AS at_end,
+  coalesce(sum(w.title_junior), 0)::int AS title_junior,
+  coalesce(sum(w.title_intermediate), 0)::int AS title_intermediate,
+  coalesce(sum(w.title_senior), 0)::int AS title_senior,
+  coalesce(sum(w.title_none), 0)::int AS title_none,
+  coalesce(sum(w.age_under_30), 0)::int AS age_under_30,
+  coalesce(sum(w.age_30_39), 0)::int AS age_30_39,
+  coalesce(sum(w.age_40_49), 0)::int AS age_40_49,
+  coalesce(sum(w.age_50_plus), 0)::int AS age_50_plus,
+  coalesce(sum(w.edu_high_school), 0)::int AS edu_high_school,
+  coalesce(sum(w.edu_junior_college), 0)::int AS edu_junior_college,
+  coalesce(sum(w.edu_bachelor), 0)::int AS edu_bachelor,
+  coalesce(sum(w.edu_master), 0)::int AS edu_master,
+  coalesce(sum(w.edu_doctor), 0)::int AS edu_doctor
+FROM q FULL JOIN w USING (unit_code)
+JOIN org_units u ON u.code = unit_code
+GROUP BY u.region
+ORDER BY u.region`;
+
+/** One row of STAFFING_REPORT_SQL: the sums of one ORG-4 region kind. */
+export interface RegionSums {
+  region: 'central' | 'fringe' | 'suburb' | null;
+  areas: number;
+  streets: number;
+  quota: number;
+  borrowed: number;
+  floating_held: number;
+  floating_lent: number;
+  vacancies: number;
+  headcount: number;
+  on_duty: number;
+  on_leave: number;
+  exits: number;
+  hires: number;
+  at_start: number;
+  at_end: number;
+  title_junior: number;
+  title_intermediate: number;
+  title_senior: number;
+  title_none: number;
+  age_under_30: number;
+  age_30_39: number;
+  age_40_49: number;
+  age_50_plus: number;
+  edu_high_school: number;
+  edu_junior_college: number;
+  edu_bachelor: number;
+  edu_master: number;
+  edu_doctor: number;
+}
+
+/** The birth-date boundaries of the age bands on `to` (YYYY-MM-DD): turned 30, 40, 50 by then. */
+export function ageBandBoundaries(to: string): [string, string, string] {
+  const [y, m, d] = to.split('-');
+  const minus = (years: number): string => `${String(Number(y) - years).padStart(4, '0')}-${m}-${m === '02' && d === '29' ? '28' : d}`;
+  return [minus(30), minus(40), minus(50)];
+}

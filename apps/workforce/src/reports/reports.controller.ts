@@ -1,0 +1,16 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { ReportQueryDto, type StaffingReportResponse } from './report.dto';
+import { ReportsService } from './reports.service';
+
+/** GET /api/workforce/units/:code/report?from=&to= (QUOTA-6, PROM-3, ORG-4). */
+@Controller('units/:code/report')
+@Roles('city', 'district', 'street')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  report(@Param('code') code: string, @Query() query: ReportQueryDto, @CurrentPrincipal() principal: Principal): Promise<StaffingReportResponse> {
+    return this.reports.staffing(code, query, principal);
+  }
+}
