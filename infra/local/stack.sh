@@ -96,10 +96,10 @@ write_env() {
 main() {
   local command=${1:-}
   case $command in
-    install) cmd_install ;;
-    up) cmd_up ;;
+    install) hold_stack_lock && cmd_install ;;
+    up) hold_stack_lock && cmd_up ;;
     status) cmd_status ;;
-    stop | down) cmd_stop ;;
+    stop | down) hold_stack_lock && cmd_stop ;;
     env)
       [[ -f $ENV_FILE ]] || die "no $ENV_FILE yet: run 'bash infra/local/stack.sh up'"
       cat "$ENV_FILE"

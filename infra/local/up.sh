@@ -20,7 +20,11 @@ step() {
   echo "==> $*"
 }
 # Name the step that failed: the last lines of a tsc or npm error rarely say which step it was.
-trap 'status=$?; if ((status != 0)); then echo "up: FAILED during: $CURRENT_STEP (exit $status)" >&2; fi' EXIT
+report_failure() {
+  local status=$?
+  ((status == 0)) || echo "up: FAILED during: $CURRENT_STEP (exit $status)" >&2
+}
+trap report_failure EXIT
 
 # Apps are the folders of apps/ whose package.json has a start script; prints "dir port" lines.
 list_apps() {
@@ -40,7 +44,8 @@ list_apps() {
 }
 
 start_app() {
-  local app=$1 port=$2 logfile="$LOGS/$app.log"
+  local app=$1 port=$2
+  local logfile="$LOGS/$app.log"
   if app_alive "$app"; then
     echo "    $app already running (pid $(<"$RUN/app-$app.pid"))"
     return 0
@@ -61,7 +66,8 @@ start_app() {
 }
 
 wait_app() {
-  local app=$1 port=$2 logfile="$LOGS/$app.log" deadline=$((SECONDS + APP_READY_SECONDS))
+  local app=$1 port=$2
+  local logfile="$LOGS/$app.log" deadline=$((SECONDS + APP_READY_SECONDS))
   until node "$HERE/lib/probe.js" http-ok "http://127.0.0.1:$port/ready" >/dev/null 2>&1; do
     if ! app_alive "$app"; then
       echo "up: ERROR: $app exited while starting. Last lines of $logfile:" >&2

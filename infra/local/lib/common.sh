@@ -1,4 +1,5 @@
 # Shared settings and helpers of the local stack scripts (sourced; expects HERE and ROOT).
+# shellcheck disable=SC2034 # the settings below are used by the scripts that source this file
 
 CACHE="${CWP_CACHE_DIR:-$HOME/.cache/cwp}"
 STATE="${CWP_STATE_DIR:-$ROOT/.state}"
@@ -36,6 +37,20 @@ read_ports() {
   TEMPORAL_METRICS_PORT=$((TEMPORAL_PORT + 2))
 }
 read_ports
+
+# A shell that sourced stack.env has these variables set to this very stack's addresses: that is
+# not "someone else's server", so it must not stop stack.sh from starting (or stopping) ours.
+[[ $EXTERNAL_DATABASE_URL == "postgres://cwp:cwp@127.0.0.1:$PG_PORT/cwp" ]] && EXTERNAL_DATABASE_URL=""
+[[ $EXTERNAL_KAFKA_BROKERS == "127.0.0.1:$KAFKA_PORT" ]] && EXTERNAL_KAFKA_BROKERS=""
+[[ $EXTERNAL_TEMPORAL_ADDRESS == "127.0.0.1:$TEMPORAL_PORT" ]] && EXTERNAL_TEMPORAL_ADDRESS=""
+
+# One stack.sh at a time per state folder: two engineers running `up` at once must not both
+# start a postmaster on the same data. Servers are started with `9>&-` so they do not inherit it.
+hold_stack_lock() {
+  mkdir -p "$RUN"
+  exec 9>"$RUN/stack.lock"
+  if ! flock -w 120 9; then die "another stack.sh has held $RUN/stack.lock for 120 s"; fi
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

@@ -6,6 +6,7 @@ KAFKA_DIR="$STATE/kafka"
 KAFKA_LOG="$LOGS/kafka.log"
 # The broker's own stdout/stderr (JVM errors before log4j starts); server logs go to kafka.log.
 KAFKA_OUT="$LOGS/kafka.out"
+# shellcheck disable=SC2034 # written to stack.env by stack.sh
 KAFKA_BROKERS_VALUE="${EXTERNAL_KAFKA_BROKERS:-127.0.0.1:$KAFKA_PORT}"
 
 # mvn_fetch PROFILE DEST: copy a pom profile's jars into DEST (atomically: a partial copy never
@@ -112,7 +113,7 @@ kafka_start() {
   # setsid: the broker outlives this shell and a Ctrl-C in it (setsid execs java: $! is the JVM).
   setsid java "${KAFKA_JVM_OPTS[@]}" -Dlog4j.configuration="file:$KAFKA_DIR/log4j.properties" \
     -Dkafka.logs.dir="$LOGS" -cp "$KAFKA_LIBS/*" kafka.Kafka "$KAFKA_DIR/server.properties" \
-    </dev/null >>"$KAFKA_OUT" 2>&1 &
+    </dev/null >>"$KAFKA_OUT" 2>&1 9>&- &
   echo $! >"$RUN/kafka.pid"
 }
 

@@ -129,7 +129,7 @@ pg_start() {
   log "postgres: starting on 127.0.0.1:$PG_PORT (log $PG_LOG)"
   # pg_ctl daemonises the postmaster and waits (bounded) until it accepts connections: about a
   # second, so Kafka's and Temporal's starts are barely delayed.
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 30 start >/dev/null || {
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 30 start >/dev/null 9>&- || {
     echo "stack: ERROR: postgres did not start within 30 s. Last lines of $PG_LOG:" >&2
     tail -n 30 "$PG_LOG" >&2
     exit 1

@@ -46,7 +46,7 @@ temporal_start() {
   setsid "$TEMPORAL_CLI" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" \
     --ui-port "$TEMPORAL_UI_PORT" --http-port "$TEMPORAL_HTTP_PORT" --metrics-port "$TEMPORAL_METRICS_PORT" \
     --db-filename "$TEMPORAL_DIR/temporal.db" --namespace default --log-level warn \
-    "${attributes[@]}" </dev/null >>"$TEMPORAL_LOG" 2>&1 &
+    "${attributes[@]}" </dev/null >>"$TEMPORAL_LOG" 2>&1 9>&- &
   echo $! >"$RUN/temporal.pid"
 }
 

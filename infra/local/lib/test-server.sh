@@ -28,7 +28,7 @@ test_server_train_cds() {
   rm -f "$archive.tmp"
   CWP_CACHE_DIR="$CACHE" CWP_TEST_SERVER_CDS=0 \
     CWP_TEST_SERVER_JAVA_OPTS="-XX:ArchiveClassesAtExit=$archive.tmp -Xlog:cds=error" \
-    "$TEST_SERVER_WRAPPER" "$port" >"$CACHE/test-server-cds.log" 2>&1 &
+    "$TEST_SERVER_WRAPPER" "$port" >"$CACHE/test-server-cds.log" 2>&1 9>&- &
   pid=$!
   deadline=$((SECONDS + 60))
   until port_open "$port"; do
