@@ -15,6 +15,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck disable=SC2034 # ROOT is used by the sourced lib/*.sh
 ROOT="$(cd "$HERE/../.." && pwd)"
 # shellcheck source=lib/common.sh
 source "$HERE/lib/common.sh"
