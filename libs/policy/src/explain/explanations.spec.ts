@@ -43,6 +43,7 @@ const samples: Array<[string, () => policy.Decision<unknown>]> = [
   ['proposeQuotaAdjustment', () => policy.proposeQuotaAdjustment(current, { currentQuota: 8, households: 2400 })],
   ['staffingReport', () => policy.staffingReport({ quota: 9, headcount: 8, onDuty: 7, leavers: 1 })],
   ['checkEligibility', () => policy.checkEligibility(current, { birthDate: '1990-01-01', education: 'bachelor', freshGraduate: false, certificates: [], communityYears: 2 }, {}, '2026-11-24')],
+  ['checkReserveCadre', () => policy.checkReserveCadre(current, { birthDate: '1995-01-01', education: 'master', certificates: [], lastGrade: 'qualified' }, '2026-11-24')],
   ['combinedScore', () => policy.combinedScore(current, { written: 70, interview: 80, internship: 90 })],
   ['recruitmentRoundsPerYear', () => policy.recruitmentRoundsPerYear(proposal)],
   ['publicityPeriod', () => policy.publicityPeriod(current, '2026-11-24')],

@@ -81,7 +81,7 @@ describe('parsePolicyVersion', () => {
     expect(issues).toEqual(expect.arrayContaining([
       'training.minHoursPerYear: must be a number, got nothing (TRAIN-3)',
       'quota.areaMinimum: is not a known field',
-      'sets[21]: "QUOTA-99" is not a rule ID of POLICY.md',
+      `sets[${current.sets.length}]: "QUOTA-99" is not a rule ID of POLICY.md`,
     ]));
     expect(issues.some((i) => i.startsWith('effectiveFrom:'))).toBe(true);
   });

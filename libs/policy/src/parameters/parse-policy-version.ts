@@ -2,7 +2,7 @@ import { PolicyError } from '../explain/policy-error';
 import { isRuleId, type RuleId } from '../explain/rules';
 import { FieldReader } from './field-reader';
 import { parseAppraisal, parsePay } from './parse-pay-sections';
-import { parsePool, parsePromotion, parseQuota, parseRecruitment, parseTraining } from './parse-staffing-sections';
+import { parsePool, parsePromotion, parseQuota, parseRecruitment, parseReserveCadre, parseTraining } from './parse-staffing-sections';
 import type { PolicyVersion } from './policy-version';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -16,7 +16,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export function parsePolicyVersion(raw: unknown): PolicyVersion {
   const r = new FieldReader();
   const o = r.object(raw, '(root)');
-  r.onlyKeys(o, '', ['$schema', 'id', 'effectiveFrom', 'note', 'sets', 'quota', 'recruitment', 'pool', 'appraisal', 'pay', 'promotion', 'training']);
+  r.onlyKeys(o, '', ['$schema', 'id', 'effectiveFrom', 'note', 'sets', 'quota', 'recruitment', 'pool', 'appraisal', 'pay', 'promotion', 'training', 'reserveCadre']);
   const id = r.string(o, 'id', '', /^[a-z0-9][a-z0-9-]{0,63}$/);
   const effectiveFrom = r.string(o, 'effectiveFrom', '', DATE);
   const note = r.string(o, 'note', '');
@@ -37,6 +37,7 @@ export function parsePolicyVersion(raw: unknown): PolicyVersion {
     pay: parsePay(r, r.child(o, 'pay', ''), 'pay'),
     promotion: parsePromotion(r, r.child(o, 'promotion', ''), 'promotion'),
     training: parseTraining(r, r.child(o, 'training', ''), 'training'),
+    reserveCadre: parseReserveCadre(r, r.child(o, 'reserveCadre', ''), 'reserveCadre'),
   };
   if (r.issues.length > 0) {
     const head = r.issues.length === 1 ? r.issues[0]! : `${r.issues.length} problems: ${r.issues.join('; ')}`;

@@ -1,7 +1,9 @@
 import { FieldReader, join } from './field-reader';
 import {
   EDUCATION_LEVELS,
+  GRADES,
   TITLE_LEVELS,
+  type ReserveCadreParameters,
   type PoolParameters,
   type PromotionParameters,
   type QuotaParameters,
@@ -107,5 +109,15 @@ export function parseTraining(r: FieldReader, raw: Record<string, unknown>, path
     offJobEveryYears: r.number(raw, 'offJobEveryYears', path, { min: 1, max: 10, integer: true }, 'TRAIN-4'),
     fourOnesWithinYears: r.number(raw, 'fourOnesWithinYears', path, { min: 1, max: 10, integer: true }, 'TRAIN-2'),
     matureByYears: r.number(raw, 'matureByYears', path, { min: 1, max: 20, integer: true }, 'TRAIN-2'),
+  };
+}
+
+export function parseReserveCadre(r: FieldReader, raw: Record<string, unknown>, path: string): ReserveCadreParameters {
+  r.onlyKeys(raw, path, ['underAge', 'minEducation', 'certificateFloor', 'minLastGrade']);
+  return {
+    underAge: r.number(raw, 'underAge', path, { min: 18, max: 65, integer: true }, 'REC-8'),
+    minEducation: r.oneOf(raw, 'minEducation', path, EDUCATION_LEVELS, 'REC-8'),
+    certificateFloor: r.string(raw, 'certificateFloor', path, undefined, 'REC-8'),
+    minLastGrade: r.oneOf(raw, 'minLastGrade', path, GRADES, 'REC-8'),
   };
 }

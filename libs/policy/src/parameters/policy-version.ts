@@ -19,6 +19,7 @@ export interface PolicyVersion {
   readonly pay: PayParameters;
   readonly promotion: PromotionParameters;
   readonly training: TrainingParameters;
+  readonly reserveCadre: ReserveCadreParameters;
 }
 
 export interface IntRange {
@@ -147,4 +148,16 @@ export interface TrainingParameters {
   /** TRAIN-2 */
   readonly fourOnesWithinYears: number;
   readonly matureByYears: number;
+}
+
+/** REC-8: who may be selected as a reserve cadre (young, capable, well-educated, titled). */
+export interface ReserveCadreParameters {
+  /** "Young": younger than this. */
+  readonly underAge: number;
+  /** "Well-educated": at least this education. */
+  readonly minEducation: EducationLevel;
+  /** "Assistant social worker or social worker title": at least this certificate of the ladder. */
+  readonly certificateFloor: string;
+  /** "Capable": last appraisal grade at least this. */
+  readonly minLastGrade: Grade;
 }

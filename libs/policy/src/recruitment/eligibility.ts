@@ -3,6 +3,7 @@ import { invalidInput } from '../explain/policy-error';
 import type { RuleId } from '../explain/rules';
 import { isCalendarDate, wholeYearsBetween } from '../parameters/date-math';
 import { EDUCATION_LEVELS, type EducationLevel, type PolicyVersion } from '../parameters/policy-version';
+import { holdsAtLeast } from './certificates';
 
 export interface Applicant {
   /** YYYY-MM-DD (from the checked national ID, never the ID itself). */
@@ -21,17 +22,6 @@ export interface Applicant {
 export interface PostRequirement {
   /** REC-5/POST-4: a specialist post admits only holders of this qualification (e.g. `fire-safety`). */
   readonly requiredQualification?: string;
-}
-
-/** Social-worker certificates, lowest first (助理/初级、中级、高级社会工作师): "at least" the floor. */
-export const SOCIAL_WORKER_CERTIFICATES = ['junior-social-worker', 'intermediate-social-worker', 'senior-social-worker'] as const;
-
-/** Holds the required certificate or, for a rung of the social-worker ladder, a higher one. */
-function holdsAtLeast(certificates: readonly string[], required: string): boolean {
-  const ladder: readonly string[] = SOCIAL_WORKER_CERTIFICATES;
-  const floor = ladder.indexOf(required);
-  if (floor < 0) return certificates.includes(required);
-  return certificates.some((c) => ladder.indexOf(c) >= floor);
 }
 
 export type HardRequirement = 'education-floor' | 'non-graduate-certificate' | 'specialist-qualification';
