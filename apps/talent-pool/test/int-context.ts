@@ -43,8 +43,15 @@ export interface IntContext {
   close(): Promise<void>;
 }
 
-export async function createIntContext(schemaPrefix: string): Promise<IntContext> {
-  Logger.overrideLogger(['error']);
+/**
+ * `temporal`: use this client and task queue instead of the dev server (a time-skipping test
+ * environment's: then `searchAttributes: false`, that server refuses unregistered attributes).
+ */
+export async function createIntContext(
+  schemaPrefix: string,
+  temporal?: { client: Client; taskQueue: string; searchAttributes: boolean },
+): Promise<IntContext> {
+  Logger.overrideLogger(process.env.TP_TEST_LOGS ? ['log', 'warn', 'error'] : ['error']);
   const ds = await testing.createTestDataSource({
     schemaPrefix,
     entities: [EntryEntity],
@@ -54,10 +61,10 @@ export async function createIntContext(schemaPrefix: string): Promise<IntContext
   const audit = new AuditTrail(ds);
   const jurisdiction = new Jurisdiction(directory, audit);
   const cipher = new PiiCipher({ encryption: randomBytes(32), personRef: randomBytes(32) });
-  const connection = await Connection.connect({ address: requireEnv('TEMPORAL_ADDRESS') });
-  const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-  const taskQueue = `tp-it-${randomUUID()}`;
-  const workflows = new EntryWorkflows(client, taskQueue);
+  const connection = temporal ? undefined : await Connection.connect({ address: requireEnv('TEMPORAL_ADDRESS') });
+  const client = temporal?.client ?? new Client({ connection: connection!, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  const taskQueue = temporal?.taskQueue ?? `tp-it-${randomUUID()}`;
+  const workflows = new EntryWorkflows(client, taskQueue, temporal?.searchAttributes ?? true);
   const repository = new EntryRepository(ds);
   const clock = new Clock();
   const build = (produces: readonly EventContract[]) => {
@@ -77,12 +84,12 @@ export async function createIntContext(schemaPrefix: string): Promise<IntContext
     taskQueue,
     entriesWithOutbox: (produces) => build(produces).entries,
     async close() {
-      // Workflows started by the test have no worker: end them so the dev server stays tidy.
+      // Workflows started by the test may have no worker: end them so the server stays tidy.
       const ids = (await ds.query('SELECT id FROM entries')) as Array<{ id: string }>;
       for (const { id } of ids) {
         await client.workflow.getHandle(`talent-pool-entry:${id}`).terminate('integration test finished').catch(() => undefined);
       }
-      await connection.close();
+      await connection?.close();
       await ds.destroy();
     },
   };

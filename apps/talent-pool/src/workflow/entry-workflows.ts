@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import {
   TALENT_POOL_ENTRY_WORKFLOW_TYPE,
@@ -11,6 +11,11 @@ import { CWP_SEARCH_ATTRIBUTES } from '@cwp/platform';
 import type { EntryEntity } from '../entries/entry.entity';
 
 export const TALENT_POOL_TASK_QUEUE_TOKEN = Symbol('TALENT_POOL_TASK_QUEUE');
+/**
+ * false: start without search attributes. Only for Temporal's Java time-skipping test server,
+ * which refuses attributes it was not told about and offers TypeScript no way to register them.
+ */
+export const ENTRY_WORKFLOW_SEARCH_ATTRIBUTES = Symbol('ENTRY_WORKFLOW_SEARCH_ATTRIBUTES');
 
 /** The workflow input of an entry: ids and dates only, never personal data. */
 export function workflowInputOf(row: EntryEntity): TalentPoolEntryWorkflowInput {
@@ -36,6 +41,7 @@ export class EntryWorkflows {
   constructor(
     @Inject(Client) private readonly client: Client,
     @Inject(TALENT_POOL_TASK_QUEUE_TOKEN) private readonly taskQueue: string,
+    @Optional() @Inject(ENTRY_WORKFLOW_SEARCH_ATTRIBUTES) private readonly withSearchAttributes: boolean = true,
   ) {}
 
   /** Resolves true once the workflow exists (started now or before). */
@@ -45,11 +51,15 @@ export class EntryWorkflows {
         taskQueue: this.taskQueue,
         workflowId: talentPoolEntryWorkflowId(row.id),
         args: [workflowInputOf(row)],
-        typedSearchAttributes: [
-          { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.holdingUnit },
-          { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
-          { key: CWP_SEARCH_ATTRIBUTES.expiresAt, value: row.expiresAt },
-        ],
+        ...(this.withSearchAttributes
+          ? {
+              typedSearchAttributes: [
+                { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.holdingUnit },
+                { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
+                { key: CWP_SEARCH_ATTRIBUTES.expiresAt, value: row.expiresAt },
+              ],
+            }
+          : {}),
       });
       return true;
     } catch (error) {
