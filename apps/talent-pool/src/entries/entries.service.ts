@@ -49,16 +49,22 @@ export class EntriesService {
 
     const row = newEntryRow(randomUUID(), { ...dto, nationalId: id.normalized }, plan, this.cipher, principal);
 
+    let inserted: boolean;
     try {
-      await this.dataSource.transaction((em) => insertRegistered(em, row, principal, { repository: this.repository, audit: this.audit, outbox: this.outbox }));
+      inserted = await this.dataSource.transaction((em) =>
+        insertRegistered(em, row, principal, { repository: this.repository, audit: this.audit, outbox: this.outbox }),
+      );
     } catch (error) {
-      if (isUniqueViolation(error, ONE_ACTIVE_PER_PERSON_UNIT)) {
-        throw new DomainError(ErrorCode.DUPLICATE, `This person already has an active entry held by unit ${dto.holdingUnit}`, {
-          field: 'nationalId',
-          details: { holdingUnit: dto.holdingUnit },
-        });
-      }
-      throw error;
+      // Belt and braces: the INSERT skips index conflicts, but a violation raised any other way
+      // (e.g. a future second unique index) must still answer 409, never 500.
+      if (!isUniqueViolation(error, ONE_ACTIVE_PER_PERSON_UNIT)) throw error;
+      inserted = false;
+    }
+    if (!inserted) {
+      throw new DomainError(ErrorCode.DUPLICATE, `This person already has an active entry held by unit ${dto.holdingUnit}`, {
+        field: 'nationalId',
+        details: { holdingUnit: dto.holdingUnit, rule: 'POOL-1' },
+      });
     }
 
     await this.startWorkflow(row);

@@ -30,9 +30,23 @@ export type EntryEnding =
 export class EntryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(em: EntityManager, row: EntryEntity): Promise<void> {
-    // save() of a new entity class instance: insert() would want a deep-partial of the jsonb column.
-    await em.getRepository(EntryEntity).save(row, { reload: false });
+  /**
+   * Inserts a new entry unless the partial unique index (one active entry per person per holding
+   * unit) already holds one: `ON CONFLICT DO NOTHING`, so the index decides atomically and no
+   * failed statement is logged (a failed INSERT would print its parameters, i.e. the name).
+   * Returns false for such a duplicate.
+   */
+  async insert(em: EntityManager, row: EntryEntity): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(EntryEntity)
+      // The jsonb column's type is wider than TypeORM's deep-partial insert type.
+      .values(row as unknown as Record<string, never>)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
   }
 
   async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<EntryEntity | undefined> {
