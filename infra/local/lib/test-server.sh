@@ -13,7 +13,14 @@ test_server_install() {
     # and a `libs/*` wildcard expands in directory order.
     find "$TEST_SERVER_DIR/libs" -name '*.jar' | LC_ALL=C sort | paste -sd: >"$TEST_SERVER_DIR/classpath"
   fi
-  [[ -f $TEST_SERVER_DIR/app.jsa ]] || test_server_train_cds
+  # An archive only works with the JVM that wrote it: retrain when the JDK changes.
+  local jdk
+  jdk="$(readlink -f "$(command -v java)") $(java -version 2>&1 | head -n1)"
+  if [[ ! -f $TEST_SERVER_DIR/app.jsa || $(cat "$TEST_SERVER_DIR/app.jsa.jdk" 2>/dev/null) != "$jdk" ]]; then
+    rm -f "$TEST_SERVER_DIR/app.jsa"
+    test_server_train_cds && [[ -f $TEST_SERVER_DIR/app.jsa ]] && echo "$jdk" >"$TEST_SERVER_DIR/app.jsa.jdk"
+  fi
+  return 0
 }
 
 # Start the server once with -XX:ArchiveClassesAtExit, let it serve a request so the classes of a
