@@ -6,7 +6,7 @@ module.exports = {
       name: 'policy-is-pure',
       comment: 'libs/policy is pure rules: it imports nothing but itself.',
       severity: 'error',
-      from: { path: '^libs/policy/' },
+      from: { path: '^libs/policy/', pathNot: '\\.(spec|int-spec|wf-spec|bench)\\.ts$' },
       to: { pathNot: '^libs/policy/' },
     },
     {
@@ -26,7 +26,7 @@ module.exports = {
       name: 'workflows-only-contracts-and-policy',
       comment: 'Workflow code is deterministic: @temporalio/workflow, libs/contracts and libs/policy only.',
       severity: 'error',
-      from: { path: '^workflows/' },
+      from: { path: '^workflows/', pathNot: '\\.(spec|int-spec|wf-spec|bench)\\.ts$' },
       to: {
         pathNot: ['^workflows/', '^libs/(contracts|policy)/', 'node_modules/@temporalio/(workflow|common)/'],
         dependencyTypesNot: ['type-only'],

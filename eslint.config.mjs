@@ -24,7 +24,9 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Tests of workflows run in Node (the worker and test server), not in the workflow sandbox.
     files: ['workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.wf-spec.ts', '**/*.bench.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
