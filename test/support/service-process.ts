@@ -30,8 +30,17 @@ export interface ServiceProcess {
   readonly child: ChildProcess;
   /** stdout + stderr so far (the last 200 kB). */
   output(): string;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code once the process is gone. */
-  stop(graceMs?: number): Promise<number | null>;
+  /**
+   * SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. `forced` tells
+   * whether SIGKILL was needed (a clean shutdown ends by itself, often re-raising SIGTERM).
+   */
+  stop(graceMs?: number): Promise<ServiceExit>;
+}
+
+export interface ServiceExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  forced: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -62,7 +71,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const service: ServiceProcess = {
     name: options.name,
@@ -71,11 +82,15 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     child,
     output: () => log,
     async stop(graceMs = 15_000) {
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode, forced: false };
+      let forced = false;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const timer = setTimeout(() => {
+        forced = true;
+        child.kill('SIGKILL');
+      }, graceMs);
       try {
-        return await exited;
+        return { ...(await exited), forced };
       } finally {
         clearTimeout(timer);
       }
