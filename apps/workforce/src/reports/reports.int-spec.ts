@@ -1,0 +1,155 @@
+/**
+ * QUOTA-6 report on real PostgreSQL over a small generated roster: every figure is recomputed
+ * here in plain TypeScript from the generated workers and the stored quotas, independently of the
+ * report's SQL, and compared.
+ */
+import path from 'node:path';
+import { AuditTrail, Jurisdiction, OrgUnitDirectory, testing, type Principal } from '@cwp/platform';
+import { defaultPolicyCatalog } from '@cwp/policy';
+import { workforceMigrations } from '../migrations';
+import { loadReferenceData } from '../org/reference-data';
+import { generateWorkforce, loadOrgTreeFile, type OrgUnit } from '../seed';
+import { ReportsService } from './reports.service';
+import { loadSyntheticWorkers, workerRow } from './synthetic-workers.loader';
+
+const TREE = path.resolve(__dirname, '../../../../seeds/org-tree/shanghai.json');
+const catalog = defaultPolicyCatalog();
+const city: Principal = { sub: 'city-op', role: 'city', unit: '31' };
+const FROM = '2025-07-01';
+const TO = '2026-06-30';
+const LOAD = { exitedShare: 0.1, asOf: '2026-07-01' };
+
+interface W {
+  unit: string;
+  status: string;
+  title: string | null;
+  birth: string;
+  education: string;
+  hired: string;
+  exited: string | null;
+}
+
+function ageOn(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
+  let ds: testing.TestDataSource;
+  let reports: ReportsService;
+  let workers: W[];
+  let units: Map<string, OrgUnit>;
+  let quotaByUnit: Map<string, number>;
+
+  beforeAll(async () => {
+    ds = await testing.createTestDataSource({ schemaPrefix: 'wf_report_it', migrations: workforceMigrations });
+    await loadReferenceData(ds, TREE, catalog, 5);
+    const tree = loadOrgTreeFile(TREE);
+    units = new Map(tree.units.map((u) => [u.code, u]));
+    const generated = [...generateWorkforce({ seed: 11, size: 4000, units: tree.units })];
+    await loadSyntheticWorkers(ds, generated, { ...LOAD, batchSize: 700 });
+    workers = generated.map((g) => {
+      const r = workerRow(g, LOAD);
+      return { unit: r[1] as string, status: r[2] as string, title: r[7] as string | null, birth: r[11] as string, education: r[12] as string, hired: r[14] as string, exited: r[15] as string | null };
+    });
+    // Lend a few floating places so borrowed quota is part of the figures (QUOTA-4).
+    const area = workers.find((w) => w.unit.length === 12)!.unit;
+    await ds.query("UPDATE quotas SET borrowed = 2 WHERE unit_code = $1 AND kind = 'area'", [area]);
+    await ds.query("UPDATE quotas SET lent = 2 WHERE unit_code = $1 AND kind = 'floating'", [area.slice(0, 9)]);
+    const rows = (await ds.query("SELECT unit_code, value + borrowed AS q FROM quotas WHERE kind IN ('area', 'centre')")) as Array<{ unit_code: string; q: number }>;
+    quotaByUnit = new Map(rows.map((r) => [r.unit_code, r.q]));
+    const directory = OrgUnitDirectory.fromFile(TREE);
+    reports = new ReportsService(ds, new Jurisdiction(directory, new AuditTrail(ds)), catalog);
+  }, 120_000);
+
+  afterAll(async () => {
+    await ds?.destroy();
+  });
+
+  /** The figures of one subtree (and optionally one region kind), recomputed in TypeScript. */
+  function expected(prefix: string, region?: string) {
+    const inRegion = (code: string) => !region || units.get(code)?.region === region;
+    const ws = workers.filter((w) => w.unit.startsWith(prefix) && inRegion(w.unit));
+    const current = ws.filter((w) => w.status !== 'exited');
+    const employedOn = (day: string) => ws.filter((w) => w.hired <= day && (w.exited === null || w.exited > day)).length;
+    const quotaUnits = [...quotaByUnit.keys()].filter((c) => c.startsWith(prefix) && inRegion(c));
+    const headcountOf = new Map<string, number>();
+    for (const w of current) headcountOf.set(w.unit, (headcountOf.get(w.unit) ?? 0) + 1);
+    const quota = quotaUnits.reduce((s, c) => s + quotaByUnit.get(c)!, 0);
+    const vacancies = quotaUnits.reduce((s, c) => s + Math.max(0, quotaByUnit.get(c)! - (headcountOf.get(c) ?? 0)), 0);
+    const count = (f: (w: W) => boolean) => current.filter(f).length;
+    const exits = ws.filter((w) => w.exited !== null && w.exited >= FROM && w.exited <= TO).length;
+    const avg = (employedOn(FROM) + employedOn(TO)) / 2;
+    return {
+      quota,
+      vacancies,
+      headcount: current.length,
+      onDuty: count((w) => w.status === 'on-duty'),
+      exits,
+      averageHeadcount: avg,
+      turnoverRate: Math.round((exits / avg) * 10_000) / 10_000,
+      onDutyRate: Math.round((count((w) => w.status === 'on-duty') / quota) * 10_000) / 10_000,
+      titles: { junior: count((w) => w.title === 'junior'), intermediate: count((w) => w.title === 'intermediate'), senior: count((w) => w.title === 'senior'), none: count((w) => w.title === null) },
+      ages: {
+        under30: count((w) => ageOn(w.birth, TO) < 30),
+        from30to39: count((w) => ageOn(w.birth, TO) >= 30 && ageOn(w.birth, TO) < 40),
+        from40to49: count((w) => ageOn(w.birth, TO) >= 40 && ageOn(w.birth, TO) < 50),
+        from50: count((w) => ageOn(w.birth, TO) >= 50),
+      },
+      education: {
+        highSchool: count((w) => w.education === 'high-school'),
+        juniorCollege: count((w) => w.education === 'junior-college'),
+        bachelor: count((w) => w.education === 'bachelor'),
+        master: count((w) => w.education === 'master'),
+        doctor: count((w) => w.education === 'doctor'),
+      },
+    };
+  }
+
+  function pick(f: { quota: number; vacancies: number; headcount: number; onDuty: number; exits: number; averageHeadcount: number; turnoverRate: number | null; onDutyRate: number | null; titles: { counts: object }; ages: object; education: object }) {
+    const { quota, vacancies, headcount, onDuty, exits, averageHeadcount, turnoverRate, onDutyRate, ages, education } = f;
+    return { quota, vacancies, headcount, onDuty, exits, averageHeadcount, turnoverRate, onDutyRate, titles: f.titles.counts, ages, education };
+  }
+
+  it('QUOTA-6: city-wide figures match the ones recomputed from the generated workers', async () => {
+    const report = await reports.staffing('31', { from: FROM, to: TO }, city);
+    expect(pick(report.total)).toEqual(expected('31'));
+    expect(report.total.exits).toBeGreaterThan(0);
+    expect(report.total.vacancies).toBeGreaterThan(0);
+  });
+
+  it('ORG-4: each region kind is reported on its own and the regions add up to the total', async () => {
+    const report = await reports.staffing('31', { from: FROM, to: TO }, city);
+    const regions = Object.keys(report.byRegion);
+    expect(regions.length).toBeGreaterThan(1);
+    for (const region of regions) expect(pick(report.byRegion[region as 'central']!)).toEqual(expected('31', region));
+    expect(regions.reduce((s, r) => s + report.byRegion[r as 'central']!.headcount, 0)).toBe(report.total.headcount);
+  });
+
+  it('QUOTA-6: a district and a street report over their own subtree only', async () => {
+    const street = workers[0]!.unit.slice(0, 9);
+    const district = street.slice(0, 6);
+    const operator: Principal = { sub: 'district-op', role: 'district', unit: district };
+    expect(pick((await reports.staffing(district, { from: FROM, to: TO }, operator)).total)).toEqual(expected(district));
+    const streetReport = await reports.staffing(street, { from: FROM, to: TO }, operator);
+    expect(pick(streetReport.total)).toEqual(expected(street));
+    expect(streetReport.total.streets).toBe(1);
+  });
+
+  it('PROM-3: the title structure is compared with 4:4:2 and says whether it is within tolerance', async () => {
+    const { total, explanation } = await reports.staffing('31', { from: FROM, to: TO }, city);
+    const titled = total.titles.counts.junior + total.titles.counts.intermediate + total.titles.counts.senior;
+    expect(total.titles.shares.junior).toBeCloseTo(total.titles.counts.junior / titled, 4);
+    const within = (['junior', 'intermediate', 'senior'] as const).every((t) => Math.abs(total.titles.shares[t]! - total.titles.target[t]) <= 0.05 + 1e-9);
+    expect(total.titles.withinTolerance).toBe(within);
+    expect(explanation.rules.map((r) => r.id)).toEqual(['QUOTA-6', 'PROM-3', 'ORG-4']);
+  });
+
+  it('ORG-2: a unit outside the operator’s scope answers 404; a bad period names the field', async () => {
+    const street = workers[0]!.unit.slice(0, 9);
+    const otherDistrict = [...units.values()].find((u) => u.kind === 'district' && u.code !== street.slice(0, 6))!.code;
+    const operator: Principal = { sub: 'district-op', role: 'district', unit: otherDistrict };
+    await expect(reports.staffing(street, {}, operator)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(reports.staffing('31', { from: '2026-05-01', to: '2026-04-01' }, city)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'from' });
+  });
+});
