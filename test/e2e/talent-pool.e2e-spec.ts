@@ -31,6 +31,8 @@ const taskQueue = `tp-e2e-${run}`;
 
 let service: ServiceProcess;
 let startService: () => Promise<ServiceProcess>;
+/** Output of service processes already stopped (the restart test replaces `service`). */
+let earlierOutput = '';
 let temporal: Connection;
 let client: Client;
 const tokens: Record<'street' | 'otherStreet' | 'city', string> = { street: '', otherStreet: '', city: '' };
@@ -86,7 +88,7 @@ beforeAll(async () => {
       TALENT_POOL_RECONCILE_SECONDS: '0',
       PII_ENCRYPTION_KEY: pii,
       NODE_ENV: 'e2e',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     },
   });
   service = await startService();
@@ -210,6 +212,7 @@ describe('talent-pool end to end', () => {
   it('a restart loses nothing: entries, their workflows and the join endpoint work as before', async () => {
     const id = registered[2]!.id;
     const exit = await service.stop();
+    earlierOutput += service.output();
     expect(exit.forced).toBe(false);
     expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
     service = await startService();
@@ -242,5 +245,14 @@ describe('talent-pool end to end', () => {
     const byType = (type: string) => events.filter((e) => e.value.type === type).map((e) => e.key).sort();
     expect(byType(TALENT_POOL_EVENT_TYPES.registered)).toEqual([...ids].sort());
     expect(byType(TALENT_POOL_EVENT_TYPES.joined)).toEqual([...joinedIds].sort());
+  });
+
+  it('the service logs never contain a national ID or phone number it was given', () => {
+    const logs = earlierOutput + service.output();
+    expect(logs.length).toBeGreaterThan(0);
+    for (const person of registered) {
+      expect(logs).not.toContain(person.nationalId);
+      expect(logs).not.toContain(person.phone);
+    }
   });
 });
