@@ -16,6 +16,8 @@ interface Step {
   marker?: string;
 }
 
+jest.setTimeout(60_000);
+
 const service = uniqueName('it-outbox');
 const contract: EventContract<Step> = defineEventContract<Step>({
   type: `cwp.${service}.thing.stepped.v1`,

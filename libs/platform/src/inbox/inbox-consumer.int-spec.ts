@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { CloudEvent } from '@cwp/contracts';
+import { createTestDataSource, eventually, type TestDataSource } from '../database/testing';
+import { ensureTopics } from '../kafka/kafka-admin';
+import { createKafka, kafkaBrokersFrom } from '../kafka/kafka-client';
+import { uniqueName } from '../kafka/kafka-testing';
+import { KafkaJsSubscriber } from '../kafka/kafkajs-subscriber';
+import { InboxConsumer } from './inbox-consumer';
+import { inboxMigrations } from './inbox.migrations';
+
+class CreateEffects1800000000000 implements MigrationInterface {
+  name = 'CreateEffects1800000000000';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE TABLE effects (id bigserial PRIMARY KEY, event_id text NOT NULL, amount int NOT NULL)');
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE effects');
+  }
+}
+
+jest.setTimeout(60_000);
+
+const service = uniqueName('it-inbox');
+const type = `cwp.${service}.thing.credited.v1`;
+// One topic per test: a new consumer group reads its topic from the beginning.
+let topic = '';
+
+function cloudEvent(amount: number, id = randomUUID()): CloudEvent<{ amount: number }> {
+  return { id, source: `/cwp/${service}`, type, specversion: '1.0', time: new Date().toISOString(), subject: 'thing-1', data: { amount } };
+}
+
+describe('idempotent inbox consumer (real PostgreSQL and Kafka)', () => {
+  let ds: TestDataSource;
+  let kafka: Kafka;
+  let producer: Producer;
+  const stops: Array<() => Promise<void>> = [];
+
+  beforeAll(async () => {
+    ds = await createTestDataSource({ schemaPrefix: 'inbox_it', migrations: [...inboxMigrations, CreateEffects1800000000000] });
+    kafka = createKafka({ clientId: service, brokers: kafkaBrokersFrom() });
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+  }, 30_000);
+
+  beforeEach(async () => {
+    topic = `cwp.${service}.${uniqueName('things')}`;
+    await ensureTopics(kafka, [{ topic, numPartitions: 1 }]);
+  }, 30_000);
+
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+  }, 30_000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await ds?.destroy();
+  }, 30_000);
+
+  async function produce(...values: Array<string | CloudEvent>): Promise<void> {
+    await producer.send({ topic, acks: -1, messages: values.map((v) => ({ key: 'thing-1', value: typeof v === 'string' ? v : JSON.stringify(v) })) });
+  }
+
+  async function endOffset(): Promise<string> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [partition] = await admin.fetchTopicOffsets(topic);
+      return partition!.high;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async function committedOffset(groupId: string): Promise<string> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return entry!.partitions[0]!.offset;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async function startConsumer(consumer: string, handle: (amount: number, em: Parameters<Parameters<InboxConsumer['registerEventHandler']>[0]['handle']>[0], event: CloudEvent) => Promise<void>) {
+    const inbox = new InboxConsumer(ds, new KafkaJsSubscriber(kafka), { minBackoffMs: 20, maxBackoffMs: 100 });
+    inbox.registerEventHandler<{ amount: number }>({
+      consumer,
+      topic,
+      types: [type],
+      handle: async (em, event) => {
+        await em.query('INSERT INTO effects (event_id, amount) VALUES ($1, $2)', [event.id, event.data.amount]);
+        await handle(event.data.amount, em, event);
+      },
+    });
+    await inbox.start();
+    stops.push(() => inbox.stop());
+    return inbox;
+  }
+
+  async function effectsOf(eventId: string): Promise<number> {
+    const [{ count }] = (await ds.query('SELECT count(*)::int AS count FROM effects WHERE event_id = $1', [eventId])) as Array<{ count: number }>;
+    return count;
+  }
+
+  it('applies a twice-delivered event once, skips malformed messages and commits every offset', async () => {
+    const consumer = uniqueName('dedupe');
+    const duplicated = cloudEvent(5);
+    const other = cloudEvent(7);
+    await produce(duplicated, '{not json', JSON.stringify({ hello: 'no envelope' }), duplicated, other);
+    const end = await endOffset();
+    let calls = 0;
+    await startConsumer(consumer, async () => {
+      calls += 1;
+    });
+    await eventually(async () => ((await committedOffset(consumer)) === end ? true : undefined), 20_000, 'offsets committed to the end');
+    expect(await effectsOf(duplicated.id)).toBe(1);
+    expect(await effectsOf(other.id)).toBe(1);
+    expect(calls).toBe(2);
+    const inboxRows = (await ds.query('SELECT event_id FROM inbox WHERE consumer = $1 ORDER BY event_id', [consumer])) as Array<{ event_id: string }>;
+    expect(inboxRows.map((r) => r.event_id).sort()).toEqual([duplicated.id, other.id].sort());
+  });
+
+  it('applies nothing again when the consumer group offset is reset and everything is redelivered', async () => {
+    const consumer = uniqueName('reset');
+    const event = cloudEvent(11);
+    await produce(event);
+    const end = await endOffset();
+    let calls = 0;
+    const first = await startConsumer(consumer, async () => {
+      calls += 1;
+    });
+    await eventually(async () => ((await committedOffset(consumer)) === end ? true : undefined), 20_000, 'first pass committed');
+    await first.stop();
+
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId: consumer, topic, earliest: true });
+    await admin.disconnect();
+    expect(await committedOffset(consumer)).not.toBe(end);
+
+    let redelivered = 0;
+    await startConsumer(consumer, async () => {
+      redelivered += 1;
+    });
+    await eventually(async () => ((await committedOffset(consumer)) === end ? true : undefined), 20_000, 'second pass committed');
+    expect(calls).toBe(1);
+    expect(redelivered).toBe(0);
+    expect(await effectsOf(event.id)).toBe(1);
+  });
+
+  it('retries a failing handler with backoff, rolls back its partial effect and commits the offset only after success', async () => {
+    const consumer = uniqueName('retry');
+    const event = cloudEvent(13);
+    await produce(event);
+    const end = await endOffset();
+    const committedWhileFailing: string[] = [];
+    let attempts = 0;
+    await startConsumer(consumer, async () => {
+      attempts += 1;
+      if (attempts < 3) {
+        committedWhileFailing.push(await committedOffset(consumer));
+        throw new Error('downstream not ready');
+      }
+    });
+    await eventually(async () => ((await committedOffset(consumer)) === end ? true : undefined), 20_000, 'offset after success');
+    expect(attempts).toBe(3);
+    expect(committedWhileFailing.every((offset) => offset !== end)).toBe(true);
+    // The effect rows of the two failed attempts rolled back with their transactions.
+    expect(await effectsOf(event.id)).toBe(1);
+  });
+});
