@@ -45,6 +45,7 @@ timed() {
 cmd_up() {
   local started_at=$SECONDS
   mkdir -p "$STATE" "$LOGS" "$RUN"
+  reserve_ports
   cmd_install
   # Start all three in the background first, then wait: the JVM, Go server and postmaster boot
   # side by side instead of one after another.

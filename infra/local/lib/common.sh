@@ -73,6 +73,35 @@ assert_port_free() {
   Stop that process, or move this stack with CWP_PORT_OFFSET=<n> (every port + n),
   or point at that server with the matching variable (DATABASE_URL / KAFKA_BROKERS / TEMPORAL_ADDRESS)."
   fi
+  # The stack's ports lie in Linux's ephemeral range (32768-60999): while a server is down, any
+  # outgoing connection on the machine may be given its port as local port, and even after that
+  # connection closes, its TIME-WAIT (60 s) blocks a listener's bind. So try the bind itself (as
+  # the servers do, with SO_REUSEADDR) and wait that out, bounded. reserve_ports below keeps new
+  # connections away from these ports.
+  local deadline=$((SECONDS + 70)) said=0 why
+  until why=$(node "$HERE/lib/probe.js" can-bind "$port" 2>&1); do
+    if ((said == 0)); then
+      log "$server: port $port cannot be bound yet ($why); waiting up to 70 s"
+      said=1
+    fi
+    if ((SECONDS >= deadline)); then
+      die "$server: port $port cannot be bound: $why
+  $(ss -Htan exclude listening "( sport = :$port )" 2>/dev/null | head -n 3)
+  A client connection may hold it as its kernel-chosen local port; retry in a minute, or move this
+  stack with CWP_PORT_OFFSET=<n>."
+    fi
+    sleep 1
+  done
+}
+
+# Tell the kernel not to hand the stack's ports out as ephemeral ports (root only; a runtime
+# setting of this network namespace, lost at reboot; the existing reservations are kept).
+reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports current
+  [[ $(id -u) == 0 && -w $file ]] || return 0
+  current=$(<"$file")
+  local ports="$PG_PORT,$KAFKA_PORT,$KAFKA_CONTROLLER_PORT,$TEMPORAL_PORT,$TEMPORAL_UI_PORT,$TEMPORAL_HTTP_PORT,$TEMPORAL_METRICS_PORT,$((TEMPORAL_PORT + 3))"
+  echo "${current:+$current,}$ports" >"$file" 2>/dev/null || true
 }
 
 # wait_until SERVER LOGFILE SECONDS ALIVE PROBE...: poll PROBE every 0.25 s up to SECONDS; stop

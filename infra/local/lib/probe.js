@@ -6,6 +6,7 @@
 //   probe.js pg-ready <url>                              exit 0 when a query answers
 //   probe.js kafka-ready <brokers>                       exit 0 when the cluster metadata answers
 //   probe.js http-ok <url>                               exit 0 when GET answers 200
+//   probe.js can-bind <port>                             exit 0 when 127.0.0.1:<port> can be listened on
 'use strict';
 
 async function pgEnsure(url, dbs) {
@@ -61,12 +62,23 @@ async function httpOk(url) {
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
 }
 
+// libuv listens with SO_REUSEADDR, like PostgreSQL, the JVM and Go: if this bind works, theirs will.
+function canBind(port) {
+  const net = require('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (error) => reject(new Error(error.code || String(error))));
+    server.listen({ port: Number(port), host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve()));
+  });
+}
+
 async function main() {
   const [command, ...args] = process.argv.slice(2);
   if (command === 'pg-ensure') return pgEnsure(args[0], args.slice(1));
   if (command === 'pg-ready') return pgReady(args[0]);
   if (command === 'kafka-ready') return kafkaReady(args[0]);
   if (command === 'http-ok') return httpOk(args[0]);
+  if (command === 'can-bind') return canBind(args[0]);
   throw new Error(`unknown probe ${command}`);
 }
 
