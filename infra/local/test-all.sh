@@ -24,6 +24,7 @@ count_tier() {
   counts=$(node -e 'const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests)' "$file")
   PASSED=$((PASSED + ${counts% *}))
   FAILED=$((FAILED + ${counts#* }))
+  echo "    $1: ${counts% *} passed, ${counts#* } failed"
 }
 
 summary() { echo "$PASSED passed, $FAILED failed"; }
