@@ -37,7 +37,9 @@ const activities = (ref: ModuleRef) => ({
       taskQueue: config.WORKFORCE_TASK_QUEUE,
       workflows: { workflowsPath: require.resolve('@cwp/workforce-workflows'), bundlePath: config.WORKFORCE_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
       activities,
-      schedules: [quotaReviewSchedule(config.WORKFORCE_TASK_QUEUE, config.WORKFORCE_QUOTA_REVIEW_CRON, config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS)],
+      schedules: config.WORKFORCE_QUOTA_REVIEW_SCHEDULE
+        ? [quotaReviewSchedule(config.WORKFORCE_TASK_QUEUE, config.WORKFORCE_QUOTA_REVIEW_CRON, config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS)]
+        : [],
       runWorker: config.WORKFORCE_RUN_WORKER,
     }),
     WorkforceCoreModule.forRoot({

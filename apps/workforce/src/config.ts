@@ -16,6 +16,11 @@ export const workforceConfig = defineServiceConfig('workforce', {
   WORKFORCE_SEED_ON_START: cfg.bool({ default: true }),
   /** QUOTA-5: days districts have to decide on review proposals; after that, proposals stand. */
   WORKFORCE_QUOTA_REVIEW_DECISION_DAYS: cfg.int({ default: 30, min: 0, max: 365 }),
+  /**
+   * Ensure the yearly review Schedule at start-up (needs the worker). Its id is fixed
+   * (quota-review-yearly, one per namespace): test and e2e processes on a shared server turn it off.
+   */
+  WORKFORCE_QUOTA_REVIEW_SCHEDULE: cfg.bool({ default: true }),
   /** QUOTA-5: when the yearly review starts (cron, Asia/Shanghai). Default: 00:00 on 1 January. */
   WORKFORCE_QUOTA_REVIEW_CRON: cfg.string({ default: '0 0 1 1 *' }),
   /**

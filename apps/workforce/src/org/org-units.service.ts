@@ -38,12 +38,13 @@ export class OrgUnitsService {
   async list(query: ListUnitsQueryDto, principal: Principal): Promise<UnitPageResponse> {
     const base = query.parent ?? scopeOf(principal);
     await this.jurisdiction.assertWithin(principal, base, { entity: 'org_unit', entityId: base });
-    // With a kind: that kind anywhere beneath; without: the direct children.
-    const where = query.kind ? 'code LIKE $1 AND code <> $2 AND kind = $3' : 'parent = $2 AND $3::text IS NULL';
-    const params = [likePrefixPattern(base), base, query.kind ?? null];
+    // With a kind: that kind anywhere beneath (a range scan on the code); without: the direct children.
+    const [where, params] = query.kind
+      ? ['code LIKE $1 AND code <> $2 AND kind = $3', [likePrefixPattern(base), base, query.kind]]
+      : ['parent = $1', [base]];
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM org_units WHERE ${where}`, params)) as Array<{ total: number }>;
     const rows = (await this.dataSource.query(
-      `SELECT ${UNIT_COLUMNS} FROM org_units WHERE ${where} ORDER BY code LIMIT $4 OFFSET $5`,
+      `SELECT ${UNIT_COLUMNS} FROM org_units WHERE ${where} ORDER BY code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     )) as OrgUnitRow[];
     return { items: rows.map(toUnitResponse), page: query.page, pageSize: query.pageSize, total };

@@ -16,9 +16,11 @@ const COLUMNS = ['id', 'unit_code', 'status', 'entry_route', 'post_category', 'p
 const TYPES = ['uuid', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'text', 'date', 'text', 'text', 'date', 'date', 'text', 'text'];
 const DAY_MS = 86_400_000;
 
-/** A stable number in [0, 1) from a uuid (its first 8 hex digits). */
+/** A stable number in [0, 1) from a string (FNV-1a, 32 bits): picks exited workers and exit dates. */
 export function idFraction(id: string): number {
-  return parseInt(id.slice(0, 8), 16) / 2 ** 32;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) / 2 ** 32;
 }
 
 /** The workers row of a synthetic worker (the roster's columns), exited when chosen so. */
@@ -30,7 +32,7 @@ export function workerRow(w: SyntheticWorker, options: LoadWorkersOptions = {}):
     const asOf = Date.parse(`${options.asOf ?? '2026-07-01'}T00:00:00Z`);
     const hired = Date.parse(`${w.hireDate}T00:00:00Z`);
     // Spread over the two years before asOf, never before the hire date.
-    const offsetDays = Math.floor((idFraction(w.id.slice(9).replace(/-/g, '')) * 730));
+    const offsetDays = Math.floor(idFraction(`exit:${w.id}`) * 730);
     exitedOn = new Date(Math.max(hired, asOf - offsetDays * DAY_MS)).toISOString().slice(0, 10);
   }
   return [

@@ -1,0 +1,100 @@
+/**
+ * QUOTA-6 staffing report on the full synthetic city:
+ *   npm run bench -- test/bench/workforce-report.bench.ts --size 62000
+ *   npm run bench -- test/bench/workforce-report.bench.ts --size 620000 [--runs 7] [--seed 1] [--keep]
+ * Loads the org tree, first quotas and N generated workers (8% marked exited so turnover is real)
+ * into a throw-away schema of TEST_DATABASE_URL's database, ANALYZEs, then times the report query
+ * for the city, a district and a street (median of --runs after one warm-up) and prints the figures.
+ */
+import path from 'node:path';
+import { createServiceDataSource, runMigrations, testing, withStackEnv } from '@cwp/platform';
+import { defaultPolicyCatalog } from '@cwp/policy';
+import { workforceMigrations } from '../../apps/workforce/src/migrations';
+import { loadReferenceData } from '../../apps/workforce/src/org/reference-data';
+import { buildStaffingReport } from '../../apps/workforce/src/reports/report-figures';
+import { runStaffingReport } from '../../apps/workforce/src/reports/reports.service';
+import { loadSyntheticWorkers } from '../../apps/workforce/src/reports/synthetic-workers.loader';
+import { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile } from '../../apps/workforce/src/seed';
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const size = Number(flag('size') ?? 62_000);
+const runs = Number(flag('runs') ?? 7);
+const seed = Number(flag('seed') ?? 1);
+const keep = process.argv.includes('--keep');
+const FROM = '2025-07-01';
+const TO = '2026-06-30';
+const TREE = path.resolve(__dirname, '../../seeds/org-tree/shanghai.json');
+
+/**
+ * The generator seeds each worker's PRNG with a 32-bit hash, so around 620,000 workers some ids
+ * (and whole workers) repeat; the benchmark numbers them instead (reported to the seed's owner).
+ */
+function* withSequentialIds<T extends { id: string }>(workers: Iterable<T>): Generator<T> {
+  let n = 0;
+  for (const w of workers) yield { ...w, id: `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function main(): Promise<void> {
+  const env = withStackEnv(process.env);
+  const url = testing.assertTestDatabaseUrl(env.TEST_DATABASE_URL);
+  const schema = `bench_workforce_report_${size}`;
+  const ds = createServiceDataSource({ url, schema, migrations: workforceMigrations, poolSize: 2, logging: ['error'] });
+  await ds.initialize();
+  try {
+    await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await runMigrations(ds);
+    let t = performance.now();
+    const ref = await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
+    console.log(`org tree ${ref.orgUnits.total} units, ${ref.quotasCreated} quotas in ${Math.round(performance.now() - t)} ms`);
+    const { units } = loadOrgTreeFile(TREE);
+    t = performance.now();
+    const loaded = await loadSyntheticWorkers(ds, withSequentialIds(generateWorkforce({ seed, size, units })), { exitedShare: 0.08, asOf: DEFAULT_AS_OF, batchSize: 5000 });
+    const loadSeconds = (performance.now() - t) / 1000;
+    console.log(`loaded ${loaded} workers in ${loadSeconds.toFixed(1)} s (${Math.round(loaded / loadSeconds)}/s, multi-row INSERT … SELECT unnest, 5,000 per batch)`);
+    await ds.query('ANALYZE');
+
+    const [{ district }] = (await ds.query("SELECT left(unit_code, 6) AS district FROM workers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")) as Array<{ district: string }>;
+    const [{ street }] = (await ds.query('SELECT left(unit_code, 9) AS street FROM workers WHERE unit_code LIKE $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1', [`${district}%`])) as Array<{ street: string }>;
+    const policy = defaultPolicyCatalog().inForce(TO);
+    for (const [label, code] of [['city', '31'], ['district', district], ['street', street]] as const) {
+      await runStaffingReport(ds, code, FROM, TO); // warm-up
+      const times: number[] = [];
+      let rows = await runStaffingReport(ds, code, FROM, TO);
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        rows = await runStaffingReport(ds, code, FROM, TO);
+        times.push(performance.now() - started);
+      }
+      const { total } = buildStaffingReport(rows, policy, { unitCode: code, from: FROM, to: TO });
+      console.log(
+        `${label.padEnd(8)} ${code.padEnd(9)} median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)` +
+          ` | quota ${total.quota}, headcount ${total.headcount}, vacancies ${total.vacancies}, on-duty rate ${total.onDutyRate}, exits ${total.exits},` +
+          ` turnover ${total.turnoverRate}, titles ${JSON.stringify(total.titles.shares)} within 4:4:2±${total.titles.tolerance}: ${total.titles.withinTolerance}, regions ${rows.map((r) => r.region).join('/')}`,
+      );
+    }
+    const plan = (await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${(await import('../../apps/workforce/src/reports/report.sql')).STAFFING_REPORT_SQL}`, [
+      `${district}%`, FROM, TO, '1996-06-30', '1986-06-30', '1976-06-30',
+    ])) as Array<{ 'QUERY PLAN': string }>;
+    const lines = plan.map((p) => p['QUERY PLAN']);
+    console.log(`district plan uses: ${lines.filter((l) => /Index|Seq Scan/.test(l)).map((l) => l.trim().replace(/\s+\(cost.*$/, '')).join('; ')}`);
+    console.log(lines.filter((l) => /Execution Time/.test(l)).join(''));
+  } finally {
+    if (!keep) await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await ds.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
