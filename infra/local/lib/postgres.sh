@@ -111,7 +111,6 @@ EOF
 
 pg_running() { pid_alive postgres postgres; }
 
-
 pg_start() {
   mkdir -p "$LOGS" "$RUN"
   touch "$PG_LOG"
