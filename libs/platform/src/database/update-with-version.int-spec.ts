@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DomainError, ErrorCode } from '../errors';
 import { platformMigrations } from './platform-migrations';
+import { runMigrations } from './run-migrations';
 import { createTestDataSource, type TestDataSource } from './testing';
 import { updateWithVersion } from './update-with-version';
 
@@ -34,7 +35,6 @@ describe('database: migrations and optimistic concurrency (real PostgreSQL)', ()
   });
 
   it('running the migrations again applies nothing (start-up and CLI may both run them)', async () => {
-    const { runMigrations } = await import('./run-migrations');
     await expect(runMigrations(ds)).resolves.toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import type { DataSource } from 'typeorm';
 import { defineEventContract, type EventContract } from '@cwp/contracts';
 import { ErrorCode } from '../errors';
 import { createServiceDataSource } from '../database/data-source.factory';
@@ -56,7 +57,7 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     await ds.transaction((em) => writer.append(em, { contract, key, data }));
   }
 
-  async function startRelay(dataSource = ds, options = {}): Promise<{ relay: OutboxRelay; publisher: KafkaJsPublisher }> {
+  async function startRelay(dataSource: DataSource = ds, options = {}): Promise<{ relay: OutboxRelay; publisher: KafkaJsPublisher }> {
     const publisher = new KafkaJsPublisher(kafka);
     const relay = new OutboxRelay(dataSource, publisher, { intervalMs: 100, minBackoffMs: 50, maxBackoffMs: 500, ...options });
     await relay.start();

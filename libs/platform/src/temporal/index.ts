@@ -7,3 +7,4 @@ export * from './search-attributes';
 export * from './check-temporal';
 export * from './temporal-worker.service';
 export * from './temporal.module';
+export * from './runtime-logging';

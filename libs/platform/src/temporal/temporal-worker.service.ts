@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { wrapActivities } from './activity-failures';
+import { installTemporalRuntimeLogging } from './runtime-logging';
 import { ensureSchedules } from './schedules';
 import { ensureSearchAttributes } from './search-attributes';
 import { PLATFORM_TEMPORAL_OPTIONS, TEMPORAL_CONNECTION, type PlatformTemporalOptions } from './temporal.options';
@@ -46,6 +47,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       const added = await ensureSearchAttributes(this.connection, this.settings.namespace);
       if (added.length) this.logger.log(`Registered search attributes ${added.join(', ')}`);
     }
+    installTemporalRuntimeLogging();
     const activities = wrapActivities(this.options.activities(this.moduleRef));
     this.nativeConnection = await NativeConnection.connect({ address: this.settings.address });
     this.worker = await Worker.create({
