@@ -1,16 +1,18 @@
 /**
  * The talent-pool service as a real process (built dist/main.js, or src/main.ts through swc-node)
  * on the real PostgreSQL (E2E database, a schema of its own), Kafka and Temporal dev server:
- * HTTP in, events out, workflows started. Build first: `npx tsc -b && npm run build:bundle -w apps/talent-pool`.
+ * HTTP in, events out, workflows started. Build first (`npx tsc -b`); the workflow bundle is made fresh here.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import {
   OrgUnitDirectory,
   authConfigSchema,
+  buildWorkflowBundle,
   authSettings,
   findPersonalData,
   fromRepoRoot,
@@ -74,7 +76,11 @@ beforeAll(async () => {
     throw new Error('E2E_DATABASE_URL, TEMPORAL_ADDRESS and KAFKA_BROKERS must be set (run `bash infra/local/stack.sh up`)');
   }
   const built = path.join(ROOT, 'apps/talent-pool/dist/main.js');
-  const bundle = path.join(ROOT, 'apps/talent-pool/dist/workflow-bundle.js');
+  // A fresh prebuilt bundle of the built workflow code (the production path), so a stale
+  // dist/workflow-bundle.js from an earlier build can never be what this run tests.
+  const bundle = path.join(tmpdir(), `tp-e2e-${run}-workflow-bundle.js`);
+  const workflows = path.join(ROOT, 'workflows/talent-pool/dist/index.js');
+  if (existsSync(workflows)) await buildWorkflowBundle(workflows, bundle);
   const pii = randomBytes(32).toString('hex');
   startService = () => startServiceProcess({
     name: 'talent-pool',
@@ -118,6 +124,7 @@ afterAll(async () => {
   await pg.connect();
   await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await pg.end();
+  rmSync(path.join(tmpdir(), `tp-e2e-${run}-workflow-bundle.js`), { force: true });
 }, 60_000);
 
 describe('talent-pool end to end', () => {
