@@ -26,6 +26,23 @@ report_failure() {
 }
 trap report_failure EXIT
 
+# The workspace folders (package.json order) whose package.json has script $1.
+workspaces_with_script() {
+  node -e '
+    const fs = require("node:fs"), path = require("node:path");
+    const [root, script] = process.argv.slice(1);
+    for (const pattern of require(path.join(root, "package.json")).workspaces) {
+      const dirs = pattern.endsWith("/*")
+        ? fs.readdirSync(path.join(root, pattern.slice(0, -2))).sort().map((d) => `${pattern.slice(0, -2)}/${d}`)
+        : [pattern];
+      for (const dir of dirs) {
+        const file = path.join(root, dir, "package.json");
+        if (fs.existsSync(file) && JSON.parse(fs.readFileSync(file, "utf8")).scripts?.[script]) console.log(dir);
+      }
+    }
+  ' "$ROOT" "$1"
+}
+
 # Apps are the folders of apps/ whose package.json has a start script; prints "dir port" lines.
 list_apps() {
   node -e '
@@ -59,7 +76,7 @@ start_app() {
     # shellcheck disable=SC1090
     source "$ENV_FILE"
     set +a
-    export PORT=$port
+    export PORT=$port SERVICE_NAME=$app
     exec setsid npm run --silent start -w "apps/$app" </dev/null >>"$logfile" 2>&1
   ) &
   echo $! >"$RUN/app-$app.pid"
@@ -94,13 +111,18 @@ main() {
   step "Temporal workflow bundles"
   npm run --silent --workspaces --if-present build:bundle
   step "seed data"
-  (
-    set -a
-    # shellcheck disable=SC1090
-    source "$ENV_FILE"
-    set +a
-    npm run --silent --workspaces --if-present seed
-  )
+  local dir
+  for dir in $(workspaces_with_script seed); do
+    # An app's seed reads the same typed config as the app, which needs to know its service.
+    (
+      set -a
+      # shellcheck disable=SC1090
+      source "$ENV_FILE"
+      set +a
+      if [[ $dir == apps/* ]]; then export SERVICE_NAME=${dir#apps/}; fi
+      npm run --silent seed -w "$dir"
+    )
+  done
 
   local apps
   apps=$(list_apps)
