@@ -3,7 +3,7 @@
  * on the real PostgreSQL (E2E database, a schema of its own), Kafka and Temporal dev server:
  * HTTP in, events out, workflows started. Build first (`npx tsc -b`); the workflow bundle is made fresh here.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,8 @@ import {
   type Role,
 } from '@cwp/platform';
 import { nationalIdCheckChar } from '@cwp/policy';
-import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES } from '@cwp/contracts';
+import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, workerHiredContract } from '@cwp/contracts';
+import { Kafka, logLevel } from 'kafkajs';
 import { startServiceProcess, type ServiceProcess } from '../support/service-process';
 import { readEvents } from '../support/kafka-events';
 
@@ -33,6 +34,7 @@ const taskQueue = `tp-e2e-${run}`;
 
 let service: ServiceProcess;
 let startService: () => Promise<ServiceProcess>;
+let piiKey: Buffer;
 /** Output of service processes already stopped (the restart test replaces `service`). */
 let earlierOutput = '';
 let temporal: Connection;
@@ -81,7 +83,8 @@ beforeAll(async () => {
   const bundle = path.join(tmpdir(), `tp-e2e-${run}-workflow-bundle.js`);
   const workflows = path.join(ROOT, 'workflows/talent-pool/dist/index.js');
   if (existsSync(workflows)) await buildWorkflowBundle(workflows, bundle);
-  const pii = randomBytes(32).toString('hex');
+  piiKey = randomBytes(32);
+  const pii = piiKey.toString('hex');
   startService = () => startServiceProcess({
     name: 'talent-pool',
     entry: existsSync(built) ? built : 'apps/talent-pool/src/main.ts',
@@ -229,6 +232,36 @@ describe('talent-pool end to end', () => {
     expect(joined.body.status).toBe('joined');
     expect(await client.workflow.getHandle(`talent-pool-entry:${id}`).result()).toMatchObject({ status: 'joined', endedBy: 'signal' });
     joinedIds.push(id);
+  });
+
+  it('POOL-3 a cwp.workforce.worker.hired.v1 event on Kafka naming the person (personRef) joins the entry', async () => {
+    const body = registration();
+    const created = await api('POST', '/entries', tokens.street, body);
+    expect(created.status).toBe(201);
+    registered.push({ id: created.body.id, nationalId: body.nationalId as string, phone: body.phone as string });
+    // The contract's derivation, computed independently here: HMAC-SHA256 under the HKDF sub-key.
+    const refKey = Buffer.from(hkdfSync('sha256', piiKey, Buffer.alloc(0), 'cwp.person-ref.v1', 32));
+    const personRef = createHmac('sha256', refKey).update(`cwp.person-ref.v1:${body.nationalId as string}`).digest('hex');
+    const workerId = `w-e2e-${run}`;
+    const kafka = new Kafka({ clientId: `tp-e2e-${run}`, brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    try {
+      const event = { id: randomUUID(), source: '/cwp/workforce', type: workerHiredContract.type, specversion: '1.0', time: new Date().toISOString(), subject: workerId,
+        data: { workerId, unitCode: STREET, personRef, hiredOn: created.body.registeredOn, entryRoute: 'recruited', postCategory: 'staff' } };
+      await producer.send({ topic: workerHiredContract.topic, acks: -1, messages: [{ key: workerId, value: JSON.stringify(event) }] });
+    } finally {
+      await producer.disconnect();
+    }
+    const deadline = Date.now() + 30_000;
+    let entry = (await api('GET', `/entries/${created.body.id}`, tokens.street)).body;
+    while (entry.status !== 'joined' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      entry = (await api('GET', `/entries/${created.body.id}`, tokens.street)).body;
+    }
+    expect(entry).toMatchObject({ status: 'joined', joinRoute: 'worker-hired-event', joinedWorkerId: workerId });
+    joinedIds.push(created.body.id);
+    expect(await client.workflow.getHandle(`talent-pool-entry:${created.body.id}`).result()).toMatchObject({ status: 'joined', endedBy: 'signal' });
   });
 
   it('publishes registered and joined events keyed by entry id, with no national ID or phone in any', async () => {
