@@ -6,7 +6,9 @@
 #   stack.sh install   fetch/build what is missing into the cache (once; later runs reuse it)
 #   stack.sh up        install if needed, start what is not running, wait, write stack.env
 #   stack.sh status    one line per server
-#   stack.sh stop      stop the servers this state folder started (never anyone else's)
+#   stack.sh stop      stop the apps up.sh started, then the servers this state folder started
+#                      (never anyone else's)
+#   stack.sh stop-apps stop only the apps up.sh started
 #   stack.sh env       print stack.env
 #
 # Environment: CWP_CACHE_DIR (default ~/.cache/cwp), CWP_STATE_DIR (default <repo>/.state),
@@ -66,6 +68,13 @@ cmd_status() {
   kafka_status
   temporal_status
   test_server_status
+  local file app
+  for file in "$RUN"/app-*.pid; do
+    [[ -e $file ]] || continue
+    app=$(basename "$file" .pid)
+    app=${app#app-}
+    if app_alive "$app"; then status_line "$app" "app running (session $(<"$file"), log $LOGS/$app.log)"; else status_line "$app" "app stopped"; fi
+  done
   if [[ -f $ENV_FILE ]]; then echo "env file:   $ENV_FILE"; else echo "env file:   (none yet: run stack.sh up)"; fi
 }
 
@@ -102,12 +111,13 @@ main() {
     up) hold_stack_lock && cmd_up ;;
     status) cmd_status ;;
     stop | down) hold_stack_lock && cmd_stop ;;
+    stop-apps) stop_apps ;;
     env)
       [[ -f $ENV_FILE ]] || die "no $ENV_FILE yet: run 'bash infra/local/stack.sh up'"
       cat "$ENV_FILE"
       ;;
     *)
-      echo "usage: stack.sh install|up|status|stop|env" >&2
+      echo "usage: stack.sh install|up|status|stop|stop-apps|env" >&2
       exit 2
       ;;
   esac
