@@ -114,7 +114,7 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
 
       const decided = await handle.executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: district, decision: 'approve', note: 'agreed', decidedBy: city }] });
       expect(decided).toMatchObject({ status: 'approved', applied: 3 });
-      const final = await handle.result();
+      const final = (await handle.result()) as QuotaReviewState;
       expect(final.phase).toBe('closed');
     });
     expect(await quotasOf(grown.map((g) => g.code))).toEqual(before.map(proposed));
@@ -161,7 +161,7 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
       const state = await awaitingDecisions(handle);
       const deadline = Date.parse(state.deadlineAt!);
       // Nobody decides: result() lets the test server skip the 30 days.
-      const final = await handle.result();
+      const final = (await handle.result()) as QuotaReviewState;
       expect(final.districts.find((d) => d.districtCode === district)).toMatchObject({ status: 'lapsed-approved', applied: 2 });
       expect(final.districts.find((d) => d.districtCode === other)).toMatchObject({ status: 'lapsed-approved' });
       expect(deadline - Date.parse(new Date().toISOString())).toBeGreaterThan(29 * 86_400_000);
