@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Module } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
 import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
-import { workforceQuotaEventContracts } from '@cwp/contracts';
+import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
 import { OrgModule } from './org/org.module';
@@ -12,6 +12,7 @@ import { createQuotaReviewActivities } from './quotas/review/quota-review.activi
 import { quotaReviewSchedule } from './quotas/review/quota-review.schedule';
 import { QuotaReviewService } from './quotas/review/quota-review.service';
 import { ReportsModule } from './reports/reports.module';
+import { WorkersModule } from './workers/workers.module';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
 const config = workforceConfig.get();
@@ -20,7 +21,7 @@ const config = workforceConfig.get();
 export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'workflow-bundle.js');
 
 /** Every event contract the service produces (outbox validation and topic creation). */
-const produces = [...workforceQuotaEventContracts];
+const produces = [...workforceQuotaEventContracts, ...workforceWorkerEventContracts];
 
 /** Activities of the service's workflows, bound from Nest providers. */
 const activities = (ref: ModuleRef) => ({
@@ -52,6 +53,7 @@ const activities = (ref: ModuleRef) => ({
     OrgModule,
     QuotasModule,
     ReportsModule,
+    WorkersModule,
   ],
 })
 export class AppModule {}

@@ -2,6 +2,8 @@ export * from './cloudevent';
 export * from './registry';
 export * from './talent-pool';
 export * from './workforce/worker-hired';
+export * from './workforce/workers-vocabulary';
+export * from './workforce/workers-events';
 export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';

@@ -1,0 +1,398 @@
+/**
+ * Request and response shapes of /api/workforce/workers, and the one mapper from a row to the
+ * response. Validation happens here, at the edge (whitelist, unknown fields refused, explicit
+ * limits); the national ID leaves only masked, `personRef` and ciphertext never.
+ */
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  ENTRY_ROUTES,
+  POST_CATEGORIES,
+  POST_ROLES,
+  WORKER_EDUCATION_LEVELS,
+  WORKER_EXIT_CAUSES,
+  WORKER_ROLES,
+  WORKER_STATUSES,
+  WORKER_TITLES,
+  type EntryRoute,
+  type PostCategory,
+  type PostRole,
+  type WorkerEducation,
+  type WorkerExitCause,
+  type WorkerRole,
+  type WorkerStatus,
+  type WorkerTitle,
+} from '@cwp/contracts';
+import { checkNationalId, GRADES, isCalendarDate, type Explanation, type Grade } from '@cwp/policy';
+import { ageBandOf, ageOn, AGE_BANDS, type AgeBand } from './rules/age-band';
+import { WORKER_SORT_NAMES, type SortOrder, type WorkerSort } from './rules/sort';
+import type { WorkerRow } from './worker.row';
+
+/** A street (9 digits) or residential area (12 digits) of Shanghai. */
+export const WORKER_UNIT_PATTERN = /^31\d{7}(?:\d{3})?$/;
+const CODE = /^[a-z][a-z0-9-]{0,59}$/;
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** GB 11643 via @cwp/policy; the message never repeats the number. */
+function IsNationalId(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNationalId',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && checkNationalId(value, new Date()).valid,
+        defaultMessage: (args) => {
+          const value = args?.value;
+          if (typeof value !== 'string') return 'nationalId must be a string';
+          const check = checkNationalId(value, new Date());
+          return check.valid ? 'nationalId is valid' : check.message;
+        },
+      },
+    },
+    options,
+  );
+}
+
+function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'date'} must be a calendar date YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+}
+
+const unitMessage = (field: string) => ({ message: `${field} must be a street (9 digits) or residential area (12 digits) code of Shanghai` });
+
+export class HireWorkerDto {
+  @Matches(WORKER_UNIT_PATTERN, unitMessage('unitCode'))
+  unitCode!: string;
+
+  @Transform(trim)
+  @IsString()
+  @Length(1, 60)
+  name!: string;
+
+  @IsOptional()
+  @IsIn(['female', 'male'])
+  gender?: 'female' | 'male';
+
+  /** Required unless nationalId is given (then taken from it, and must agree if both are sent). */
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string;
+
+  /** Optional 18-character citizen identity number (GB 11643): stored encrypted, answered masked. */
+  @IsOptional()
+  @Transform(trim)
+  @IsNationalId()
+  nationalId?: string;
+
+  @IsIn(WORKER_EDUCATION_LEVELS)
+  education!: WorkerEducation;
+
+  @IsOptional()
+  @Matches(CODE, { message: 'major must be a lower-case code such as social-work' })
+  major?: string;
+
+  /** ORG-3 */
+  @IsIn(ENTRY_ROUTES)
+  entryRoute!: EntryRoute;
+
+  /** PROM-1 role; its POST-1 category follows from it (POST-2). */
+  @IsIn(WORKER_ROLES)
+  role!: WorkerRole;
+
+  /** Optional: must agree with the role when given. */
+  @IsOptional()
+  @IsIn(POST_CATEGORIES)
+  postCategory?: PostCategory;
+
+  /** POST-1 level 1..18. */
+  @IsInt()
+  @Min(1)
+  @Max(18)
+  postLevel!: number;
+
+  /** POST-2: business-/administrative-manager for managers; specialist and supervisor follow the role. */
+  @IsOptional()
+  @IsIn(POST_ROLES)
+  postRole?: PostRole;
+
+  /** POST-3 title held on appointment, if any. */
+  @IsOptional()
+  @IsIn(WORKER_TITLES)
+  title?: WorkerTitle;
+
+  /** Default today (Shanghai). */
+  @IsOptional()
+  @IsCalendarDate()
+  hiredOn?: string;
+
+  /** The reserve-pool entry this hire came from (POOL-3), when known. */
+  @IsOptional()
+  @IsUUID()
+  talentPoolEntryId?: string;
+
+  /** The recruitment campaign that appointed the worker (REC-1). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'campaignId may hold 1..64 letters, digits and . _ : -' })
+  campaignId?: string;
+}
+
+/** PATCH: change post, level, title or role. `version` is the one read (409 when stale). */
+export class UpdateWorkerDto {
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsOptional()
+  @IsIn(POST_CATEGORIES)
+  postCategory?: PostCategory;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(18)
+  postLevel?: number;
+
+  /** null clears the refinement. */
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsIn(POST_ROLES)
+  postRole?: PostRole | null;
+
+  /** null clears the title (a correction); raising it follows PROM-1 and PROM-3. */
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsIn(WORKER_TITLES)
+  title?: WorkerTitle | null;
+
+  @IsOptional()
+  @IsIn(WORKER_ROLES)
+  role?: WorkerRole;
+}
+
+/** Optional expected version on action endpoints: when sent, a stale one is a 409. */
+class VersionedActionDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class LeaveDto extends VersionedActionDto {
+  /** Default today. */
+  @IsOptional()
+  @IsCalendarDate()
+  startsOn?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  expectedReturnOn?: string;
+}
+
+export class ReturnDto extends VersionedActionDto {
+  /** Default today. */
+  @IsOptional()
+  @IsCalendarDate()
+  returnsOn?: string;
+}
+
+export class TransferDto extends VersionedActionDto {
+  @Matches(WORKER_UNIT_PATTERN, unitMessage('toUnit'))
+  toUnit!: string;
+
+  /** Default today. */
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveOn?: string;
+}
+
+export class AppraisalFactDto {
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year!: number;
+
+  @IsIn(GRADES)
+  grade!: Grade;
+}
+
+/** EXIT-3 findings (yes/no), appraisal grades (APPR-5), and the legal citation for `law`. */
+export class ExitFactsDto {
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AppraisalFactDto)
+  appraisals?: AppraisalFactDto[];
+
+  @IsOptional() @IsBoolean() seriousBreach?: boolean;
+  @IsOptional() @IsBoolean() dutyFailure?: boolean;
+  @IsOptional() @IsBoolean() correctedAfterEducation?: boolean;
+  @IsOptional() @IsBoolean() seriousDereliction?: boolean;
+  @IsOptional() @IsBoolean() majorHarm?: boolean;
+  @IsOptional() @IsBoolean() unableToDoJob?: boolean;
+  @IsOptional() @IsBoolean() afterTrainingOrPostChange?: boolean;
+
+  /** The national or city law providing the cause (required with cause `law`). */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  statutoryCause?: string;
+}
+
+export class ExitDto extends VersionedActionDto {
+  /** EXIT-1..3, a closed set; which ones apply depends on the entry route (ORG-3). */
+  @IsIn(WORKER_EXIT_CAUSES)
+  cause!: WorkerExitCause;
+
+  @IsCalendarDate()
+  effectiveOn!: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExitFactsDto)
+  facts?: ExitFactsDto;
+}
+
+/** PROM-1: one step up the title ladder, or the role ladder: exactly one of the two. */
+export class PromotionDto extends VersionedActionDto {
+  @IsOptional()
+  @IsIn(WORKER_TITLES)
+  toTitle?: WorkerTitle;
+
+  @IsOptional()
+  @IsIn(WORKER_ROLES)
+  toRole?: WorkerRole;
+
+  /** Default today. */
+  @IsOptional()
+  @IsCalendarDate()
+  effectiveOn?: string;
+}
+
+export class ListWorkersQueryDto {
+  /** Any unit code: narrows the list to that unit's subtree (which must be inside the caller's scope). */
+  @IsOptional()
+  @Matches(/^31(?:\d{4}|\d{7}|\d{10})?$/, { message: 'unit must be an org unit code (2, 6, 9 or 12 digits starting with 31)' })
+  unit?: string;
+
+  @IsOptional() @IsIn(POST_CATEGORIES) postCategory?: PostCategory;
+
+  /** `none`: workers without a title. */
+  @IsOptional() @IsIn([...WORKER_TITLES, 'none']) title?: WorkerTitle | 'none';
+
+  @IsOptional() @IsIn(WORKER_ROLES) role?: WorkerRole;
+
+  /** Absent: every status, exited included. */
+  @IsOptional() @IsIn(WORKER_STATUSES) status?: WorkerStatus;
+
+  /** Age on today, in the bands of the QUOTA-6 report. */
+  @IsOptional() @IsIn(AGE_BANDS) ageBand?: AgeBand;
+
+  @IsOptional() @IsIn(WORKER_EDUCATION_LEVELS) education?: WorkerEducation;
+
+  @IsOptional() @IsIn(WORKER_SORT_NAMES) sort?: WorkerSort;
+
+  @IsOptional() @IsIn(['asc', 'desc']) order?: SortOrder;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page: number = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize: number = 20;
+}
+
+export interface WorkerResponse {
+  id: string;
+  unitCode: string;
+  status: WorkerStatus;
+  entryRoute: EntryRoute;
+  postCategory: PostCategory;
+  postLevel: number;
+  postRole: PostRole | null;
+  title: WorkerTitle | null;
+  role: WorkerRole;
+  name: string;
+  gender: 'female' | 'male' | null;
+  birthDate: string;
+  age: number;
+  ageBand: AgeBand;
+  education: WorkerEducation;
+  major: string | null;
+  hiredOn: string;
+  exitedOn: string | null;
+  exitCause: string | null;
+  exitExplanation: Explanation | null;
+  /** `3101**********1234`, or null when no national ID was recorded. */
+  nationalIdMasked: string | null;
+  talentPoolEntryId: string | null;
+  campaignId: string | null;
+  version: number;
+}
+
+export interface WorkerPageResponse {
+  items: WorkerResponse[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** The only way a row leaves the service: never the ciphertext or person_ref. */
+export function toWorkerResponse(row: WorkerRow, today: string): WorkerResponse {
+  const asOf = row.exitedOn && row.exitedOn < today ? row.exitedOn : today;
+  return {
+    id: row.id,
+    unitCode: row.unitCode,
+    status: row.status,
+    entryRoute: row.entryRoute,
+    postCategory: row.postCategory,
+    postLevel: row.postLevel,
+    postRole: row.postRole,
+    title: row.title,
+    role: row.role,
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    age: ageOn(row.birthDate, asOf),
+    ageBand: ageBandOf(row.birthDate, asOf < row.birthDate ? row.birthDate : asOf),
+    education: row.education,
+    major: row.major,
+    hiredOn: row.hiredOn,
+    exitedOn: row.exitedOn,
+    exitCause: row.exitCause,
+    exitExplanation: row.exitExplanation,
+    nationalIdMasked: row.nationalIdMasked,
+    talentPoolEntryId: row.talentPoolEntryId,
+    campaignId: row.campaignId,
+    version: row.version,
+  };
+}

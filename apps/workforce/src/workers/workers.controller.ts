@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { PromotionsService, type PromotionResponse } from './promotions.service';
+import { WorkerLifecycleService, type ExitResponse } from './worker-lifecycle.service';
+import { ExitDto, HireWorkerDto, LeaveDto, ListWorkersQueryDto, PromotionDto, ReturnDto, TransferDto, UpdateWorkerDto, type WorkerPageResponse, type WorkerResponse } from './worker.dto';
+import { WorkersService, type UpdatedWorkerResponse } from './workers.service';
+
+/**
+ * /api/workforce/workers. Thin: one service call per handler. Every query is limited to the
+ * caller's unit subtree (ORG-2; outside it answers 404 and the denial is audited); mutations
+ * honour Idempotency-Key (the platform's global interceptor).
+ */
+@ApiTags('workers')
+@Controller('workers')
+@Roles('city', 'district', 'street')
+export class WorkersController {
+  constructor(
+    private readonly workers: WorkersService,
+    private readonly lifecycle: WorkerLifecycleService,
+    private readonly promotions: PromotionsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Hire (appoint or elect) a worker; emits cwp.workforce.worker.hired.v1' })
+  hire(@Body() dto: HireWorkerDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+    return this.workers.hire(dto, principal);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Search the roster within jurisdiction: filters, whitelisted sort, pages with total' })
+  list(@Query() query: ListWorkersQueryDto, @CurrentPrincipal() principal: Principal): Promise<WorkerPageResponse> {
+    return this.workers.list(query, principal);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+    return this.workers.get(id, principal);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change post category, level, refinement, title or role (version required; 409 when stale)' })
+  update(@Param('id') id: string, @Body() dto: UpdateWorkerDto, @CurrentPrincipal() principal: Principal): Promise<UpdatedWorkerResponse> {
+    return this.workers.update(id, dto, principal);
+  }
+
+  @Post(':id/leave')
+  @HttpCode(200)
+  leave(@Param('id') id: string, @Body() dto: LeaveDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+    return this.lifecycle.leave(id, dto, principal);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  return(@Param('id') id: string, @Body() dto: ReturnDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+    return this.lifecycle.return(id, dto, principal);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move to another street or area; both must be in the caller scope (ORG-2)' })
+  transfer(@Param('id') id: string, @Body() dto: TransferDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+    return this.lifecycle.transfer(id, dto, principal);
+  }
+
+  @Post(':id/exit')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exit with an EXIT-1/2/3 cause fitting the entry route (ORG-3); explained with rule IDs' })
+  exit(@Param('id') id: string, @Body() dto: ExitDto, @CurrentPrincipal() principal: Principal): Promise<ExitResponse> {
+    return this.lifecycle.exit(id, dto, principal);
+  }
+
+  @Post(':id/promotions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'PROM-1 one step up the title (under PROM-3 4:4:2) or role ladder' })
+  promote(@Param('id') id: string, @Body() dto: PromotionDto, @CurrentPrincipal() principal: Principal): Promise<PromotionResponse> {
+    return this.promotions.promote(id, dto, principal);
+  }
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { PlatformConfig } from '@cwp/platform';
+import { WorkersClock } from './clock';
+import { PiiCipher } from './pii/pii-cipher';
+import { loadPiiKeys } from './pii/pii-keys';
+import { PromotionsService } from './promotions.service';
+import { TitleStructureGuard } from './title-structure.guard';
+import { WorkerAccess } from './worker-access';
+import { WorkerChanges } from './worker-changes';
+import { WorkerLifecycleService } from './worker-lifecycle.service';
+import { WorkerRepository } from './worker.repository';
+import { workersConfig } from './workers.config';
+import { WorkersController } from './workers.controller';
+import { WorkersService } from './workers.service';
+
+/**
+ * The roster (ORG-3, POST-1..3, PROM-1, PROM-3, EXIT-1..3). Needs, from the root module: the
+ * platform's DataSource, HTTP wiring (Jurisdiction, AuditTrail, OrgUnitDirectory), OutboxWriter
+ * producing `workforceWorkerEventContracts`, and POLICY_CATALOG (WorkforceCoreModule).
+ */
+@Module({
+  controllers: [WorkersController],
+  providers: [
+    WorkerRepository,
+    WorkerAccess,
+    WorkerChanges,
+    TitleStructureGuard,
+    WorkersService,
+    WorkerLifecycleService,
+    PromotionsService,
+    WorkersClock,
+    { provide: PiiCipher, inject: [PlatformConfig], useFactory: (platform: PlatformConfig) => new PiiCipher(loadPiiKeys(workersConfig.get(), platform.stateDir)) },
+  ],
+  exports: [WorkersService, WorkerRepository],
+})
+export class WorkersModule {}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditTrail, DomainError, ErrorCode, OutboxWriter, type ColumnChanges, type Principal } from '@cwp/platform';
+import { WORKER_TITLES, workerChangedContract, workerHiredContract, type WorkerChangedField, type WorkerTitle } from '@cwp/contracts';
+import { checkNationalId, maskNationalId, type Explanation } from '@cwp/policy';
+import { WorkersClock } from './clock';
+import { PiiCipher } from './pii/pii-cipher';
+import { ageOn, birthDateRange } from './rules/age-band';
+import { postForRole } from './rules/post';
+import { TitleStructureGuard } from './title-structure.guard';
+import { WorkerAccess } from './worker-access';
+import { WORKER_AUDIT_ENTITY, workerAuditView } from './worker-audit';
+import { WorkerChanges } from './worker-changes';
+import { workerEventData } from './worker-events';
+import { toWorkerResponse, type HireWorkerDto, type ListWorkersQueryDto, type UpdateWorkerDto, type WorkerPageResponse, type WorkerResponse } from './worker.dto';
+import { WorkerRepository, type NewWorker } from './worker.repository';
+
+/** ORG-1: of working age on the day of hire (16 up to the latest retirement age). */
+const HIRE_AGE = { min: 16, max: 65 } as const;
+const titleRank = (title: WorkerTitle | null): number => (title === null ? -1 : WORKER_TITLES.indexOf(title));
+
+export type UpdatedWorkerResponse = WorkerResponse & { titleDecision?: Explanation };
+
+/** Hiring, reading, searching and changing a worker's post (POST-1..3, PROM-1, PROM-3). */
+@Injectable()
+export class WorkersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: WorkerRepository,
+    private readonly access: WorkerAccess,
+    private readonly changes: WorkerChanges,
+    private readonly guard: TitleStructureGuard,
+    private readonly audit: AuditTrail,
+    private readonly outbox: OutboxWriter,
+    private readonly cipher: PiiCipher,
+    private readonly clock: WorkersClock,
+  ) {}
+
+  /** Appointment (REC-1) or election (ORG-3): the row, its history, audit and `hired` event together. */
+  async hire(dto: HireWorkerDto, principal: Principal): Promise<WorkerResponse> {
+    await this.access.employingUnit(principal, dto.unitCode, 'unitCode', 'hire');
+    const post = postForRole(dto.role, dto.postCategory, dto.postRole);
+    const today = this.clock.today();
+    let birthDate = dto.birthDate;
+    let nationalId: string | undefined;
+    if (dto.nationalId !== undefined) {
+      const id = checkNationalId(dto.nationalId, this.clock.now());
+      if (!id.valid) throw DomainError.validation('nationalId', id.message);
+      if (birthDate !== undefined && birthDate !== id.birthDate) throw DomainError.validation('birthDate', 'birthDate does not match the birth date in nationalId');
+      birthDate = id.birthDate;
+      nationalId = id.normalized;
+    }
+    if (birthDate === undefined) throw DomainError.validation('birthDate', 'birthDate is required unless nationalId is given');
+    const hiredOn = dto.hiredOn ?? today;
+    const age = ageOn(birthDate, hiredOn);
+    if (age < HIRE_AGE.min || age > HIRE_AGE.max) {
+      throw DomainError.validation('birthDate', `Age on hiredOn is ${age}: a community worker is of working age, ${HIRE_AGE.min}..${HIRE_AGE.max} (ORG-1)`);
+    }
+
+    const row: NewWorker = {
+      id: randomUUID(),
+      unit_code: dto.unitCode,
+      status: 'on-duty',
+      entry_route: dto.entryRoute,
+      post_category: post.postCategory,
+      post_level: dto.postLevel,
+      post_role: post.postRole,
+      title: dto.title ?? null,
+      role: dto.role,
+      name: dto.name,
+      gender: dto.gender ?? null,
+      birth_date: birthDate,
+      education: dto.education,
+      major: dto.major ?? null,
+      hired_on: hiredOn,
+      national_id_enc: nationalId ? this.cipher.encrypt(nationalId, 'national-id') : null,
+      national_id_masked: nationalId ? maskNationalId(nationalId) : null,
+      person_ref: nationalId ? this.cipher.personRef(nationalId) : null,
+      talent_pool_entry_id: dto.talentPoolEntryId ?? null,
+      campaign_id: dto.campaignId ?? null,
+      created_by: principal.sub,
+    };
+    const saved = await this.dataSource.transaction(async (em) => {
+      if (!(await this.repository.insert(em, row))) {
+        throw new DomainError(ErrorCode.DUPLICATE, 'This person is already a current worker (one record per person until they exit)', { field: 'nationalId' });
+      }
+      const after = (await this.repository.findById(row.id, em))!;
+      await this.repository.addHistory(em, {
+        workerId: after.id, kind: 'hired', unitCode: after.unitCode, occurredOn: hiredOn, recordedBy: principal.sub,
+        details: { entryRoute: after.entryRoute, postCategory: after.postCategory, postLevel: after.postLevel, title: after.title, role: after.role },
+      });
+      await this.audit.record(em, { action: 'hire', entity: WORKER_AUDIT_ENTITY, entityId: after.id, after: workerAuditView(after) }, principal);
+      await this.outbox.append(em, { contract: workerHiredContract, key: after.id, data: workerEventData.hired(after) });
+      return after;
+    });
+    return toWorkerResponse(saved, today);
+  }
+
+  async get(id: string, principal: Principal): Promise<WorkerResponse> {
+    return toWorkerResponse(await this.access.visible(id, principal, 'read'), this.clock.today());
+  }
+
+  async list(query: ListWorkersQueryDto, principal: Principal): Promise<WorkerPageResponse> {
+    if (query.unit) await this.access.listableUnit(principal, query.unit, 'unit');
+    const today = this.clock.today();
+    const { rows, total } = await this.repository.search(
+      {
+        page: query.page,
+        pageSize: query.pageSize,
+        ...(query.unit ? { unit: query.unit } : {}),
+        ...(query.postCategory ? { postCategory: query.postCategory } : {}),
+        ...(query.title ? { title: query.title } : {}),
+        ...(query.role ? { role: query.role } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.education ? { education: query.education } : {}),
+        ...(query.ageBand ? { birthDates: birthDateRange(query.ageBand, today) } : {}),
+        ...(query.sort ? { sort: query.sort } : {}),
+        ...(query.order ? { order: query.order } : {}),
+      },
+      principal,
+    );
+    return { items: rows.map((r) => toWorkerResponse(r, today)), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /**
+   * PATCH post category, level, refinement, title or role. A title may be corrected down or
+   * cleared freely; a first title is junior; a raise goes through PROM-1 and PROM-3 as a promotion.
+   */
+  async update(id: string, dto: UpdateWorkerDto, principal: Principal): Promise<UpdatedWorkerResponse> {
+    await this.access.visible(id, principal, 'update');
+    const today = this.clock.today();
+    return this.dataSource.transaction(async (em) => {
+      const row = await this.changes.current(em, id, dto.version);
+      const role = dto.role ?? row.role;
+      const roleChanged = role !== row.role;
+      const post = postForRole(role, dto.postCategory, dto.postRole !== undefined ? dto.postRole : roleChanged ? undefined : row.postRole);
+      const columns: ColumnChanges = {};
+      const fields: WorkerChangedField[] = [];
+      const set = (field: WorkerChangedField, column: string, from: unknown, to: unknown): void => {
+        if (from === to) return;
+        columns[column] = to;
+        fields.push(field);
+      };
+      set('role', 'role', row.role, role);
+      set('postCategory', 'post_category', row.postCategory, post.postCategory);
+      set('postRole', 'post_role', row.postRole, post.postRole);
+      if (dto.postLevel !== undefined) set('postLevel', 'post_level', row.postLevel, dto.postLevel);
+      let titleDecision: Explanation | undefined;
+      if (dto.title !== undefined && dto.title !== row.title) {
+        if (row.title === null && dto.title !== 'junior') {
+          throw new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, `A first title is junior, not ${dto.title} (PROM-1, POST-3)`, { field: 'title', details: { rule: 'PROM-1' } });
+        }
+        if (row.title !== null && titleRank(dto.title) > titleRank(row.title)) {
+          titleDecision = (await this.guard.check(em, row, dto.title!, today, 'title')).explanation;
+        }
+        set('title', 'title', row.title, dto.title);
+      }
+      if (fields.length === 0) return toWorkerResponse(row, today);
+      const after = await this.changes.apply(em, row, principal, {
+        action: 'update',
+        changes: columns,
+        history: { kind: 'changed', occurredOn: today, details: { changedFields: fields, ...(titleDecision ? { titleDecision } : {}) } },
+        event: (w) => ({ contract: workerChangedContract, key: w.id, data: workerEventData.changed(w, 'post-change', fields, today) }),
+      });
+      return { ...toWorkerResponse(after, today), ...(titleDecision ? { titleDecision } : {}) };
+    });
+  }
+}
