@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { EntriesService } from './entries.service';
 import { EntryEndings } from './entry-endings.service';
@@ -8,6 +9,7 @@ import { JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, WithdrawEntryDto, 
  * /api/talent-pool/entries. Thin: one service call per handler. Mutations honour Idempotency-Key
  * (the platform's global interceptor); every query is limited to the caller's unit subtree.
  */
+@ApiTags('talent-pool entries (POOL-1..3)')
 @Controller('entries')
 @Roles('city', 'district', 'street')
 export class EntriesController {

@@ -2,6 +2,7 @@
  * Request and response shapes of /api/talent-pool/entries, and the one mapper from the row to the
  * response. Validation happens here, at the edge; personal data leaves only masked.
  */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -76,33 +77,40 @@ function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 }
 
 export class RegisterEntryDto {
+  @ApiProperty({ example: '张三', maxLength: 60 })
   @Transform(trim)
   @IsString()
   @Length(1, 60)
   name!: string;
 
   /** 18-character citizen identity number (GB 11643); stored encrypted, answered masked. */
+  @ApiProperty({ example: '31010419900307123X', description: 'GB 11643 identity number; stored encrypted, answered masked' })
   @Transform(trim)
   @IsNationalId()
   nationalId!: string;
 
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s]/g, '') : value))
+  @ApiProperty({ example: '13812345678', description: 'Mainland mobile or fixed line; answered masked' })
   @IsString()
   @Matches(PHONE_PATTERN, { message: 'phone must be a mainland mobile number (11 digits, optional +86) or a fixed line with area code' })
   phone!: string;
 
   /** POOL-1 source category. */
+  @ApiProperty({ enum: POOL_SOURCES, description: 'POOL-1 source category' })
   @IsIn(POOL_SOURCES)
   source!: PoolSource;
 
+  @ApiProperty({ enum: EDUCATION_LEVELS })
   @IsIn(EDUCATION_LEVELS)
   education!: EducationLevel;
 
   /** Required for `student` and then one of the REC-4 majors (POOL-1). */
+  @ApiPropertyOptional({ enum: POOL_MAJORS, description: 'Required for students: one of the REC-4 majors (POOL-1)' })
   @IsOptional()
   @IsIn(POOL_MAJORS)
   major?: PoolMajor;
 
+  @ApiPropertyOptional({ enum: POOL_CERTIFICATES, isArray: true, description: 'social-worker entries need a social-worker qualification (POOL-1)' })
   @IsOptional()
   @ArrayMaxSize(POOL_CERTIFICATES.length)
   @ArrayUnique()
@@ -110,11 +118,13 @@ export class RegisterEntryDto {
   certificates?: PoolCertificate[];
 
   /** The street (9 digits) or district (6 digits) that holds the entry; inside the caller's scope. */
+  @ApiProperty({ example: '310104003', description: 'Street (9 digits) or district (6 digits) inside your scope' })
   @IsString()
   @Matches(HOLDING_UNIT_PATTERN, { message: 'holdingUnit must be a street (9 digits) or district (6 digits) code of Shanghai' })
   holdingUnit!: string;
 
   /** POOL-2: 12..24 months under today's parameters; default from the policy version in force. */
+  @ApiPropertyOptional({ example: 24, description: 'POOL-2 reserve period in months (bounds and default are policy parameters)' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -123,17 +133,20 @@ export class RegisterEntryDto {
 }
 
 export class WithdrawEntryDto {
+  @ApiProperty({ enum: WITHDRAW_REASONS })
   @IsIn(WITHDRAW_REASONS)
   reason!: WithdrawReason;
 }
 
 export class JoinEntryDto {
   /** Day the candidate joined (REC-1 appointment); default today (Shanghai). */
+  @ApiPropertyOptional({ example: '2027-03-01', description: 'Default today (Shanghai)' })
   @IsOptional()
   @IsCalendarDate()
   joinedOn?: string;
 
   /** Workforce worker id, when known. */
+  @ApiPropertyOptional({ example: 'w-123' })
   @IsOptional()
   @IsString()
   @Length(1, 64)
@@ -142,24 +155,29 @@ export class JoinEntryDto {
 }
 
 export class ListEntriesQueryDto {
+  @ApiPropertyOptional({ enum: POOL_SOURCES })
   @IsOptional()
   @IsIn(POOL_SOURCES)
   source?: PoolSource;
 
+  @ApiPropertyOptional({ enum: ENTRY_STATUSES })
   @IsOptional()
   @IsIn(ENTRY_STATUSES)
   status?: EntryStatus;
 
   /** Any unit code: narrows the list to that unit's subtree (still inside the caller's scope). */
+  @ApiPropertyOptional({ example: '310104', description: "Narrows to this unit's subtree, within your scope" })
   @IsOptional()
   @Matches(/^31\d{0,10}$/, { message: 'unit must be an org unit code starting with 31' })
   unit?: string;
 
   /** Entries whose period ends before this day. */
+  @ApiPropertyOptional({ example: '2027-12-31' })
   @IsOptional()
   @IsCalendarDate()
   expiringBefore?: string;
 
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -167,6 +185,7 @@ export class ListEntriesQueryDto {
   @Max(10_000)
   page: number = 1;
 
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
