@@ -63,7 +63,7 @@ export class EntriesService {
     if (!inserted) {
       throw new DomainError(ErrorCode.DUPLICATE, `This person already has an active entry held by unit ${dto.holdingUnit}`, {
         field: 'nationalId',
-        details: { holdingUnit: dto.holdingUnit, rule: 'POOL-1' },
+        details: { holdingUnit: dto.holdingUnit },
       });
     }
 

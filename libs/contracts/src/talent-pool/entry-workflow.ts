@@ -19,11 +19,19 @@ export interface TalentPoolEntryWorkflowInput {
   reminderDays: number;
 }
 
-/** How the workflow ended. `joined`/`withdrawn` come from a signal, `expired` from the timer. */
-export type TalentPoolEntryOutcome =
-  | { status: 'expired'; changed: boolean }
-  | { status: 'joined'; joinedOn: string }
-  | { status: 'withdrawn'; withdrawnOn: string };
+/**
+ * How the workflow ended. `endedBy: 'signal'` = the API or the hired-event handler ended the
+ * entry first (POOL-3 or withdrawal); `'timer'` = the reserve period ran out (POOL-2) and the
+ * expire activity reported the row's final status (it may find the row already joined/withdrawn
+ * when a signal was lost, and then changes nothing).
+ */
+export interface TalentPoolEntryOutcome {
+  status: 'expired' | 'joined' | 'withdrawn';
+  endedBy: 'signal' | 'timer';
+  /** Whether the expire activity changed the row (false when it found the entry already ended). */
+  changedByWorkflow: boolean;
+  endedOn: string | null;
+}
 
 export interface EntryJoinedSignal {
   joinedOn: string;
