@@ -6,7 +6,7 @@
  * Workers are only added to an empty roster (a second run does not double them).
  */
 import 'reflect-metadata';
-import { createServiceDataSource, getPlatformConfig, runMigrations } from '@cwp/platform';
+import { createServiceDataSource, runMigrations, validateConfigOrExit } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
@@ -20,7 +20,8 @@ function flag(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const platform = getPlatformConfig();
+  // The same typed config as the service (exits listing every problem); SERVICE_NAME defaults to workforce.
+  const platform = validateConfigOrExit({ serviceName: 'workforce', configs: [workforceConfig] });
   const config = workforceConfig.get();
   const dataSource = createServiceDataSource({ url: platform.databaseUrl, schema: config.WORKFORCE_DB_SCHEMA, migrations: workforceMigrations, poolSize: 2 });
   await dataSource.initialize();
