@@ -151,6 +151,15 @@ describe('idempotent inbox consumer (real PostgreSQL and Kafka)', () => {
     expect(await effectsOf(event.id)).toBe(1);
   });
 
+  it('starts before the producing service created its topic, then handles what arrives', async () => {
+    topic = `cwp.${service}.${uniqueName('late')}`; // not created by beforeEach's ensureTopics
+    const consumer = uniqueName('early');
+    const event = cloudEvent(17);
+    await startConsumer(consumer, async () => undefined);
+    await produce(event);
+    await eventually(async () => ((await effectsOf(event.id)) === 1 ? true : undefined), 20_000, 'effect of the late event');
+  });
+
   it('retries a failing handler with backoff, rolls back its partial effect and commits the offset only after success', async () => {
     const consumer = uniqueName('retry');
     const event = cloudEvent(13);

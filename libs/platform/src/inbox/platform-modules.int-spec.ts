@@ -108,8 +108,8 @@ describe('platform data modules wired in Nest (real PostgreSQL and Kafka)', () =
     expect(elapsed).toBeLessThan(4_000);
   });
 
-  it('registers readiness checks for the database, Kafka and the relay, all up', async () => {
+  it('registers readiness checks for the database, Kafka, its consumers and the relay, all up', async () => {
     const checks = await app.get(ReadinessRegistry).runAll(5_000);
-    expect(Object.fromEntries(checks.map((c) => [c.name, c.status]))).toEqual({ database: 'up', kafka: 'up', 'outbox-relay': 'up' });
+    expect(Object.fromEntries(checks.map((c) => [c.name, c.status]))).toEqual({ database: 'up', kafka: 'up', 'kafka-consumers': 'up', 'outbox-relay': 'up' });
   });
 });

@@ -34,6 +34,10 @@ class KafkaLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAppli
 
   async onModuleInit(): Promise<void> {
     this.readiness?.register('kafka', () => this.describeCluster());
+    this.readiness?.register('kafka-consumers', async () => {
+      const dead = this.subscriber.deadSubscriptions();
+      if (dead.length) throw new Error(`consumer group(s) stopped after a crash: ${dead.join(', ')}`);
+    });
     const created = await ensureTopics(this.kafka, this.options.topics ?? []);
     if (created.length) this.logger.log(`Created topics ${created.join(', ')}`);
   }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Consumer, Kafka } from 'kafkajs';
+import { ensureTopics } from './kafka-admin';
 import type { EventSubscriber, IncomingMessage, SubscribeOptions, Subscription } from './kafka.types';
 
 /**
@@ -13,6 +14,9 @@ export class KafkaJsSubscriber implements EventSubscriber {
   constructor(private readonly kafka: Kafka) {}
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    // A consumer must not depend on the producing service having started first: whoever comes
+    // first creates the topic with the same defaults (ensureTopics is idempotent).
+    await ensureTopics(this.kafka, options.topics);
     // A short long-poll keeps shutdown quick: stop() waits for the fetch in flight.
     const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1_000 });
     const subscription = new KafkaJsSubscription(consumer, options, () => this.subscriptions.delete(subscription));
@@ -29,12 +33,19 @@ export class KafkaJsSubscriber implements EventSubscriber {
   async stopAll(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
   }
+
+  /** Group ids of subscriptions whose consumer crashed for good (kafkajs gave up restarting). */
+  deadSubscriptions(): string[] {
+    return [...this.subscriptions].filter((s) => s.dead).map((s) => s.groupId);
+  }
 }
 
 class KafkaJsSubscription implements Subscription {
   private readonly logger: Logger;
   private stopping = false;
   private stopped?: Promise<void>;
+  /** Set when kafkajs crashed the consumer without restarting it: nothing is consumed any more. */
+  dead = false;
 
   constructor(
     private readonly consumer: Consumer,
@@ -44,9 +55,14 @@ class KafkaJsSubscription implements Subscription {
     this.logger = new Logger(`EventSubscriber:${options.groupId}`);
   }
 
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
   async start(): Promise<void> {
     this.consumer.on(this.consumer.events.CRASH, (event) => {
       this.logger.error(`Consumer crashed (restart=${String(event.payload.restart)}): ${event.payload.error.message}`);
+      if (!event.payload.restart) this.dead = true;
     });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
