@@ -1,6 +1,6 @@
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { centreQuota, floatingQuota, initialAreaQuota, reviewAreaQuota } from './quota-figures';
-import { proposeForAreas, proposeForCentres } from './review/quota-proposals';
+import { proposeForAreas, proposeForCentres, proposeForFloating } from './review/quota-proposals';
 
 const policy = defaultPolicyCatalog().inForce('2026-07-01');
 const rules = (e: { rules: readonly { id: string }[] }) => e.rules.map((r) => r.id);
@@ -74,5 +74,17 @@ describe('review proposals (QUOTA-5)', () => {
       { code: '310101013', current: 76 },
     ]);
     expect(rows.map((r) => [r.unitCode, r.proposedQuota])).toEqual([['310101013', 80]]);
+  });
+});
+
+describe('floating quota proposals (QUOTA-4, QUOTA-5)', () => {
+  it('re-proposes a street pool that no longer matches its areas, never below what is lent', () => {
+    const rows = proposeForFloating(policy, 5, [
+      { code: '310101002', current: 10, lent: 0, areaSum: 200, areas: 20 },
+      { code: '310101013', current: 10, lent: 0, areaSum: 220, areas: 20 },
+      { code: '310101015', current: 12, lent: 12, areaSum: 200, areas: 20 },
+    ]);
+    expect(rows.map((r) => [r.unitCode, r.proposedQuota])).toEqual([['310101013', 11]]);
+    expect(rows[0]!.explanation.rules.map((r) => r.id)).toEqual(['QUOTA-4']);
   });
 });

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { Explanation, PolicyVersion } from '@cwp/policy';
-import { centreQuota, reviewAreaQuota } from '../quota-figures';
+import { centreQuota, floatingQuota, reviewAreaQuota } from '../quota-figures';
 
 export interface ProposalRow {
   unitCode: string;
-  kind: 'area' | 'centre';
+  kind: 'area' | 'centre' | 'floating';
   currentQuota: number;
   proposedQuota: number;
   proposedMin: number | null;
@@ -39,6 +39,24 @@ export function proposeForCentres(policy: PolicyVersion, centres: ReadonlyArray<
   return centres
     .filter((c) => c.current !== target.value)
     .map((c) => ({ unitCode: c.code, kind: 'centre', currentQuota: c.current, proposedQuota: target.value, proposedMin: null, proposedMax: null, households: null, explanation: target.explanation }));
+}
+
+/**
+ * QUOTA-4: a street's floating quota follows its areas' quotas after the review (the proposed
+ * figure where an area has one). Never proposed below what is lent out now. Pure.
+ */
+export function proposeForFloating(
+  policy: PolicyVersion,
+  percent: number,
+  streets: ReadonlyArray<{ code: string; current: number; lent: number; areaSum: number; areas: number }>,
+): ProposalRow[] {
+  const out: ProposalRow[] = [];
+  for (const street of streets) {
+    const d = floatingQuota(policy.id, street.areaSum, percent, street.areas);
+    if (d.value === street.current || d.value < street.lent) continue;
+    out.push({ unitCode: street.code, kind: 'floating', currentQuota: street.current, proposedQuota: d.value, proposedMin: null, proposedMax: null, households: null, explanation: d.explanation });
+  }
+  return out;
 }
 
 /** One multi-row insert per chunk; a retried chunk inserts nothing twice. */

@@ -4,8 +4,8 @@ import { quotaChangedContract, quotaReviewClosedContract, quotaReviewOpenedContr
 import { AuditTrail, likePrefixPattern, OutboxWriter, type Principal } from '@cwp/platform';
 import { shanghaiDate, type Explanation, type PolicyCatalog, type PolicyVersion } from '@cwp/policy';
 import type { DecideDistrictInput, DecideDistrictResult, OpenReviewResult } from '@cwp/workforce-workflows';
-import { POLICY_CATALOG } from '../../org/reference-data';
-import { insertProposals, proposeForAreas, proposeForCentres } from './quota-proposals';
+import { POLICY_CATALOG, WORKFORCE_SETTINGS, type WorkforceSettings } from '../../org/reference-data';
+import { insertProposals, proposeForAreas, proposeForCentres, proposeForFloating } from './quota-proposals';
 
 /** Rows read (and proposals written) per chunk of a district's recomputation. */
 export const REVIEW_CHUNK_SIZE = 500;
@@ -29,6 +29,7 @@ export class QuotaReviewService {
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
     @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
+    @Inject(WORKFORCE_SETTINGS) private readonly settings: Pick<WorkforceSettings, 'floatingQuotaPercent'>,
   ) {}
 
   /** A review for a later year uses the parameters in force on its 1 January. */
@@ -77,8 +78,20 @@ export class QuotaReviewService {
       code: string;
       current: number;
     }>;
+    // After the areas: each street's floating pool follows its areas' proposed (or current) quotas.
+    const streets = (await this.dataSource.query(
+      `SELECT f.unit_code AS code, f.value AS current, f.lent, count(a.unit_code)::int AS areas,
+              coalesce(sum(coalesce(p.proposed_quota, a.value)), 0)::int AS "areaSum"
+         FROM quotas f
+         LEFT JOIN quotas a ON a.kind = 'area' AND left(a.unit_code, 9) = f.unit_code
+         LEFT JOIN quota_proposals p ON p.year = $1 AND p.kind = 'area' AND p.unit_code = a.unit_code
+        WHERE f.kind = 'floating' AND f.unit_code LIKE $2
+        GROUP BY f.unit_code, f.value, f.lent`,
+      [year, prefix],
+    )) as Array<{ code: string; current: number; lent: number; areas: number; areaSum: number }>;
     return this.dataSource.transaction(async (em) => {
       await insertProposals(em, year, districtCode, policy.id, proposeForCentres(policy, centres));
+      await insertProposals(em, year, districtCode, policy.id, proposeForFloating(policy, this.settings.floatingQuotaPercent, streets));
       const [{ n }] = (await em.query('SELECT count(*)::int AS n FROM quota_proposals WHERE year = $1 AND district_code = $2', [year, districtCode])) as Array<{ n: number }>;
       await em.query(
         `INSERT INTO quota_review_districts (year, district_code, status, proposals) VALUES ($1, $2, $3, $4)
@@ -161,11 +174,15 @@ export class QuotaReviewService {
               explanation = p.explanation, policy_version = p.policy_version, effective_from = $4, version = q.version + 1, updated_at = now()
          FROM quota_proposals p
         WHERE p.year = $1 AND p.district_code = $2 AND p.status = $3 AND q.unit_code = p.unit_code AND q.kind = p.kind AND q.value = p.current_quota
+          AND (q.kind <> 'floating' OR p.proposed_quota >= q.lent)
         RETURNING q.unit_code, q.kind, p.current_quota, q.value, p.explanation, p.policy_version`,
       [year, districtCode, outcome, today],
-    )) as [Array<{ unit_code: string; kind: 'area' | 'centre'; current_quota: number; value: number; explanation: Explanation; policy_version: string }>, number];
+    )) as [Array<{ unit_code: string; kind: 'area' | 'centre' | 'floating'; current_quota: number; value: number; explanation: Explanation; policy_version: string }>, number];
     if (changed.length === 0) return 0;
-    await em.query('UPDATE quota_proposals SET applied = true WHERE year = $1 AND unit_code = ANY($2::text[]) AND status = $3', [year, changed.map((c) => c.unit_code), outcome]);
+    await em.query(
+      'UPDATE quota_proposals p SET applied = true FROM unnest($2::text[], $3::text[]) AS c(unit_code, kind) WHERE p.year = $1 AND p.unit_code = c.unit_code AND p.kind = c.kind',
+      [year, changed.map((c) => c.unit_code), changed.map((c) => c.kind)],
+    );
     for (const c of changed) {
       await this.outbox.append(em, {
         contract: quotaChangedContract,
