@@ -196,6 +196,24 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     expect(relay2.isRunning).toBe(true);
   });
 
+  it('listens again after its LISTEN connection is killed, so commits still wake it at once', async () => {
+    const runId = uniqueName('relisten');
+    const collector = await collect();
+    await startRelay(ds, { intervalMs: 10_000 });
+    const listeners = async () =>
+      (await ds.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query = 'LISTEN cwp_outbox'", [`cwp-${ds.schema}`])) as Array<{
+        pid: number;
+      }>;
+    const [first] = await eventually(async () => ((await listeners()).length === 1 ? listeners() : undefined), 5_000, 'a LISTEN backend');
+    await ds.query('SELECT pg_terminate_backend($1)', [first!.pid]);
+    await eventually(async () => ((await listeners()).some((l) => l.pid !== first!.pid) ? true : undefined), 5_000, 'a new LISTEN backend');
+    const started = Date.now();
+    await append(`${runId}-a`, { n: 0 });
+    await eventually(async () => (collector.messages.some((m) => m.key === `${runId}-a`) ? true : undefined), 8_000, 'event woken by NOTIFY');
+    // Far below the 10 s poll interval: the notification, not the timer, woke the relay.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('rolls back and retries when Kafka is unreachable, leaving the rows unpublished', async () => {
     const runId = uniqueName('down');
     await append(`${runId}-a`, { n: 0 });

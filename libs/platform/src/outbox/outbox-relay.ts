@@ -38,6 +38,7 @@ export class OutboxRelay {
   private wakeUp?: () => void;
   private pendingWake = false;
   private listener?: QueryRunner;
+  private listenerLost = false;
   private failures = 0;
 
   constructor(
@@ -122,6 +123,7 @@ export class OutboxRelay {
         continue;
       }
       if ('published' in outcome && outcome.published === this.batchSize) continue; // more waiting: drain
+      if (this.listenerLost) await this.relisten();
       await this.sleep(this.intervalMs, true);
     }
   }
@@ -160,12 +162,26 @@ export class OutboxRelay {
       client.on('notification', (msg) => {
         if (msg.channel === OUTBOX_NOTIFY_CHANNEL && msg.payload === this.schema) this.wake();
       });
-      client.on('error', (error) => this.logger.warn(`LISTEN connection lost, polling only: ${error.message}`));
+      client.on('error', (error) => {
+        this.listenerLost = true;
+        this.logger.warn(`LISTEN connection lost, polling until it is back: ${error.message}`);
+        this.wake(); // the loop re-listens right after its next batch
+      });
       await runner.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
       this.listener = runner;
     } catch (error) {
+      this.listenerLost = this.running; // try again after the next batch
       this.logger.warn(`LISTEN failed, polling every ${this.intervalMs} ms: ${describe(error)}`);
     }
+  }
+
+  /** After the LISTEN connection died: drop it and listen on a fresh one (polling meanwhile). */
+  private async relisten(): Promise<void> {
+    this.listenerLost = false;
+    const dead = this.listener;
+    this.listener = undefined;
+    await dead?.release().catch(() => undefined);
+    await this.listen();
   }
 
   private async unlisten(): Promise<void> {
