@@ -6,3 +6,4 @@ export * from './outbox-writer';
 export * from './backoff';
 export * from './outbox-relay';
 export * from './outbox.module';
+export * from './purge-published';

@@ -11,6 +11,7 @@ import { KafkaJsPublisher } from '../kafka/kafkajs-publisher';
 import { outboxMigrations } from './outbox.migrations';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
+import { purgePublishedOutbox } from './purge-published';
 
 interface Step {
   n: number;
@@ -212,6 +213,17 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     await eventually(async () => (collector.messages.some((m) => m.key === `${runId}-a`) ? true : undefined), 8_000, 'event woken by NOTIFY');
     // Far below the 10 s poll interval: the notification, not the timer, woke the relay.
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('purges only rows published before the cut-off, never unpublished ones', async () => {
+    await append(uniqueName('purge'), { n: 0 });
+    await append(uniqueName('purge'), { n: 1 });
+    await append(uniqueName('purge'), { n: 2 });
+    await ds.query("UPDATE outbox SET published_at = now() - interval '40 days' WHERE seq = (SELECT min(seq) FROM outbox)");
+    await ds.query("UPDATE outbox SET published_at = now() - interval '1 day' WHERE seq = (SELECT min(seq) + 1 FROM outbox)");
+    await expect(purgePublishedOutbox(ds, 30, 1)).resolves.toBe(1);
+    const rows = (await ds.query('SELECT published_at IS NULL AS pending FROM outbox ORDER BY seq')) as Array<{ pending: boolean }>;
+    expect(rows.map((r) => r.pending)).toEqual([false, true]);
   });
 
   it('rolls back and retries when Kafka is unreachable, leaving the rows unpublished', async () => {
