@@ -1,4 +1,5 @@
 /** Request and response shapes of /api/workforce/units, and the mapper from a row. */
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
@@ -8,10 +9,12 @@ export const UNIT_CODE_PATTERN = /^31(\d{4}|\d{7}|\d{10})?$/;
 
 export class ListUnitsQueryDto {
   /** Direct children of this unit (default: the caller's own unit); with `kind`, its whole subtree. */
+  @ApiPropertyOptional({ example: '310101', description: "Default: the caller's own unit" })
   @IsOptional()
   @Matches(UNIT_CODE_PATTERN, { message: 'parent must be an org unit code (2, 6, 9 or 12 digits starting with 31)' })
   parent?: string;
 
+  @ApiPropertyOptional({ enum: UNIT_KINDS, description: 'With a kind: that kind anywhere beneath parent' })
   @IsOptional()
   @IsIn(UNIT_KINDS)
   kind?: UnitKind;
@@ -21,6 +24,7 @@ export class ListUnitsQueryDto {
   @IsInt()
   @Min(1)
   @Max(10_000)
+  @ApiPropertyOptional({ default: 1 })
   page: number = 1;
 
   @IsOptional()
@@ -28,6 +32,7 @@ export class ListUnitsQueryDto {
   @IsInt()
   @Min(1)
   @Max(1000)
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
   pageSize: number = 100;
 }
 
@@ -37,18 +42,21 @@ export class UpdateUnitDto {
   @IsInt()
   @Min(0)
   @Max(1_000_000)
+  @ApiPropertyOptional({ example: 2300, description: 'QUOTA-2 input of an area' })
   households?: number;
 
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
+  @ApiPropertyOptional({ example: 5600 })
   population?: number;
 
   /** Optimistic concurrency: the version read; a stale one is 409 CONFLICT. */
   @IsOptional()
   @IsInt()
   @Min(1)
+  @ApiPropertyOptional({ description: 'The version read (optimistic concurrency); stale → 409' })
   version?: number;
 }
 

@@ -1,9 +1,11 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { ListUnitsQueryDto, UpdateUnitDto, type UnitDetailResponse, type UnitPageResponse, type UnitResponse } from './org-unit.dto';
 import { OrgUnitsService } from './org-units.service';
 
 /** /api/workforce/units: the org tree within the caller's jurisdiction (ORG-2). */
+@ApiTags('org units')
 @Controller('units')
 @Roles('city', 'district', 'street')
 export class OrgUnitsController {

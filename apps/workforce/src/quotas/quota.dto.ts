@@ -1,13 +1,16 @@
 /** Request and response shapes of the quota endpoints (QUOTA-1..4). */
+import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import type { Explanation } from '@cwp/policy';
 
 export class LendFloatingQuotaDto {
   /** A residential area (12 digits) of the street in the path. */
+  @ApiProperty({ example: '310101002001', description: 'A residential area (12 digits) of the street in the path' })
   @IsString()
   @Matches(/^31\d{10}$/, { message: 'areaCode must be a residential area code (12 digits starting with 31)' })
   areaCode!: string;
 
+  @ApiProperty({ example: 2, minimum: 1, maximum: 1000, description: 'Floating places to lend (QUOTA-4)' })
   @IsInt()
   @Min(1)
   @Max(1000)

@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { FloatingQuotaService } from './floating-quota.service';
@@ -5,6 +6,7 @@ import { LendFloatingQuotaDto, type FloatingLoanResponse, type UnitQuotaResponse
 import { QuotasService } from './quotas.service';
 
 /** Quotas of a unit (QUOTA-1..4) and a street's floating-quota loans (QUOTA-4), within jurisdiction. */
+@ApiTags('quotas')
 @Controller('units/:code')
 @Roles('city', 'district', 'street')
 export class QuotasController {

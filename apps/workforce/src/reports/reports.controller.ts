@@ -1,9 +1,11 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { ReportQueryDto, type StaffingReportResponse } from './report.dto';
 import { ReportsService } from './reports.service';
 
 /** GET /api/workforce/units/:code/report?from=&to= (QUOTA-6, PROM-3, ORG-4). */
+@ApiTags('reports')
 @Controller('units/:code/report')
 @Roles('city', 'district', 'street')
 export class ReportsController {

@@ -1,15 +1,18 @@
 /** Request and response shapes of /api/workforce/quota-reviews (QUOTA-5). */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { QUOTA_DECISIONS, type DistrictReviewStatus, type QuotaDecision } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
 
 export class StartQuotaReviewDto {
+  @ApiProperty({ example: 2027 })
   @IsInt()
   @Min(2000)
   @Max(2200)
   year!: number;
 
   /** Days districts have to decide (default WORKFORCE_QUOTA_REVIEW_DECISION_DAYS). */
+  @ApiPropertyOptional({ example: 30, description: 'Days districts have to decide; default WORKFORCE_QUOTA_REVIEW_DECISION_DAYS' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -18,9 +21,11 @@ export class StartQuotaReviewDto {
 }
 
 export class QuotaReviewDecisionDto {
+  @ApiProperty({ enum: QUOTA_DECISIONS })
   @IsIn(QUOTA_DECISIONS)
   decision!: QuotaDecision;
 
+  @ApiPropertyOptional({ maxLength: 500 })
   @IsOptional()
   @IsString()
   @Length(1, 500)

@@ -1,9 +1,11 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { QuotaReviewDecisionDto, StartQuotaReviewDto, type QuotaProposalResponse, type QuotaReviewResponse } from './quota-review.dto';
 import { QuotaReviewsService } from './quota-reviews.service';
 
 /** /api/workforce/quota-reviews: the yearly quota review (QUOTA-5). */
+@ApiTags('quota reviews')
 @Controller('quota-reviews')
 @Roles('city', 'district', 'street')
 export class QuotaReviewsController {
