@@ -37,8 +37,10 @@ export class OutboxWriter {
     }
     const contract = this.contractOf(input);
     if (!input.key) throw DomainError.validation('key', 'An event needs its aggregate id as key');
-    this.validator.validate(contract, input.data);
-    const finding = findPersonalData(input.data) ?? findPersonalData(input.subject ?? input.key, 'subject');
+    // Validate exactly what will be published: the JSON form (Dates become strings, undefined goes).
+    const data = JSON.parse(JSON.stringify(input.data ?? null)) as T;
+    this.validator.validate(contract, data);
+    const finding = findPersonalData(data) ?? findPersonalData(input.subject ?? input.key, 'subject');
     if (finding) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `Event ${contract.type}: ${finding.path} looks like a ${finding.looksLike}; events never carry national ID or phone numbers`, {
         field: finding.path,
@@ -52,7 +54,7 @@ export class OutboxWriter {
       time: (input.time ?? new Date()).toISOString(),
       subject: input.subject ?? input.key,
       datacontenttype: 'application/json',
-      data: input.data,
+      data,
     };
     await em.query(
       'INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5::jsonb)',

@@ -49,15 +49,25 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     }
     installTemporalRuntimeLogging();
     const activities = wrapActivities(this.options.activities(this.moduleRef));
+    // Schedules first: if they cannot be ensured, start-up fails before a worker exists.
+    if (this.options.schedules?.length) await ensureSchedules(this.client, this.options.schedules);
     this.nativeConnection = await NativeConnection.connect({ address: this.settings.address });
-    this.worker = await Worker.create({
-      connection: this.nativeConnection,
-      namespace: this.settings.namespace,
-      taskQueue: this.options.taskQueue,
-      ...workflowCodeOption(this.options.workflows),
-      activities,
-      ...this.options.workerOptions,
-    });
+    try {
+      this.worker = await Worker.create({
+        connection: this.nativeConnection,
+        namespace: this.settings.namespace,
+        taskQueue: this.options.taskQueue,
+        ...workflowCodeOption(this.options.workflows),
+        activities,
+        ...this.options.workerOptions,
+      });
+    } catch (error) {
+      this.status = 'failed';
+      this.failure = error;
+      await this.nativeConnection.close();
+      this.nativeConnection = undefined;
+      throw error;
+    }
     this.running = this.worker.run().then(
       () => {
         this.status = 'stopped';
@@ -66,7 +76,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     );
     this.status = 'running';
     this.logger.log(`Worker running on task queue ${this.options.taskQueue} (namespace ${this.settings.namespace})`);
-    if (this.options.schedules?.length) await ensureSchedules(this.client, this.options.schedules);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

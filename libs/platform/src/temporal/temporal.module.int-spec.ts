@@ -117,6 +117,29 @@ describe('PlatformTemporalModule (Temporal dev server)', () => {
     }
   });
 
+  it('ensures the declared schedules when the worker starts', async () => {
+    const taskQueue = unique('it-temporal');
+    const scheduleId = unique('it-module-schedule');
+    const app = await startApp({
+      taskQueue,
+      schedules: [
+        {
+          scheduleId,
+          spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 1, hour: 2 }] },
+          action: { type: 'startWorkflow', workflowType: 'greetingWorkflow', taskQueue, args: ['yearly'], workflowId: `${scheduleId}-run` },
+        },
+      ],
+    });
+    const client = app.get(Client);
+    try {
+      const description = await client.schedule.getHandle(scheduleId).describe();
+      expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'greetingWorkflow', taskQueue });
+    } finally {
+      await client.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+      await app.close();
+    }
+  });
+
   it('RUN_WORKER=false serves a Client without a worker', async () => {
     const app = await startApp({ taskQueue: unique('it-temporal'), runWorker: false });
     try {
