@@ -181,6 +181,16 @@ describe('workforce roster end to end', () => {
     expect(elected.body.exit.rules).toEqual(['ORG-3', 'EXIT-1']);
   });
 
+  it('the audit trail holds the changes with personal fields masked, and the refused out-of-scope transfer', async () => {
+    const hire = await api('GET', `/audit?entity=workforce_worker&entityId=${withId.id}`, tokens.city);
+    expect(hire.status).toBe(200);
+    const created = hire.body.items.find((e: { action: string }) => e.action === 'hire');
+    expect(created.after).toMatchObject({ name: '[personal]', birthDate: '[personal]', nationalId: '[personal]', personRef: '[personal]', unitCode: AREA_1 });
+    expect(JSON.stringify(hire.body)).not.toContain(withId.nationalId);
+    const denied = await api('GET', `/audit?entity=org_unit&entityId=${OUTSIDE_AREA}`, tokens.city);
+    expect(denied.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'denied', action: 'transfer', subject: `e2e-district-${DISTRICT}` })]));
+  });
+
   it('the events reached Kafka keyed by worker id, valid against their schemas, with no national ID, phone or name', async () => {
     const ids = new Set(Object.values(w).map((x) => x.id));
     const expected = { [WORKER_EVENT_TYPES.hired]: 12, [WORKER_EVENT_TYPES.changed]: 3, [WORKER_EVENT_TYPES.transferred]: 2, [WORKER_EVENT_TYPES.exited]: 2 };
@@ -232,5 +242,9 @@ describe('workforce roster end to end', () => {
 
     const district = await report(DISTRICT);
     expect(district.headcount).toBe(headcount + 1);
+  });
+
+  it('the service logs never show the national ID', () => {
+    expect(service.output()).not.toContain(withId.nationalId);
   });
 });
