@@ -3,6 +3,7 @@
  * response. Validation happens here, at the edge (whitelist, unknown fields refused, explicit
  * limits); the national ID leaves only masked, `personRef` and ciphertext never.
  */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -85,76 +86,92 @@ function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 const unitMessage = (field: string) => ({ message: `${field} must be a street (9 digits) or residential area (12 digits) code of Shanghai` });
 
 export class HireWorkerDto {
+  @ApiProperty({ example: '310101002001', description: 'Employing street (9 digits) or residential area (12 digits), inside the caller scope' })
   @Matches(WORKER_UNIT_PATTERN, unitMessage('unitCode'))
   unitCode!: string;
 
+  @ApiProperty({ example: '李四', maxLength: 60 })
   @Transform(trim)
   @IsString()
   @Length(1, 60)
   name!: string;
 
+  @ApiPropertyOptional({ enum: ['female', 'male'] })
   @IsOptional()
   @IsIn(['female', 'male'])
   gender?: 'female' | 'male';
 
   /** Required unless nationalId is given (then taken from it, and must agree if both are sent). */
+  @ApiPropertyOptional({ example: '1990-05-17', description: 'Required unless nationalId is given' })
   @IsOptional()
   @IsCalendarDate()
   birthDate?: string;
 
   /** Optional 18-character citizen identity number (GB 11643): stored encrypted, answered masked. */
+  @ApiPropertyOptional({ description: 'GB 11643 citizen ID; stored encrypted, answered masked; only its keyed hash (personRef) leaves the service' })
   @IsOptional()
   @Transform(trim)
   @IsNationalId()
   nationalId?: string;
 
+  @ApiProperty({ enum: WORKER_EDUCATION_LEVELS })
   @IsIn(WORKER_EDUCATION_LEVELS)
   education!: WorkerEducation;
 
+  @ApiPropertyOptional({ example: 'social-work' })
   @IsOptional()
   @Matches(CODE, { message: 'major must be a lower-case code such as social-work' })
   major?: string;
 
   /** ORG-3 */
+  @ApiProperty({ enum: ENTRY_ROUTES, description: 'ORG-3' })
   @IsIn(ENTRY_ROUTES)
   entryRoute!: EntryRoute;
 
   /** PROM-1 role; its POST-1 category follows from it (POST-2). */
+  @ApiProperty({ enum: WORKER_ROLES, description: 'PROM-1 role ladder' })
   @IsIn(WORKER_ROLES)
   role!: WorkerRole;
 
   /** Optional: must agree with the role when given. */
+  @ApiPropertyOptional({ enum: POST_CATEGORIES, description: 'POST-1; derived from the role when omitted' })
   @IsOptional()
   @IsIn(POST_CATEGORIES)
   postCategory?: PostCategory;
 
   /** POST-1 level 1..18. */
+  @ApiProperty({ minimum: 1, maximum: 18, description: 'POST-1 level' })
   @IsInt()
   @Min(1)
   @Max(18)
   postLevel!: number;
 
   /** POST-2: business-/administrative-manager for managers; specialist and supervisor follow the role. */
+  @ApiPropertyOptional({ enum: POST_ROLES, description: 'POST-2 refinement' })
   @IsOptional()
   @IsIn(POST_ROLES)
   postRole?: PostRole;
 
   /** POST-3 title held on appointment, if any. */
+  @ApiPropertyOptional({ enum: WORKER_TITLES, description: 'POST-3 title held on appointment' })
   @IsOptional()
   @IsIn(WORKER_TITLES)
   title?: WorkerTitle;
 
   /** Default today (Shanghai). */
+  @ApiPropertyOptional({ example: '2026-03-01', description: 'Default today (Shanghai)' })
   @IsOptional()
   @IsCalendarDate()
   hiredOn?: string;
 
   /** The reserve-pool entry this hire came from (POOL-3), when known. */
+  @ApiPropertyOptional({ format: 'uuid', description: 'Reserve-pool entry the hire came from (POOL-3)' })
   @IsOptional()
   @IsUUID()
   talentPoolEntryId?: string;
 
   /** The recruitment campaign that appointed the worker (REC-1). */
+  @ApiPropertyOptional({ description: 'Recruitment campaign (REC-1)' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'campaignId may hold 1..64 letters, digits and . _ : -' })
   campaignId?: string;
@@ -162,6 +179,7 @@ export class HireWorkerDto {
 
 /** PATCH: change post, level, title or role. `version` is the one read (409 when stale). */
 export class UpdateWorkerDto {
+  @ApiProperty({ minimum: 1, description: 'The version read; a stale one answers 409' })
   @IsInt()
   @Min(1)
   version!: number;
@@ -170,6 +188,7 @@ export class UpdateWorkerDto {
   @IsIn(POST_CATEGORIES)
   postCategory?: PostCategory;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 18 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -177,15 +196,18 @@ export class UpdateWorkerDto {
   postLevel?: number;
 
   /** null clears the refinement. */
+  @ApiPropertyOptional({ enum: POST_ROLES, nullable: true })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @IsIn(POST_ROLES)
   postRole?: PostRole | null;
 
   /** null clears the title (a correction); raising it follows PROM-1 and PROM-3. */
+  @ApiPropertyOptional({ enum: WORKER_TITLES, nullable: true, description: 'Raise: PROM-1 one step and PROM-3 structure; null clears' })
   @ValidateIf((_o, v) => v !== undefined && v !== null)
   @IsIn(WORKER_TITLES)
   title?: WorkerTitle | null;
 
+  @ApiPropertyOptional({ enum: WORKER_ROLES })
   @IsOptional()
   @IsIn(WORKER_ROLES)
   role?: WorkerRole;
@@ -193,6 +215,7 @@ export class UpdateWorkerDto {
 
 /** Optional expected version on action endpoints: when sent, a stale one is a 409. */
 class VersionedActionDto {
+  @ApiPropertyOptional({ minimum: 1, description: 'Expected version; a stale one answers 409' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -201,10 +224,12 @@ class VersionedActionDto {
 
 export class LeaveDto extends VersionedActionDto {
   /** Default today. */
+  @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
   @IsCalendarDate()
   startsOn?: string;
 
+  @ApiPropertyOptional({ example: '2027-03-01' })
   @IsOptional()
   @IsCalendarDate()
   expectedReturnOn?: string;
@@ -212,48 +237,55 @@ export class LeaveDto extends VersionedActionDto {
 
 export class ReturnDto extends VersionedActionDto {
   /** Default today. */
+  @ApiPropertyOptional({ example: '2027-03-01' })
   @IsOptional()
   @IsCalendarDate()
   returnsOn?: string;
 }
 
 export class TransferDto extends VersionedActionDto {
+  @ApiProperty({ example: '310101002002', description: 'Destination street or area, inside the caller scope (ORG-2)' })
   @Matches(WORKER_UNIT_PATTERN, unitMessage('toUnit'))
   toUnit!: string;
 
   /** Default today. */
+  @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
   @IsCalendarDate()
   effectiveOn?: string;
 }
 
 export class AppraisalFactDto {
+  @ApiProperty({ example: 2025 })
   @IsInt()
   @Min(1990)
   @Max(2100)
   year!: number;
 
+  @ApiProperty({ enum: GRADES, description: 'APPR-2' })
   @IsIn(GRADES)
   grade!: Grade;
 }
 
 /** EXIT-3 findings (yes/no), appraisal grades (APPR-5), and the legal citation for `law`. */
 export class ExitFactsDto {
+  @ApiPropertyOptional({ type: [AppraisalFactDto], description: 'APPR-5: two unqualified years in a row establish EXIT-3 cause 1' })
   @IsOptional()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => AppraisalFactDto)
   appraisals?: AppraisalFactDto[];
 
-  @IsOptional() @IsBoolean() seriousBreach?: boolean;
-  @IsOptional() @IsBoolean() dutyFailure?: boolean;
-  @IsOptional() @IsBoolean() correctedAfterEducation?: boolean;
-  @IsOptional() @IsBoolean() seriousDereliction?: boolean;
-  @IsOptional() @IsBoolean() majorHarm?: boolean;
-  @IsOptional() @IsBoolean() unableToDoJob?: boolean;
-  @IsOptional() @IsBoolean() afterTrainingOrPostChange?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() seriousBreach?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() dutyFailure?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() correctedAfterEducation?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() seriousDereliction?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() majorHarm?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() unableToDoJob?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() afterTrainingOrPostChange?: boolean;
 
   /** The national or city law providing the cause (required with cause `law`). */
+  @ApiPropertyOptional({ maxLength: 200, description: 'The law providing the cause (required with cause law)' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -263,12 +295,15 @@ export class ExitFactsDto {
 
 export class ExitDto extends VersionedActionDto {
   /** EXIT-1..3, a closed set; which ones apply depends on the entry route (ORG-3). */
+  @ApiProperty({ enum: WORKER_EXIT_CAUSES, description: 'Recruited: the five EXIT-3 causes or law; elected: law (EXIT-2) or re-election-not-returned (EXIT-1)' })
   @IsIn(WORKER_EXIT_CAUSES)
   cause!: WorkerExitCause;
 
+  @ApiProperty({ example: '2026-12-31' })
   @IsCalendarDate()
   effectiveOn!: string;
 
+  @ApiPropertyOptional({ type: ExitFactsDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => ExitFactsDto)
@@ -277,15 +312,18 @@ export class ExitDto extends VersionedActionDto {
 
 /** PROM-1: one step up the title ladder, or the role ladder: exactly one of the two. */
 export class PromotionDto extends VersionedActionDto {
+  @ApiPropertyOptional({ enum: WORKER_TITLES, description: 'Next title (PROM-1) under the street 4:4:2 structure (PROM-3)' })
   @IsOptional()
   @IsIn(WORKER_TITLES)
   toTitle?: WorkerTitle;
 
+  @ApiPropertyOptional({ enum: WORKER_ROLES, description: 'Next role (PROM-1)' })
   @IsOptional()
   @IsIn(WORKER_ROLES)
   toRole?: WorkerRole;
 
   /** Default today. */
+  @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
   @IsCalendarDate()
   effectiveOn?: string;
@@ -293,29 +331,39 @@ export class PromotionDto extends VersionedActionDto {
 
 export class ListWorkersQueryDto {
   /** Any unit code: narrows the list to that unit's subtree (which must be inside the caller's scope). */
+  @ApiPropertyOptional({ example: '310101002', description: "A unit subtree inside the caller's scope" })
   @IsOptional()
   @Matches(/^31(?:\d{4}|\d{7}|\d{10})?$/, { message: 'unit must be an org unit code (2, 6, 9 or 12 digits starting with 31)' })
   unit?: string;
 
+  @ApiPropertyOptional({ enum: POST_CATEGORIES })
   @IsOptional() @IsIn(POST_CATEGORIES) postCategory?: PostCategory;
 
   /** `none`: workers without a title. */
+  @ApiPropertyOptional({ enum: [...WORKER_TITLES, 'none'] })
   @IsOptional() @IsIn([...WORKER_TITLES, 'none']) title?: WorkerTitle | 'none';
 
+  @ApiPropertyOptional({ enum: WORKER_ROLES })
   @IsOptional() @IsIn(WORKER_ROLES) role?: WorkerRole;
 
   /** Absent: every status, exited included. */
+  @ApiPropertyOptional({ enum: WORKER_STATUSES })
   @IsOptional() @IsIn(WORKER_STATUSES) status?: WorkerStatus;
 
   /** Age on today, in the bands of the QUOTA-6 report. */
+  @ApiPropertyOptional({ enum: AGE_BANDS })
   @IsOptional() @IsIn(AGE_BANDS) ageBand?: AgeBand;
 
+  @ApiPropertyOptional({ enum: WORKER_EDUCATION_LEVELS })
   @IsOptional() @IsIn(WORKER_EDUCATION_LEVELS) education?: WorkerEducation;
 
+  @ApiPropertyOptional({ enum: WORKER_SORT_NAMES, default: 'name' })
   @IsOptional() @IsIn(WORKER_SORT_NAMES) sort?: WorkerSort;
 
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
   @IsOptional() @IsIn(['asc', 'desc']) order?: SortOrder;
 
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -323,6 +371,7 @@ export class ListWorkersQueryDto {
   @Max(100_000)
   page: number = 1;
 
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
