@@ -36,7 +36,11 @@ export class InboxConsumer {
   private readonly logger = new Logger('InboxConsumer');
   private readonly handlers = new Map<string, EventHandlerRegistration[]>();
   private readonly subscriptions: Subscription[] = [];
+  private readonly subscribed = new Set<string>();
   private started = false;
+  private stopping = false;
+  private background?: Promise<void>;
+  private interruptBackoff?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,7 +63,9 @@ export class InboxConsumer {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.stopping = false;
     for (const [consumer, registrations] of this.handlers) {
+      if (this.subscribed.has(consumer)) continue;
       const topics = [...new Set(registrations.map((r) => r.topic))];
       const subscription = await this.subscriber.subscribe({
         groupId: consumer,
@@ -68,12 +74,49 @@ export class InboxConsumer {
         handle: async (message, context) => (await this.processMessage(consumer, message, context)) !== 'abandoned',
       });
       this.subscriptions.push(subscription);
+      this.subscribed.add(consumer);
       this.logger.log(`Consumer ${consumer} subscribed to ${topics.join(', ')}`);
     }
   }
 
+  /**
+   * What the application bootstrap uses: subscribes in the background, retrying with backoff while
+   * Kafka is unreachable, so the service starts (and serves HTTP) without Kafka; readiness
+   * (`pendingConsumers`) shows the consumers not subscribed yet.
+   */
+  startInBackground(): void {
+    this.background ??= (async () => {
+      for (let attempt = 1; !this.stopping; attempt++) {
+        try {
+          this.started = false;
+          await this.start();
+          return;
+        } catch (error) {
+          const delay = backoffDelay(attempt, 500, 30_000);
+          this.logger.warn(`Subscribing failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, delay);
+            this.interruptBackoff = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+      }
+    })();
+  }
+
+  /** Consumer names registered but not subscribed (yet). */
+  pendingConsumers(): string[] {
+    return [...this.handlers.keys()].filter((consumer) => !this.subscribed.has(consumer));
+  }
+
   async stop(): Promise<void> {
+    this.stopping = true;
+    this.interruptBackoff?.();
+    await this.background;
     const subscriptions = this.subscriptions.splice(0);
+    this.subscribed.clear();
     await Promise.all(subscriptions.map((s) => s.stop()));
   }
 

@@ -1,15 +1,26 @@
-import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, Optional, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { ReadinessRegistry } from '../health';
 import { DataSource } from 'typeorm';
 import { EVENT_SUBSCRIBER, type EventSubscriber } from '../kafka/kafka.types';
 import { InboxConsumer, type InboxConsumerOptions } from './inbox-consumer';
 
 @Injectable()
-class InboxLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Inject(InboxConsumer) private readonly inbox: InboxConsumer) {}
+class InboxLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(InboxConsumer) private readonly inbox: InboxConsumer,
+    @Optional() private readonly readiness?: ReadinessRegistry,
+  ) {}
 
-  /** After every module's onModuleInit, so all handlers are registered. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.inbox.start();
+  onModuleInit(): void {
+    this.readiness?.register('inbox', async () => {
+      const pending = this.inbox.pendingConsumers();
+      if (pending.length) throw new Error(`not subscribed yet: ${pending.join(', ')}`);
+    });
+  }
+
+  /** After every module's onModuleInit, so all handlers are registered; never blocks on Kafka. */
+  onApplicationBootstrap(): void {
+    this.inbox.startInBackground();
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -108,8 +108,37 @@ describe('platform data modules wired in Nest (real PostgreSQL and Kafka)', () =
     expect(elapsed).toBeLessThan(4_000);
   });
 
-  it('registers readiness checks for the database, Kafka, its consumers and the relay, all up', async () => {
+  it('registers readiness checks for the database, Kafka, its consumers, the inbox and the relay, all up', async () => {
     const checks = await app.get(ReadinessRegistry).runAll(5_000);
-    expect(Object.fromEntries(checks.map((c) => [c.name, c.status]))).toEqual({ database: 'up', kafka: 'up', 'kafka-consumers': 'up', 'outbox-relay': 'up' });
+    expect(Object.fromEntries(checks.map((c) => [c.name, c.status]))).toEqual({ database: 'up', inbox: 'up', kafka: 'up', 'kafka-consumers': 'up', 'outbox-relay': 'up' });
+  });
+
+  it('starts and commits writes while Kafka is unreachable; readiness names what is down', async () => {
+    const started = Date.now();
+    const offline = await Test.createTestingModule({
+      imports: [
+        TestHealthModule,
+        PlatformDatabaseModule.forService({ schema: schemaOwner.schema, url: process.env.TEST_DATABASE_URL!, migrations: [...platformMigrations, CreateDemoTables1800000000000] }),
+        PlatformKafkaModule.forService({ clientId: `${service}-offline`, brokers: ['127.0.0.1:1'] }),
+        PlatformOutboxModule.forService({ service, produces: [thingCreated] }),
+        PlatformInboxModule.forService(),
+      ],
+      providers: [ThingsService],
+    }).compile();
+    await offline.init();
+    try {
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const id = uniqueName('offline');
+      await offline.get(ThingsService).create(id);
+      const [row] = (await schemaOwner.query('SELECT published_at FROM outbox WHERE message_key = $1', [id])) as Array<{ published_at: Date | null }>;
+      expect(row).toEqual({ published_at: null });
+      const checks = await offline.get(ReadinessRegistry).runAll(3_000);
+      const down = checks.filter((c) => c.status === 'down').map((c) => c.name);
+      expect(down).toEqual(expect.arrayContaining(['kafka', 'inbox']));
+      expect(down).not.toContain('database');
+    } finally {
+      await offline.close();
+    }
+    // Its event stays in the outbox for a relay that can reach Kafka (the first app's).
   });
 });

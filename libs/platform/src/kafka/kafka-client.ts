@@ -34,7 +34,8 @@ export function createKafka(options: KafkaClientOptions): Kafka {
     brokers: [...options.brokers],
     logLevel: logLevel.WARN,
     logCreator: nestLogCreator,
-    retry: { initialRetryTime: 200, retries: 8 },
+    // Short: the relay and the consumers have their own backoff loops around these calls.
+    retry: { initialRetryTime: 300, retries: 5 },
   });
 }
 

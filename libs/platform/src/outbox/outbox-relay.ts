@@ -40,12 +40,19 @@ export class OutboxRelay {
   private listener?: QueryRunner;
   private listenerLost = false;
   private failures = 0;
+  private prepared: boolean;
 
+  /**
+   * `prepare` (e.g. creating the topics) runs before the first batch and again after each failure
+   * until it succeeds once: the service starts and keeps accepting writes while Kafka is down.
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     private readonly options: OutboxRelayOptions = {},
+    private readonly prepare?: () => Promise<unknown>,
   ) {
+    this.prepared = !prepare;
     this.batchSize = options.batchSize ?? 100;
     this.intervalMs = options.intervalMs ?? 1_000;
     this.minBackoffMs = options.minBackoffMs ?? 200;
@@ -113,6 +120,10 @@ export class OutboxRelay {
     while (this.running) {
       let outcome: RelayBatchOutcome;
       try {
+        if (!this.prepared) {
+          await this.prepare!();
+          this.prepared = true;
+        }
         outcome = await this.publishBatch();
         this.failures = 0;
       } catch (error) {

@@ -14,19 +14,13 @@ const RELAY_UNHEALTHY_AFTER_FAILURES = 5;
 
 @Injectable()
 class OutboxLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Outbox');
-
   constructor(
     @Inject(PLATFORM_OUTBOX_OPTIONS) private readonly options: PlatformOutboxOptions,
-    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
     private readonly relay: OutboxRelay,
     @Optional() private readonly readiness?: ReadinessRegistry,
   ) {}
 
-  /** The topics of the contracts this service produces exist before anything is published. */
-  async onModuleInit(): Promise<void> {
-    const created = await ensureTopics(this.kafka, new ContractRegistry(this.options.produces).topics());
-    if (created.length) this.logger.log(`Created topics ${created.join(', ')}`);
+  onModuleInit(): void {
     if (this.options.relay !== false) {
       this.readiness?.register('outbox-relay', async () => {
         if (this.relay.consecutiveFailures >= RELAY_UNHEALTHY_AFTER_FAILURES) {
@@ -37,6 +31,7 @@ class OutboxLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // start() returns at once (LISTEN aside): publishing, and topic creation, happen in the loop.
     if (this.options.relay !== false) await this.relay.start();
   }
 
@@ -62,9 +57,18 @@ export class PlatformOutboxModule {
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.service, options.produces) },
         {
           provide: OutboxRelay,
-          inject: [DataSource, EVENT_PUBLISHER],
-          useFactory: (dataSource: DataSource, publisher: EventPublisher) =>
-            new OutboxRelay(dataSource, publisher, options.relay === false ? {} : (options.relay ?? {})),
+          inject: [DataSource, EVENT_PUBLISHER, KAFKA_CLIENT],
+          useFactory: (dataSource: DataSource, publisher: EventPublisher, kafka: Kafka) => {
+            const logger = new Logger('Outbox');
+            // The topics of the contracts this service produces exist before its first publish.
+            // Done by the relay (retried with its backoff), not at module init: the service starts
+            // and stores events while Kafka is down; that is what the outbox is for.
+            const createTopics = async () => {
+              const created = await ensureTopics(kafka, new ContractRegistry(options.produces).topics());
+              if (created.length) logger.log(`Created topics ${created.join(', ')}`);
+            };
+            return new OutboxRelay(dataSource, publisher, options.relay === false ? {} : (options.relay ?? {}), createTopics);
+          },
         },
         OutboxLifecycle,
       ],
