@@ -38,8 +38,13 @@ class KafkaLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAppli
       const dead = this.subscriber.deadSubscriptions();
       if (dead.length) throw new Error(`consumer group(s) stopped after a crash: ${dead.join(', ')}`);
     });
-    const created = await ensureTopics(this.kafka, this.options.topics ?? []);
-    if (created.length) this.logger.log(`Created topics ${created.join(', ')}`);
+    try {
+      const created = await ensureTopics(this.kafka, this.options.topics ?? []);
+      if (created.length) this.logger.log(`Created topics ${created.join(', ')}`);
+    } catch (error) {
+      // Not fatal: the relay and the consumers create their topics themselves once Kafka answers.
+      this.logger.warn(`Could not ensure topics at start (Kafka unreachable?): ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Consumers stop first (their handlers still need the database). */
