@@ -16,11 +16,15 @@ export const WORKER_SORT_NAMES = Object.keys(WORKER_SORTS) as WorkerSort[];
 
 export type SortOrder = 'asc' | 'desc';
 
+const NULLABLE_SORTS: ReadonlySet<WorkerSort> = new Set(['title']);
+
 /** `ORDER BY` text for a whitelisted sort; unknown names throw (the DTO refuses them first). */
 export function orderByClause(sort: WorkerSort = 'name', order: SortOrder = 'asc'): string {
   if (!Object.prototype.hasOwnProperty.call(WORKER_SORTS, sort)) throw new Error(`unknown sort ${String(sort)}`);
   if (order !== 'asc' && order !== 'desc') throw new Error(`unknown order ${String(order)}`);
   const direction = order === 'asc' ? 'ASC' : 'DESC';
-  // NULLS LAST either way: workers without a title sort after the titled ones.
-  return `ORDER BY ${WORKER_SORTS[sort]} ${direction} NULLS LAST, w.id ASC`;
+  // Only title can be null: workers without one sort after the titled ones either way. The other
+  // columns are NOT NULL, and leaving their NULLS default lets an index serve the order.
+  const nulls = NULLABLE_SORTS.has(sort) ? ' NULLS LAST' : '';
+  return `ORDER BY ${WORKER_SORTS[sort]} ${direction}${nulls}, w.id ${direction}`;
 }

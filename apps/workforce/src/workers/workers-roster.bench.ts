@@ -1,0 +1,94 @@
+/**
+ * Roster reads on the full synthetic city:
+ *   npm run bench -- apps/workforce/src/workers/workers-roster.bench.ts [--size 62000] [--runs 9] [--keep]
+ * Loads N generated workers (8% exited) into a throw-away schema of TEST_DATABASE_URL's database,
+ * ANALYZEs, then times (median of --runs after one warm-up) what operators do most: a roster page
+ * with its total for the city, a district and a street (sorted, filtered, deep pages), one worker
+ * by id, and the PROM-3 street title count a promotion takes under its lock.
+ */
+import { createServiceDataSource, runMigrations, testing, withStackEnv, type Principal } from '@cwp/platform';
+import { shanghaiDate } from '@cwp/policy';
+import { loadSyntheticWorkers } from '../reports/synthetic-workers.loader';
+import { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile } from '../seed';
+import { workforceMigrations } from '../migrations';
+import { birthDateRange } from './rules/age-band';
+import { WorkerRepository, type WorkerSearch } from './worker.repository';
+
+function flag(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+const size = Number(flag('size') ?? 62_000);
+const runs = Number(flag('runs') ?? 9);
+const keep = process.argv.includes('--keep');
+
+/** The generator's 32-bit seeding repeats a few ids at large sizes: number them instead. */
+function* withSequentialIds<T extends { id: string }>(workers: Iterable<T>): Generator<T> {
+  let n = 0;
+  for (const w of workers) yield { ...w, id: `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function time<T>(what: string, fn: () => Promise<T>, describe: (r: T) => string): Promise<void> {
+  let result = await fn(); // warm-up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await fn();
+    samples.push(performance.now() - t);
+  }
+  console.log(`${what.padEnd(58)} median ${median(samples).toFixed(1).padStart(7)} ms  (${describe(result)})`);
+}
+
+async function main(): Promise<void> {
+  const env = withStackEnv(process.env);
+  const url = testing.assertTestDatabaseUrl(env.TEST_DATABASE_URL);
+  const schema = `bench_workforce_roster_${size}`;
+  const ds = createServiceDataSource({ url, schema, migrations: workforceMigrations, poolSize: 2, logging: ['error'] });
+  await ds.initialize();
+  try {
+    await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await runMigrations(ds);
+    const { units } = loadOrgTreeFile(env.ORG_TREE_FILE ?? 'seeds/org-tree/shanghai.json');
+    let t = performance.now();
+    const loaded = await loadSyntheticWorkers(ds, withSequentialIds(generateWorkforce({ seed: 1, size, units })), { exitedShare: 0.08, asOf: DEFAULT_AS_OF });
+    await ds.query('ANALYZE workers');
+    console.log(`${loaded} workers loaded and analysed in ${Math.round(performance.now() - t)} ms`);
+
+    const repository = new WorkerRepository(ds);
+    const [busiest] = (await ds.query(
+      `SELECT left(unit_code, 9) AS street, count(*)::int AS n FROM workers GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+    )) as Array<{ street: string; n: number }>;
+    const street = busiest!.street;
+    const district = street.slice(0, 6);
+    const city: Principal = { sub: 'bench', role: 'city', unit: '31' };
+    const districtOp: Principal = { sub: 'bench', role: 'district', unit: district };
+    const streetOp: Principal = { sub: 'bench', role: 'street', unit: street };
+    const page = (p: Partial<WorkerSearch>): WorkerSearch => ({ page: 1, pageSize: 20, ...p });
+    const shown = (r: { rows: unknown[]; total: number }): string => `${r.rows.length} rows of ${r.total}`;
+    const today = shanghaiDate(new Date());
+
+    t = performance.now();
+    await time('city: page 1 by name (total over the whole city)', () => repository.search(page({}), city), shown);
+    await time('city: current staff, 40-49, by hire date desc', () => repository.search(page({ status: 'on-duty', role: 'staff', birthDates: birthDateRange('40-49', today), sort: 'hiredOn', order: 'desc' }), city), shown);
+    await time(`district ${district}: page 1 by name`, () => repository.search(page({}), districtOp), shown);
+    await time(`district ${district}: page 50 by post level desc`, () => repository.search(page({ page: 50, sort: 'postLevel', order: 'desc' }), districtOp), shown);
+    await time(`street ${street}: junior titles, by title`, () => repository.search(page({ title: 'junior', sort: 'title' }), streetOp), shown);
+    const [one] = (await ds.query('SELECT id FROM workers OFFSET 12345 LIMIT 1')) as Array<{ id: string }>;
+    await time('one worker by id', () => repository.findById(one!.id), (r) => (r ? 'found' : 'missing'));
+    await time(`PROM-3 title counts of street ${street} under its lock`, () => ds.transaction((em) => repository.lockTitleCounts(em, street)), (c) => JSON.stringify(c));
+    console.log(`(${runs} runs each after a warm-up; total ${Math.round(performance.now() - t)} ms)`);
+  } finally {
+    if (!keep) await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await ds.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
