@@ -42,11 +42,14 @@ const base = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.state/'],
 };
 
+// testTimeout is a global option: on a project entry jest ignores it. 120 s covers the slowest
+// e2e step (a service process starting on a loaded 2-core machine); unit tests finish in ms anyway.
 module.exports = {
+  testTimeout: 120_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,workflows,infra}/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
-    { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.int-spec.ts'], testTimeout: 60_000 },
-    { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.wf-spec.ts'], testTimeout: 120_000 },
-    { ...base, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 180_000 },
+    { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.int-spec.ts'] },
+    { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.wf-spec.ts'] },
+    { ...base, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };
