@@ -2,6 +2,9 @@ import type { WorkerRow } from './worker.row';
 
 export const WORKER_AUDIT_ENTITY = 'workforce_worker';
 
+/** Personal fields of a worker beyond the platform's defaults (name, birthDate, nationalId, personRef …). */
+export const WORKER_PERSONAL_FIELDS = ['gender'];
+
 /**
  * The audited view of a worker. Personal fields appear under the platform's personal names (name,
  * birthDate, nationalId, personRef), so the audit trail records that they changed, never their

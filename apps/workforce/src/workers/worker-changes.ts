@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail, DomainError, OutboxWriter, type ColumnChanges, type OutboxAppend, type Principal } from '@cwp/platform';
-import { WORKER_AUDIT_ENTITY, workerAuditView } from './worker-audit';
+import { WORKER_AUDIT_ENTITY, WORKER_PERSONAL_FIELDS, workerAuditView } from './worker-audit';
 import { WorkerRepository } from './worker.repository';
 import type { WorkerHistoryEntry, WorkerRow } from './worker.row';
 
@@ -53,7 +53,7 @@ export class WorkerChanges {
     await this.repository.update(em, before.id, before.version, plan.changes);
     const after = (await this.repository.findById(before.id, em))!;
     await this.repository.addHistory(em, { ...plan.history, workerId: after.id, unitCode: plan.history.unitCode ?? after.unitCode, recordedBy: principal.sub });
-    await this.audit.record(em, { action: plan.action, entity: WORKER_AUDIT_ENTITY, entityId: after.id, before: workerAuditView(before), after: workerAuditView(after) }, principal);
+    await this.audit.record(em, { action: plan.action, entity: WORKER_AUDIT_ENTITY, entityId: after.id, before: workerAuditView(before), after: workerAuditView(after), personalFields: WORKER_PERSONAL_FIELDS }, principal);
     await this.outbox.append(em, plan.event(after));
     return after;
   }

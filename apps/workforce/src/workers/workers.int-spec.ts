@@ -71,6 +71,8 @@ describe('hire', () => {
       expect(JSON.stringify(await ctx.ds.query(`SELECT * FROM ${table}`))).not.toContain(nationalId);
     }
     expect(JSON.stringify(await ctx.ds.query("SELECT before, after FROM audit_log WHERE action = 'hire'"))).not.toContain(worker.name);
+    const [audit] = (await ctx.ds.query("SELECT after FROM audit_log WHERE entity_id = $1 AND action = 'hire'", [worker.id])) as Array<{ after: Record<string, unknown> }>;
+    expect(audit!.after).toMatchObject({ name: '[personal]', birthDate: '[personal]', nationalId: '[personal]', personRef: '[personal]', unitCode: AREA_A1_1, postLevel: 3 });
   });
 
   it('one current record per person: a second hire is a 409 DUPLICATE on nationalId; after the exit the person may be hired again', async () => {

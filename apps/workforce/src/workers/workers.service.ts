@@ -10,7 +10,7 @@ import { ageOn, birthDateRange } from './rules/age-band';
 import { postForRole } from './rules/post';
 import { TitleStructureGuard } from './title-structure.guard';
 import { WorkerAccess } from './worker-access';
-import { WORKER_AUDIT_ENTITY, workerAuditView } from './worker-audit';
+import { WORKER_AUDIT_ENTITY, WORKER_PERSONAL_FIELDS, workerAuditView } from './worker-audit';
 import { WorkerChanges } from './worker-changes';
 import { workerEventData } from './worker-events';
 import { toWorkerResponse, type HireWorkerDto, type ListWorkersQueryDto, type UpdateWorkerDto, type WorkerPageResponse, type WorkerResponse } from './worker.dto';
@@ -90,7 +90,7 @@ export class WorkersService {
         workerId: after.id, kind: 'hired', unitCode: after.unitCode, occurredOn: hiredOn, recordedBy: principal.sub,
         details: { entryRoute: after.entryRoute, postCategory: after.postCategory, postLevel: after.postLevel, title: after.title, role: after.role },
       });
-      await this.audit.record(em, { action: 'hire', entity: WORKER_AUDIT_ENTITY, entityId: after.id, after: workerAuditView(after) }, principal);
+      await this.audit.record(em, { action: 'hire', entity: WORKER_AUDIT_ENTITY, entityId: after.id, after: workerAuditView(after), personalFields: WORKER_PERSONAL_FIELDS }, principal);
       await this.outbox.append(em, { contract: workerHiredContract, key: after.id, data: workerEventData.hired(after) });
       return after;
     });
