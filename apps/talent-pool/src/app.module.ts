@@ -9,6 +9,8 @@ import {
   PlatformKafkaModule,
   PlatformOutboxModule,
   PlatformTemporalModule,
+  PiiCipher,
+  loadPiiKeys,
   platformMigrations,
 } from '@cwp/platform';
 import { talentPoolEventContracts, workerHiredContract } from '@cwp/contracts';
@@ -22,8 +24,6 @@ import { EntryEntity } from './entries/entry.entity';
 import { EntryRepository } from './entries/entry.repository';
 import { talentPoolMigrations } from './entries/migrations';
 import { WORKER_HIRED_CONSUMER, WorkerHiredHandler } from './events/worker-hired.handler';
-import { PiiCipher } from './pii/pii-cipher';
-import { loadPiiKeys } from './pii/pii-keys';
 import { createEntryActivities } from './worker/entry.activities';
 import { EntryWorkflows, TALENT_POOL_TASK_QUEUE_TOKEN } from './workflow/entry-workflows';
 import { WorkflowReconciler } from './workflow/workflow-reconciler';

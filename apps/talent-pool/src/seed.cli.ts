@@ -6,7 +6,7 @@
  * All people are synthetic; their ID numbers are generated with a valid check character.
  */
 import 'reflect-metadata';
-import { AuditTrail, OutboxWriter, SYSTEM_PRINCIPAL, createServiceDataSource, platformMigrations, runMigrations, validateConfigOrExit } from '@cwp/platform';
+import { AuditTrail, OutboxWriter, PiiCipher, SYSTEM_PRINCIPAL, createServiceDataSource, loadPiiKeys, platformMigrations, runMigrations, validateConfigOrExit } from '@cwp/platform';
 import { talentPoolEventContracts, type EducationLevel, type PoolCertificate, type PoolMajor, type PoolSource } from '@cwp/contracts';
 import { defaultPolicyCatalog, nationalIdCheckChar, shanghaiDate } from '@cwp/policy';
 import { talentPoolConfig } from './config';
@@ -16,8 +16,6 @@ import { insertRegistered } from './entries/insert-registered';
 import { talentPoolMigrations } from './entries/migrations';
 import { newEntryRow } from './entries/new-entry-row';
 import { planReserve } from './entries/reserve-plan';
-import { PiiCipher } from './pii/pii-cipher';
-import { loadPiiKeys } from './pii/pii-keys';
 
 interface DemoEntry {
   id: string;

@@ -12,6 +12,7 @@ import {
   OrgUnitDirectory,
   OutboxWriter,
   fromRepoRoot,
+  PiiCipher,
   platformMigrations,
   testing,
   type Principal,
@@ -24,7 +25,6 @@ import { EntryEndings } from '../src/entries/entry-endings.service';
 import { EntryEntity } from '../src/entries/entry.entity';
 import { EntryRepository } from '../src/entries/entry.repository';
 import { talentPoolMigrations } from '../src/entries/migrations';
-import { PiiCipher } from '../src/pii/pii-cipher';
 import { EntryWorkflows } from '../src/workflow/entry-workflows';
 
 export const streetPrincipal = (unit = '310104003'): Principal => ({ sub: `street-${unit}`, role: 'street', unit });

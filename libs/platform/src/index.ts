@@ -13,3 +13,5 @@ export * from './http';
 export * from './idempotency';
 export * from './inbox';
 export * from './kafka';
+export * from './pii';
+export * from './validation';

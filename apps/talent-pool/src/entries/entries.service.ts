@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, Jurisdiction, AuditTrail, OrgUnitDirectory, OutboxWriter, type Principal } from '@cwp/platform';
+import { DomainError, ErrorCode, Jurisdiction, AuditTrail, OrgUnitDirectory, OutboxWriter, PiiCipher, type Principal } from '@cwp/platform';
 import { checkNationalId, type PolicyCatalog } from '@cwp/policy';
 import { Clock } from '../clock';
-import { PiiCipher } from '../pii/pii-cipher';
 import { EntryWorkflows } from '../workflow/entry-workflows';
 import { insertRegistered } from './insert-registered';
 import { toEntryResponse, type EntryPageResponse, type EntryResponse, type ListEntriesQueryDto, type RegisterEntryDto } from './entry.dto';

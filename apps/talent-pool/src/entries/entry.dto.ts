@@ -4,20 +4,7 @@
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateBy,
-  type ValidationOptions,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import {
   EDUCATION_LEVELS,
   ENTRY_STATUSES,
@@ -34,65 +21,29 @@ import {
   type PoolSource,
   type WithdrawReason,
 } from '@cwp/contracts';
-import { checkNationalId, isCalendarDate, type Explanation } from '@cwp/policy';
+import { IsCalendarDate, IsNationalId, IsPhone, stripWhitespace, trimString } from '@cwp/platform';
+import type { Explanation } from '@cwp/policy';
 import type { EntryEntity } from './entry.entity';
 
 /** Holding units are streets (9 digits) or districts (6 digits) of Shanghai (`31…`). */
 export const HOLDING_UNIT_PATTERN = /^31\d{4}(?:\d{3})?$/;
-/** Mainland mobile (optionally +86) or a fixed line with area code. */
-export const PHONE_PATTERN = /^(?:(?:\+86)?1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
-/** GB 11643 check via @cwp/policy; the message never repeats the number. */
-function IsNationalId(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isNationalId',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && checkNationalId(value, new Date()).valid,
-        defaultMessage: (args) => {
-          const value = args?.value;
-          if (typeof value !== 'string') return 'nationalId must be a string';
-          const check = checkNationalId(value, new Date());
-          return check.valid ? 'nationalId is valid' : check.message;
-        },
-      },
-    },
-    options,
-  );
-}
-
-function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'date'} must be a calendar date YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
-}
 
 export class RegisterEntryDto {
   @ApiProperty({ example: '张三', maxLength: 60 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 60)
   name!: string;
 
   /** 18-character citizen identity number (GB 11643); stored encrypted, answered masked. */
   @ApiProperty({ example: '31010419900307123X', description: 'GB 11643 identity number; stored encrypted, answered masked' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsNationalId()
   nationalId!: string;
 
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s]/g, '') : value))
+  @Transform(stripWhitespace)
   @ApiProperty({ example: '13812345678', description: 'Mainland mobile or fixed line; answered masked' })
-  @IsString()
-  @Matches(PHONE_PATTERN, { message: 'phone must be a mainland mobile number (11 digits, optional +86) or a fixed line with area code' })
+  @IsPhone()
   phone!: string;
 
   /** POOL-1 source category. */

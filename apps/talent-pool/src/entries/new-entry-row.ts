@@ -1,6 +1,5 @@
 import { maskNationalId, maskPhone } from '@cwp/policy';
-import type { Principal } from '@cwp/platform';
-import type { PiiCipher } from '../pii/pii-cipher';
+import type { PiiCipher, Principal } from '@cwp/platform';
 import type { RegisterEntryDto } from './entry.dto';
 import { EntryEntity } from './entry.entity';
 import type { ReservePlan } from './reserve-plan';

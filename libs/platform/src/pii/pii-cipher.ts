@@ -6,15 +6,18 @@ const VERSION = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/** What a ciphertext holds; authenticated as associated data, so a value cannot change column. */
+export type PiiPurpose = 'national-id' | 'phone';
+
 /**
  * AES-256-GCM for personal data at rest. Ciphertext text form: `v1.<iv>.<tag>.<data>` (base64url),
  * with the column's purpose as associated data so a national ID ciphertext cannot be replayed
- * into the phone column.
+ * into the phone column. Stored rows of every service depend on this exact format.
  */
 export class PiiCipher {
   constructor(private readonly keys: PiiKeys) {}
 
-  encrypt(plaintext: string, purpose: 'national-id' | 'phone'): string {
+  encrypt(plaintext: string, purpose: PiiPurpose): string {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.keys.encryption, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(purpose));
@@ -22,7 +25,7 @@ export class PiiCipher {
     return [VERSION, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
   }
 
-  decrypt(token: string, purpose: 'national-id' | 'phone'): string {
+  decrypt(token: string, purpose: PiiPurpose): string {
     const [version, iv, tag, data] = token.split('.');
     if (version !== VERSION || !iv || !tag || data === undefined) throw new Error('Unknown personal-data ciphertext format');
     const decipher = createDecipheriv('aes-256-gcm', this.keys.encryption, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PiiCipher, derivePersonRef } from './pii-cipher';
-import { derivePersonRefKey, loadPiiKeys, parseKey } from './pii-keys';
+import { derivePersonRefKey, loadPiiKeys, parsePiiKey } from './pii-keys';
 
 const keys = { encryption: randomBytes(32), personRef: randomBytes(32) };
 
@@ -28,10 +28,18 @@ describe('PiiCipher (AES-256-GCM at rest)', () => {
     expect(() => cipher.decrypt([v, iv, tag, flipped.toString('base64url')].join('.'), 'phone')).toThrow();
   });
 
+  it('still decrypts what the services stored before the helpers moved here (fixed key 0x07 x 32)', () => {
+    const encryption = Buffer.alloc(32, 7);
+    const stored = new PiiCipher({ encryption, personRef: derivePersonRefKey(encryption) });
+    expect(stored.decrypt('v1.97UVnVHgBIsMdRcD.GBO1GwnKDznaTkuuDFPPmA.pyPWk2cgIcW3ybj-GhhaDWAB', 'national-id')).toBe('31010419900307123X');
+    expect(stored.decrypt('v1.YOCW8jGmVBsIhVrw.UPKmkF2DZ5Gjm9767SHXqA.AGtfIouQ0O67Nlg', 'phone')).toBe('13812345678');
+  });
+
   it('refuses a key of the wrong length', () => {
-    expect(() => parseKey('abcd', 'PII_ENCRYPTION_KEY')).toThrow(/32 bytes/);
-    expect(parseKey('00'.repeat(32), 'K')).toHaveLength(32);
-    expect(parseKey(Buffer.alloc(32, 7).toString('base64'), 'K')).toEqual(Buffer.alloc(32, 7));
+    expect(() => parsePiiKey('abcd', 'PII_ENCRYPTION_KEY')).toThrow(/32 bytes/);
+    expect(parsePiiKey('00'.repeat(32), 'K')).toHaveLength(32);
+    expect(parsePiiKey('ab'.repeat(32), 'K')).toHaveLength(32);
+    expect(parsePiiKey(Buffer.alloc(32, 7).toString('base64'), 'K')).toEqual(Buffer.alloc(32, 7));
   });
 });
 
@@ -41,6 +49,16 @@ describe('personRef derivation (contract of cwp.workforce.worker.hired.v1)', () 
     expect(derivePersonRef(' 31010419900307123x ', keys.personRef)).toBe(expected);
     expect(new PiiCipher(keys).personRef('31010419900307123X')).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('matches a vector derived independently from PII_ENCRYPTION_KEY alone (HKDF then HMAC), as both services store it', () => {
+    const master = Buffer.alloc(32, 7);
+    const refKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'cwp.person-ref.v1', 32));
+    const vector = createHmac('sha256', refKey).update('cwp.person-ref.v1:31010419900307123X').digest('hex');
+    const loaded = loadPiiKeys({ PII_ENCRYPTION_KEY: master.toString('hex'), NODE_ENV: 'production' }, '/nonexistent');
+    expect(new PiiCipher(loaded).personRef(' 31010419900307123x ')).toBe(vector);
+    // The value the talent pool stored with this key before the helpers moved to the platform.
+    expect(vector).toBe('cb768a22875ac9b3b6724e4f4d9e44f93bb3237b463dbf5ad9025269df1c8dd8');
   });
 
   it('differs by key, so a leaked reference cannot be recomputed without the key', () => {
@@ -54,6 +72,12 @@ describe('personRef derivation (contract of cwp.workforce.worker.hired.v1)', () 
     const loaded = loadPiiKeys({ PII_ENCRYPTION_KEY: master.toString('hex'), NODE_ENV: 'production' }, '/nonexistent');
     expect(loaded).toEqual({ encryption: master, personRef: expected });
   });
+
+  it('takes PERSON_REF_KEY when it is set', () => {
+    const personRef = randomBytes(32);
+    const loaded = loadPiiKeys({ PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), PERSON_REF_KEY: personRef.toString('base64'), NODE_ENV: 'production' }, '/nonexistent');
+    expect(loaded.personRef).toEqual(personRef);
+  });
 });
 
 describe('loadPiiKeys', () => {
@@ -62,7 +86,7 @@ describe('loadPiiKeys', () => {
   });
 
   it('creates one local development key (mode 0600) and reuses it', () => {
-    const state = mkdtempSync(path.join(tmpdir(), 'tp-pii-'));
+    const state = mkdtempSync(path.join(tmpdir(), 'platform-pii-'));
     const first = loadPiiKeys({ NODE_ENV: 'development' }, state);
     const second = loadPiiKeys({ NODE_ENV: 'development' }, state);
     expect(second).toEqual(first);

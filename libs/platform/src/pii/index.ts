@@ -1,0 +1,2 @@
+export * from './pii-keys';
+export * from './pii-cipher';
