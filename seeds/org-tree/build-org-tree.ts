@@ -3,7 +3,8 @@
  * synthetic residential/village committees with synthetic households and population (QUOTA-1/2
  * depend on them). Pure and deterministic: the same seed and source give the same tree.
  */
-import { bellBetween, intBetween, randomFor, type Random } from './prng';
+// seeds/ is not a package: it reads the workforce generator's PRNG from its source, as test/bench does.
+import { bellBetween, intBetween, keyedRandom, type Random } from '../../apps/workforce/src/seed/prng';
 import { CITY, DISTRICTS, type DistrictSource, type RegionKind, type StreetRow } from './streets';
 
 export interface OrgUnitRecord {
@@ -92,7 +93,8 @@ function buildCommittees(seed: number, district: DistrictSource, row: StreetRow)
   const streetCode = district.code + suffix;
   const region = REGION[regionLetter];
   const type = streetType(streetName);
-  const random = randomFor(seed, streetCode);
+  // One stream per street keyed by its code under the bare seed text: committee codes stay stable.
+  const random = keyedRandom(String(seed), streetCode);
   const count = committeeCount(random, type, region, size);
   const roots = shuffledRoots(random);
   const share = villageShare(type, region);

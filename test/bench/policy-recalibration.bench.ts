@@ -2,33 +2,22 @@
  * Throughput and peak memory of the yearly pay recalibration (PAY-3, PAY-7) over a city-sized
  * workforce, in process:
  *   npm run bench -- test/bench/policy-recalibration.bench.ts [--size 65000] [--runs 5] [--seed 2027]
- * Workers are synthetic and deterministic (a seeded PRNG below): post category, level, years of
+ * Workers are synthetic and deterministic (the repository's seeded PRNG, mulberry32): post category, level, years of
  * service, and for one in ten a current pay above the matrix (the richer towns PAY-7 speaks of),
  * so the loser/gainer report has work to do. The reference wage is a synthetic figure.
  * Memory: process.memoryUsage() sampled after generation and after every run (the result is still
  * alive then), and the process's true peak RSS from process.resourceUsage().maxRSS.
  */
 import { defaultPolicyCatalog, recalibrate, type PostCategory, type RecalibrationWorker } from '@cwp/policy';
+import { mulberry32 } from '../../apps/workforce/src/seed/prng';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function syntheticWorkers(size: number, seed: number): RecalibrationWorker[] {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const workers = new Array<RecalibrationWorker>(size);
   for (let i = 0; i < size; i++) {
     const r = rnd();

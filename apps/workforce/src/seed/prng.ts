@@ -1,7 +1,9 @@
 /**
- * Seeded PRNG for the synthetic workforce: mulberry32 over an FNV-1a hash of a key. Every worker
- * draws from its own stream keyed by (seed, unit, slot), so a worker's attributes do not depend on
- * how many other workers were generated before it.
+ * The one seeded PRNG of the repository: mulberry32 over an FNV-1a hash of a key. Used by the
+ * synthetic workforce (every worker draws from its own stream keyed by (seed, unit, slot), so a
+ * worker's attributes do not depend on how many other workers were generated before it), by the
+ * org-tree generator in seeds/org-tree (one stream per street) and by the benchmarks.
+ * Changing any function here changes committed seed files (their specs say so).
  */
 export type Random = () => number;
 
@@ -25,9 +27,14 @@ export function mulberry32(seed: number): Random {
   };
 }
 
-/** A stream for one key under one seed. */
+/** A stream for one key under one seed text: the key hashed with the seed text's hash as basis. */
+export function keyedRandom(seedText: string, key: string): Random {
+  return mulberry32(hashString(key, hashString(seedText)));
+}
+
+/** A stream for one key under one seed of the synthetic workforce. */
 export function randomFor(seed: number, key: string): Random {
-  return mulberry32(hashString(key, hashString(`cwp-workforce:${seed}`)));
+  return keyedRandom(`cwp-workforce:${seed}`, key);
 }
 
 export function intBetween(random: Random, min: number, max: number): number {
