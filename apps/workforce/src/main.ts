@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { bootstrapService, validateConfigOrExit } from '@cwp/platform';
 import { workforceConfig } from './config';
+import { workersConfig } from './workers/workers.config';
 
-const SERVICE = { serviceName: 'workforce', configs: [workforceConfig] };
+const SERVICE = { serviceName: 'workforce', configs: [workforceConfig, workersConfig] };
 
 async function main(): Promise<void> {
   // Validate every variable first (exits listing each problem): app.module reads them at load.
