@@ -6,6 +6,7 @@
  */
 import { bellBetween, intBetween, pick, randomFor, weighted, type Random } from './prng';
 import { dayToIso, DAYS_PER_YEAR } from './seed-dates';
+import { syntheticWorkerId } from './synthetic-worker-id';
 import { syntheticName } from './synthetic-names';
 import type { StaffingUnit } from './workforce.allocation';
 import { entryRouteFor, postForSlot, titleFor, type PostAssignment } from './worker-post';
@@ -36,7 +37,10 @@ const CATEGORY_LEVEL_BONUS = { head: 3, manager: 1, staff: 0 } as const;
 
 export function syntheticWorker(seed: number, unit: StaffingUnit, slot: number, asOfDay: number): SyntheticWorker {
   const random = randomFor(seed, `${unit.code}:${slot}`);
-  const id = uuidFrom(random);
+  // The id is built from (seed, unit, slot), not drawn: four draws are skipped where the id used
+  // to be drawn, so every other attribute stays what earlier generations gave.
+  for (let skipped = 0; skipped < 4; skipped++) random();
+  const id = syntheticWorkerId(seed, unit.code, slot);
   const post = postForSlot(unit, slot, random);
   const entryRoute = entryRouteFor(post, unit.placement, random);
   const title = titleFor(post.role, random);
@@ -128,14 +132,4 @@ function certificatesFor(input: CertificateInput): Certificate[] {
   return types
     .map((type) => ({ type, obtainedOn: dayToIso(intBetween(random, earliest, input.asOfDay - 1)) }))
     .sort((a, b) => (a.obtainedOn < b.obtainedOn ? -1 : a.obtainedOn > b.obtainedOn ? 1 : 0));
-}
-
-function uuidFrom(random: Random): string {
-  const hex = (n: number): string => (Math.floor(n) >>> 0).toString(16).padStart(8, '0');
-  const a = hex(random() * 2 ** 32);
-  const b = hex(random() * 2 ** 32);
-  const c = hex(random() * 2 ** 32);
-  const d = hex(random() * 2 ** 32);
-  const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

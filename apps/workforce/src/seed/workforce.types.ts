@@ -40,7 +40,7 @@ export interface Certificate {
 }
 
 export interface SyntheticWorker {
-  /** Deterministic UUID (v4 layout) derived from seed, unit and slot. */
+  /** UUID-shaped (v4 layout), built from seed, unit and slot: unique by construction (synthetic-worker-id.ts). */
   id: string;
   /** `<unit code>-<slot>`: readable and unique within a generated set. */
   employeeNo: string;
