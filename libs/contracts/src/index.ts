@@ -1,5 +1,6 @@
 export * from './cloudevent';
 export * from './registry';
+export * from './shared';
 export * from './talent-pool';
 export * from './workforce/worker-hired';
 export * from './workforce/workers-vocabulary';

@@ -58,6 +58,15 @@ describe('RegisterEntryDto', () => {
     expect(Object.keys(problems).sort()).toEqual(['certificates', 'education', 'holdingUnit', 'major', 'phone', 'reservePeriodMonths', 'source']);
   });
 
+  it('REC-4 education takes the policy codes shared with the workforce (below-junior-college … doctorate)', async () => {
+    for (const education of ['below-junior-college', 'junior-college', 'bachelor', 'master', 'doctorate']) {
+      expect(await problemsOf({ ...newRegistration(), education })).toEqual({});
+    }
+    for (const education of ['secondary', 'high-school', 'doctor']) {
+      expect(Object.keys(await problemsOf({ ...newRegistration(), education }))).toEqual(['education']);
+    }
+  });
+
   it('refuses unknown fields (a client cannot set status or personRef)', async () => {
     const problems = await problemsOf({ ...newRegistration(), status: 'joined', personRef: 'x' });
     expect(Object.keys(problems).sort()).toEqual(['personRef', 'status']);

@@ -3,14 +3,13 @@
  * and business facts only: never a national ID number, phone number, name or person reference
  * (every schema is closed with `additionalProperties: false`, and a unit spec proves it).
  */
+import { EDUCATION_LEVELS, type EducationLevel } from '../shared/vocabulary';
 import {
-  EDUCATION_LEVELS,
   JOIN_ROUTES,
   POOL_CERTIFICATES,
   POOL_MAJORS,
   POOL_SOURCES,
   WITHDRAW_REASONS,
-  type EducationLevel,
   type JoinRoute,
   type PoolCertificate,
   type PoolMajor,

@@ -1,6 +1,7 @@
 /**
  * The closed vocabularies of a talent-pool entry (POOL-1, REC-4). Codes, not prose, so events and
- * statistics never carry free text (free text is where personal data leaks in).
+ * statistics never carry free text (free text is where personal data leaks in). Education levels
+ * are shared with every service: ../shared/vocabulary.ts.
  */
 
 /** POOL-1: where a reserve candidate comes from. */
@@ -24,10 +25,6 @@ export type PoolPreferredMajor = (typeof POOL_PREFERRED_MAJORS)[number];
 /** Majors an entry may record: the preferred ones plus `other` (any other subject). */
 export const POOL_MAJORS = [...POOL_PREFERRED_MAJORS, 'other'] as const;
 export type PoolMajor = (typeof POOL_MAJORS)[number];
-
-/** Highest completed education (REC-4 makes junior college 大专 the recruitment threshold). */
-export const EDUCATION_LEVELS = ['secondary', 'junior-college', 'bachelor', 'master', 'doctorate'] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /**
  * Certificates an entry may list. The three social-worker titles are what POOL-1 calls "a
