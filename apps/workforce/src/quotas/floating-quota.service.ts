@@ -114,13 +114,8 @@ export class FloatingQuotaService {
   private async exhausted(em: EntityManager, streetCode: string, requested: number): Promise<DomainError> {
     const [pool] = (await em.query("SELECT value, lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [streetCode])) as Array<{ value: number; lent: number }>;
     const { held, lent, available } = balanceOf(pool ?? { value: 0, lent: 0 });
-    return DomainError.businessRule('QUOTA-4', `Street ${streetCode} has ${available} floating place(s) left (held ${held}, lent ${lent}); ${requested} requested`, {
-      reason: 'FLOATING_QUOTA_EXHAUSTED',
-      streetCode,
-      held,
-      lent,
-      available,
-      requested,
+    return new DomainError(ErrorCode.FLOATING_QUOTA_EXHAUSTED, `Street ${streetCode} has ${available} floating place(s) left (held ${held}, lent ${lent}); ${requested} requested`, {
+      details: { rule: 'QUOTA-4', streetCode, held, lent, available, requested },
     });
   }
 }

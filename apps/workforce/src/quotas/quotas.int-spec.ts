@@ -134,8 +134,8 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
     const refused = await floating.lend(street, { areaCode: areas[2]!, amount: 2 }, city).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({
-      code: 'BUSINESS_RULE_VIOLATED',
-      details: { rule: 'QUOTA-4', reason: 'FLOATING_QUOTA_EXHAUSTED', held: 4, lent: 3, available: 1, requested: 2 },
+      code: 'FLOATING_QUOTA_EXHAUSTED',
+      details: { rule: 'QUOTA-4', held: 4, lent: 3, available: 1, requested: 2 },
     });
     const [pool] = (await ds.query("SELECT lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [street])) as Array<{ lent: number }>;
     expect(pool!.lent).toBe(3);
@@ -153,7 +153,7 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
     const granted = attempts.filter((a) => a.status === 'fulfilled');
     const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     expect(granted).toHaveLength(5);
-    expect(refused.every((r) => (r.reason as DomainError).details?.reason === 'FLOATING_QUOTA_EXHAUSTED')).toBe(true);
+    expect(refused.every((r) => (r.reason as DomainError).code === 'FLOATING_QUOTA_EXHAUSTED')).toBe(true);
     const [pool] = (await ds.query("SELECT value, lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [street])) as Array<{ value: number; lent: number }>;
     expect(pool).toEqual({ value: 5, lent: 5 });
     const [{ borrowed }] = (await ds.query("SELECT sum(borrowed)::int AS borrowed FROM quotas WHERE kind = 'area' AND left(unit_code, 9) = $1", [street])) as Array<{ borrowed: number }>;

@@ -24,6 +24,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
     case ErrorCode.BUSINESS_RULE_VIOLATED:
+    case ErrorCode.FLOATING_QUOTA_EXHAUSTED:
       return 422;
     case ErrorCode.DEPENDENCY_UNAVAILABLE:
       return 503;
