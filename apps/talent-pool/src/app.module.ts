@@ -13,7 +13,7 @@ import {
   loadPiiKeys,
   platformMigrations,
 } from '@cwp/platform';
-import { talentPoolEventContracts, workerHiredContract } from '@cwp/contracts';
+import { talentPoolEventContracts } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { Clock } from './clock';
 import { talentPoolConfig } from './config';
@@ -42,9 +42,9 @@ export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'wo
       migrations: [...platformMigrations, ...talentPoolMigrations],
     }),
     PlatformHttpModule.forRoot(),
-    // The topic we consume is the workforce service's; create it if that service has not yet, or
-    // subscribing fails at boot. TODO(platform): the inbox could ensure the topics it subscribes to.
-    PlatformKafkaModule.forService({ clientId: 'talent-pool', topics: [workerHiredContract.topic] }),
+    // The topic we consume is the workforce service's: the platform subscriber creates it if that
+    // service has not yet, so no start order is needed.
+    PlatformKafkaModule.forService({ clientId: 'talent-pool' }),
     PlatformOutboxModule.forService({ service: 'talent-pool', produces: talentPoolEventContracts }),
     PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({

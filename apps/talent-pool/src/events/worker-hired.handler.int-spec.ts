@@ -24,7 +24,7 @@ beforeAll(async () => {
   subscriber = new KafkaJsSubscriber(kafka);
   publisher = new KafkaJsPublisher(kafka);
   const inbox = new InboxConsumer(ctx.ds, subscriber, { fromBeginning: true, minBackoffMs: 50, maxBackoffMs: 500 });
-  new WorkerHiredHandler(inbox, ctx.endings, ctx.ds, consumer).onModuleInit();
+  new WorkerHiredHandler(inbox, ctx.endings, consumer).onModuleInit();
   await inbox.start();
 }, 60_000);
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainError, EventSchemaValidator, InboxConsumer } from '@cwp/platform';
 import { workerHiredContract, type CloudEvent, type WorkerHiredData } from '@cwp/contracts';
 import { EntryEndings } from '../entries/entry-endings.service';
-import { AfterCommitSubscriber, afterCommit } from './after-commit';
+
+type EndedEntry = { id: string; joinedOn: string };
 
 export const WORKER_HIRED_CONSUMER = Symbol('WORKER_HIRED_CONSUMER');
 
@@ -11,7 +12,7 @@ export const WORKER_HIRED_CONSUMER = Symbol('WORKER_HIRED_CONSUMER');
  * POOL-3: a person appointed to the workforce (`cwp.workforce.worker.hired.v1`) leaves the reserve
  * pool. The platform inbox deduplicates redelivered events (inbox row and effect in one
  * transaction); the entries are matched by `talentPoolEntryId` and/or `personRef`, and their
- * workflows are signalled after the commit.
+ * workflows are signalled after the commit (the inbox's afterCommit step: never for a rollback).
  */
 @Injectable()
 export class WorkerHiredHandler implements OnModuleInit {
@@ -21,34 +22,36 @@ export class WorkerHiredHandler implements OnModuleInit {
   constructor(
     private readonly inbox: InboxConsumer,
     private readonly endings: EntryEndings,
-    private readonly dataSource: DataSource,
     /** Inbox consumer name and Kafka group id (config TALENT_POOL_HIRED_CONSUMER). */
     @Inject(WORKER_HIRED_CONSUMER) private readonly consumer: string,
   ) {}
 
   onModuleInit(): void {
-    if (!this.dataSource.subscribers.some((s) => s instanceof AfterCommitSubscriber)) this.dataSource.subscribers.push(new AfterCommitSubscriber());
-    this.inbox.registerEventHandler<WorkerHiredData>({
+    this.inbox.registerEventHandler<WorkerHiredData, EndedEntry[]>({
       consumer: this.consumer,
       topic: workerHiredContract.topic,
       types: [workerHiredContract.type],
       handle: (em, event) => this.handle(em, event),
+      afterCommit: async (ended) => {
+        if (ended.length) await this.endings.signalJoined(ended);
+      },
     });
   }
 
-  async handle(em: EntityManager, event: CloudEvent<WorkerHiredData>): Promise<void> {
+  /** The effect inside the inbox transaction; returns the entries it ended (signalled after the commit). */
+  async handle(em: EntityManager, event: CloudEvent<WorkerHiredData>): Promise<EndedEntry[]> {
     try {
       this.validator.validate(workerHiredContract, event.data);
     } catch (error) {
       if (error instanceof DomainError) {
         // A contract violation will not heal by retrying: record it as handled and move on.
         this.logger.warn({ msg: 'worker.hired event does not match its schema; skipped', eventId: event.id, field: error.field });
-        return;
+        return [];
       }
       throw error;
     }
     const ended = await this.endings.joinFromHiredEvent(em, event.data);
     this.logger.log({ msg: 'worker.hired handled', eventId: event.id, workerId: event.data.workerId, entriesJoined: ended.map((e) => e.id) });
-    if (ended.length) afterCommit(em, () => this.endings.signalJoined(ended));
+    return ended;
   }
 }

@@ -160,6 +160,37 @@ describe('idempotent inbox consumer (real PostgreSQL and Kafka)', () => {
     await eventually(async () => ((await effectsOf(event.id)) === 1 ? true : undefined), 20_000, 'effect of the late event');
   });
 
+  it('runs afterCommit once per handled event, after the commit, with the handler result; never for a failed attempt or a duplicate', async () => {
+    const consumer = uniqueName('after-commit');
+    const event = cloudEvent(21);
+    await produce(event, event);
+    const end = await endOffset();
+    const seen: Array<{ result: string; committedEffects: number }> = [];
+    let attempts = 0;
+    const inbox = new InboxConsumer(ds, new KafkaJsSubscriber(kafka), { minBackoffMs: 20, maxBackoffMs: 100 });
+    inbox.registerEventHandler<{ amount: number }, string>({
+      consumer,
+      topic,
+      types: [type],
+      handle: async (em, e) => {
+        await em.query('INSERT INTO effects (event_id, amount) VALUES ($1, $2)', [e.id, e.data.amount]);
+        attempts += 1;
+        if (attempts === 1) throw new Error('first attempt fails after writing');
+        return `credited ${e.data.amount}`;
+      },
+      // Reads through the pool, outside the handler's transaction: sees the effect only once committed.
+      afterCommit: async (result, e) => {
+        seen.push({ result, committedEffects: await effectsOf(e.id) });
+        throw new Error('a failing after-commit step is logged, not retried');
+      },
+    });
+    await inbox.start();
+    stops.push(() => inbox.stop());
+    await eventually(async () => ((await committedOffset(consumer)) === end ? true : undefined), 20_000, 'both deliveries committed');
+    expect(attempts).toBe(2);
+    expect(seen).toEqual([{ result: 'credited 21', committedEffects: 1 }]);
+  });
+
   it('retries a failing handler with backoff, rolls back its partial effect and commits the offset only after success', async () => {
     const consumer = uniqueName('retry');
     const event = cloudEvent(13);

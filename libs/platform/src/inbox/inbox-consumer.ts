@@ -5,14 +5,21 @@ import { isDomainError } from '../errors';
 import type { EventSubscriber, IncomingMessage, MessageContext, Subscription } from '../kafka/kafka.types';
 import { backoffDelay } from '../outbox/backoff';
 
-export interface EventHandlerRegistration<TData = unknown> {
+export interface EventHandlerRegistration<TData = unknown, TResult = unknown> {
   /** The consuming service or feature, e.g. `talent-pool`: the inbox key and the Kafka group id. */
   consumer: string;
   topic: string;
   /** CloudEvent types this handler takes; other types on the topic are skipped. */
   types: readonly string[];
   /** The effect, in the same transaction as the inbox row: use `em` for every write. */
-  handle: (em: EntityManager, event: CloudEvent<TData>) => Promise<void>;
+  handle: (em: EntityManager, event: CloudEvent<TData>) => Promise<TResult>;
+  /**
+   * Runs once the transaction of `handle` has committed, with what `handle` returned: the place for
+   * what must not happen for a change that rolls back (signalling a workflow, calling out). Never
+   * runs when `handle` failed or the event was a duplicate. A failure here is logged and does not
+   * retry the event: its effect is committed and the inbox row says it was handled.
+   */
+  afterCommit?: (result: TResult, event: CloudEvent<TData>) => Promise<void>;
 }
 
 export interface InboxConsumerOptions {
@@ -48,7 +55,7 @@ export class InboxConsumer {
     private readonly options: InboxConsumerOptions = {},
   ) {}
 
-  registerEventHandler<TData>(registration: EventHandlerRegistration<TData>): void {
+  registerEventHandler<TData, TResult = void>(registration: EventHandlerRegistration<TData, TResult>): void {
     if (this.started) throw new Error('registerEventHandler must run before the application bootstrap (e.g. in onModuleInit)');
     const list = this.handlers.get(registration.consumer) ?? [];
     for (const other of list) {
@@ -151,16 +158,25 @@ export class InboxConsumer {
   }
 
   private async handleOnce(consumer: string, registration: EventHandlerRegistration, event: CloudEvent): Promise<MessageOutcome> {
-    return this.dataSource.transaction(async (em) => {
+    const outcome = await this.dataSource.transaction(async (em) => {
       const inserted = (await em.query(
         `INSERT INTO inbox (consumer, event_id, event_type, topic) VALUES ($1, $2, $3, $4)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
         [consumer, event.id, event.type, registration.topic],
       )) as unknown[];
-      if (inserted.length === 0) return 'duplicate';
-      await registration.handle(em, event);
-      return 'handled';
+      if (inserted.length === 0) return { outcome: 'duplicate' as const };
+      return { outcome: 'handled' as const, result: await registration.handle(em, event) };
     });
+    if (outcome.outcome === 'handled' && registration.afterCommit) await this.runAfterCommit(consumer, registration, event, outcome.result);
+    return outcome.outcome;
+  }
+
+  private async runAfterCommit(consumer: string, registration: EventHandlerRegistration, event: CloudEvent, result: unknown): Promise<void> {
+    try {
+      await registration.afterCommit!(result, event);
+    } catch (error) {
+      this.logger.warn(`After-commit step of ${consumer} failed on event ${event.id} (${event.type}); the effect stays committed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Sleeps `ms` in slices, heartbeating so the group keeps the partition; false if stopping. */
