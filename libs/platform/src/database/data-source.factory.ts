@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 import { assertIdentifier } from './sql-identifier';
+import { PlatformTypeOrmLogger } from './typeorm-logger';
 
 export type EntityList = MixedList<string | Function | EntitySchema<any>>;
 export type MigrationList = MixedList<string | Function>;
@@ -41,6 +42,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     synchronize: false,
     migrationsRun: false,
     logging: options.logging ?? ['error', 'warn', 'migration'],
+    // Never TypeORM's console loggers: they print query parameters (personal data) with errors.
+    logger: new PlatformTypeOrmLogger(options.logging ?? ['error', 'warn', 'migration']),
     applicationName: options.applicationName ?? `cwp-${schema}`,
     extra: {
       options: `-c search_path=${schema}`,

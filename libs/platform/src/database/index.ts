@@ -1,5 +1,6 @@
 export * from './sql-identifier';
 export * from './data-source.factory';
+export * from './typeorm-logger';
 export * from './database.options';
 export * from './database.module';
 export * from './run-migrations';
