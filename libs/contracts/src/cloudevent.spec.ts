@@ -19,6 +19,19 @@ describe('defineEventContract', () => {
   });
 });
 
+describe('defineEventContract service naming', () => {
+  it('accepts a type whose service differs from the topic only by hyphens (cwp.talentpool.* on cwp.talent-pool.*)', () => {
+    const c = defineEventContract({ type: 'cwp.talentpool.entry.registered.v1', topic: 'cwp.talent-pool.entries', schema });
+    expect(c).toEqual({ type: 'cwp.talentpool.entry.registered.v1', topic: 'cwp.talent-pool.entries', schema, version: 1 });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('still refuses a topic of another service', () => {
+    expect(() => defineEventContract({ type: 'cwp.talentpool.entry.registered.v1', topic: 'cwp.workforce.workers', schema })).toThrow(/own service/);
+    expect(() => defineEventContract({ type: 'cwp.talent-pool.entry.registered.v1', topic: 'cwp.talent-poo.entries', schema })).toThrow(/own service/);
+  });
+});
+
 describe('parseCloudEvent', () => {
   const valid = { id: 'e1', source: '/cwp/talent-pool', type: 'cwp.talent-pool.entry.created.v1', specversion: '1.0', time: '2026-01-01T00:00:00Z', data: {} };
 

@@ -59,11 +59,18 @@ export function defineEventContract<TData>(contract: {
   if (!TOPIC_PATTERN.test(contract.topic)) {
     throw new Error(`Topic "${contract.topic}" must look like cwp.<service>.<aggregate-plural>`);
   }
-  const service = contract.type.split('.')[1];
-  if (contract.topic.split('.')[1] !== service) {
+  if (serviceKey(contract.topic) !== serviceKey(contract.type)) {
     throw new Error(`Event type "${contract.type}" must be published on a topic of its own service (got ${contract.topic})`);
   }
   return Object.freeze({ type: contract.type, topic: contract.topic, schema: contract.schema, version: Number(match[1]) });
+}
+
+/**
+ * The service segment of a type or topic, hyphens ignored: the product brief fixes
+ * `cwp.talentpool.*` types beside the `cwp.talent-pool.*` topic, and they name one service.
+ */
+function serviceKey(name: string): string {
+  return (name.split('.')[1] ?? '').replace(/-/g, '');
 }
 
 export class MalformedCloudEventError extends Error {

@@ -17,7 +17,7 @@ import {
   type WithdrawReason,
 } from './vocabulary';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, type TalentPoolEventType } from './names';
-import { EVENT_TYPE_PATTERN, TOPIC_PATTERN, type EventContract, type JsonSchema } from '../cloudevent';
+import { defineEventContract, type EventContract, type JsonSchema } from '../cloudevent';
 
 /** Facts common to every entry event: which entry, held by which street/district. */
 interface EntryEventBase {
@@ -161,18 +161,11 @@ export const entryWithdrawnSchema = {
 } as const;
 
 /**
- * The service segment of these types is `talentpool` while the topic's is `talent-pool` (both
- * names are fixed by the product brief), so `defineEventContract`, which compares the two
- * literally, would refuse them. This builds the same frozen `EventContract`, comparing the
- * segments with hyphens ignored.
- * TODO(platform): let defineEventContract ignore hyphens in that comparison, then use it here.
+ * One topic for all entry events. The type's service segment `talentpool` and the topic's
+ * `talent-pool` are both fixed by the product brief; defineEventContract ignores hyphens there.
  */
 function talentPoolContract<TData>(type: TalentPoolEventType, schema: JsonSchema): EventContract<TData> {
-  const match = EVENT_TYPE_PATTERN.exec(type);
-  if (!match || !TOPIC_PATTERN.test(TALENT_POOL_ENTRIES_TOPIC)) throw new Error(`Bad talent-pool event name ${type}`);
-  const sameService = type.split('.')[1] === TALENT_POOL_ENTRIES_TOPIC.split('.')[1]?.replace(/-/g, '');
-  if (!sameService) throw new Error(`Event type ${type} is not of the talent-pool service`);
-  return Object.freeze({ type, topic: TALENT_POOL_ENTRIES_TOPIC, schema, version: Number(match[1]) });
+  return defineEventContract<TData>({ type, topic: TALENT_POOL_ENTRIES_TOPIC, schema });
 }
 
 export const entryRegisteredContract = talentPoolContract<EntryRegisteredData>(TALENT_POOL_EVENT_TYPES.registered, entryRegisteredSchema);
