@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PlatformConfig } from '@cwp/platform';
+import { PiiCipher, PlatformConfig, loadPiiKeys } from '@cwp/platform';
 import { WorkersClock } from './clock';
-import { PiiCipher } from './pii/pii-cipher';
-import { loadPiiKeys } from './pii/pii-keys';
 import { PromotionsService } from './promotions.service';
 import { TitleStructureGuard } from './title-structure.guard';
 import { WorkerAccess } from './worker-access';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, DomainError, ErrorCode, OutboxWriter, type ColumnChanges, type Principal } from '@cwp/platform';
+import { AuditTrail, DomainError, ErrorCode, OutboxWriter, PiiCipher, type ColumnChanges, type Principal } from '@cwp/platform';
 import { WORKER_TITLES, workerChangedContract, workerHiredContract, type WorkerChangedField, type WorkerTitle } from '@cwp/contracts';
 import { checkNationalId, maskNationalId, type Explanation } from '@cwp/policy';
 import { WorkersClock } from './clock';
-import { PiiCipher } from './pii/pii-cipher';
 import { ageOn, birthDateRange } from './rules/age-band';
 import { postForRole } from './rules/post';
 import { TitleStructureGuard } from './title-structure.guard';

@@ -14,7 +14,9 @@ import {
   AuditModule,
   OrgUnitDirectory,
   OutboxWriter,
+  PiiCipher,
   PlatformHttpModule,
+  derivePersonRefKey,
   configurePlatformApp,
   fromRepoRoot,
   mintLocalToken,
@@ -28,8 +30,6 @@ import { workforceWorkerEventContracts } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { POLICY_CATALOG } from '../../org/reference-data';
 import { workersMigrations } from '../migrations';
-import { PiiCipher } from '../pii/pii-cipher';
-import { derivePersonRefKey } from '../pii/pii-keys';
 import { WorkersModule } from '../workers.module';
 
 export interface HttpResult {

@@ -5,13 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { AuditTrail, Jurisdiction, OrgUnitDirectory, OutboxWriter, fromRepoRoot, platformMigrations, testing, type Principal } from '@cwp/platform';
+import { AuditTrail, Jurisdiction, OrgUnitDirectory, OutboxWriter, PiiCipher, derivePersonRefKey, fromRepoRoot, platformMigrations, testing, type Principal } from '@cwp/platform';
 import { workforceWorkerEventContracts, type EventContract } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { WorkersClock } from '../clock';
 import { workersMigrations } from '../migrations';
-import { PiiCipher } from '../pii/pii-cipher';
-import { derivePersonRefKey } from '../pii/pii-keys';
 import { PromotionsService } from '../promotions.service';
 import { TitleStructureGuard } from '../title-structure.guard';
 import { WorkerAccess } from '../worker-access';
