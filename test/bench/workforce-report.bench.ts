@@ -12,6 +12,7 @@ import { defaultPolicyCatalog } from '@cwp/policy';
 import { workforceMigrations } from '../../apps/workforce/src/migrations';
 import { loadReferenceData } from '../../apps/workforce/src/org/reference-data';
 import { buildStaffingReport } from '../../apps/workforce/src/reports/report-figures';
+import { STAFFING_REPORT_SQL } from '../../apps/workforce/src/reports/report.sql';
 import { runStaffingReport } from '../../apps/workforce/src/reports/reports.service';
 import { loadSyntheticWorkers } from '../../apps/workforce/src/reports/synthetic-workers.loader';
 import { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile } from '../../apps/workforce/src/seed';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
           ` turnover ${total.turnoverRate}, titles ${JSON.stringify(total.titles.shares)} within 4:4:2±${total.titles.tolerance}: ${total.titles.withinTolerance}, regions ${rows.map((r) => r.region).join('/')}`,
       );
     }
-    const plan = (await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${(await import('../../apps/workforce/src/reports/report.sql')).STAFFING_REPORT_SQL}`, [
+    const plan = (await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${STAFFING_REPORT_SQL}`, [
       `${district}%`, FROM, TO, '1996-06-30', '1986-06-30', '1976-06-30',
     ])) as Array<{ 'QUERY PLAN': string }>;
     const lines = plan.map((p) => p['QUERY PLAN']);

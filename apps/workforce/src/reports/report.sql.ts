@@ -26,11 +26,11 @@ WITH w AS (
     count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $4 AND birth_date > $5) AS age_30_39,
     count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $5 AND birth_date > $6) AS age_40_49,
     count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $6) AS age_50_plus,
-    count(*) FILTER (WHERE status <> 'exited' AND education = 'high-school') AS edu_high_school,
+    count(*) FILTER (WHERE status <> 'exited' AND education = 'below-junior-college') AS edu_high_school,
     count(*) FILTER (WHERE status <> 'exited' AND education = 'junior-college') AS edu_junior_college,
     count(*) FILTER (WHERE status <> 'exited' AND education = 'bachelor') AS edu_bachelor,
     count(*) FILTER (WHERE status <> 'exited' AND education = 'master') AS edu_master,
-    count(*) FILTER (WHERE status <> 'exited' AND education = 'doctor') AS edu_doctor
+    count(*) FILTER (WHERE status <> 'exited' AND education = 'doctorate') AS edu_doctor
   FROM workers
   WHERE unit_code LIKE $1
   GROUP BY unit_code

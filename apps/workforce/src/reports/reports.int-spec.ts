@@ -97,11 +97,11 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
         from50: count((w) => ageOn(w.birth, TO) >= 50),
       },
       education: {
-        highSchool: count((w) => w.education === 'high-school'),
+        highSchool: count((w) => w.education === 'below-junior-college'),
         juniorCollege: count((w) => w.education === 'junior-college'),
         bachelor: count((w) => w.education === 'bachelor'),
         master: count((w) => w.education === 'master'),
-        doctor: count((w) => w.education === 'doctor'),
+        doctor: count((w) => w.education === 'doctorate'),
       },
     };
   }

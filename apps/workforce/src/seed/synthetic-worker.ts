@@ -30,8 +30,8 @@ const MAX_AGE: Readonly<Record<Gender, number>> = { female: 57, male: 60 };
 const MIN_AGE_FOR_TITLE: Readonly<Record<Title, number>> = { none: 22, junior: 22, intermediate: 27, senior: 36 };
 const MIN_SERVICE_FOR_TITLE: Readonly<Record<Title, number>> = { none: 0, junior: 1, intermediate: 4, senior: 10 };
 const MIN_SERVICE_FOR_ROLE: Readonly<Record<WorkerRole, number>> = { head: 5, manager: 3, supervisor: 3, specialist: 1, staff: 0 };
-const HIRE_AGE: Readonly<Record<Education, number>> = { 'high-school': 19, 'junior-college': 21, bachelor: 22, master: 25, doctor: 28 };
-const EDUCATION_LEVEL_BONUS: Readonly<Record<Education, number>> = { 'high-school': 0, 'junior-college': 1, bachelor: 2, master: 4, doctor: 5 };
+const HIRE_AGE: Readonly<Record<Education, number>> = { 'below-junior-college': 19, 'junior-college': 21, bachelor: 22, master: 25, doctorate: 28 };
+const EDUCATION_LEVEL_BONUS: Readonly<Record<Education, number>> = { 'below-junior-college': 0, 'junior-college': 1, bachelor: 2, master: 4, doctorate: 5 };
 const TITLE_LEVEL_BONUS: Readonly<Record<Title, number>> = { none: 0, junior: 1, intermediate: 2, senior: 4 };
 const CATEGORY_LEVEL_BONUS = { head: 3, manager: 1, staff: 0 } as const;
 
@@ -82,7 +82,7 @@ export function syntheticWorker(seed: number, unit: StaffingUnit, slot: number, 
     role: post.role,
     title,
     education,
-    major: education === 'high-school' ? null : majorFor(random),
+    major: education === 'below-junior-college' ? null : majorFor(random),
     hireDate: dayToIso(hireDay),
     certificates: certificatesFor({ title, entryRoute, post, random, birthDay, hireDay, asOfDay }),
     status: random() < 0.04 ? 'leave' : 'on-duty',
@@ -90,12 +90,12 @@ export function syntheticWorker(seed: number, unit: StaffingUnit, slot: number, 
   };
 }
 
-/** REC-4: junior college or above; high school only for older workers or elected members. */
+/** REC-4: junior college or above; below it (high school) only for older workers or elected members. */
 function educationFor(age: number, entryRoute: SyntheticWorker['entryRoute'], random: Random): Education {
   const education: Education = age >= 45
-    ? weighted(random, { 'high-school': 14, 'junior-college': 46, bachelor: 36, master: 4, doctor: 0 })
-    : weighted(random, { 'high-school': 2, 'junior-college': 34, bachelor: 54, master: 9.5, doctor: 0.5 });
-  return education === 'high-school' && age < 45 && entryRoute === 'recruited' ? 'junior-college' : education;
+    ? weighted(random, { 'below-junior-college': 14, 'junior-college': 46, bachelor: 36, master: 4, doctorate: 0 })
+    : weighted(random, { 'below-junior-college': 2, 'junior-college': 34, bachelor: 54, master: 9.5, doctorate: 0.5 });
+  return education === 'below-junior-college' && age < 45 && entryRoute === 'recruited' ? 'junior-college' : education;
 }
 
 /** REC-4's preferred majors make up a little over half. */

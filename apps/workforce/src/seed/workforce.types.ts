@@ -3,6 +3,7 @@
  * match @cwp/contracts' worker events where those exist (entry route, post category, post role).
  * No national ID number and no phone number: the generator never produces any (see ARCHITECTURE).
  */
+import type { EducationLevel } from '@cwp/contracts';
 import type { RegionKind } from './org-tree.types';
 import type { StreetCentre } from './seed-quota';
 
@@ -16,8 +17,8 @@ export type PostRole = 'business-manager' | 'administrative-manager' | 'speciali
 export type WorkerRole = 'staff' | 'specialist' | 'supervisor' | 'manager' | 'head';
 /** POST-3: junior/intermediate/senior community worker (初级/中级/高级社区工作者), or none yet. */
 export type Title = 'junior' | 'intermediate' | 'senior' | 'none';
-/** REC-4: junior college (大专) or above is the entry threshold; older workers may have less. */
-export type Education = 'high-school' | 'junior-college' | 'bachelor' | 'master' | 'doctor';
+/** REC-4: junior college (大专) or above is the entry threshold; older workers may have less (the shared codes). */
+export type Education = EducationLevel;
 export type WorkerStatus = 'on-duty' | 'leave';
 export type Gender = 'female' | 'male';
 

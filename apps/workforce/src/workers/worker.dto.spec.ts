@@ -19,6 +19,11 @@ const hire = {
 };
 
 describe('roster DTO validation at the edge', () => {
+  it('REC-4 education takes the policy codes shared with the talent pool; the old high-school and doctor are refused', async () => {
+    for (const education of ['below-junior-college', 'junior-college', 'bachelor', 'master', 'doctorate']) expect(await fieldsRefused(HireWorkerDto, { ...hire, education })).toEqual([]);
+    for (const education of ['high-school', 'doctor', 'secondary']) expect(await fieldsRefused(HireWorkerDto, { ...hire, education })).toEqual(['education']);
+  });
+
   it('accepts a valid hire and trims the name', async () => {
     expect(await fieldsRefused(HireWorkerDto, hire)).toEqual([]);
     const dto = (await pipe.transform(hire, { type: 'body', metatype: HireWorkerDto })) as HireWorkerDto;

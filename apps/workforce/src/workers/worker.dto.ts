@@ -17,16 +17,14 @@ import {
   Matches,
   Max,
   Min,
-  ValidateBy,
   ValidateIf,
   ValidateNested,
-  type ValidationOptions,
 } from 'class-validator';
 import {
   ENTRY_ROUTES,
   POST_CATEGORIES,
   POST_ROLES,
-  WORKER_EDUCATION_LEVELS,
+  EDUCATION_LEVELS,
   WORKER_EXIT_CAUSES,
   WORKER_ROLES,
   WORKER_STATUSES,
@@ -34,13 +32,14 @@ import {
   type EntryRoute,
   type PostCategory,
   type PostRole,
-  type WorkerEducation,
+  type EducationLevel,
   type WorkerExitCause,
   type WorkerRole,
   type WorkerStatus,
   type WorkerTitle,
 } from '@cwp/contracts';
-import { checkNationalId, GRADES, isCalendarDate, type Explanation, type Grade } from '@cwp/policy';
+import { IsCalendarDate, IsNationalId, trimString } from '@cwp/platform';
+import { GRADES, type Explanation, type Grade } from '@cwp/policy';
 import { ageBandOf, ageOn, AGE_BANDS, type AgeBand } from './rules/age-band';
 import { WORKER_SORT_NAMES, type SortOrder, type WorkerSort } from './rules/sort';
 import type { WorkerRow } from './worker.row';
@@ -48,40 +47,6 @@ import type { WorkerRow } from './worker.row';
 /** A street (9 digits) or residential area (12 digits) of Shanghai. */
 export const WORKER_UNIT_PATTERN = /^31\d{7}(?:\d{3})?$/;
 const CODE = /^[a-z][a-z0-9-]{0,59}$/;
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-
-/** GB 11643 via @cwp/policy; the message never repeats the number. */
-function IsNationalId(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isNationalId',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && checkNationalId(value, new Date()).valid,
-        defaultMessage: (args) => {
-          const value = args?.value;
-          if (typeof value !== 'string') return 'nationalId must be a string';
-          const check = checkNationalId(value, new Date());
-          return check.valid ? 'nationalId is valid' : check.message;
-        },
-      },
-    },
-    options,
-  );
-}
-
-function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'date'} must be a calendar date YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
-}
 
 const unitMessage = (field: string) => ({ message: `${field} must be a street (9 digits) or residential area (12 digits) code of Shanghai` });
 
@@ -91,7 +56,7 @@ export class HireWorkerDto {
   unitCode!: string;
 
   @ApiProperty({ example: '李四', maxLength: 60 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 60)
   name!: string;
@@ -110,13 +75,13 @@ export class HireWorkerDto {
   /** Optional 18-character citizen identity number (GB 11643): stored encrypted, answered masked. */
   @ApiPropertyOptional({ description: 'GB 11643 citizen ID; stored encrypted, answered masked; only its keyed hash (personRef) leaves the service' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsNationalId()
   nationalId?: string;
 
-  @ApiProperty({ enum: WORKER_EDUCATION_LEVELS })
-  @IsIn(WORKER_EDUCATION_LEVELS)
-  education!: WorkerEducation;
+  @ApiProperty({ enum: EDUCATION_LEVELS })
+  @IsIn(EDUCATION_LEVELS)
+  education!: EducationLevel;
 
   @ApiPropertyOptional({ example: 'social-work' })
   @IsOptional()
@@ -287,7 +252,7 @@ export class ExitFactsDto {
   /** The national or city law providing the cause (required with cause `law`). */
   @ApiPropertyOptional({ maxLength: 200, description: 'The law providing the cause (required with cause law)' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 200)
   statutoryCause?: string;
@@ -354,8 +319,8 @@ export class ListWorkersQueryDto {
   @ApiPropertyOptional({ enum: AGE_BANDS })
   @IsOptional() @IsIn(AGE_BANDS) ageBand?: AgeBand;
 
-  @ApiPropertyOptional({ enum: WORKER_EDUCATION_LEVELS })
-  @IsOptional() @IsIn(WORKER_EDUCATION_LEVELS) education?: WorkerEducation;
+  @ApiPropertyOptional({ enum: EDUCATION_LEVELS })
+  @IsOptional() @IsIn(EDUCATION_LEVELS) education?: EducationLevel;
 
   @ApiPropertyOptional({ enum: WORKER_SORT_NAMES, default: 'name' })
   @IsOptional() @IsIn(WORKER_SORT_NAMES) sort?: WorkerSort;
@@ -395,7 +360,7 @@ export interface WorkerResponse {
   birthDate: string;
   age: number;
   ageBand: AgeBand;
-  education: WorkerEducation;
+  education: EducationLevel;
   major: string | null;
   hiredOn: string;
   exitedOn: string | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { likePrefixPattern, scopeOf, updateWithVersion, type ColumnChanges, type Principal } from '@cwp/platform';
-import type { PostCategory, WorkerRole, WorkerStatus, WorkerTitle, WorkerEducation } from '@cwp/contracts';
+import type { PostCategory, WorkerRole, WorkerStatus, WorkerTitle, EducationLevel } from '@cwp/contracts';
 import type { BirthDateRange } from './rules/age-band';
 import { orderByClause, type SortOrder, type WorkerSort } from './rules/sort';
 import { WORKER_COLUMNS, type WorkerHistoryEntry, type WorkerRow } from './worker.row';
@@ -14,7 +14,7 @@ export interface WorkerSearch {
   title?: WorkerTitle | 'none';
   role?: WorkerRole;
   status?: WorkerStatus;
-  education?: WorkerEducation;
+  education?: EducationLevel;
   birthDates?: BirthDateRange;
   sort?: WorkerSort;
   order?: SortOrder;

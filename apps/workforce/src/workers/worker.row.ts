@@ -1,4 +1,4 @@
-import type { EntryRoute, PostCategory, PostRole, WorkerEducation, WorkerRole, WorkerStatus, WorkerTitle } from '@cwp/contracts';
+import type { EntryRoute, PostCategory, PostRole, EducationLevel, WorkerRole, WorkerStatus, WorkerTitle } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
 
 /** One `workers` row as the repository returns it (dates as YYYY-MM-DD strings). */
@@ -15,7 +15,7 @@ export interface WorkerRow {
   name: string;
   gender: 'female' | 'male' | null;
   birthDate: string;
-  education: WorkerEducation;
+  education: EducationLevel;
   major: string | null;
   hiredOn: string;
   exitedOn: string | null;

@@ -2,8 +2,10 @@
  * The closed vocabularies of a worker on the roster (ORG-3, POST-1..3, PROM-1, EXIT-1..3). Codes,
  * not prose, so events and statistics never carry free text (free text is where personal data
  * leaks in). ENTRY_ROUTES, POST_CATEGORIES and POST_ROLES live beside the hired contract
- * (worker-hired.ts), which the talent pool defined first.
+ * (worker-hired.ts), which the talent pool defined first. Education levels (EDUCATION_LEVELS) and
+ * EXIT-3's five causes (EXIT3_CAUSES, @cwp/policy's EXIT_CAUSES) are shared: ../shared/vocabulary.ts.
  */
+import { EXIT3_CAUSES } from '../shared/vocabulary';
 
 /** POST-3 professional titles (初级/中级/高级社区工作者); a worker may hold none yet (null). */
 export const WORKER_TITLES = ['junior', 'intermediate', 'senior'] as const;
@@ -16,19 +18,6 @@ export type WorkerRole = (typeof WORKER_ROLES)[number];
 /** QUOTA-6: on duty (在岗), on leave of absence, or gone (kept for turnover figures). */
 export const WORKER_STATUSES = ['on-duty', 'leave', 'exited'] as const;
 export type WorkerStatus = (typeof WORKER_STATUSES)[number];
-
-/** Highest completed education (REC-4: junior college 大专 is the recruitment threshold). */
-export const WORKER_EDUCATION_LEVELS = ['high-school', 'junior-college', 'bachelor', 'master', 'doctor'] as const;
-export type WorkerEducation = (typeof WORKER_EDUCATION_LEVELS)[number];
-
-/** EXIT-3's five causes for recruited workers, numbered as in the rule (same codes as @cwp/policy). */
-export const EXIT3_CAUSES = [
-  'unqualified-two-years',
-  'serious-breach',
-  'uncorrected-duty-failure',
-  'serious-dereliction',
-  'unable-after-training',
-] as const;
 
 /**
  * Every exit cause a worker can leave with:

@@ -38,4 +38,11 @@ describe('workers migrations (real PostgreSQL)', () => {
   it('an exited worker must have its exit date and cause', async () => {
     await expect(insert({ id: '00000000-0000-4000-8000-000000000004', status: 'exited' })).rejects.toThrow(/workers_exit_facts/);
   });
+
+  it('REC-4 education takes the policy codes shared with the talent pool; the old workforce codes are refused', async () => {
+    await insert({ id: '00000000-0000-4000-8000-000000000005', education: 'below-junior-college' });
+    await insert({ id: '00000000-0000-4000-8000-000000000006', education: 'doctorate' });
+    await expect(insert({ id: '00000000-0000-4000-8000-000000000007', education: 'high-school' })).rejects.toThrow(/workers_education_check/);
+    await expect(insert({ id: '00000000-0000-4000-8000-000000000008', education: 'doctor' })).rejects.toThrow(/workers_education_check/);
+  });
 });
