@@ -22,12 +22,6 @@ const size = Number(flag('size') ?? 62_000);
 const runs = Number(flag('runs') ?? 9);
 const keep = process.argv.includes('--keep');
 
-/** The generator's 32-bit seeding repeats a few ids at large sizes: number them instead. */
-function* withSequentialIds<T extends { id: string }>(workers: Iterable<T>): Generator<T> {
-  let n = 0;
-  for (const w of workers) yield { ...w, id: `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` };
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -55,7 +49,7 @@ async function main(): Promise<void> {
     await runMigrations(ds);
     const { units } = loadOrgTreeFile(env.ORG_TREE_FILE ?? 'seeds/org-tree/shanghai.json');
     let t = performance.now();
-    const loaded = await loadSyntheticWorkers(ds, withSequentialIds(generateWorkforce({ seed: 1, size, units })), { exitedShare: 0.08, asOf: DEFAULT_AS_OF });
+    const loaded = await loadSyntheticWorkers(ds, generateWorkforce({ seed: 1, size, units }), { exitedShare: 0.08, asOf: DEFAULT_AS_OF });
     await ds.query('ANALYZE workers');
     console.log(`${loaded} workers loaded and analysed in ${Math.round(performance.now() - t)} ms`);
 
