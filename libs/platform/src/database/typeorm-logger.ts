@@ -19,15 +19,16 @@ export class PlatformTypeOrmLogger implements Logger {
     private readonly sink: Sink = new NestLogger('TypeORM'),
   ) {}
 
-  logQuery(query: string): void {
+  // `_parameters` is in every signature TypeORM calls and deliberately never read.
+  logQuery(query: string, _parameters?: unknown): void {
     if (this.enabled('query')) (this.sink.debug ?? this.sink.log).call(this.sink, { msg: 'query', query });
   }
 
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: unknown): void {
     if (this.enabled('error')) this.sink.error({ msg: 'query failed', query, ...safeErrorFields(error) });
   }
 
-  logQuerySlow(time: number, query: string): void {
+  logQuerySlow(time: number, query: string, _parameters?: unknown): void {
     if (this.enabled('warn')) this.sink.warn({ msg: 'slow query', durationMs: time, query });
   }
 
