@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createTimeSkippingEnv } from '../../../test/support/time-skipping';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowsFromSources } from '../../../test/support/workflow-bundle';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   entryJoinedSignal,
   entryStateQuery,
@@ -19,7 +20,6 @@ import {
 import type { ExpireEntryResult, TalentPoolEntryActivities } from './activities';
 
 const DAY = 24 * 60 * 60 * 1000;
-const repoRoot = path.resolve(__dirname, '../../..');
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -27,22 +27,7 @@ let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   env = await createTimeSkippingEnv();
-  bundle = await bundleWorkflowCode({
-    workflowsPath: path.join(__dirname, 'index.ts'),
-    logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    webpackConfigHook: (config) => {
-      // Resolve our workspace packages to their sources, as jest does (no build needed).
-      config.resolve = {
-        ...config.resolve,
-        alias: {
-          ...(config.resolve?.alias as Record<string, string | false>),
-          '@cwp/contracts$': path.join(repoRoot, 'libs/contracts/src/index.ts'),
-          '@cwp/policy$': path.join(repoRoot, 'libs/policy/src/index.ts'),
-        },
-      };
-      return config;
-    },
-  });
+  bundle = await bundleWorkflowsFromSources(path.join(__dirname, 'index.ts'));
 }, 120_000);
 
 afterAll(async () => {

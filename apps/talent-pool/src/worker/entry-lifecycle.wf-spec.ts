@@ -4,17 +4,16 @@
  * (a throw-away schema). A 2-year entry registered through the service expires in seconds of test
  * time: reminded, then its personal data erased, with both events in the outbox (POOL-2).
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TALENT_POOL_EVENT_TYPES } from '@cwp/contracts';
 import { createTimeSkippingEnv } from '../../../../test/support/time-skipping';
+import { bundleWorkflowsFromSources } from '../../../../test/support/workflow-bundle';
 import { newRegistration } from '../../test/builders';
 import { createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
 import { createEntryActivities } from './entry.activities';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 const taskQueue = `tp-lifecycle-${randomUUID()}`;
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -22,21 +21,7 @@ let ctx: IntContext;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  bundle = await bundleWorkflowCode({
-    workflowsPath: path.join(ROOT, 'workflows/talent-pool/src/index.ts'),
-    logger: new DefaultLogger('WARN'),
-    webpackConfigHook: (config) => {
-      config.resolve = {
-        ...config.resolve,
-        alias: {
-          ...(config.resolve?.alias as Record<string, string | false>),
-          '@cwp/contracts$': path.join(ROOT, 'libs/contracts/src/index.ts'),
-          '@cwp/policy$': path.join(ROOT, 'libs/policy/src/index.ts'),
-        },
-      };
-      return config;
-    },
-  });
+  bundle = await bundleWorkflowsFromSources('workflows/talent-pool/src/index.ts');
 }, 120_000);
 
 // A fresh test server per test: the service computes expiry from the real clock, while a

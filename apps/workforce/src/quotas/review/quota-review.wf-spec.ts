@@ -7,12 +7,13 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { quotaReviewDecisionUpdate, quotaReviewStateQuery, quotaReviewWorkflowId, workforceQuotaEventContracts, type QuotaReviewState } from '@cwp/contracts';
 import { AuditTrail, OutboxWriter, testing, wrapActivities } from '@cwp/platform';
 import { defaultPolicyCatalog, proposeQuotaAdjustment } from '@cwp/policy';
 import { createTimeSkippingEnv } from '../../../../../test/support/time-skipping';
+import { bundleWorkflowsFromSources } from '../../../../../test/support/workflow-bundle';
 import { workforceMigrations } from '../../migrations';
 import { loadReferenceData } from '../../org/reference-data';
 import { createQuotaReviewActivities } from './quota-review.activities';
@@ -32,21 +33,7 @@ beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   [env, bundle, ds] = await Promise.all([
     createTimeSkippingEnv(),
-    bundleWorkflowCode({
-      workflowsPath: path.join(repoRoot, 'workflows/workforce/src/index.ts'),
-      logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-      webpackConfigHook: (config) => {
-        config.resolve = {
-          ...config.resolve,
-          alias: {
-            ...(config.resolve?.alias as Record<string, string | false>),
-            '@cwp/contracts$': path.join(repoRoot, 'libs/contracts/src/index.ts'),
-            '@cwp/policy$': path.join(repoRoot, 'libs/policy/src/index.ts'),
-          },
-        };
-        return config;
-      },
-    }),
+    bundleWorkflowsFromSources('workflows/workforce/src/index.ts'),
     testing.createTestDataSource({ schemaPrefix: 'wf_review_wf', migrations: workforceMigrations }),
   ]);
   await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
