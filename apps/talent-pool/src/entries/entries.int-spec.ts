@@ -3,7 +3,7 @@
  * the partial unique index decides duplicates (409), and every change commits together with its
  * audit row and outbox event — or not at all.
  */
-import { DomainError, ErrorCode } from '@cwp/platform';
+import { DomainError, ErrorCode, testing } from '@cwp/platform';
 import { entryJoinedContract, talentPoolEventContracts, TALENT_POOL_EVENT_TYPES } from '@cwp/contracts';
 import { newNationalId, newRegistration } from '../../test/builders';
 import { cityPrincipal, createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
@@ -27,14 +27,7 @@ const outboxCount = (id: string, type?: string) =>
 const auditCount = (id: string, action?: string) =>
   count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 ${action ? 'AND action = $2' : ''}`, action ? [id, action] : [id]);
 
-async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+const failureOf = testing.domainErrorOf;
 
 describe('register', () => {
   it('writes the row, its audit row and the registered event in one transaction; PII only encrypted', async () => {

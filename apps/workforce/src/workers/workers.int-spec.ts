@@ -40,14 +40,7 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 const outboxTypes = async (id: string): Promise<string[]> =>
   ((await ctx.ds.query('SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY seq', [id])) as Array<{ event_type: string }>).map((r) => r.event_type);
 
-async function failureOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+const failureOf = testing.domainErrorOf;
 
 describe('hire', () => {
   it('writes the row, its history, its audit row and the hired event together; the national ID only encrypted', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
 import { serviceDataSourceOptions, type EntityList, type MigrationList } from './data-source.factory';
 import { runMigrations } from './run-migrations';
 import { quoteIdentifier } from './sql-identifier';
@@ -77,4 +78,15 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+/** The DomainError `promise` rejects with; throws (failing the test) if it resolves or rejects with anything else. */
+export async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
+  const outcome = await promise.then(
+    (value: unknown) => ({ resolved: true as const, value }),
+    (error: unknown) => ({ resolved: false as const, error }),
+  );
+  if (outcome.resolved) throw new Error('Expected a DomainError, but the promise resolved');
+  if (!(outcome.error instanceof DomainError)) throw new Error(`Expected a DomainError, got ${String(outcome.error)}`);
+  return outcome.error;
+}
+
 export * from '../kafka/kafka-testing';
