@@ -10,12 +10,12 @@ import {
   PlatformOutboxModule,
   PlatformTemporalModule,
   PiiCipher,
+  ServiceClock,
   loadPiiKeys,
   platformMigrations,
 } from '@cwp/platform';
 import { talentPoolEventContracts } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { Clock } from './clock';
 import { talentPoolConfig } from './config';
 import { EntriesController } from './entries/entries.controller';
 import { EntriesService, POLICY_CATALOG } from './entries/entries.service';
@@ -65,7 +65,7 @@ export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'wo
     EntryEndings,
     EntryWorkflows,
     WorkerHiredHandler,
-    Clock,
+    ServiceClock,
     { provide: TALENT_POOL_TASK_QUEUE_TOKEN, useValue: config.TALENT_POOL_TASK_QUEUE },
     { provide: WORKER_HIRED_CONSUMER, useValue: config.TALENT_POOL_HIRED_CONSUMER },
     { provide: POLICY_CATALOG, useFactory: defaultPolicyCatalog },

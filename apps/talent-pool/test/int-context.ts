@@ -14,12 +14,12 @@ import {
   fromRepoRoot,
   PiiCipher,
   platformMigrations,
+  ServiceClock,
   testing,
   type Principal,
 } from '@cwp/platform';
 import { talentPoolEventContracts, type EventContract } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { Clock } from '../src/clock';
 import { EntriesService } from '../src/entries/entries.service';
 import { EntryEndings } from '../src/entries/entry-endings.service';
 import { EntryEntity } from '../src/entries/entry.entity';
@@ -66,7 +66,7 @@ export async function createIntContext(
   const taskQueue = temporal?.taskQueue ?? `tp-it-${randomUUID()}`;
   const workflows = new EntryWorkflows(client, taskQueue, temporal?.searchAttributes ?? true);
   const repository = new EntryRepository(ds);
-  const clock = new Clock();
+  const clock = new ServiceClock();
   const build = (produces: readonly EventContract[]) => {
     const outbox = new OutboxWriter('talent-pool', produces);
     const entries = new EntriesService(ds, repository, outbox, audit, jurisdiction, directory, cipher, workflows, clock, defaultPolicyCatalog());

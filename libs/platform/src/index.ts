@@ -14,4 +14,5 @@ export * from './idempotency';
 export * from './inbox';
 export * from './kafka';
 export * from './pii';
+export * from './clock';
 export * from './validation';

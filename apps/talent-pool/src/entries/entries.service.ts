@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, Jurisdiction, AuditTrail, OrgUnitDirectory, OutboxWriter, PiiCipher, type Principal } from '@cwp/platform';
+import { DomainError, ErrorCode, Jurisdiction, AuditTrail, OrgUnitDirectory, OutboxWriter, PiiCipher, ServiceClock, type Principal } from '@cwp/platform';
 import { checkNationalId, type PolicyCatalog } from '@cwp/policy';
-import { Clock } from '../clock';
 import { EntryWorkflows } from '../workflow/entry-workflows';
 import { insertRegistered } from './insert-registered';
 import { toEntryResponse, type EntryPageResponse, type EntryResponse, type ListEntriesQueryDto, type RegisterEntryDto } from './entry.dto';
@@ -32,7 +31,7 @@ export class EntriesService {
     private readonly directory: OrgUnitDirectory,
     private readonly cipher: PiiCipher,
     private readonly workflows: EntryWorkflows,
-    private readonly clock: Clock,
+    private readonly clock: ServiceClock,
     @Inject(POLICY_CATALOG) private readonly policies: PolicyCatalog,
   ) {}
 

@@ -6,6 +6,7 @@ import {
   ErrorCode,
   OutboxWriter,
   SYSTEM_PRINCIPAL,
+  ServiceClock,
   type Principal,
 } from '@cwp/platform';
 import {
@@ -15,7 +16,6 @@ import {
   entryWithdrawnContract,
   type WorkerHiredData,
 } from '@cwp/contracts';
-import { Clock } from '../clock';
 import { EntryWorkflows } from '../workflow/entry-workflows';
 import { AUDIT_ENTITY, auditView } from './entry-audit';
 import { eventData } from './entry-event-data';
@@ -47,7 +47,7 @@ export class EntryEndings {
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrail,
     private readonly workflows: EntryWorkflows,
-    private readonly clock: Clock,
+    private readonly clock: ServiceClock,
   ) {}
 
   /** POOL-3 through the API. */

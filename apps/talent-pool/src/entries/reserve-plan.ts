@@ -1,6 +1,10 @@
 import { reservePeriod, reserveSchedule, type Explanation, type PoolPolicy } from '@cwp/policy';
-import { startOfShanghaiDay } from '../clock';
 import { decide } from './policy-errors';
+
+/** The instant a Shanghai calendar day starts: an entry expiring on D is kept until D 00:00 (UTC+8). */
+export function startOfShanghaiDay(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
 
 export interface ReservePlan {
   months: number;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, type Principal } from '@cwp/platform';
+import { DomainError, ErrorCode, ServiceClock, type Principal } from '@cwp/platform';
 import { workerChangedContract, type WorkerChangedField, type WorkerRole, type WorkerTitle } from '@cwp/contracts';
 import { nextRole, type Explanation } from '@cwp/policy';
-import { WorkersClock } from './clock';
 import { postForRole } from './rules/post';
 import { TitleStructureGuard } from './title-structure.guard';
 import { WorkerAccess } from './worker-access';
@@ -26,7 +25,7 @@ export class PromotionsService {
     private readonly access: WorkerAccess,
     private readonly changes: WorkerChanges,
     private readonly guard: TitleStructureGuard,
-    private readonly clock: WorkersClock,
+    private readonly clock: ServiceClock,
   ) {}
 
   async promote(id: string, dto: PromotionDto, principal: Principal): Promise<PromotionResponse> {

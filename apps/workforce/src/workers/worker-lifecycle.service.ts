@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, type Principal } from '@cwp/platform';
+import { DomainError, ServiceClock, type Principal } from '@cwp/platform';
 import { workerChangedContract, workerExitedContract, workerTransferredContract } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
-import { WorkersClock } from './clock';
 import { fitExitCause } from './rules/exit-cause';
 import { WorkerAccess } from './worker-access';
 import { WorkerChanges } from './worker-changes';
@@ -20,7 +19,7 @@ export class WorkerLifecycleService {
     private readonly dataSource: DataSource,
     private readonly access: WorkerAccess,
     private readonly changes: WorkerChanges,
-    private readonly clock: WorkersClock,
+    private readonly clock: ServiceClock,
   ) {}
 
   async leave(id: string, dto: LeaveDto, principal: Principal): Promise<WorkerResponse> {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PiiCipher, PlatformConfig, loadPiiKeys } from '@cwp/platform';
-import { WorkersClock } from './clock';
+import { PiiCipher, PlatformConfig, ServiceClock, loadPiiKeys } from '@cwp/platform';
 import { PromotionsService } from './promotions.service';
 import { TitleStructureGuard } from './title-structure.guard';
 import { WorkerAccess } from './worker-access';
@@ -26,7 +25,7 @@ import { WorkersService } from './workers.service';
     WorkersService,
     WorkerLifecycleService,
     PromotionsService,
-    WorkersClock,
+    ServiceClock,
     { provide: PiiCipher, inject: [PlatformConfig], useFactory: (platform: PlatformConfig) => new PiiCipher(loadPiiKeys(workersConfig.get(), platform.stateDir)) },
   ],
   exports: [WorkersService, WorkerRepository],

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, DomainError, ErrorCode, OutboxWriter, PiiCipher, type ColumnChanges, type Principal } from '@cwp/platform';
+import { AuditTrail, DomainError, ErrorCode, OutboxWriter, PiiCipher, type ColumnChanges, ServiceClock, type Principal } from '@cwp/platform';
 import { WORKER_TITLES, workerChangedContract, workerHiredContract, type WorkerChangedField, type WorkerTitle } from '@cwp/contracts';
 import { checkNationalId, maskNationalId, type Explanation } from '@cwp/policy';
-import { WorkersClock } from './clock';
 import { ageOn, birthDateRange } from './rules/age-band';
 import { postForRole } from './rules/post';
 import { TitleStructureGuard } from './title-structure.guard';
@@ -33,7 +32,7 @@ export class WorkersService {
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
     private readonly cipher: PiiCipher,
-    private readonly clock: WorkersClock,
+    private readonly clock: ServiceClock,
   ) {}
 
   /** Appointment (REC-1) or election (ORG-3): the row, its history, audit and `hired` event together. */

@@ -5,10 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { AuditTrail, Jurisdiction, OrgUnitDirectory, OutboxWriter, PiiCipher, derivePersonRefKey, fromRepoRoot, platformMigrations, testing, type Principal } from '@cwp/platform';
+import { AuditTrail, Jurisdiction, OrgUnitDirectory, OutboxWriter, PiiCipher, derivePersonRefKey, fromRepoRoot, platformMigrations, testing, ServiceClock, type Principal } from '@cwp/platform';
 import { workforceWorkerEventContracts, type EventContract } from '@cwp/contracts';
-import { defaultPolicyCatalog } from '@cwp/policy';
-import { WorkersClock } from '../clock';
+import { defaultPolicyCatalog, nationalIdCheckChar } from '@cwp/policy';
 import { workersMigrations } from '../migrations';
 import { PromotionsService } from '../promotions.service';
 import { TitleStructureGuard } from '../title-structure.guard';
@@ -59,7 +58,7 @@ export async function createWorkersIntContext(schemaPrefix: string): Promise<Wor
   const repository = new WorkerRepository(ds);
   const access = new WorkerAccess(repository, jurisdiction, directory);
   const guard = new TitleStructureGuard(repository, defaultPolicyCatalog());
-  const clock = new WorkersClock();
+  const clock = new ServiceClock();
   const build = (produces: readonly EventContract[]): WorkersGraph => {
     const outbox = new OutboxWriter('workforce', produces);
     const changes = new WorkerChanges(repository, audit, outbox);
@@ -101,9 +100,6 @@ export function newHire(overrides: Partial<HireWorkerDto> = {}): HireWorkerDto {
 
 /** A GB 11643-valid national ID number with a random sequence (check character computed). */
 export function newNationalId(birth = '19900517'): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const checks = '10X98765432';
   const body = `310101${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * weights[i]!, 0);
-  return `${body}${checks[sum % 11]}`;
+  return body + nationalIdCheckChar(body);
 }
