@@ -143,9 +143,9 @@ describe('workforce roster end to end', () => {
     const refused = await api('POST', `/workers/${w.j2!.id}/promotions`, tokens.street, { toTitle: 'intermediate' });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({
-      code: 'BUSINESS_RULE_VIOLATED',
+      code: 'TITLE_STRUCTURE_EXCEEDED',
       field: 'toTitle',
-      details: { rule: 'PROM-3', reason: 'TITLE_STRUCTURE_EXCEEDED', unitCode: STREET, currentCounts: { junior: 4, intermediate: 4, senior: 2 }, sharesAfter: { intermediate: 0.5 }, tolerance: 0.05 },
+      details: { rule: 'PROM-3', unitCode: STREET, currentCounts: { junior: 4, intermediate: 4, senior: 2 }, sharesAfter: { intermediate: 0.5 }, tolerance: 0.05 },
     });
     const skip = await api('POST', `/workers/${w.j2!.id}/promotions`, tokens.street, { toTitle: 'senior' });
     expect(skip).toMatchObject({ status: 422, body: { field: 'toTitle', details: { rule: 'PROM-1' } } });

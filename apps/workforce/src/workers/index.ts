@@ -4,5 +4,5 @@ export { workersConfig } from './workers.config';
 export { WorkersService } from './workers.service';
 export { WorkerRepository } from './worker.repository';
 export { EXIT_CAUSES_BY_ROUTE, fitExitCause } from './rules/exit-cause';
-export { titleStructureUnitOf, TITLE_STRUCTURE_EXCEEDED } from './rules/title-structure-unit';
+export { titleStructureUnitOf } from './rules/title-structure-unit';
 export { AGE_BANDS, birthDateRange } from './rules/age-band';

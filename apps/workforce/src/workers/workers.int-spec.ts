@@ -155,10 +155,9 @@ describe('PROM-1 and PROM-3 promotions', () => {
     expect(allowed.promotion.explanation.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['PROM-1', 'PROM-3']));
 
     const refused = await failureOf(ctx.promotions.promote(juniors[1]!, { toTitle: 'intermediate' }, principal));
-    expect(refused).toMatchObject({ code: ErrorCode.BUSINESS_RULE_VIOLATED, field: 'toTitle' });
+    expect(refused).toMatchObject({ code: ErrorCode.TITLE_STRUCTURE_EXCEEDED, field: 'toTitle' });
     expect(refused.details).toMatchObject({
       rule: 'PROM-3',
-      reason: 'TITLE_STRUCTURE_EXCEEDED',
       unitCode: STREET_A2,
       currentCounts: { junior: 4, intermediate: 4, senior: 2 },
       countsAfter: { junior: 3, intermediate: 5, senior: 2 },
@@ -177,7 +176,7 @@ describe('PROM-1 and PROM-3 promotions', () => {
     const results = await Promise.allSettled(juniors.slice(0, 2).map((id) => ctx.promotions.promote(id, { toTitle: 'intermediate' }, principal)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const loser = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as DomainError;
-    expect(loser.details).toMatchObject({ reason: 'TITLE_STRUCTURE_EXCEEDED' });
+    expect(loser).toMatchObject({ code: ErrorCode.TITLE_STRUCTURE_EXCEEDED, details: { rule: 'PROM-3' } });
   });
 
   it('PROM-1 titles go one step at a time and a PATCH raise is held to the same check', async () => {

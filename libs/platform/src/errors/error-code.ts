@@ -17,6 +17,8 @@ export enum ErrorCode {
   BUSINESS_RULE_VIOLATED = 'BUSINESS_RULE_VIOLATED',
   /** QUOTA-4: a street has fewer floating places left than a loan asks for (422, with the figures). */
   FLOATING_QUOTA_EXHAUSTED = 'FLOATING_QUOTA_EXHAUSTED',
+  /** PROM-3: a title promotion would push the street's 4:4:2 structure past its tolerance (422, with the figures). */
+  TITLE_STRUCTURE_EXCEEDED = 'TITLE_STRUCTURE_EXCEEDED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',
   INTERNAL = 'INTERNAL',

@@ -25,6 +25,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
     case ErrorCode.BUSINESS_RULE_VIOLATED:
     case ErrorCode.FLOATING_QUOTA_EXHAUSTED:
+    case ErrorCode.TITLE_STRUCTURE_EXCEEDED:
       return 422;
     case ErrorCode.DEPENDENCY_UNAVAILABLE:
       return 503;

@@ -27,6 +27,7 @@ describe('error mapping', () => {
     [ErrorCode.IDEMPOTENCY_KEY_REUSED, 422],
     [ErrorCode.BUSINESS_RULE_VIOLATED, 422],
     [ErrorCode.FLOATING_QUOTA_EXHAUSTED, 422],
+    [ErrorCode.TITLE_STRUCTURE_EXCEEDED, 422],
     [ErrorCode.INTERNAL, 500],
   ])('%s answers %i', (code, status) => {
     expect(httpStatusOf(code)).toBe(status);

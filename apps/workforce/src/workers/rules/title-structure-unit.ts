@@ -17,21 +17,17 @@ export function titleStructureUnitOf(unitCode: string): string {
   return unitCode.slice(0, 9);
 }
 
-/** The stable reason clients match on (422 BUSINESS_RULE_VIOLATED, `details.reason`). */
-export const TITLE_STRUCTURE_EXCEEDED = 'TITLE_STRUCTURE_EXCEEDED';
-
-/** A 422 naming `toTitle` with every figure of the refused check (counts, shares, target, tolerance). */
+/** A 422 TITLE_STRUCTURE_EXCEEDED naming `toTitle` with every figure of the refused check (counts, shares, target, tolerance). */
 export function titleStructureExceeded(street: string, decision: Decision<TitlePromotionCheck>, current: Readonly<Record<string, number>>, tolerance: number): DomainError {
   const { after, sharesAfter, targetShares, ceilingShare } = decision.value;
   const to = String(decision.explanation.inputs.to);
   return new DomainError(
-    ErrorCode.BUSINESS_RULE_VIOLATED,
+    ErrorCode.TITLE_STRUCTURE_EXCEEDED,
     `Promotion to ${to} would put street ${street} at a ${to} share of ${sharesAfter[to as keyof typeof sharesAfter]}, above its target ${targetShares[to as keyof typeof targetShares]} + tolerance ${tolerance} (PROM-3, 4:4:2)`,
     {
       field: 'toTitle',
       details: {
         rule: 'PROM-3',
-        reason: TITLE_STRUCTURE_EXCEEDED,
         unitCode: street,
         currentCounts: current,
         countsAfter: after,
