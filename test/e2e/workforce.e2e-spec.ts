@@ -239,6 +239,9 @@ describe('workforce roster end to end', () => {
     // Titled and current: juniors j2, j5; intermediates j1 (promoted), i1, i2, i3; senior s2.
     expect(after.titles.counts).toEqual({ junior: 2, intermediate: 4, senior: 1, none: 2 });
     expect(after.titles.target).toEqual({ junior: 0.4, intermediate: 0.4, senior: 0.2 });
+    // REC-4 education keyed by the shared vocabulary codes; everyone hired here is a bachelor.
+    expect(after.education).toEqual({ ...before.education, bachelor: before.education.bachelor + headcount - before.headcount });
+    expect(Object.keys(after.education)).toEqual(['below-junior-college', 'junior-college', 'bachelor', 'master', 'doctorate']);
 
     const district = await report(DISTRICT);
     expect(district.headcount).toBe(headcount + 1);

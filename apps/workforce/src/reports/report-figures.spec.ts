@@ -1,6 +1,7 @@
+import { EDUCATION_LEVELS } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { addSums, buildStaffingReport, figuresOf } from './report-figures';
-import { ageBandBoundaries, type RegionSums } from './report.sql';
+import { ageBandBoundaries, STAFFING_REPORT_SQL, type RegionSums } from './report.sql';
 
 const policy = defaultPolicyCatalog().inForce('2026-07-01');
 
@@ -8,8 +9,8 @@ function sums(overrides: Partial<RegionSums>): RegionSums {
   return {
     region: 'central', areas: 0, streets: 0, quota: 0, borrowed: 0, floating_held: 0, floating_lent: 0, vacancies: 0, headcount: 0, on_duty: 0,
     on_leave: 0, exits: 0, hires: 0, at_start: 0, at_end: 0, title_junior: 0, title_intermediate: 0, title_senior: 0, title_none: 0,
-    age_under_30: 0, age_30_39: 0, age_40_49: 0, age_50_plus: 0, edu_high_school: 0, edu_junior_college: 0, edu_bachelor: 0, edu_master: 0,
-    edu_doctor: 0, ...overrides,
+    age_under_30: 0, age_30_39: 0, age_40_49: 0, age_50_plus: 0, edu_below_junior_college: 0, edu_junior_college: 0, edu_bachelor: 0,
+    edu_master: 0, edu_doctorate: 0, ...overrides,
   };
 }
 
@@ -43,6 +44,13 @@ describe('staffing report figures', () => {
     expect(report.byRegion.suburb?.onDutyRate).toBe(0.9);
     expect(report.explanation.rules.map((r) => r.id)).toEqual(['QUOTA-6', 'PROM-3', 'ORG-4']);
     expect(addSums(rows[0]!, rows[1]!).region).toBeNull();
+  });
+
+  it('REC-4: the education structure is keyed by the shared vocabulary codes, lowest first, each counted by the query', () => {
+    const f = figuresOf(sums({ edu_below_junior_college: 3, edu_junior_college: 5, edu_bachelor: 7, edu_master: 2, edu_doctorate: 1 }), policy);
+    expect(f.education).toEqual({ 'below-junior-college': 3, 'junior-college': 5, bachelor: 7, master: 2, doctorate: 1 });
+    expect(Object.keys(f.education)).toEqual([...EDUCATION_LEVELS]);
+    for (const level of EDUCATION_LEVELS) expect(STAFFING_REPORT_SQL).toContain(`education = '${level}'`);
   });
 
   it('age bands are counted to the period end; 29 February falls back to the 28th', () => {

@@ -3,7 +3,8 @@
  * structure and the age and education structures, with their explanation. Pure.
  */
 import { ExplanationBuilder, roundTo, type Explanation, type PolicyVersion } from '@cwp/policy';
-import type { RegionSums } from './report.sql';
+import { EDUCATION_LEVELS, type EducationLevel } from '@cwp/contracts';
+import { educationColumn, type EducationColumn, type RegionSums } from './report.sql';
 
 export const REGIONS = ['central', 'fringe', 'suburb'] as const;
 export type Region = (typeof REGIONS)[number];
@@ -39,7 +40,8 @@ export interface StaffingFigures {
     withinTolerance: boolean | null;
   };
   ages: { under30: number; from30to39: number; from40to49: number; from50: number };
-  education: { highSchool: number; juniorCollege: number; bachelor: number; master: number; doctor: number };
+  /** Current workers per education level, keyed by the shared vocabulary's codes (REC-4), lowest first. */
+  education: Record<EducationLevel, number>;
 }
 
 export interface StaffingReportFigures {
@@ -51,7 +53,8 @@ export interface StaffingReportFigures {
 const ZERO: RegionSums = {
   region: null, areas: 0, streets: 0, quota: 0, borrowed: 0, floating_held: 0, floating_lent: 0, vacancies: 0, headcount: 0, on_duty: 0, on_leave: 0,
   exits: 0, hires: 0, at_start: 0, at_end: 0, title_junior: 0, title_intermediate: 0, title_senior: 0, title_none: 0, age_under_30: 0,
-  age_30_39: 0, age_40_49: 0, age_50_plus: 0, edu_high_school: 0, edu_junior_college: 0, edu_bachelor: 0, edu_master: 0, edu_doctor: 0,
+  age_30_39: 0, age_40_49: 0, age_50_plus: 0,
+  ...(Object.fromEntries(EDUCATION_LEVELS.map((level) => [educationColumn(level), 0])) as Record<EducationColumn, number>),
 };
 
 export function addSums(a: RegionSums, b: RegionSums): RegionSums {
@@ -96,7 +99,7 @@ export function figuresOf(s: RegionSums, policy: PolicyVersion): StaffingFigures
       withinTolerance: titled === 0 ? null : TITLES.every((t) => Math.abs((shares[t] ?? 0) - target[t]) <= tolerance + 1e-9),
     },
     ages: { under30: s.age_under_30, from30to39: s.age_30_39, from40to49: s.age_40_49, from50: s.age_50_plus },
-    education: { highSchool: s.edu_high_school, juniorCollege: s.edu_junior_college, bachelor: s.edu_bachelor, master: s.edu_master, doctor: s.edu_doctor },
+    education: Object.fromEntries(EDUCATION_LEVELS.map((level) => [level, s[educationColumn(level)]])) as Record<EducationLevel, number>,
   };
 }
 

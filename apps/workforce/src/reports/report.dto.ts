@@ -18,6 +18,10 @@ export class ReportQueryDto {
   to?: string;
 }
 
+/**
+ * The report body. `total.education` (and each region's) is keyed by the shared vocabulary's
+ * education codes (@cwp/contracts EDUCATION_LEVELS: below-junior-college … doctorate).
+ */
 export interface StaffingReportResponse {
   unitCode: string;
   kind: string;

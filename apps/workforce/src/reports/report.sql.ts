@@ -7,7 +7,23 @@
  *
  * Parameters: $1 subtree LIKE pattern, $2 period from, $3 period to (dates), $4/$5/$6 the birth
  * dates at which a worker turns 30/40/50 on `to` (age bands are as of the period end).
+ * The education columns are generated from the shared vocabulary (REC-4's codes), one per level.
  */
+import { EDUCATION_LEVELS, type EducationLevel } from '@cwp/contracts';
+
+type Snake<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Snake<Tail>}` : S;
+/** The report query's column counting one education level, e.g. `edu_below_junior_college`. */
+export type EducationColumn = `edu_${Snake<EducationLevel>}`;
+
+export function educationColumn(level: EducationLevel): EducationColumn {
+  // The codes are the policy library's constants; checked anyway since they are spliced into SQL.
+  if (!/^[a-z]+(-[a-z]+)*$/.test(level)) throw new Error(`education code ${level} is not a plain lower-case code`);
+  return `edu_${level.replace(/-/g, '_')}` as EducationColumn;
+}
+
+const EDUCATION_COUNTS = EDUCATION_LEVELS.map((level) => `count(*) FILTER (WHERE status <> 'exited' AND education = '${level}') AS ${educationColumn(level)}`).join(',\n    ');
+const EDUCATION_SUMS = EDUCATION_LEVELS.map((level) => `coalesce(sum(w.${educationColumn(level)}), 0)::int AS ${educationColumn(level)}`).join(',\n  ');
+
 export const STAFFING_REPORT_SQL = `
 WITH w AS (
   SELECT unit_code,
@@ -26,11 +42,7 @@ WITH w AS (
     count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $4 AND birth_date > $5) AS age_30_39,
     count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $5 AND birth_date > $6) AS age_40_49,
     count(*) FILTER (WHERE status <> 'exited' AND birth_date <= $6) AS age_50_plus,
-    count(*) FILTER (WHERE status <> 'exited' AND education = 'below-junior-college') AS edu_high_school,
-    count(*) FILTER (WHERE status <> 'exited' AND education = 'junior-college') AS edu_junior_college,
-    count(*) FILTER (WHERE status <> 'exited' AND education = 'bachelor') AS edu_bachelor,
-    count(*) FILTER (WHERE status <> 'exited' AND education = 'master') AS edu_master,
-    count(*) FILTER (WHERE status <> 'exited' AND education = 'doctorate') AS edu_doctor
+    ${EDUCATION_COUNTS}
   FROM workers
   WHERE unit_code LIKE $1
   GROUP BY unit_code
@@ -67,18 +79,14 @@ SELECT u.region,
   coalesce(sum(w.age_30_39), 0)::int AS age_30_39,
   coalesce(sum(w.age_40_49), 0)::int AS age_40_49,
   coalesce(sum(w.age_50_plus), 0)::int AS age_50_plus,
-  coalesce(sum(w.edu_high_school), 0)::int AS edu_high_school,
-  coalesce(sum(w.edu_junior_college), 0)::int AS edu_junior_college,
-  coalesce(sum(w.edu_bachelor), 0)::int AS edu_bachelor,
-  coalesce(sum(w.edu_master), 0)::int AS edu_master,
-  coalesce(sum(w.edu_doctor), 0)::int AS edu_doctor
+  ${EDUCATION_SUMS}
 FROM q FULL JOIN w USING (unit_code)
 JOIN org_units u ON u.code = unit_code
 GROUP BY u.region
 ORDER BY u.region`;
 
 /** One row of STAFFING_REPORT_SQL: the sums of one ORG-4 region kind. */
-export interface RegionSums {
+export interface RegionSums extends Record<EducationColumn, number> {
   region: 'central' | 'fringe' | 'suburb' | null;
   areas: number;
   streets: number;
@@ -102,11 +110,6 @@ export interface RegionSums {
   age_30_39: number;
   age_40_49: number;
   age_50_plus: number;
-  edu_high_school: number;
-  edu_junior_college: number;
-  edu_bachelor: number;
-  edu_master: number;
-  edu_doctor: number;
 }
 
 /** The birth-date boundaries of the age bands on `to` (YYYY-MM-DD): turned 30, 40, 50 by then. */

@@ -1,4 +1,5 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { EDUCATION_LEVELS } from '@cwp/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { ReportQueryDto, type StaffingReportResponse } from './report.dto';
@@ -12,6 +13,9 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
+  @ApiOkResponse({
+    description: `QUOTA-6 figures, PROM-3 title structure, age bands and the education structure (keys: ${EDUCATION_LEVELS.join(', ')}), in total and per ORG-4 region kind`,
+  })
   report(@Param('code') code: string, @Query() query: ReportQueryDto, @CurrentPrincipal() principal: Principal): Promise<StaffingReportResponse> {
     return this.reports.staffing(code, query, principal);
   }

@@ -97,11 +97,11 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
         from50: count((w) => ageOn(w.birth, TO) >= 50),
       },
       education: {
-        highSchool: count((w) => w.education === 'below-junior-college'),
-        juniorCollege: count((w) => w.education === 'junior-college'),
+        'below-junior-college': count((w) => w.education === 'below-junior-college'),
+        'junior-college': count((w) => w.education === 'junior-college'),
         bachelor: count((w) => w.education === 'bachelor'),
         master: count((w) => w.education === 'master'),
-        doctor: count((w) => w.education === 'doctorate'),
+        doctorate: count((w) => w.education === 'doctorate'),
       },
     };
   }
