@@ -36,6 +36,25 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * What the roster writes alongside its workers, so the report's transfer-aware headcount (ORG-2)
+ * reads a realistic worker_history: a `hired` row per worker and, for about 3% of current workers,
+ * a transfer from another area taking effect inside the period (chosen by a hash of the id).
+ */
+async function loadHistory(ds: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<{ hired: number; transferred: number }> {
+  await ds.query(`INSERT INTO worker_history (worker_id, kind, unit_code, occurred_on, recorded_by) SELECT id, 'hired', unit_code, hired_on, 'bench' FROM workers`);
+  await ds.query(
+    `WITH areas AS (SELECT array_agg(code ORDER BY code) AS codes FROM org_units WHERE kind = 'area')
+     INSERT INTO worker_history (worker_id, kind, unit_code, from_unit_code, occurred_on, recorded_by)
+     SELECT w.id, 'transferred', w.unit_code, a.codes[1 + abs(hashtext(w.id::text)) % array_length(a.codes, 1)], $1::date + abs(hashtext('day' || w.id)) % 365, 'bench'
+       FROM workers w, areas a
+      WHERE w.status <> 'exited' AND w.hired_on < $1 AND abs(hashtext('move' || w.id)) % 100 < 3`,
+    [FROM],
+  );
+  const [counts] = (await ds.query(`SELECT count(*) FILTER (WHERE kind = 'hired')::int AS hired, count(*) FILTER (WHERE kind = 'transferred')::int AS transferred FROM worker_history`)) as Array<{ hired: number; transferred: number }>;
+  return counts!;
+}
+
 async function main(): Promise<void> {
   const env = withStackEnv(process.env);
   const url = testing.assertTestDatabaseUrl(env.TEST_DATABASE_URL);
@@ -53,6 +72,9 @@ async function main(): Promise<void> {
     const loaded = await loadSyntheticWorkers(ds, generateWorkforce({ seed, size, units }), { exitedShare: 0.08, asOf: DEFAULT_AS_OF, batchSize: 5000 });
     const loadSeconds = (performance.now() - t) / 1000;
     console.log(`loaded ${loaded} workers in ${loadSeconds.toFixed(1)} s (${Math.round(loaded / loadSeconds)}/s, multi-row INSERT … SELECT unnest, 5,000 per batch)`);
+    t = performance.now();
+    const history = await loadHistory(ds);
+    console.log(`worker_history ${history.hired} hired + ${history.transferred} transferred rows in ${Math.round(performance.now() - t)} ms`);
     await ds.query('ANALYZE');
 
     const [{ district }] = (await ds.query("SELECT left(unit_code, 6) AS district FROM workers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")) as Array<{ district: string }>;

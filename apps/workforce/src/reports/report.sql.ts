@@ -5,6 +5,12 @@
  * vacancies are counted per unit (an over-staffed area does not hide another's vacancy), then
  * rolled up by ORG-4 region kind. No per-worker work happens in Node.
  *
+ * Headcount on the period's first and last day follows transfers (ORG-2): a worker's unit on day D
+ * is the origin (`from_unit_code`) of its first transfer effective after D, or its unit now if none.
+ * Only transfers after D with an end inside the subtree matter (the first one after D that touches
+ * the subtree has the worker's unit on D as its origin), read through worker_history's two unit
+ * indexes; each such worker moves one count from its unit now to its unit then, per region.
+ *
  * Parameters: $1 subtree LIKE pattern, $2 period from, $3 period to (dates), $4/$5/$6 the birth
  * dates at which a worker turns 30/40/50 on `to` (age bands are as of the period end).
  * The education columns are generated from the shared vocabulary (REC-4's codes), one per level.
@@ -23,6 +29,19 @@ export function educationColumn(level: EducationLevel): EducationColumn {
 
 const EDUCATION_COUNTS = EDUCATION_LEVELS.map((level) => `count(*) FILTER (WHERE status <> 'exited' AND education = '${level}') AS ${educationColumn(level)}`).join(',\n    ');
 const EDUCATION_SUMS = EDUCATION_LEVELS.map((level) => `coalesce(sum(w.${educationColumn(level)}), 0)::int AS ${educationColumn(level)}`).join(',\n  ');
+
+/**
+ * Workers employed on `day` whose first transfer after it touches the subtree: their unit then and
+ * now. Transfers are the rows with a `from_unit_code` (a table CHECK), which lets the city-wide
+ * report read the small partial index worker_history_from_unit instead of every history row.
+ */
+function firstTransferAfter(day: '$2' | '$3'): string {
+  return `SELECT DISTINCT ON (h.worker_id) h.from_unit_code AS unit_then, wk.unit_code AS unit_now
+  FROM worker_history h JOIN workers wk ON wk.id = h.worker_id
+  WHERE h.from_unit_code IS NOT NULL AND h.occurred_on > ${day} AND (h.unit_code LIKE $1 OR h.from_unit_code LIKE $1)
+    AND wk.hired_on <= ${day} AND (wk.exited_on IS NULL OR wk.exited_on > ${day})
+  ORDER BY h.worker_id, h.occurred_on, h.id`;
+}
 
 export const STAFFING_REPORT_SQL = `
 WITH w AS (
@@ -55,6 +74,21 @@ WITH w AS (
   FROM quotas
   WHERE unit_code LIKE $1
   GROUP BY unit_code
+), moved_after_start AS (
+  ${firstTransferAfter('$2')}
+), moved_after_end AS (
+  ${firstTransferAfter('$3')}
+), shifts AS (
+  SELECT u.region, sum(m.at_start) AS at_start, sum(m.at_end) AS at_end
+  FROM (
+    SELECT unit_now AS unit_code, -1 AS at_start, 0 AS at_end FROM moved_after_start
+    UNION ALL SELECT unit_then, 1, 0 FROM moved_after_start
+    UNION ALL SELECT unit_now, 0, -1 FROM moved_after_end
+    UNION ALL SELECT unit_then, 0, 1 FROM moved_after_end
+  ) m
+  JOIN org_units u ON u.code = m.unit_code
+  WHERE m.unit_code LIKE $1
+  GROUP BY u.region
 )
 SELECT u.region,
   count(*) FILTER (WHERE u.kind = 'area')::int AS areas,
@@ -69,8 +103,8 @@ SELECT u.region,
   coalesce(sum(w.on_leave), 0)::int AS on_leave,
   coalesce(sum(w.exits), 0)::int AS exits,
   coalesce(sum(w.hires), 0)::int AS hires,
-  coalesce(sum(w.at_start), 0)::int AS at_start,
-  coalesce(sum(w.at_end), 0)::int AS at_end,
+  (coalesce(sum(w.at_start), 0) + coalesce((SELECT s.at_start FROM shifts s WHERE s.region IS NOT DISTINCT FROM u.region), 0))::int AS at_start,
+  (coalesce(sum(w.at_end), 0) + coalesce((SELECT s.at_end FROM shifts s WHERE s.region IS NOT DISTINCT FROM u.region), 0))::int AS at_end,
   coalesce(sum(w.title_junior), 0)::int AS title_junior,
   coalesce(sum(w.title_intermediate), 0)::int AS title_intermediate,
   coalesce(sum(w.title_senior), 0)::int AS title_senior,

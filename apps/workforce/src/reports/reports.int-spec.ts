@@ -152,4 +152,36 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     await expect(reports.staffing(street, {}, operator)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(reports.staffing('31', { from: '2026-05-01', to: '2026-04-01' }, city)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'from' });
   });
+
+  // Last in this file: it moves workers, so the figures recomputed above no longer hold after it.
+  it('ORG-2/QUOTA-6: a transfer across the subtree boundary counts at the old unit before it takes effect and at the new one after', async () => {
+    const rows = (await ds.query(
+      `SELECT id, unit_code FROM workers WHERE status = 'on-duty' AND hired_on < $1 AND length(unit_code) = 12 ORDER BY id LIMIT 2`,
+      [FROM],
+    )) as Array<{ id: string; unit_code: string }>;
+    const [inPeriod, afterPeriod] = rows;
+    const origin = inPeriod!.unit_code.slice(0, 6);
+    const destination = [...quotaByUnit.keys()].find((c) => c.length === 12 && !c.startsWith(origin) && c.slice(0, 6) !== afterPeriod!.unit_code.slice(0, 6))!;
+    const figures = async (code: string) => (await reports.staffing(code, { from: FROM, to: TO }, city)).total;
+    const [originBefore, destinationBefore, cityBefore] = await Promise.all([figures(origin), figures(destination.slice(0, 6)), figures('31')]);
+    // What the roster's transfer writes (WorkerLifecycleService.transfer): the new unit and a history row.
+    const transfer = async (id: string, from: string, occurredOn: string) => {
+      await ds.query('UPDATE workers SET unit_code = $2 WHERE id = $1', [id, destination]);
+      await ds.query(`INSERT INTO worker_history (worker_id, kind, unit_code, from_unit_code, occurred_on, recorded_by) VALUES ($1, 'transferred', $2, $3, $4, 'report-it')`, [id, destination, from, occurredOn]);
+    };
+    await transfer(inPeriod!.id, inPeriod!.unit_code, '2026-03-01');
+    await transfer(afterPeriod!.id, afterPeriod!.unit_code, '2026-08-01');
+    const movedOut = afterPeriod!.unit_code.startsWith(origin) ? 2 : 1;
+
+    const [originAfter, destinationAfter, cityAfter] = await Promise.all([figures(origin), figures(destination.slice(0, 6)), figures('31')]);
+    expect(originAfter.headcount).toBe(originBefore.headcount - movedOut);
+    // On 1 July 2025 both were still in their old units; on 30 June 2026 only the second one was.
+    expect(originAfter.headcountAtStart).toBe(originBefore.headcountAtStart);
+    expect(originAfter.headcountAtEnd).toBe(originBefore.headcountAtEnd - 1);
+    expect(destinationAfter.headcount).toBe(destinationBefore.headcount + 2);
+    expect(destinationAfter.headcountAtStart).toBe(destinationBefore.headcountAtStart);
+    expect(destinationAfter.headcountAtEnd).toBe(destinationBefore.headcountAtEnd + 1);
+    // City-wide nobody came or went.
+    expect(cityAfter).toMatchObject({ headcount: cityBefore.headcount, headcountAtStart: cityBefore.headcountAtStart, headcountAtEnd: cityBefore.headcountAtEnd, turnoverRate: cityBefore.turnoverRate });
+  });
 });
