@@ -4,7 +4,7 @@
  * depend on them). Pure and deterministic: the same seed and source give the same tree.
  */
 // seeds/ is not a package: it reads the workforce generator's PRNG from its source, as test/bench does.
-import { bellBetween, intBetween, keyedRandom, type Random } from '../../apps/workforce/src/seed/prng';
+import { bellBetween, intBetween, keyedRandom, type Random } from '@cwp/workforce';
 import { CITY, DISTRICTS, type DistrictSource, type RegionKind, type StreetRow } from './streets';
 
 export interface OrgUnitRecord {

@@ -7,10 +7,7 @@
  * heap after a full GC half-way through: flat across sizes means the generator streams.
  */
 import { join } from 'node:path';
-// Relative import until @cwp/workforce exports its seed module (see apps/workforce/src/seed).
-import { generateWorkforce, SHANGHAI_WORKFORCE_SIZE } from '../../apps/workforce/src/seed/generate-workforce';
-import { loadOrgTreeFile } from '../../apps/workforce/src/seed/org-tree.file';
-import type { OrgUnit } from '../../apps/workforce/src/seed/org-tree.types';
+import { generateWorkforce, loadOrgTreeFile, SHANGHAI_WORKFORCE_SIZE, type OrgUnit } from '@cwp/workforce';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);

@@ -9,13 +9,17 @@
 import path from 'node:path';
 import { createServiceDataSource, runMigrations, testing, withStackEnv } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { workforceMigrations } from '../../apps/workforce/src/migrations';
-import { loadReferenceData } from '../../apps/workforce/src/org/reference-data';
-import { buildStaffingReport } from '../../apps/workforce/src/reports/report-figures';
-import { STAFFING_REPORT_SQL } from '../../apps/workforce/src/reports/report.sql';
-import { runStaffingReport } from '../../apps/workforce/src/reports/reports.service';
-import { loadSyntheticWorkers } from '../../apps/workforce/src/reports/synthetic-workers.loader';
-import { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile } from '../../apps/workforce/src/seed';
+import {
+  buildStaffingReport,
+  DEFAULT_AS_OF,
+  generateWorkforce,
+  loadOrgTreeFile,
+  loadReferenceData,
+  loadSyntheticWorkers,
+  runStaffingReport,
+  STAFFING_REPORT_SQL,
+  workforceMigrations,
+} from '@cwp/workforce';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
