@@ -22,8 +22,11 @@ import {
   type WithdrawReason,
 } from '@cwp/contracts';
 import { IsCalendarDate, IsNationalId, IsPhone, stripWhitespace, trimString } from '@cwp/platform';
-import type { Explanation } from '@cwp/policy';
+import { nationalIdCheckChar, type Explanation } from '@cwp/policy';
 import type { EntryEntity } from './entry.entity';
+
+// A synthetic, valid example for the API docs (the check character computed, not a real person's number).
+const EXAMPLE_NATIONAL_ID = `31010419900307123${nationalIdCheckChar('31010419900307123')}`;
 
 /** Holding units are streets (9 digits) or districts (6 digits) of Shanghai (`31…`). */
 export const HOLDING_UNIT_PATTERN = /^31\d{4}(?:\d{3})?$/;
@@ -36,7 +39,7 @@ export class RegisterEntryDto {
   name!: string;
 
   /** 18-character citizen identity number (GB 11643); stored encrypted, answered masked. */
-  @ApiProperty({ example: '31010419900307123X', description: 'GB 11643 identity number; stored encrypted, answered masked' })
+  @ApiProperty({ example: EXAMPLE_NATIONAL_ID, description: 'GB 11643 identity number; stored encrypted, answered masked' })
   @Transform(trimString)
   @IsNationalId()
   nationalId!: string;
