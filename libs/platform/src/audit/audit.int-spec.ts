@@ -2,6 +2,7 @@
 // change's own transaction, personal values never stored in clear.
 import type { Principal } from '../auth/principal';
 import { createTestDataSource, type TestDataSource } from '../database/testing';
+import { syntheticNationalId } from '../pii/synthetic-national-id';
 import { auditMigrations } from './audit.migrations';
 import { AuditTrail } from './audit-trail';
 
@@ -66,8 +67,8 @@ describe('AuditTrail (PostgreSQL)', () => {
           action: 'update',
           entity: 'worker',
           entityId: '77',
-          before: { name: '张三', nationalId: '31010119900307123X', phone: '13812345678', grade: 'B', unitCode: '310101002001' },
-          after: { name: '张四', nationalId: '310101199003071234', phone: '13912345678', grade: 'A', unitCode: '310101002001', note: 'call 13700000000' },
+          before: { name: '张三', nationalId: syntheticNationalId('19900307', '123', '310101'), phone: '13812345678', grade: 'B', unitCode: '310101002001' },
+          after: { name: '张四', nationalId: syntheticNationalId('19900307', '124', '310101'), phone: '13912345678', grade: 'A', unitCode: '310101002001', note: 'call 13700000000' },
         },
         operator,
         'req-77',

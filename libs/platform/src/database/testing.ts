@@ -90,3 +90,4 @@ export async function domainErrorOf(promise: Promise<unknown>): Promise<DomainEr
 }
 
 export * from '../kafka/kafka-testing';
+export { syntheticNationalId } from '../pii/synthetic-national-id';

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { createTestDataSource, type TestDataSource } from './testing';
+import { syntheticNationalId } from '../pii/synthetic-national-id';
 
 jest.setTimeout(30_000);
 
-const ID = '31010419900307123X';
+const ID = syntheticNationalId();
 
 describe('platform DataSource logging (real PostgreSQL)', () => {
   let ds: TestDataSource;

@@ -1,6 +1,7 @@
 // Idempotency store on a real PostgreSQL schema: claim, replay, mismatch, in progress, release,
 // expiry and a real race between two claims of one key.
 import { createTestDataSource, type TestDataSource } from '../database/testing';
+import { syntheticNationalId } from '../pii/synthetic-national-id';
 import { idempotencyMigrations } from './idempotency.migrations';
 import { IdempotencyStore } from './idempotency-store';
 import { requestHash } from './request-hash';
@@ -29,7 +30,7 @@ describe('IdempotencyStore (PostgreSQL)', () => {
   it('stores the answer without national ID or phone numbers in clear', async () => {
     const req = input({ a: 1 });
     await store.claim(req);
-    await store.complete(req.subject, req.key, 201, { id: 8, note: 'tel 13812345678', nationalId: '31010119900307123X' });
+    await store.complete(req.subject, req.key, 201, { id: 8, note: 'tel 13812345678', nationalId: syntheticNationalId() });
     expect(await store.claim(req)).toEqual({ kind: 'replay', status: 201, body: { id: 8, note: 'tel [phone]', nationalId: '[REDACTED]' } });
   });
 

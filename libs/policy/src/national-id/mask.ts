@@ -8,7 +8,7 @@ function maskMiddle(value: string, keepStart: number, keepEnd: number): string {
   return v.slice(0, keepStart) + '*'.repeat(v.length - keepStart - keepEnd) + v.slice(v.length - keepEnd);
 }
 
-/** `310101199001011234` → `3101**********1234` (first 4 and last 4 kept; x shown as X). */
+/** An 18-character number `3101…………1234` → `3101**********1234` (first 4 and last 4 kept; x shown as X). */
 export function maskNationalId(id: string): string {
   return maskMiddle(id.toUpperCase(), 4, 4);
 }
