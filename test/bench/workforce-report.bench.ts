@@ -7,7 +7,6 @@
  * for the city, a district and a street (median of --runs after one warm-up) and prints the figures.
  */
 import path from 'node:path';
-import { createServiceDataSource, runMigrations, testing, withStackEnv } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import {
   buildStaffingReport,
@@ -16,9 +15,9 @@ import {
   loadOrgTreeFile,
   loadReferenceData,
   loadSyntheticWorkers,
+  openBenchSchema,
   runStaffingReport,
   STAFFING_REPORT_SQL,
-  workforceMigrations,
 } from '@cwp/workforce';
 
 function flag(name: string): string | undefined {
@@ -60,14 +59,9 @@ async function loadHistory(ds: { query(sql: string, params?: unknown[]): Promise
 }
 
 async function main(): Promise<void> {
-  const env = withStackEnv(process.env);
-  const url = testing.assertTestDatabaseUrl(env.TEST_DATABASE_URL);
-  const schema = `bench_workforce_report_${size}`;
-  const ds = createServiceDataSource({ url, schema, migrations: workforceMigrations, poolSize: 2, logging: ['error'] });
-  await ds.initialize();
+  const bench = await openBenchSchema(`bench_workforce_report_${size}`);
+  const { ds } = bench;
   try {
-    await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await runMigrations(ds);
     let t = performance.now();
     const ref = await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
     console.log(`org tree ${ref.orgUnits.total} units, ${ref.quotasCreated} quotas in ${Math.round(performance.now() - t)} ms`);
@@ -107,8 +101,7 @@ async function main(): Promise<void> {
     console.log(`district plan uses: ${lines.filter((l) => /Index|Seq Scan/.test(l)).map((l) => l.trim().replace(/\s+\(cost.*$/, '')).join('; ')}`);
     console.log(lines.filter((l) => /Execution Time/.test(l)).join(''));
   } finally {
-    if (!keep) await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await ds.destroy();
+    await bench.close(keep);
   }
 }
 

@@ -8,3 +8,4 @@ export { STAFFING_REPORT_SQL } from './reports/report.sql';
 export { loadSyntheticWorkers } from './reports/synthetic-workers.loader';
 export { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile, SHANGHAI_WORKFORCE_SIZE, type OrgUnit } from './seed';
 export { bellBetween, intBetween, keyedRandom, mulberry32, type Random } from './seed/prng';
+export { openBenchSchema, type BenchSchema } from './bench-schema';

@@ -6,11 +6,11 @@
  * with its total for the city, a district and a street (sorted, filtered, deep pages), one worker
  * by id, and the PROM-3 street title count a promotion takes under its lock.
  */
-import { createServiceDataSource, runMigrations, testing, withStackEnv, type Principal } from '@cwp/platform';
+import type { Principal } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
 import { loadSyntheticWorkers } from '../reports/synthetic-workers.loader';
 import { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile } from '../seed';
-import { workforceMigrations } from '../migrations';
+import { openBenchSchema } from '../bench-schema';
 import { birthDateRange } from './rules/age-band';
 import { WorkerRepository, type WorkerSearch } from './worker.repository';
 
@@ -39,14 +39,9 @@ async function time<T>(what: string, fn: () => Promise<T>, describe: (r: T) => s
 }
 
 async function main(): Promise<void> {
-  const env = withStackEnv(process.env);
-  const url = testing.assertTestDatabaseUrl(env.TEST_DATABASE_URL);
-  const schema = `bench_workforce_roster_${size}`;
-  const ds = createServiceDataSource({ url, schema, migrations: workforceMigrations, poolSize: 2, logging: ['error'] });
-  await ds.initialize();
+  const bench = await openBenchSchema(`bench_workforce_roster_${size}`);
+  const { ds, env } = bench;
   try {
-    await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await runMigrations(ds);
     const { units } = loadOrgTreeFile(env.ORG_TREE_FILE ?? 'seeds/org-tree/shanghai.json');
     let t = performance.now();
     const loaded = await loadSyntheticWorkers(ds, generateWorkforce({ seed: 1, size, units }), { exitedShare: 0.08, asOf: DEFAULT_AS_OF });
@@ -77,8 +72,7 @@ async function main(): Promise<void> {
     await time(`PROM-3 title counts of street ${street} under its lock`, () => ds.transaction((em) => repository.lockTitleCounts(em, street)), (c) => JSON.stringify(c));
     console.log(`(${runs} runs each after a warm-up; total ${Math.round(performance.now() - t)} ms)`);
   } finally {
-    if (!keep) await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await ds.destroy();
+    await bench.close(keep);
   }
 }
 
