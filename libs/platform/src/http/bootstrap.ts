@@ -84,7 +84,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   // First middleware: every later log line, including body-parser failures, has the request id.
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
-  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready'] });
+  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'asyncapi.json', 'schemas/events/:file'] });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
