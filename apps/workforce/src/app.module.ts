@@ -5,14 +5,12 @@ import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformKafkaM
 import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
-import { OrgModule } from './org/org.module';
-import { WorkforceCoreModule } from './org/workforce-core.module';
-import { QuotasModule } from './quotas/quotas.module';
-import { createQuotaReviewActivities } from './quotas/review/quota-review.activities';
-import { quotaReviewSchedule } from './quotas/review/quota-review.schedule';
-import { QuotaReviewService } from './quotas/review/quota-review.service';
-import { ReportsModule } from './reports/reports.module';
-import { WorkersModule } from './workers/workers.module';
+import { WorkforceCoreModule } from './core/workforce-core.module';
+import { OrgModule } from './org';
+import { createQuotaReviewActivities, quotaReviewSchedule, QuotaReviewService, QuotaReviewsModule } from './quota-reviews';
+import { QuotasModule } from './quotas';
+import { ReportsModule } from './reports';
+import { WorkersModule } from './workers';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
 const config = workforceConfig.get();
@@ -52,6 +50,7 @@ const activities = (ref: ModuleRef) => ({
     AuditModule,
     OrgModule,
     QuotasModule,
+    QuotaReviewsModule,
     ReportsModule,
     WorkersModule,
   ],

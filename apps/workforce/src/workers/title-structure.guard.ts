@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@cwp/platform';
 import type { WorkerTitle } from '@cwp/contracts';
 import { checkTitlePromotion, nextTitle, type Decision, type PolicyCatalog, type TitlePromotionCheck } from '@cwp/policy';
-import { POLICY_CATALOG } from '../org/reference-data';
+import { POLICY_CATALOG } from '../core/workforce-settings';
 import { titleStructureExceeded, titleStructureUnitOf } from './rules/title-structure-unit';
 import { WorkerRepository } from './worker.repository';
 import type { WorkerRow } from './worker.row';

@@ -28,7 +28,7 @@ import {
 } from '@cwp/platform';
 import { workforceWorkerEventContracts } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { POLICY_CATALOG } from '../../org/reference-data';
+import { POLICY_CATALOG } from '../../core/workforce-settings';
 import { workersMigrations } from '../migrations';
 import { WorkersModule } from '../workers.module';
 

@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CITY_CODE, OrgUnitDirectory, PlatformConfig } from '@cwp/platform';
+import { shanghaiDate, type PolicyCatalog } from '@cwp/policy';
+import { OrgUnitRepository } from '../org';
+import { QuotaRepository, seedMissingQuotas } from '../quotas';
+import { POLICY_CATALOG, WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
+
+/**
+ * Loads the org tree (validated by the platform's org-tree validator) and the first quotas of new
+ * units (idempotent: both only fill what is missing), at start-up (WORKFORCE_SEED_ON_START) and
+ * from the seed CLI. Runs in one transaction so a half-loaded tree never becomes visible.
+ */
+export async function loadReferenceData(dataSource: DataSource, orgTreeFile: string, catalog: PolicyCatalog, floatingPercent: number, now = new Date()) {
+  const units = OrgUnitDirectory.fromFile(orgTreeFile).unitsWithin(CITY_CODE);
+  const today = shanghaiDate(now);
+  const policy = catalog.inForce(today);
+  return dataSource.transaction(async (em) => {
+    // Two processes starting at once: the second waits, then finds nothing to do.
+    await em.query("SELECT pg_advisory_xact_lock(hashtext('workforce.reference-data'))");
+    const orgUnits = await new OrgUnitRepository(dataSource).upsertTree(em, units);
+    const quotas = await seedMissingQuotas(new QuotaRepository(dataSource), em, policy, floatingPercent, today);
+    return { orgUnits, quotasCreated: quotas, policyVersion: policy.id };
+  });
+}
+
+/** Start-up loader of the reference data (WORKFORCE_SEED_ON_START). */
+@Injectable()
+export class ReferenceDataLoader implements OnModuleInit {
+  private readonly logger = new Logger('ReferenceData');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly platform: PlatformConfig,
+    @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
+    @Inject(WORKFORCE_SETTINGS) private readonly settings: WorkforceSettings,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.settings.seedOnStart) return;
+    const started = Date.now();
+    const result = await loadReferenceData(this.dataSource, this.platform.orgTreeFile, this.catalog, this.settings.floatingQuotaPercent);
+    this.logger.log({
+      msg: 'reference data loaded',
+      units: result.orgUnits.total,
+      unitsInserted: result.orgUnits.inserted,
+      quotasCreated: result.quotasCreated,
+      policyVersion: result.policyVersion,
+      ms: Date.now() - started,
+    });
+  }
+}

@@ -1,0 +1,11 @@
+/** The tokens every workforce feature reads, provided by WorkforceCoreModule (global). */
+export const POLICY_CATALOG = Symbol('POLICY_CATALOG');
+export const WORKFORCE_SETTINGS = Symbol('WORKFORCE_SETTINGS');
+
+/** The service settings the feature modules read (from WorkforceConfig, or a test's values). */
+export interface WorkforceSettings {
+  seedOnStart: boolean;
+  floatingQuotaPercent: number;
+  quotaReviewDecisionDays: number;
+  taskQueue: string;
+}

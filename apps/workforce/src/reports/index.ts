@@ -1,0 +1,3 @@
+/** The staffing report's public surface (QUOTA-6): the only file other folders import. */
+export { ReportsModule } from './reports.module';
+export { ReportsService } from './reports.service';

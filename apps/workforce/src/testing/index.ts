@@ -1,0 +1,11 @@
+/**
+ * The workforce service's testing entry point (`@cwp/workforce/testing`): what benches and
+ * end-to-end set-ups need of the service's own schema, never imported by the service itself.
+ * Synthetic data comes from @cwp/synthetic; this only puts it into the service's tables.
+ */
+export { openBenchSchema, type BenchSchema } from './bench-schema';
+export { loadReferenceData } from '../core/reference-data';
+export { loadSyntheticWorkers } from '../workers';
+export { ReportRepository } from '../reports/report.repository';
+export { buildStaffingReport } from '../reports/report-figures';
+export { STAFFING_REPORT_SQL } from '../reports/report.sql';
