@@ -5,7 +5,7 @@ import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformKafkaM
 import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
-import { WorkforceCoreModule } from './core/workforce-core.module';
+import { WorkforceCoreModule } from './core';
 import { OrgModule } from './org';
 import { createQuotaReviewActivities, quotaReviewSchedule, QuotaReviewService, QuotaReviewsModule } from './quota-reviews';
 import { QuotasModule } from './quotas';
@@ -42,10 +42,12 @@ const activities = (ref: ModuleRef) => ({
       runWorker: config.WORKFORCE_RUN_WORKER,
     }),
     WorkforceCoreModule.forRoot({
-      seedOnStart: config.WORKFORCE_SEED_ON_START,
-      floatingQuotaPercent: config.WORKFORCE_FLOATING_QUOTA_PERCENT,
-      quotaReviewDecisionDays: config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS,
-      taskQueue: config.WORKFORCE_TASK_QUEUE,
+      settings: {
+        seedOnStart: config.WORKFORCE_SEED_ON_START,
+        floatingQuotaPercent: config.WORKFORCE_FLOATING_QUOTA_PERCENT,
+        quotaReviewDecisionDays: config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS,
+        taskQueue: config.WORKFORCE_TASK_QUEUE,
+      },
     }),
     AuditModule,
     OrgModule,

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CITY_CODE, OrgUnitDirectory, PlatformConfig } from '@cwp/platform';
+import { CITY_CODE, OrgUnitDirectory, PlatformConfig, POLICY_CATALOG } from '@cwp/platform';
 import { shanghaiDate, type PolicyCatalog } from '@cwp/policy';
 import { OrgUnitRepository } from '../org';
 import { QuotaRepository, seedMissingQuotas } from '../quotas';
-import { POLICY_CATALOG, WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
+import { WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
 
 /**
  * Loads the org tree (validated by the platform's org-tree validator) and the first quotas of new
@@ -31,13 +31,15 @@ export class ReferenceDataLoader implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly platform: PlatformConfig,
     @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
     @Inject(WORKFORCE_SETTINGS) private readonly settings: WorkforceSettings,
+    // Absent only in integration contexts, which do not seed at start (seedOnStart false).
+    @Optional() private readonly platform?: PlatformConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
     if (!this.settings.seedOnStart) return;
+    if (!this.platform) throw new Error('WORKFORCE_SEED_ON_START needs the platform config (ORG_TREE_FILE)');
     const started = Date.now();
     const result = await loadReferenceData(this.dataSource, this.platform.orgTreeFile, this.catalog, this.settings.floatingQuotaPercent);
     this.logger.log({

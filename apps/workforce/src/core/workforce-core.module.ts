@@ -1,24 +1,31 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { defaultPolicyCatalog } from '@cwp/policy';
+import { PlatformPiiModule, PlatformPolicyModule, type PlatformPiiOptions, type PlatformPolicyOptions } from '@cwp/platform';
 import { ReferenceDataLoader } from './reference-data';
-import { POLICY_CATALOG, WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
+import './workforce-errors';
+import { WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
+
+export interface WorkforceCoreOptions {
+  settings: WorkforceSettings;
+  /** Tests pin a policy catalog or PII keys here; the service uses the shipped catalog and its configured keys. */
+  policy?: PlatformPolicyOptions;
+  pii?: PlatformPiiOptions;
+}
 
 /**
- * What every workforce feature module reads: the policy catalog (versioned parameters) and the
- * service settings; loads the org tree and first quotas at start (ReferenceDataLoader).
+ * What every workforce feature reads: the service settings (WORKFORCE_SETTINGS), the policy
+ * catalog (POLICY_CATALOG, PlatformPolicyModule) and the PII cipher (PlatformPiiModule); registers
+ * the service's error codes (workforce-errors.ts) and loads the org tree and first quotas at
+ * start (ReferenceDataLoader).
  */
 @Global()
 @Module({})
 export class WorkforceCoreModule {
-  static forRoot(settings: WorkforceSettings): DynamicModule {
+  static forRoot(options: WorkforceCoreOptions): DynamicModule {
     return {
       module: WorkforceCoreModule,
-      providers: [
-        { provide: WORKFORCE_SETTINGS, useValue: settings },
-        { provide: POLICY_CATALOG, useFactory: defaultPolicyCatalog },
-        ReferenceDataLoader,
-      ],
-      exports: [WORKFORCE_SETTINGS, POLICY_CATALOG],
+      imports: [PlatformPolicyModule.forRoot(options.policy), PlatformPiiModule.forRoot(options.pii)],
+      providers: [{ provide: WORKFORCE_SETTINGS, useValue: options.settings }, ReferenceDataLoader],
+      exports: [WORKFORCE_SETTINGS],
     };
   }
 }

@@ -1,5 +1,4 @@
-/** The tokens every workforce feature reads, provided by WorkforceCoreModule (global). */
-export const POLICY_CATALOG = Symbol('POLICY_CATALOG');
+/** The token of the service settings every workforce feature reads, provided by WorkforceCoreModule (global). */
 export const WORKFORCE_SETTINGS = Symbol('WORKFORCE_SETTINGS');
 
 /** The service settings the feature modules read (from WorkforceConfig, or a test's values). */

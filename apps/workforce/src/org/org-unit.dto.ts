@@ -51,7 +51,7 @@ export class UpdateUnitDto {
   @ApiPropertyOptional({ example: 5600 })
   population?: number;
 
-  /** Optimistic concurrency: the version read; a stale one is 409 CONFLICT. */
+  /** Optimistic concurrency: the version read; a stale one is 409 VERSION_CONFLICT. */
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -56,8 +56,7 @@ export class OrgUnitsService {
         throw DomainError.businessRule('QUOTA-2', `Households and population belong on residential areas; ${code} is a ${before.kind}`, { unitCode: code, kind: before.kind });
       }
       if (dto.version !== undefined && dto.version !== before.version) {
-        throw DomainError.conflict(`org_unit ${code} was changed by someone else (expected version ${dto.version}, found ${before.version}); reload and retry`, {
-          reason: 'STALE_VERSION',
+        throw DomainError.versionConflict(`org_unit ${code} was changed by someone else (expected version ${dto.version}, found ${before.version}); reload and retry`, {
           expectedVersion: dto.version,
           version: before.version,
         });

@@ -2,27 +2,35 @@
  * The review's database work on real PostgreSQL (QUOTA-5): chunked recomputation that resumes
  * after its last heartbeat without duplicating proposals, and idempotent decisions.
  */
-import path from 'node:path';
 import { workforceQuotaEventContracts } from '@cwp/contracts';
-import { AuditTrail, OutboxWriter, testing } from '@cwp/platform';
+import type { testing } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { workforceMigrations } from '../../migrations';
-import { loadReferenceData } from '../../org/reference-data';
+import { loadReferenceData } from '../core';
+import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing/workforce-int-context';
 import { QuotaReviewService } from './quota-review.service';
-
-const TREE = path.resolve(__dirname, '../../../../../seeds/org-tree/shanghai.json');
+import { QuotaReviewsModule } from './quota-reviews.module';
+import { QuotaReviewWorkflows } from './workflow/quota-review-workflows';
 const system = { sub: 'system', role: 'system', unit: '31' };
 
 describe('quota review service (real PostgreSQL)', () => {
+  let ctx: WorkforceIntContext;
   let ds: testing.TestDataSource;
   let review: QuotaReviewService;
   let district: string;
   let grown: string[];
 
   beforeAll(async () => {
-    ds = await testing.createTestDataSource({ schemaPrefix: 'wf_review_it', migrations: workforceMigrations });
+    // The database work only: the API's Temporal side (QuotaReviewWorkflows) is not under test.
+    ctx = await createWorkforceIntContext({
+      schemaPrefix: 'wf_review_it',
+      imports: [QuotaReviewsModule],
+      produces: workforceQuotaEventContracts,
+      settings: { floatingQuotaPercent: 5 },
+      override: (builder) => builder.overrideProvider(QuotaReviewWorkflows).useValue({}),
+    });
+    ds = ctx.ds;
     await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
-    review = new QuotaReviewService(ds, new AuditTrail(ds), new OutboxWriter('workforce', workforceQuotaEventContracts), defaultPolicyCatalog(), { floatingQuotaPercent: 5 });
+    review = ctx.get(QuotaReviewService);
     const [row] = (await ds.query("SELECT code FROM org_units WHERE kind = 'district' ORDER BY code LIMIT 1")) as Array<{ code: string }>;
     district = row!.code;
     // Every fifth area of the district grows: the review proposes a change for exactly those.
@@ -33,7 +41,7 @@ describe('quota review service (real PostgreSQL)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await ds?.destroy();
+    await ctx?.close();
   });
 
   it('QUOTA-5: recomputes the district in chunks, heartbeating the last code, and proposes only the grown areas', async () => {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { quotaChangedContract, quotaReviewClosedContract, quotaReviewOpenedContract } from '@cwp/contracts';
-import { AuditTrail, OutboxWriter, type Principal } from '@cwp/platform';
+import { AuditTrail, OutboxWriter, POLICY_CATALOG, type Principal } from '@cwp/platform';
 import { shanghaiDate, type PolicyCatalog, type PolicyVersion } from '@cwp/policy';
 import type { DecideDistrictInput, DecideDistrictResult, OpenReviewResult } from '@cwp/workforce-workflows';
-import { POLICY_CATALOG, WORKFORCE_SETTINGS, type WorkforceSettings } from '../core/workforce-settings';
+import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../core/workforce-settings';
 import { proposeForAreas, proposeForCentres, proposeForFloating } from './quota-proposals';
 import { QuotaReviewRepository } from './quota-review.repository';
 

@@ -4,44 +4,51 @@
  * districts approve or reject through the update, and a deadline without a decision lets the
  * proposals stand. Thirty days pass in seconds.
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { quotaReviewDecisionUpdate, quotaReviewStateQuery, quotaReviewWorkflowId, workforceQuotaEventContracts, type QuotaReviewState } from '@cwp/contracts';
-import { AuditTrail, OutboxWriter, testing, wrapActivities } from '@cwp/platform';
+import { wrapActivities, testing } from '@cwp/platform';
 import { defaultPolicyCatalog, proposeQuotaAdjustment } from '@cwp/policy';
 import { createTimeSkippingEnv, bundleWorkflowsFromSources } from '@cwp/test-support';
-import { workforceMigrations } from '../../migrations';
-import { loadReferenceData } from '../../org/reference-data';
-import { createQuotaReviewActivities } from './quota-review.activities';
+import { loadReferenceData } from '../core';
+import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing/workforce-int-context';
 import { QuotaReviewService } from './quota-review.service';
-
-const repoRoot = path.resolve(__dirname, '../../../../..');
-const TREE = path.join(repoRoot, 'seeds/org-tree/shanghai.json');
+import { QuotaReviewsModule } from './quota-reviews.module';
+import { createQuotaReviewActivities } from './workflow/quota-review.activities';
+import { QuotaReviewWorkflows } from './workflow/quota-review-workflows';
 const city = { sub: 'city-op', role: 'city', unit: '31' };
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
+let ctx: WorkforceIntContext;
 let ds: testing.TestDataSource;
 let review: QuotaReviewService;
 let districts: string[];
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  [env, bundle, ds] = await Promise.all([
+  [env, bundle, ctx] = await Promise.all([
     createTimeSkippingEnv(),
     bundleWorkflowsFromSources('workflows/workforce/src/index.ts'),
-    testing.createTestDataSource({ schemaPrefix: 'wf_review_wf', migrations: workforceMigrations }),
+    // The activities' side: the API's Temporal client (QuotaReviewWorkflows) is not under test.
+    createWorkforceIntContext({
+      schemaPrefix: 'wf_review_wf',
+      imports: [QuotaReviewsModule],
+      produces: workforceQuotaEventContracts,
+      settings: { floatingQuotaPercent: 5 },
+      override: (builder) => builder.overrideProvider(QuotaReviewWorkflows).useValue({}),
+    }),
   ]);
+  ds = ctx.ds;
   await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
-  review = new QuotaReviewService(ds, new AuditTrail(ds), new OutboxWriter('workforce', workforceQuotaEventContracts), defaultPolicyCatalog(), { floatingQuotaPercent: 5 });
+  review = ctx.get(QuotaReviewService);
   districts = ((await ds.query("SELECT code FROM org_units WHERE kind = 'district' ORDER BY code")) as Array<{ code: string }>).map((r) => r.code);
 }, 180_000);
 
 afterAll(async () => {
-  await ds?.destroy();
+  await ctx?.close();
   await env?.teardown();
 });
 

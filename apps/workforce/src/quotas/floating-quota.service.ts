@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { floatingQuotaLentContract, floatingQuotaReturnedContract } from '@cwp/contracts';
 import { AuditTrail, DomainError, ErrorCode, Jurisdiction, OutboxWriter, type Principal } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
+import { WorkforceError } from '../core/workforce-errors';
 import { toLoanResponse, type FloatingLoanResponse, type LendFloatingQuotaDto } from './quota.dto';
 import { QuotaRepository } from './quota.repository';
 import type { FloatingPool } from './quota.row';
@@ -87,7 +88,7 @@ export class FloatingQuotaService {
   /** FLOATING_QUOTA_EXHAUSTED (422): the street has fewer places left than asked for, with the figures. */
   private async exhausted(em: EntityManager, streetCode: string, requested: number): Promise<DomainError> {
     const { held, lent, available } = balanceOf((await this.quotas.floatingPool(streetCode, em)) ?? { value: 0, lent: 0 });
-    return new DomainError(ErrorCode.FLOATING_QUOTA_EXHAUSTED, `Street ${streetCode} has ${available} floating place(s) left (held ${held}, lent ${lent}); ${requested} requested`, {
+    return new DomainError(WorkforceError.FLOATING_QUOTA_EXHAUSTED, `Street ${streetCode} has ${available} floating place(s) left (held ${held}, lent ${lent}); ${requested} requested`, {
       details: { rule: 'QUOTA-4', streetCode, held, lent, available, requested },
     });
   }

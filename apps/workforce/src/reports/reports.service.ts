@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, Jurisdiction, type Principal } from '@cwp/platform';
+import { DomainError, Jurisdiction, POLICY_CATALOG, type Principal } from '@cwp/platform';
 import { isCalendarDate, shanghaiDate, type PolicyCatalog } from '@cwp/policy';
-import { POLICY_CATALOG } from '../core/workforce-settings';
 import { OrgUnitRepository } from '../org';
 import { buildStaffingReport } from './report-figures';
 import { ReportRepository } from './report.repository';

@@ -1,6 +1,5 @@
 export { WorkersModule } from './workers.module';
 export { workersMigrations } from './migrations';
-export { workersConfig } from './workers.config';
 export { WorkersService } from './workers.service';
 export { WorkerRepository } from './worker.repository';
 export { EXIT_CAUSES_BY_ROUTE, fitExitCause } from './rules/exit-cause';

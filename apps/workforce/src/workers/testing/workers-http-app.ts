@@ -14,7 +14,6 @@ import {
   AuditModule,
   OrgUnitDirectory,
   OutboxWriter,
-  PiiCipher,
   PlatformHttpModule,
   derivePersonRefKey,
   configurePlatformApp,
@@ -27,8 +26,8 @@ import {
   type Principal,
 } from '@cwp/platform';
 import { workforceWorkerEventContracts } from '@cwp/contracts';
-import { defaultPolicyCatalog } from '@cwp/policy';
-import { POLICY_CATALOG } from '../../core/workforce-settings';
+import { WorkforceCoreModule } from '../../core/workforce-core.module';
+import { TEST_SETTINGS } from '../../testing/workforce-int-context';
 import { workersMigrations } from '../migrations';
 import { WorkersModule } from '../workers.module';
 
@@ -64,19 +63,23 @@ export async function startWorkersHttpApp(schemaPrefix: string): Promise<Workers
     providers: [
       { provide: DataSource, useValue: ds },
       { provide: OutboxWriter, useValue: new OutboxWriter('workforce', workforceWorkerEventContracts) },
-      { provide: POLICY_CATALOG, useFactory: defaultPolicyCatalog },
     ],
-    exports: [DataSource, OutboxWriter, POLICY_CATALOG],
+    exports: [DataSource, OutboxWriter],
   })
   class TestInfraModule {}
 
-  @Module({ imports: [TestInfraModule, PlatformHttpModule.forRoot({ config, directory }), AuditModule, WorkersModule] })
+  @Module({
+    imports: [
+      TestInfraModule,
+      PlatformHttpModule.forRoot({ config, directory }),
+      WorkforceCoreModule.forRoot({ settings: TEST_SETTINGS, pii: { keys: { encryption, personRef: derivePersonRefKey(encryption) } } }),
+      AuditModule,
+      WorkersModule,
+    ],
+  })
   class TestAppModule {}
 
-  const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] })
-    .overrideProvider(PiiCipher)
-    .useValue(new PiiCipher({ encryption, personRef: derivePersonRefKey(encryption) }))
-    .compile();
+  const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
   const app: INestApplication = moduleRef.createNestApplication({ logger: false });
   configurePlatformApp(app, { serviceName: 'workforce' });
   await app.listen(0, '127.0.0.1');

@@ -1,21 +1,18 @@
 /**
- * The roster's service graph on REAL servers for integration specs: a throw-away schema in
- * TEST_DATABASE_URL (platform + roster migrations), the real org tree, real audit trail and
- * outbox. Test code only (specs import it); never imported by the service.
+ * The roster's services on REAL servers for integration specs, built from WorkersModule by the
+ * workforce integration context (a throw-away schema in TEST_DATABASE_URL, the real org tree,
+ * audit trail and outbox). Test code only (specs import it); never imported by the service.
  */
-import { randomBytes } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import { AuditTrail, Jurisdiction, OrgUnitDirectory, OutboxWriter, PiiCipher, derivePersonRefKey, fromRepoRoot, platformMigrations, testing, ServiceClock, type Principal } from '@cwp/platform';
+import { PiiCipher, testing, type OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { workforceWorkerEventContracts, type EventContract } from '@cwp/contracts';
-import { defaultPolicyCatalog, nationalIdCheckChar } from '@cwp/policy';
+import { platformMigrations } from '@cwp/platform';
+import { createWorkforceIntContext, type WorkforceIntContext } from '../../testing/workforce-int-context';
 import { workersMigrations } from '../migrations';
 import { PromotionsService } from '../promotions.service';
-import { TitleStructureGuard } from '../title-structure.guard';
-import { WorkerAccess } from '../worker-access';
-import { WorkerChanges } from '../worker-changes';
 import { WorkerLifecycleService } from '../worker-lifecycle.service';
 import type { HireWorkerDto } from '../worker.dto';
 import { WorkerRepository } from '../worker.repository';
+import { WorkersModule } from '../workers.module';
 import { WorkersService } from '../workers.service';
 
 export const DISTRICT_A = '310101';
@@ -42,40 +39,36 @@ export interface WorkersIntContext extends WorkersGraph {
   repository: WorkerRepository;
   cipher: PiiCipher;
   directory: OrgUnitDirectory;
-  /** The same graph with an outbox that knows only these contracts (to fail mid-transaction). */
-  withOutbox(produces: readonly EventContract[]): WorkersGraph;
+  /** The same services over the same schema with an outbox that knows only these contracts (to fail mid-transaction). */
+  withOutbox(produces: readonly EventContract[]): Promise<WorkersGraph>;
   close(): Promise<void>;
 }
 
+const graphOf = (ctx: WorkforceIntContext): WorkersGraph => ({
+  workers: ctx.get(WorkersService),
+  lifecycle: ctx.get(WorkerLifecycleService),
+  promotions: ctx.get(PromotionsService),
+});
+
 export async function createWorkersIntContext(schemaPrefix: string): Promise<WorkersIntContext> {
-  Logger.overrideLogger(process.env.WF_TEST_LOGS ? ['log', 'warn', 'error'] : ['error']);
-  const ds = await testing.createTestDataSource({ schemaPrefix, migrations: [...platformMigrations, ...workersMigrations] });
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  const audit = new AuditTrail(ds);
-  const jurisdiction = new Jurisdiction(directory, audit);
-  const encryption = randomBytes(32);
-  const cipher = new PiiCipher({ encryption, personRef: derivePersonRefKey(encryption) });
-  const repository = new WorkerRepository(ds);
-  const access = new WorkerAccess(repository, jurisdiction, directory);
-  const guard = new TitleStructureGuard(repository, defaultPolicyCatalog());
-  const clock = new ServiceClock();
-  const build = (produces: readonly EventContract[]): WorkersGraph => {
-    const outbox = new OutboxWriter('workforce', produces);
-    const changes = new WorkerChanges(repository, audit, outbox);
-    return {
-      workers: new WorkersService(ds, repository, access, changes, guard, audit, outbox, cipher, clock),
-      lifecycle: new WorkerLifecycleService(ds, access, changes, clock),
-      promotions: new PromotionsService(ds, access, changes, guard, clock),
-    };
-  };
+  const options = { schemaPrefix, imports: [WorkersModule], migrations: [...platformMigrations, ...workersMigrations] };
+  const main = await createWorkforceIntContext({ ...options, produces: workforceWorkerEventContracts });
+  const others: WorkforceIntContext[] = [];
   return {
-    ds,
-    repository,
-    cipher,
-    directory,
-    ...build(workforceWorkerEventContracts),
-    withOutbox: build,
-    close: () => ds.destroy(),
+    ds: main.ds,
+    directory: main.directory,
+    repository: main.get(WorkerRepository),
+    cipher: main.get(PiiCipher),
+    ...graphOf(main),
+    async withOutbox(produces) {
+      const other = await createWorkforceIntContext({ ...options, produces, dataSource: main.ds });
+      others.push(other);
+      return graphOf(other);
+    },
+    async close() {
+      for (const other of others) await other.close();
+      await main.close();
+    },
   };
 }
 
@@ -98,8 +91,12 @@ export function newHire(overrides: Partial<HireWorkerDto> = {}): HireWorkerDto {
   };
 }
 
-/** A GB 11643-valid national ID number with a random sequence (check character computed). */
+// Consecutive sequence numbers from a random start: independent random draws collided now and
+// then (two hires of "one person": a flaky 409 DUPLICATE), consecutive ones never do within a run.
+let sequence = Math.floor(Math.random() * 500);
+
+/** A GB 11643-valid national ID number, unique within the run (check character computed). */
 export function newNationalId(birth = '19900517'): string {
-  const body = `310101${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return body + nationalIdCheckChar(body);
+  sequence = (sequence + 1) % 1000;
+  return testing.syntheticNationalId(birth, String(sequence).padStart(3, '0'), '310101');
 }
