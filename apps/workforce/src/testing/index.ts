@@ -6,6 +6,4 @@
 export { openBenchSchema, type BenchSchema } from './bench-schema';
 export { loadReferenceData } from '../core/reference-data';
 export { loadSyntheticWorkers } from '../workers';
-export { ReportRepository } from '../reports/report.repository';
-export { buildStaffingReport } from '../reports/report-figures';
-export { STAFFING_REPORT_SQL } from '../reports/report.sql';
+export { buildStaffingReport, ReportRepository, STAFFING_REPORT_SQL } from '../reports';

@@ -26,7 +26,7 @@ import {
   type Principal,
 } from '@cwp/platform';
 import { workforceWorkerEventContracts } from '@cwp/contracts';
-import { WorkforceCoreModule } from '../../core/workforce-core.module';
+import { WorkforceCoreModule } from '../../core';
 import { TEST_SETTINGS } from '../../testing/workforce-int-context';
 import { workersMigrations } from '../migrations';
 import { WorkersModule } from '../workers.module';
