@@ -1,8 +1,4 @@
-import type { OrgUnit, OrgUnitKind, RegionKind } from '@cwp/platform';
-
-const ORG_UNIT_KINDS: readonly OrgUnitKind[] = ['city', 'district', 'street', 'area'];
-/** ORG-4: central city (城区), urban-rural fringe (城乡结合区), suburb (郊区). */
-const REGION_KINDS: readonly RegionKind[] = ['central', 'fringe', 'suburb'];
+import { ORG_UNIT_KINDS, REGION_KINDS, type OrgUnit, type OrgUnitKind, type RegionKind } from '@cwp/platform';
 
 export interface OrgTreeReport {
   version: string | null;

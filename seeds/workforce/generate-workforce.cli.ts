@@ -10,7 +10,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { CITY_CODE, OrgUnitDirectory } from '@cwp/platform';
+import { readFileSync } from 'node:fs';
+import { parseOrgTree } from '@cwp/platform';
 import { DEFAULT_AS_OF, generateWorkforce, naturalHeadcount, SHANGHAI_WORKFORCE_SIZE, WorkforceTally } from '@cwp/synthetic';
 
 function flag(name: string): string | undefined {
@@ -28,8 +29,9 @@ async function main(): Promise<void> {
   const seed = integerFlag('seed', 1);
   const outPath = flag('out');
   const within = flag('within');
-  // Read and validated with the platform's org-tree validator, as the services do at boot.
-  const tree = OrgUnitDirectory.fromFile(flag('tree') ?? 'seeds/org-tree/shanghai.json').unitsWithin(CITY_CODE);
+  // Checked with the platform's org-tree validator as a complete seed tree, as the services load it.
+  const treeFile = flag('tree') ?? 'seeds/org-tree/shanghai.json';
+  const tree = parseOrgTree(JSON.parse(readFileSync(treeFile, 'utf8')) as unknown, { complete: true, source: treeFile }).units;
   const units = within ? tree.filter((unit) => unit.code.startsWith(within)) : tree;
   if (units.length === 0) throw new Error(`--within ${within}: no such unit in the tree`);
   const size = integerFlag('size', within ? naturalHeadcount(seed, units) : SHANGHAI_WORKFORCE_SIZE);

@@ -6,11 +6,12 @@
  * Workers are only added to an empty roster (a second run does not double them).
  */
 import 'reflect-metadata';
-import { CITY_CODE, createServiceDataSource, OrgUnitDirectory, runMigrations, validateConfigOrExit } from '@cwp/platform';
+import { createServiceDataSource, runMigrations, validateConfigOrExit } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 import { workforceConfig } from './config';
 import { loadReferenceData } from './core/reference-data';
+import { readOrgTreeFile } from './core/org-tree-file';
 import { workforceMigrations } from './migrations';
 import { loadSyntheticWorkers } from './workers';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
       if (n > 0) {
         console.log(`workers: ${n} already present; none added`);
       } else {
-        const units = OrgUnitDirectory.fromFile(platform.orgTreeFile).unitsWithin(CITY_CODE);
+        const units = readOrgTreeFile(platform.orgTreeFile);
         const started = Date.now();
         const loaded = await loadSyntheticWorkers(dataSource, generateWorkforce({ seed: Number(flag('seed') ?? 1), size, units }), {
           exitedShare: Number(flag('exited-share') ?? 0.08),

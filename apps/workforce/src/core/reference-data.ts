@@ -1,18 +1,19 @@
 import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CITY_CODE, OrgUnitDirectory, PlatformConfig, POLICY_CATALOG } from '@cwp/platform';
+import { PlatformConfig, POLICY_CATALOG } from '@cwp/platform';
 import { shanghaiDate, type PolicyCatalog } from '@cwp/policy';
 import { OrgUnitRepository } from '../org';
 import { QuotaRepository, seedMissingQuotas } from '../quotas';
+import { readOrgTreeFile } from './org-tree-file';
 import { WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
 
 /**
- * Loads the org tree (validated by the platform's org-tree validator) and the first quotas of new
+ * Loads the org tree (readOrgTreeFile: the platform's org-tree validator, complete) and the first quotas of new
  * units (idempotent: both only fill what is missing), at start-up (WORKFORCE_SEED_ON_START) and
  * from the seed CLI. Runs in one transaction so a half-loaded tree never becomes visible.
  */
 export async function loadReferenceData(dataSource: DataSource, orgTreeFile: string, catalog: PolicyCatalog, floatingPercent: number, now = new Date()) {
-  const units = OrgUnitDirectory.fromFile(orgTreeFile).unitsWithin(CITY_CODE);
+  const units = readOrgTreeFile(orgTreeFile);
   const today = shanghaiDate(now);
   const policy = catalog.inForce(today);
   return dataSource.transaction(async (em) => {
