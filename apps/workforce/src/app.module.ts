@@ -9,6 +9,7 @@ import { WorkforceCoreModule } from './core';
 import { OrgModule } from './org';
 import { createQuotaReviewActivities, quotaReviewSchedule, QuotaReviewService, QuotaReviewsModule } from './quota-reviews';
 import { QuotasModule } from './quotas';
+import { ReferenceDataModule } from './reference-data';
 import { ReportsModule } from './reports';
 import { WorkersModule } from './workers';
 
@@ -53,6 +54,7 @@ const activities = (ref: ModuleRef) => ({
     OrgModule,
     QuotasModule,
     QuotaReviewsModule,
+    ReferenceDataModule,
     ReportsModule,
     WorkersModule,
   ],

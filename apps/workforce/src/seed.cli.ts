@@ -10,8 +10,7 @@ import { createServiceDataSource, runMigrations, validateConfigOrExit } from '@c
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 import { workforceConfig } from './config';
-import { loadReferenceData } from './core/reference-data';
-import { readOrgTreeFile } from './core/org-tree-file';
+import { loadReferenceData, readOrgTreeFile } from './reference-data';
 import { workforceMigrations } from './migrations';
 import { loadSyntheticWorkers } from './workers';
 

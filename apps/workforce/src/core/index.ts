@@ -2,4 +2,3 @@
 export { WorkforceCoreModule, type WorkforceCoreOptions } from './workforce-core.module';
 export { WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
 export { WorkforceError } from './workforce-errors';
-export { loadReferenceData } from './reference-data';

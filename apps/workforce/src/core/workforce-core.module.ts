@@ -1,6 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { PlatformPiiModule, PlatformPolicyModule, type PlatformPiiOptions, type PlatformPolicyOptions } from '@cwp/platform';
-import { ReferenceDataLoader } from './reference-data';
 import './workforce-errors';
 import { WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
 
@@ -14,8 +13,8 @@ export interface WorkforceCoreOptions {
 /**
  * What every workforce feature reads: the service settings (WORKFORCE_SETTINGS), the policy
  * catalog (POLICY_CATALOG, PlatformPolicyModule) and the PII cipher (PlatformPiiModule); registers
- * the service's error codes (workforce-errors.ts) and loads the org tree and first quotas at
- * start (ReferenceDataLoader).
+ * the service's error codes (workforce-errors.ts). It imports no feature, so every feature may
+ * import it (the start-up loader of the org tree is the reference-data folder).
  */
 @Global()
 @Module({})
@@ -24,7 +23,7 @@ export class WorkforceCoreModule {
     return {
       module: WorkforceCoreModule,
       imports: [PlatformPolicyModule.forRoot(options.policy), PlatformPiiModule.forRoot(options.pii)],
-      providers: [{ provide: WORKFORCE_SETTINGS, useValue: options.settings }, ReferenceDataLoader],
+      providers: [{ provide: WORKFORCE_SETTINGS, useValue: options.settings }],
       exports: [WORKFORCE_SETTINGS],
     };
   }

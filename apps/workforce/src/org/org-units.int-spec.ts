@@ -1,8 +1,8 @@
 /** The org tree as reference data on real PostgreSQL: reads within jurisdiction, households updates (ORG-2, QUOTA-2). */
 import type { OrgUnitDirectory, Principal, testing } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { loadReferenceData } from '../core';
-import { createWorkforceIntContext, ORG_TREE_FILE, type WorkforceIntContext } from '../testing/workforce-int-context';
+import { loadReferenceData } from '../reference-data';
+import { createWorkforceIntContext, ORG_TREE_FILE, type WorkforceIntContext } from '../testing';
 import { OrgModule } from './org.module';
 import { OrgUnitsService } from './org-units.service';
 import { ListUnitsQueryDto } from './org-unit.dto';

@@ -5,8 +5,8 @@
 import { workforceQuotaEventContracts } from '@cwp/contracts';
 import type { testing } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { loadReferenceData } from '../core';
-import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing/workforce-int-context';
+import { loadReferenceData } from '../reference-data';
+import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing';
 import { QuotaReviewService } from './quota-review.service';
 import { QuotaReviewsModule } from './quota-reviews.module';
 import { QuotaReviewWorkflows } from './workflow/quota-review-workflows';

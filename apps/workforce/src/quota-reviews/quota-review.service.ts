@@ -4,7 +4,7 @@ import { quotaChangedContract, quotaReviewClosedContract, quotaReviewOpenedContr
 import { AuditTrail, OutboxWriter, POLICY_CATALOG, type Principal } from '@cwp/platform';
 import { shanghaiDate, type PolicyCatalog, type PolicyVersion } from '@cwp/policy';
 import type { DecideDistrictInput, DecideDistrictResult, OpenReviewResult } from '@cwp/workforce-workflows';
-import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../core/workforce-settings';
+import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../core';
 import { proposeForAreas, proposeForCentres, proposeForFloating } from './quota-proposals';
 import { QuotaReviewRepository } from './quota-review.repository';
 

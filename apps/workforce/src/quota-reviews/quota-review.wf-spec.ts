@@ -12,8 +12,8 @@ import { quotaReviewDecisionUpdate, quotaReviewStateQuery, quotaReviewWorkflowId
 import { wrapActivities, testing } from '@cwp/platform';
 import { defaultPolicyCatalog, proposeQuotaAdjustment } from '@cwp/policy';
 import { createTimeSkippingEnv, bundleWorkflowsFromSources } from '@cwp/test-support';
-import { loadReferenceData } from '../core';
-import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing/workforce-int-context';
+import { loadReferenceData } from '../reference-data';
+import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing';
 import { QuotaReviewService } from './quota-review.service';
 import { QuotaReviewsModule } from './quota-reviews.module';
 import { createQuotaReviewActivities } from './workflow/quota-review.activities';

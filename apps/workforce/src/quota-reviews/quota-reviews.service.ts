@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { quotaReviewWorkflowId } from '@cwp/contracts';
 import { AuditTrail, DomainError, Jurisdiction, scopeOf, type Principal } from '@cwp/platform';
-import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../core/workforce-settings';
+import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../core';
 import { QuotaReviewRepository } from './quota-review.repository';
 import { QuotaReviewWorkflows } from './workflow/quota-review-workflows';
 import type { QuotaProposalResponse, QuotaReviewDecisionDto, QuotaReviewResponse, StartQuotaReviewDto } from './quota-review.dto';

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { floatingQuotaLentContract, floatingQuotaReturnedContract } from '@cwp/contracts';
 import { AuditTrail, DomainError, ErrorCode, Jurisdiction, OutboxWriter, type Principal } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
-import { WorkforceError } from '../core/workforce-errors';
+import { WorkforceError } from '../core';
 import { toLoanResponse, type FloatingLoanResponse, type LendFloatingQuotaDto } from './quota.dto';
 import { QuotaRepository } from './quota.repository';
 import type { FloatingPool } from './quota.row';

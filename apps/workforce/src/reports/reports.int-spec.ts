@@ -6,8 +6,8 @@
 import { CITY_CODE, type OrgUnit, type Principal, type testing } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { generateWorkforce } from '@cwp/synthetic';
-import { loadReferenceData } from '../core';
-import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing/workforce-int-context';
+import { loadReferenceData } from '../reference-data';
+import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing';
 import { loadSyntheticWorkers, workerRow } from '../workers';
 import { ReportsModule } from './reports.module';
 import { ReportsService } from './reports.service';

@@ -11,8 +11,7 @@ import { Test, type TestingModule, type TestingModuleBuilder } from '@nestjs/tes
 import { DataSource } from 'typeorm';
 import { workforceQuotaEventContracts, workforceWorkerEventContracts, type EventContract } from '@cwp/contracts';
 import { AuditTrail, derivePersonRefKey, fromRepoRoot, Jurisdiction, OrgUnitDirectory, OutboxWriter, testing } from '@cwp/platform';
-import { WorkforceCoreModule } from '../core/workforce-core.module';
-import type { WorkforceSettings } from '../core/workforce-settings';
+import { WorkforceCoreModule, type WorkforceSettings } from '../core';
 import { workforceMigrations } from '../migrations';
 
 export const ORG_TREE_FILE = fromRepoRoot('seeds/org-tree/shanghai.json');

@@ -6,7 +6,7 @@
  */
 import { DomainError, ErrorCode, KafkaJsPublisher, OutboxRelay, createKafka, ensureTopics, testing, type EventPublisher } from '@cwp/platform';
 import { WORKER_EVENT_TYPES, workforceWorkerEventContracts } from '@cwp/contracts';
-import { WorkforceError } from '../core/workforce-errors';
+import { WorkforceError } from '../core';
 import {
   AREA_A1_1,
   AREA_A1_2,

@@ -10,7 +10,7 @@ import {
   type QuotaReviewState,
 } from '@cwp/contracts';
 import { DomainError, ErrorCode } from '@cwp/platform';
-import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../../core/workforce-settings';
+import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../../core';
 
 /** The API's side of the review workflow: start it (business key per year) and send district decisions. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { DomainError } from '@cwp/platform';
 import type { Decision, TitlePromotionCheck } from '@cwp/policy';
-import { WorkforceError } from '../../core/workforce-errors';
+import { WorkforceError } from '../../core';
 
 /**
  * PROM-3 says the 4:4:2 title structure is "controlled at district and street level". We check it

@@ -27,7 +27,7 @@ import {
 } from '@cwp/platform';
 import { workforceWorkerEventContracts } from '@cwp/contracts';
 import { WorkforceCoreModule } from '../../core';
-import { TEST_SETTINGS } from '../../testing/workforce-int-context';
+import { TEST_SETTINGS } from '../../testing';
 import { workersMigrations } from '../migrations';
 import { WorkersModule } from '../workers.module';
 

@@ -6,7 +6,7 @@
 import { PiiCipher, testing, type OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { workforceWorkerEventContracts, type EventContract } from '@cwp/contracts';
 import { platformMigrations } from '@cwp/platform';
-import { createWorkforceIntContext, type WorkforceIntContext } from '../../testing/workforce-int-context';
+import { createWorkforceIntContext, type WorkforceIntContext } from '../../testing';
 import { workersMigrations } from '../migrations';
 import { PromotionsService } from '../promotions.service';
 import { WorkerLifecycleService } from '../worker-lifecycle.service';

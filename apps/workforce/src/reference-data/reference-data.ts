@@ -5,7 +5,7 @@ import { shanghaiDate, type PolicyCatalog } from '@cwp/policy';
 import { OrgUnitRepository } from '../org';
 import { QuotaRepository, seedMissingQuotas } from '../quotas';
 import { readOrgTreeFile } from './org-tree-file';
-import { WORKFORCE_SETTINGS, type WorkforceSettings } from './workforce-settings';
+import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../core';
 
 /**
  * Loads the org tree (readOrgTreeFile: the platform's org-tree validator, complete) and the first quotas of new
