@@ -4,5 +4,8 @@ import { quotaReviewsMigrations } from './quota-reviews';
 import { quotasMigrations } from './quotas';
 import { workersMigrations } from './workers';
 
+/** The service's own migrations, feature by feature, in order. */
+export const workforceOwnMigrations: Function[] = [...orgMigrations, ...quotasMigrations, ...quotaReviewsMigrations, ...workersMigrations];
+
 /** Every migration of the workforce schema, in order (platform tables first). */
-export const workforceMigrations: Function[] = [...platformMigrations, ...orgMigrations, ...quotasMigrations, ...quotaReviewsMigrations, ...workersMigrations];
+export const workforceMigrations: Function[] = [...platformMigrations, ...workforceOwnMigrations];

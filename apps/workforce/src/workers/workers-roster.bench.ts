@@ -9,7 +9,7 @@
 import { CITY_CODE, OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
 import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
-import { openBenchSchema } from '../testing/bench-schema';
+import { openBenchSchema } from '../testing';
 import { birthDateRange } from './rules/age-band';
 import { loadSyntheticWorkers } from './synthetic-workers.loader';
 import { WorkerRepository, type WorkerSearch } from './worker.repository';

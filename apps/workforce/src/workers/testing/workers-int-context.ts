@@ -1,12 +1,11 @@
 /**
- * The roster's services on REAL servers for integration specs, built from WorkersModule by the
- * workforce integration context (a throw-away schema in TEST_DATABASE_URL, the real org tree,
- * audit trail and outbox). Test code only (specs import it); never imported by the service.
+ * The roster's services on REAL servers for integration specs, built from WorkersModule with the
+ * platform testing kit (a throw-away schema in TEST_DATABASE_URL, the real org tree, audit trail
+ * and outbox). Test code only (specs import it); never imported by the service.
  */
-import { PiiCipher, testing, type OrgUnitDirectory, type Principal } from '@cwp/platform';
+import { OutboxWriter, PiiCipher, testing, type OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { workforceWorkerEventContracts, type EventContract } from '@cwp/contracts';
-import { platformMigrations } from '@cwp/platform';
-import { createWorkforceIntContext, type WorkforceIntContext } from '../../testing';
+import { createWorkforceIntContext } from '../../testing';
 import { workersMigrations } from '../migrations';
 import { PromotionsService } from '../promotions.service';
 import { WorkerLifecycleService } from '../worker-lifecycle.service';
@@ -44,31 +43,52 @@ export interface WorkersIntContext extends WorkersGraph {
   close(): Promise<void>;
 }
 
-const graphOf = (ctx: WorkforceIntContext): WorkersGraph => ({
-  workers: ctx.get(WorkersService),
-  lifecycle: ctx.get(WorkerLifecycleService),
-  promotions: ctx.get(PromotionsService),
-});
-
 export async function createWorkersIntContext(schemaPrefix: string): Promise<WorkersIntContext> {
-  const options = { schemaPrefix, imports: [WorkersModule], migrations: [...platformMigrations, ...workersMigrations] };
-  const main = await createWorkforceIntContext({ ...options, produces: workforceWorkerEventContracts });
-  const others: WorkforceIntContext[] = [];
+  // The real OutboxWriter behind a switch: withOutbox() runs calls with one that knows fewer
+  // contracts, over the same schema, so a failed append can be seen to roll the whole change back.
+  const normal = new OutboxWriter('workforce', workforceWorkerEventContracts);
+  let current = normal;
+  const outbox = new Proxy(normal, {
+    get: (_target, key) => {
+      const value = Reflect.get(current, key, current) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+  const ctx = await createWorkforceIntContext({
+    schemaPrefix,
+    imports: [WorkersModule],
+    migrations: workersMigrations,
+    produces: workforceWorkerEventContracts,
+    override: (builder) => builder.overrideProvider(OutboxWriter).useValue(outbox),
+  });
+  const graph: WorkersGraph = { workers: ctx.get(WorkersService), lifecycle: ctx.get(WorkerLifecycleService), promotions: ctx.get(PromotionsService) };
+  const withOutbox = (produces: readonly EventContract[]): WorkersGraph => {
+    const limited = new OutboxWriter('workforce', produces);
+    const wrap = <T extends object>(service: T): T =>
+      new Proxy(service, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key, target) as unknown;
+          if (typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            current = limited;
+            try {
+              return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            } finally {
+              current = normal;
+            }
+          };
+        },
+      });
+    return { workers: wrap(graph.workers), lifecycle: wrap(graph.lifecycle), promotions: wrap(graph.promotions) };
+  };
   return {
-    ds: main.ds,
-    directory: main.directory,
-    repository: main.get(WorkerRepository),
-    cipher: main.get(PiiCipher),
-    ...graphOf(main),
-    async withOutbox(produces) {
-      const other = await createWorkforceIntContext({ ...options, produces, dataSource: main.ds });
-      others.push(other);
-      return graphOf(other);
-    },
-    async close() {
-      for (const other of others) await other.close();
-      await main.close();
-    },
+    ds: ctx.ds,
+    directory: ctx.directory,
+    repository: ctx.get(WorkerRepository),
+    cipher: ctx.get(PiiCipher),
+    ...graph,
+    withOutbox: async (produces) => withOutbox(produces),
+    close: () => ctx.close(),
   };
 }
 
@@ -91,12 +111,7 @@ export function newHire(overrides: Partial<HireWorkerDto> = {}): HireWorkerDto {
   };
 }
 
-// Consecutive sequence numbers from a random start: independent random draws collided now and
-// then (two hires of "one person": a flaky 409 DUPLICATE), consecutive ones never do within a run.
-let sequence = Math.floor(Math.random() * 500);
-
-/** A GB 11643-valid national ID number, unique within the run (check character computed). */
+/** A GB 11643-valid national ID number, unique within the run: the platform's one builder. */
 export function newNationalId(birth = '19900517'): string {
-  sequence = (sequence + 1) % 1000;
-  return testing.syntheticNationalId(birth, String(sequence).padStart(3, '0'), '310101');
+  return testing.newNationalId({ birthDate: birth, region: '310101' });
 }
