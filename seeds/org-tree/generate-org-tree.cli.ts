@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOrgTree, DEFAULT_ORG_TREE_SEED, type OrgUnitRecord } from './build-org-tree';
+import { buildOrgTree, DEFAULT_ORG_TREE_SEED, type OrgUnitRecord } from '@cwp/synthetic';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);

@@ -9,7 +9,7 @@
  * alive then), and the process's true peak RSS from process.resourceUsage().maxRSS.
  */
 import { defaultPolicyCatalog, recalibrate, type PostCategory, type RecalibrationWorker } from '@cwp/policy';
-import { mulberry32 } from '@cwp/workforce';
+import { mulberry32 } from '@cwp/synthetic';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

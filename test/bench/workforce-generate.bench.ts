@@ -6,8 +6,9 @@
  * Peak memory is sampled every 5,000 workers. With NODE_OPTIONS=--expose-gc it also prints the live
  * heap after a full GC half-way through: flat across sizes means the generator streams.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateWorkforce, loadOrgTreeFile, SHANGHAI_WORKFORCE_SIZE, type OrgUnit } from '@cwp/workforce';
+import { generateWorkforce, SHANGHAI_WORKFORCE_SIZE, type TreeUnit } from '@cwp/synthetic';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -30,7 +31,7 @@ const MiB = 1024 * 1024;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function run(units: readonly OrgUnit[], seed: number, size: number, serialise: boolean): Result {
+function run(units: readonly TreeUnit[], seed: number, size: number, serialise: boolean): Result {
   gc?.();
   let liveHeap: number | null = null;
   let peakRss = process.memoryUsage().rss;
@@ -70,7 +71,8 @@ function run(units: readonly OrgUnit[], seed: number, size: number, serialise: b
 function main(): void {
   const seed = Number(flag('seed') ?? 1);
   const sizes = flag('size') ? [Number(flag('size'))] : [SHANGHAI_WORKFORCE_SIZE, SHANGHAI_WORKFORCE_SIZE * 10];
-  const { units } = loadOrgTreeFile(join(__dirname, '../../seeds/org-tree/shanghai.json'));
+  // The committed tree (its spec in @cwp/synthetic and every service's boot validate it).
+  const { units } = JSON.parse(readFileSync(join(__dirname, '../../seeds/org-tree/shanghai.json'), 'utf8')) as { units: TreeUnit[] };
   const baseline = process.memoryUsage();
   console.log(`node ${process.version}; org tree ${units.length} units; baseline rss ${Math.round(baseline.rss / MiB)} MiB, heap ${Math.round(baseline.heapUsed / MiB)} MiB`);
   run(units, seed, 5000, false); // warm-up (JIT)

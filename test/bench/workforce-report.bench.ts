@@ -8,17 +8,10 @@
  */
 import path from 'node:path';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import {
-  buildStaffingReport,
-  DEFAULT_AS_OF,
-  generateWorkforce,
-  loadOrgTreeFile,
-  loadReferenceData,
-  loadSyntheticWorkers,
-  openBenchSchema,
-  runStaffingReport,
-  STAFFING_REPORT_SQL,
-} from '@cwp/workforce';
+import { CITY_CODE, OrgUnitDirectory } from '@cwp/platform';
+import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
+// The service's own tables through its testing entry point (never its package index).
+import { buildStaffingReport, loadReferenceData, loadSyntheticWorkers, openBenchSchema, ReportRepository, STAFFING_REPORT_SQL } from '@cwp/workforce/testing';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -65,7 +58,7 @@ async function main(): Promise<void> {
     let t = performance.now();
     const ref = await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
     console.log(`org tree ${ref.orgUnits.total} units, ${ref.quotasCreated} quotas in ${Math.round(performance.now() - t)} ms`);
-    const { units } = loadOrgTreeFile(TREE);
+    const units = OrgUnitDirectory.fromFile(TREE).unitsWithin(CITY_CODE);
     t = performance.now();
     const loaded = await loadSyntheticWorkers(ds, generateWorkforce({ seed, size, units }), { exitedShare: 0.08, asOf: DEFAULT_AS_OF, batchSize: 5000 });
     const loadSeconds = (performance.now() - t) / 1000;
@@ -78,13 +71,14 @@ async function main(): Promise<void> {
     const [{ district }] = (await ds.query("SELECT left(unit_code, 6) AS district FROM workers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")) as Array<{ district: string }>;
     const [{ street }] = (await ds.query('SELECT left(unit_code, 9) AS street FROM workers WHERE unit_code LIKE $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1', [`${district}%`])) as Array<{ street: string }>;
     const policy = defaultPolicyCatalog().inForce(TO);
+    const reports = new ReportRepository(ds);
     for (const [label, code] of [['city', '31'], ['district', district], ['street', street]] as const) {
-      await runStaffingReport(ds, code, FROM, TO); // warm-up
+      await reports.regionSums(code, FROM, TO); // warm-up
       const times: number[] = [];
-      let rows = await runStaffingReport(ds, code, FROM, TO);
+      let rows = await reports.regionSums(code, FROM, TO);
       for (let i = 0; i < runs; i++) {
         const started = performance.now();
-        rows = await runStaffingReport(ds, code, FROM, TO);
+        rows = await reports.regionSums(code, FROM, TO);
         times.push(performance.now() - started);
       }
       const { total } = buildStaffingReport(rows, policy, { unitCode: code, from: FROM, to: TO });

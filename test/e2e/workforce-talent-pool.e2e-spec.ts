@@ -7,8 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv } from '@cwp/platform';
-import { nationalIdCheckChar } from '@cwp/policy';
+import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, testing, withStackEnv } from '@cwp/platform';
 import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
@@ -22,9 +21,10 @@ let talentPool: ServiceProcess;
 let temporal: Connection | undefined;
 let token = '';
 
+/** A birth date drawn per person (198x-0m-1d), the sequence from the platform's one builder (consecutive, never two alike in a run). */
 function nationalId(): string {
-  const first17 = `310104198${randomBytes(1)[0]! % 10}0${1 + (randomBytes(1)[0]! % 9)}1${randomBytes(1)[0]! % 10}${String(randomBytes(2).readUInt16BE(0) % 1000).padStart(3, '0')}`;
-  return first17 + nationalIdCheckChar(first17);
+  const birthDate = `198${randomBytes(1)[0]! % 10}0${1 + (randomBytes(1)[0]! % 9)}1${randomBytes(1)[0]! % 10}`;
+  return testing.newNationalId({ birthDate, region: '310104' });
 }
 
 async function api(service: ServiceProcess, prefix: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {

@@ -8,8 +8,8 @@
  */
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { EventSchemaValidator, OrgUnitDirectory, authConfigSchema, authSettings, findPersonalData, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv, type Role } from '@cwp/platform';
-import { nationalIdCheckChar, shanghaiDate } from '@cwp/policy';
+import { EventSchemaValidator, OrgUnitDirectory, authConfigSchema, authSettings, findPersonalData, fromRepoRoot, loadConfig, mintLocalToken, testing, withStackEnv, type Role } from '@cwp/platform';
+import { shanghaiDate } from '@cwp/policy';
 import { WORKER_EVENT_TYPES, WORKFORCE_WORKERS_TOPIC, workforceWorkerEventContracts } from '@cwp/contracts';
 import { startServiceProcess, type ServiceProcess, readEvents, type ReadEvent } from '@cwp/test-support';
 
@@ -28,9 +28,9 @@ const tokens = {} as Record<'city' | 'district' | 'street', string>;
 const today = shanghaiDate(new Date());
 const periodFrom = `${today.slice(0, 4)}-01-01`;
 
+/** The platform's one national-ID builder: consecutive sequence numbers, never two alike in a run. */
 function nationalId(birth: string): string {
-  const first17 = `310101${birth.replace(/-/g, '')}${String(randomBytes(2).readUInt16BE(0) % 1000).padStart(3, '0')}`;
-  return first17 + nationalIdCheckChar(first17);
+  return testing.newNationalId({ birthDate: birth.replace(/-/g, ''), region: '310101' });
 }
 
 async function api(method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {

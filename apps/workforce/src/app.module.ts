@@ -5,14 +5,13 @@ import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformKafkaM
 import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
-import { OrgModule } from './org/org.module';
-import { WorkforceCoreModule } from './org/workforce-core.module';
-import { QuotasModule } from './quotas/quotas.module';
-import { createQuotaReviewActivities } from './quotas/review/quota-review.activities';
-import { quotaReviewSchedule } from './quotas/review/quota-review.schedule';
-import { QuotaReviewService } from './quotas/review/quota-review.service';
-import { ReportsModule } from './reports/reports.module';
-import { WorkersModule } from './workers/workers.module';
+import { WorkforceCoreModule } from './core';
+import { OrgModule } from './org';
+import { createQuotaReviewActivities, quotaReviewSchedule, QuotaReviewService, QuotaReviewsModule } from './quota-reviews';
+import { QuotasModule } from './quotas';
+import { ReferenceDataModule } from './reference-data';
+import { ReportsModule } from './reports';
+import { WorkersModule } from './workers';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
 const config = workforceConfig.get();
@@ -44,14 +43,18 @@ const activities = (ref: ModuleRef) => ({
       runWorker: config.WORKFORCE_RUN_WORKER,
     }),
     WorkforceCoreModule.forRoot({
-      seedOnStart: config.WORKFORCE_SEED_ON_START,
-      floatingQuotaPercent: config.WORKFORCE_FLOATING_QUOTA_PERCENT,
-      quotaReviewDecisionDays: config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS,
-      taskQueue: config.WORKFORCE_TASK_QUEUE,
+      settings: {
+        seedOnStart: config.WORKFORCE_SEED_ON_START,
+        floatingQuotaPercent: config.WORKFORCE_FLOATING_QUOTA_PERCENT,
+        quotaReviewDecisionDays: config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS,
+        taskQueue: config.WORKFORCE_TASK_QUEUE,
+      },
     }),
     AuditModule,
     OrgModule,
     QuotasModule,
+    QuotaReviewsModule,
+    ReferenceDataModule,
     ReportsModule,
     WorkersModule,
   ],

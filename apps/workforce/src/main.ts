@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, validateConfigOrExit } from '@cwp/platform';
+import { bootstrapService, piiConfig, validateConfigOrExit } from '@cwp/platform';
 import { workforceConfig } from './config';
-import { workersConfig } from './workers/workers.config';
 
-const SERVICE = { serviceName: 'workforce', configs: [workforceConfig, workersConfig] };
+const SERVICE = { serviceName: 'workforce', configs: [workforceConfig, piiConfig] };
 
 async function main(): Promise<void> {
   // Validate every variable first (exits listing each problem): app.module reads them at load.

@@ -8,11 +8,11 @@
 import 'reflect-metadata';
 import { createServiceDataSource, runMigrations, validateConfigOrExit } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
+import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 import { workforceConfig } from './config';
+import { loadReferenceData, readOrgTreeFile } from './reference-data';
 import { workforceMigrations } from './migrations';
-import { loadReferenceData } from './org/reference-data';
-import { loadSyntheticWorkers } from './reports/synthetic-workers.loader';
-import { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile } from './seed';
+import { loadSyntheticWorkers } from './workers';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       if (n > 0) {
         console.log(`workers: ${n} already present; none added`);
       } else {
-        const { units } = loadOrgTreeFile(platform.orgTreeFile);
+        const units = readOrgTreeFile(platform.orgTreeFile);
         const started = Date.now();
         const loaded = await loadSyntheticWorkers(dataSource, generateWorkforce({ seed: Number(flag('seed') ?? 1), size, units }), {
           exitedShare: Number(flag('exited-share') ?? 0.08),

@@ -1,6 +1,6 @@
 /**
  * The activities of the quota review workflow, as a type: apps/workforce implements them
- * (src/quotas/review), the workflow imports this file with `import type` only. Every one is
+ * (src/quota-reviews), the workflow imports this file with `import type` only. Every one is
  * idempotent on the database rows, so Temporal may retry them freely.
  */
 import type { DistrictReviewStatus } from '@cwp/contracts';

@@ -2,9 +2,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { UNIT_KINDS, type OrgUnitRow, type UnitKind } from './org-unit.row';
 
-export const UNIT_KINDS = ['city', 'district', 'street', 'area'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_CODE_PATTERN = /^31(\d{4}|\d{7}|\d{10})?$/;
 
 export class ListUnitsQueryDto {
@@ -52,25 +51,12 @@ export class UpdateUnitDto {
   @ApiPropertyOptional({ example: 5600 })
   population?: number;
 
-  /** Optimistic concurrency: the version read; a stale one is 409 CONFLICT. */
+  /** Optimistic concurrency: the version read; a stale one is 409 VERSION_CONFLICT. */
   @IsOptional()
   @IsInt()
   @Min(1)
   @ApiPropertyOptional({ description: 'The version read (optimistic concurrency); stale → 409' })
   version?: number;
-}
-
-export interface OrgUnitRow {
-  code: string;
-  name: string;
-  name_en: string | null;
-  kind: UnitKind;
-  parent: string | null;
-  region: string | null;
-  households: number | null;
-  population: number | null;
-  synthetic: boolean;
-  version: number;
 }
 
 export interface UnitResponse {

@@ -1,13 +1,12 @@
 /** The org tree as reference data on real PostgreSQL: reads within jurisdiction, households updates (ORG-2, QUOTA-2). */
-import path from 'node:path';
-import { AuditTrail, Jurisdiction, OrgUnitDirectory, testing, type Principal } from '@cwp/platform';
+import type { OrgUnitDirectory, Principal, testing } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { workforceMigrations } from '../migrations';
-import { loadReferenceData } from './reference-data';
+import { loadReferenceData } from '../reference-data';
+import { createWorkforceIntContext, ORG_TREE_FILE, type WorkforceIntContext } from '../testing';
+import { OrgModule } from './org.module';
 import { OrgUnitsService } from './org-units.service';
 import { ListUnitsQueryDto } from './org-unit.dto';
 
-const TREE = path.resolve(__dirname, '../../../../seeds/org-tree/shanghai.json');
 const city: Principal = { sub: 'city-op', role: 'city', unit: '31' };
 
 function listQuery(fields: Partial<ListUnitsQueryDto>): ListUnitsQueryDto {
@@ -15,6 +14,7 @@ function listQuery(fields: Partial<ListUnitsQueryDto>): ListUnitsQueryDto {
 }
 
 describe('org units (real PostgreSQL)', () => {
+  let ctx: WorkforceIntContext;
   let ds: testing.TestDataSource;
   let service: OrgUnitsService;
   let directory: OrgUnitDirectory;
@@ -23,17 +23,17 @@ describe('org units (real PostgreSQL)', () => {
   let area: string;
 
   beforeAll(async () => {
-    ds = await testing.createTestDataSource({ schemaPrefix: 'wf_units_it', migrations: workforceMigrations });
-    await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
-    directory = OrgUnitDirectory.fromFile(TREE);
-    service = new OrgUnitsService(ds, new Jurisdiction(directory, new AuditTrail(ds)), new AuditTrail(ds));
+    ctx = await createWorkforceIntContext({ schemaPrefix: 'wf_units_it', imports: [OrgModule] });
+    ({ ds, directory } = ctx);
+    await loadReferenceData(ds, ORG_TREE_FILE, defaultPolicyCatalog(), 5);
+    service = ctx.get(OrgUnitsService);
     area = directory.unitsWithin('31', 'area')[0]!.code;
     street = area.slice(0, 9);
     district = area.slice(0, 6);
   }, 60_000);
 
   afterAll(async () => {
-    await ds?.destroy();
+    await ctx?.close();
   });
 
   it('GET a unit answers its children counts and the households of the areas beneath', async () => {
@@ -73,7 +73,7 @@ describe('org units (real PostgreSQL)', () => {
     const before = await service.get(area, operator);
     const after = await service.update(area, { households: 2750, population: 6100, version: before.version }, operator);
     expect(after).toMatchObject({ households: 2750, population: 6100, version: before.version + 1 });
-    await expect(service.update(area, { households: 2800, version: before.version }, operator)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(service.update(area, { households: 2800, version: before.version }, operator)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     const [audit] = (await ds.query("SELECT before, after FROM audit_log WHERE entity = 'org_unit' AND entity_id = $1 AND outcome = 'allowed'", [area])) as Array<{ after: unknown }>;
     expect(audit).toMatchObject({ after: { households: 2750, population: 6100 } });
   });

@@ -2,6 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import type { Explanation } from '@cwp/policy';
+import type { LoanRow, QuotaRow } from './quota.row';
 
 export class LendFloatingQuotaDto {
   /** A residential area (12 digits) of the street in the path. */
@@ -15,20 +16,6 @@ export class LendFloatingQuotaDto {
   @Min(1)
   @Max(1000)
   amount!: number;
-}
-
-export interface QuotaRow {
-  unit_code: string;
-  kind: 'area' | 'centre' | 'floating';
-  value: number;
-  min: number | null;
-  max: number | null;
-  borrowed: number;
-  lent: number;
-  explanation: Explanation;
-  policy_version: string;
-  effective_from: string;
-  version: number;
 }
 
 export interface StoredQuota {
@@ -81,4 +68,8 @@ export function toStoredQuota(row: QuotaRow): StoredQuota {
     effectiveFrom: row.effective_from,
     version: row.version,
   };
+}
+
+export function toLoanResponse(row: LoanRow, balance: FloatingLoanResponse['balance']): FloatingLoanResponse {
+  return { id: row.id, streetCode: row.street_code, areaCode: row.area_code, amount: row.amount, status: row.status, lentOn: row.lent_on, returnedOn: row.returned_on, balance };
 }

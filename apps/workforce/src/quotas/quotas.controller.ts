@@ -1,6 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { FloatingQuotaService } from './floating-quota.service';
 import { LendFloatingQuotaDto, type FloatingLoanResponse, type UnitQuotaResponse } from './quota.dto';
 import { QuotasService } from './quotas.service';
@@ -34,7 +34,7 @@ export class QuotasController {
   @HttpCode(200)
   giveBack(
     @Param('code') code: string,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', new UuidPipe({ invalid: 'invalid' })) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FloatingLoanResponse> {
     return this.floating.giveBack(code, id, principal);

@@ -2,34 +2,21 @@
  * Quota storage (QUOTA-1..4) and floating-quota loans on real PostgreSQL, events relayed to the
  * real Kafka. Each run works in its own schema; events are found by their unique loan ids.
  */
-import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { floatingQuotaLentContract, workforceQuotaEventContracts, WORKFORCE_QUOTAS_TOPIC } from '@cwp/contracts';
-import {
-  AuditTrail,
-  createKafka,
-  DomainError,
-  ensureTopics,
-  Jurisdiction,
-  kafkaBrokersFrom,
-  KafkaJsPublisher,
-  OrgUnitDirectory,
-  OutboxRelay,
-  OutboxWriter,
-  testing,
-  type Principal,
-} from '@cwp/platform';
+import { createKafka, DomainError, ensureTopics, kafkaBrokersFrom, KafkaJsPublisher, OutboxRelay, type OrgUnitDirectory, type Principal, testing } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { workforceMigrations } from '../migrations';
-import { loadReferenceData } from '../org/reference-data';
+import { loadReferenceData } from '../reference-data';
+import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing';
 import { FloatingQuotaService } from './floating-quota.service';
+import { QuotasModule } from './quotas.module';
 import { QuotasService } from './quotas.service';
 
-const TREE = path.resolve(__dirname, '../../../../seeds/org-tree/shanghai.json');
 const catalog = defaultPolicyCatalog();
 const city: Principal = { sub: 'city-op', role: 'city', unit: '31' };
 
 describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
+  let ctx: WorkforceIntContext;
   let ds: testing.TestDataSource;
   let directory: OrgUnitDirectory;
   let quotas: QuotasService;
@@ -38,20 +25,18 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
   let areas: string[];
 
   beforeAll(async () => {
-    ds = await testing.createTestDataSource({ schemaPrefix: 'wf_quotas_it', migrations: workforceMigrations });
+    ctx = await createWorkforceIntContext({ schemaPrefix: 'wf_quotas_it', imports: [QuotasModule], produces: workforceQuotaEventContracts });
+    ({ ds, directory } = ctx);
     await loadReferenceData(ds, TREE, catalog, 5);
-    directory = OrgUnitDirectory.fromFile(TREE);
-    const audit = new AuditTrail(ds);
-    const jurisdiction = new Jurisdiction(directory, audit);
-    quotas = new QuotasService(ds, jurisdiction);
-    floating = new FloatingQuotaService(ds, jurisdiction, audit, new OutboxWriter('workforce', workforceQuotaEventContracts));
+    quotas = ctx.get(QuotasService);
+    floating = ctx.get(FloatingQuotaService);
     const [row] = (await ds.query("SELECT code FROM org_units WHERE kind = 'street' ORDER BY code LIMIT 1 OFFSET 3")) as Array<{ code: string }>;
     street = row!.code;
     areas = ((await ds.query("SELECT code FROM org_units WHERE parent = $1 ORDER BY code", [street])) as Array<{ code: string }>).map((r) => r.code);
   }, 60_000);
 
   afterAll(async () => {
-    await ds?.destroy();
+    await ctx?.close();
   });
 
   const streetOperator = (): Principal => ({ sub: 'street-op', role: 'street', unit: street });

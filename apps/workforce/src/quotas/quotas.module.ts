@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
+import { OrgModule } from '../org';
 import { FloatingQuotaService } from './floating-quota.service';
+import { QuotaRepository } from './quota.repository';
 import { QuotasController } from './quotas.controller';
 import { QuotasService } from './quotas.service';
-import { QuotaReviewWorkflows } from './review/quota-review-workflows';
-import { QuotaReviewService } from './review/quota-review.service';
-import { QuotaReviewsController } from './review/quota-reviews.controller';
-import { QuotaReviewsService } from './review/quota-reviews.service';
 
-/** Staffing quotas (QUOTA-1..4), floating-quota loans and the yearly review (QUOTA-5). */
+/** Staffing quotas (QUOTA-1..4) and floating-quota loans (QUOTA-4). */
 @Module({
-  controllers: [QuotasController, QuotaReviewsController],
-  providers: [QuotasService, FloatingQuotaService, QuotaReviewService, QuotaReviewsService, QuotaReviewWorkflows],
-  exports: [QuotaReviewService],
+  imports: [OrgModule],
+  controllers: [QuotasController],
+  providers: [QuotaRepository, QuotasService, FloatingQuotaService],
+  exports: [QuotaRepository, QuotasService, FloatingQuotaService],
 })
 export class QuotasModule {}

@@ -3,16 +3,15 @@
  * here in plain TypeScript from the generated workers and the stored quotas, independently of the
  * report's SQL, and compared.
  */
-import path from 'node:path';
-import { AuditTrail, Jurisdiction, OrgUnitDirectory, testing, type Principal } from '@cwp/platform';
+import { CITY_CODE, type OrgUnit, type Principal, type testing } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { workforceMigrations } from '../migrations';
-import { loadReferenceData } from '../org/reference-data';
-import { generateWorkforce, loadOrgTreeFile, type OrgUnit } from '../seed';
+import { generateWorkforce } from '@cwp/synthetic';
+import { loadReferenceData } from '../reference-data';
+import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing';
+import { loadSyntheticWorkers, workerRow } from '../workers';
+import { ReportsModule } from './reports.module';
 import { ReportsService } from './reports.service';
-import { loadSyntheticWorkers, workerRow } from './synthetic-workers.loader';
 
-const TREE = path.resolve(__dirname, '../../../../seeds/org-tree/shanghai.json');
 const catalog = defaultPolicyCatalog();
 const city: Principal = { sub: 'city-op', role: 'city', unit: '31' };
 const FROM = '2025-07-01';
@@ -35,6 +34,7 @@ function ageOn(birth: string, on: string): number {
 }
 
 describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
+  let ctx: WorkforceIntContext;
   let ds: testing.TestDataSource;
   let reports: ReportsService;
   let workers: W[];
@@ -42,11 +42,12 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
   let quotaByUnit: Map<string, number>;
 
   beforeAll(async () => {
-    ds = await testing.createTestDataSource({ schemaPrefix: 'wf_report_it', migrations: workforceMigrations });
+    ctx = await createWorkforceIntContext({ schemaPrefix: 'wf_report_it', imports: [ReportsModule] });
+    ds = ctx.ds;
     await loadReferenceData(ds, TREE, catalog, 5);
-    const tree = loadOrgTreeFile(TREE);
-    units = new Map(tree.units.map((u) => [u.code, u]));
-    const generated = [...generateWorkforce({ seed: 11, size: 4000, units: tree.units })];
+    const tree = ctx.directory.unitsWithin(CITY_CODE);
+    units = new Map(tree.map((u) => [u.code, u]));
+    const generated = [...generateWorkforce({ seed: 11, size: 4000, units: tree })];
     await loadSyntheticWorkers(ds, generated, { ...LOAD, batchSize: 700 });
     workers = generated.map((g) => {
       const r = workerRow(g, LOAD);
@@ -58,12 +59,11 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     await ds.query("UPDATE quotas SET lent = 2 WHERE unit_code = $1 AND kind = 'floating'", [area.slice(0, 9)]);
     const rows = (await ds.query("SELECT unit_code, value + borrowed AS q FROM quotas WHERE kind IN ('area', 'centre')")) as Array<{ unit_code: string; q: number }>;
     quotaByUnit = new Map(rows.map((r) => [r.unit_code, r.q]));
-    const directory = OrgUnitDirectory.fromFile(TREE);
-    reports = new ReportsService(ds, new Jurisdiction(directory, new AuditTrail(ds)), catalog);
+    reports = ctx.get(ReportsService);
   }, 120_000);
 
   afterAll(async () => {
-    await ds?.destroy();
+    await ctx?.close();
   });
 
   /** The figures of one subtree (and optionally one region kind), recomputed in TypeScript. */

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '@cwp/platform';
+import { DomainError, ErrorCode, POLICY_CATALOG } from '@cwp/platform';
 import type { WorkerTitle } from '@cwp/contracts';
 import { checkTitlePromotion, nextTitle, type Decision, type PolicyCatalog, type TitlePromotionCheck } from '@cwp/policy';
-import { POLICY_CATALOG } from '../org/reference-data';
 import { titleStructureExceeded, titleStructureUnitOf } from './rules/title-structure-unit';
 import { WorkerRepository } from './worker.repository';
 import type { WorkerRow } from './worker.row';

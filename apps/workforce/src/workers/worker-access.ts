@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Jurisdiction, OrgUnitDirectory, type Principal } from '@cwp/platform';
+import { DomainError, isUuid, Jurisdiction, OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { WorkerRepository } from './worker.repository';
 import type { WorkerRow } from './worker.row';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const WORKER_ENTITY_NAME = 'Worker';
 /** Workers are employed by a street (its six centres, QUOTA-3) or a residential area. */
 const EMPLOYING_KINDS = new Set(['street', 'area']);
@@ -21,7 +20,7 @@ export class WorkerAccess {
   ) {}
 
   async visible(id: string, principal: Principal, action: string): Promise<WorkerRow> {
-    const row = UUID.test(id) ? await this.repository.findById(id) : undefined;
+    const row = isUuid(id) ? await this.repository.findById(id) : undefined;
     if (!row) throw DomainError.notFound(WORKER_ENTITY_NAME, id);
     await this.jurisdiction.assertWithin(principal, row.unitCode, { entity: WORKER_ENTITY_NAME, entityId: id, action });
     return row;

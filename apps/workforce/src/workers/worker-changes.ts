@@ -35,12 +35,11 @@ export class WorkerChanges {
     const row = await this.repository.findById(id, em);
     if (!row) throw DomainError.notFound('Worker', id);
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
-      throw DomainError.conflict(`Worker ${id} was changed by someone else (expected version ${expectedVersion}, it is ${row.version}); reload and retry`, {
+      throw DomainError.versionConflict(`Worker ${id} was changed by someone else (expected version ${expectedVersion}, it is ${row.version}); reload and retry`, {
         table: 'workers',
         id,
         expectedVersion,
         currentVersion: row.version,
-        reason: 'STALE_VERSION',
       });
     }
     if (row.status === 'exited') {

@@ -4,7 +4,7 @@ import { likePrefixPattern, scopeOf, updateWithVersion, type ColumnChanges, type
 import type { PostCategory, WorkerRole, WorkerStatus, WorkerTitle, EducationLevel } from '@cwp/contracts';
 import type { BirthDateRange } from './rules/age-band';
 import { orderByClause, type SortOrder, type WorkerSort } from './rules/sort';
-import { WORKER_COLUMNS, type WorkerHistoryEntry, type WorkerRow } from './worker.row';
+import { NEW_WORKER_COLUMNS, WORKER_COLUMNS, type NewWorker, type WorkerHistoryEntry, type WorkerRow } from './worker.row';
 
 export interface WorkerSearch {
   /** Narrows to a subtree; combined (AND) with the caller's scope. */
@@ -24,9 +24,6 @@ export interface WorkerSearch {
 
 export type TitleCounts = Record<WorkerTitle, number>;
 
-/** The new row's columns (snake_case), as inserted. */
-export type NewWorker = Record<string, unknown> & { id: string; unit_code: string };
-
 // PROM-3 checks on one street are serialised with this lock (transaction-scoped), so two
 // promotions in the same street cannot both pass a check that only one of them would pass.
 const TITLE_STRUCTURE_LOCK = 0x63777733; // "cww3"
@@ -44,11 +41,10 @@ export class WorkerRepository {
    * partial unique index decides (ON CONFLICT … DO NOTHING, so no failed INSERT logs its values).
    */
   async insert(em: EntityManager, row: NewWorker): Promise<boolean> {
-    const columns = Object.keys(row);
     const result = (await em.query(
-      `INSERT INTO workers (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+      `INSERT INTO workers (${NEW_WORKER_COLUMNS.join(', ')}) VALUES (${NEW_WORKER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
        ON CONFLICT (person_ref) WHERE person_ref IS NOT NULL AND status <> 'exited' DO NOTHING RETURNING id`,
-      columns.map((c) => row[c]),
+      NEW_WORKER_COLUMNS.map((c) => row[c]),
     )) as Array<{ id: string }>;
     return result.length === 1;
   }

@@ -57,3 +57,34 @@ export interface WorkerHistoryEntry {
   details?: Record<string, unknown>;
   recordedBy: string;
 }
+
+/** The columns a hire inserts (snake_case, as stored); the rest take their defaults. */
+export interface NewWorker {
+  id: string;
+  unit_code: string;
+  status: WorkerStatus;
+  entry_route: EntryRoute;
+  post_category: PostCategory;
+  post_level: number;
+  post_role: PostRole | null;
+  title: WorkerTitle | null;
+  role: WorkerRole;
+  name: string;
+  gender: 'female' | 'male' | null;
+  birth_date: string;
+  education: EducationLevel;
+  major: string | null;
+  hired_on: string;
+  national_id_enc: string | null;
+  national_id_masked: string | null;
+  person_ref: string | null;
+  talent_pool_entry_id: string | null;
+  campaign_id: string | null;
+  created_by: string;
+}
+
+/** NewWorker's columns in insert order (one list, so the INSERT and the type cannot drift apart). */
+export const NEW_WORKER_COLUMNS = [
+  'id', 'unit_code', 'status', 'entry_route', 'post_category', 'post_level', 'post_role', 'title', 'role', 'name', 'gender', 'birth_date',
+  'education', 'major', 'hired_on', 'national_id_enc', 'national_id_masked', 'person_ref', 'talent_pool_entry_id', 'campaign_id', 'created_by',
+] as const satisfies ReadonlyArray<keyof NewWorker>;

@@ -63,7 +63,7 @@ describe('optimistic concurrency over HTTP', () => {
     expect((await http.call('PATCH', `${API}/${hired.body.id}`, { principal: street, body: { version: 1, postLevel: 5 } })).status).toBe(200);
     const stale = await http.call('PATCH', `${API}/${hired.body.id}`, { principal: street, body: { version: 1, postLevel: 6 } });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'CONFLICT', details: { reason: 'STALE_VERSION', currentVersion: 2 } });
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
     const missing = await http.call('PATCH', `${API}/${hired.body.id}`, { principal: street, body: { postLevel: 6 } });
     expect(missing.status).toBe(400);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('version');

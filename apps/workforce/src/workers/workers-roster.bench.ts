@@ -6,12 +6,12 @@
  * with its total for the city, a district and a street (sorted, filtered, deep pages), one worker
  * by id, and the PROM-3 street title count a promotion takes under its lock.
  */
-import type { Principal } from '@cwp/platform';
+import { CITY_CODE, OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
-import { loadSyntheticWorkers } from '../reports/synthetic-workers.loader';
-import { DEFAULT_AS_OF, generateWorkforce, loadOrgTreeFile } from '../seed';
-import { openBenchSchema } from '../bench-schema';
+import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
+import { openBenchSchema } from '../testing';
 import { birthDateRange } from './rules/age-band';
+import { loadSyntheticWorkers } from './synthetic-workers.loader';
 import { WorkerRepository, type WorkerSearch } from './worker.repository';
 
 function flag(name: string): string | undefined {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const bench = await openBenchSchema(`bench_workforce_roster_${size}`);
   const { ds, env } = bench;
   try {
-    const { units } = loadOrgTreeFile(env.ORG_TREE_FILE ?? 'seeds/org-tree/shanghai.json');
+    const units = OrgUnitDirectory.fromFile(env.ORG_TREE_FILE ?? 'seeds/org-tree/shanghai.json').unitsWithin(CITY_CODE);
     let t = performance.now();
     const loaded = await loadSyntheticWorkers(ds, generateWorkforce({ seed: 1, size, units }), { exitedShare: 0.08, asOf: DEFAULT_AS_OF });
     await ds.query('ANALYZE workers');

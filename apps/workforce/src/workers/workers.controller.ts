@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { PromotionsService, type PromotionResponse } from './promotions.service';
 import { WorkerLifecycleService, type ExitResponse } from './worker-lifecycle.service';
 import { ExitDto, HireWorkerDto, LeaveDto, ListWorkersQueryDto, PromotionDto, ReturnDto, TransferDto, UpdateWorkerDto, type WorkerPageResponse, type WorkerResponse } from './worker.dto';
+import { WORKER_ENTITY_NAME } from './worker-access';
 import { WorkersService, type UpdatedWorkerResponse } from './workers.service';
+
+/** A worker id that is not a UUID names no worker: 404, exactly like a missing one. */
+const WORKER_ID = new UuidPipe({ entity: WORKER_ENTITY_NAME });
 
 /**
  * /api/workforce/workers. Thin: one service call per handler. Every query is limited to the
@@ -34,46 +38,46 @@ export class WorkersController {
   }
 
   @Get(':id')
-  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+  get(@Param('id', WORKER_ID) id: string, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.workers.get(id, principal);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change post category, level, refinement, title or role (version required; 409 when stale)' })
-  update(@Param('id') id: string, @Body() dto: UpdateWorkerDto, @CurrentPrincipal() principal: Principal): Promise<UpdatedWorkerResponse> {
+  update(@Param('id', WORKER_ID) id: string, @Body() dto: UpdateWorkerDto, @CurrentPrincipal() principal: Principal): Promise<UpdatedWorkerResponse> {
     return this.workers.update(id, dto, principal);
   }
 
   @Post(':id/leave')
   @HttpCode(200)
-  leave(@Param('id') id: string, @Body() dto: LeaveDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+  leave(@Param('id', WORKER_ID) id: string, @Body() dto: LeaveDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.lifecycle.leave(id, dto, principal);
   }
 
   @Post(':id/return')
   @HttpCode(200)
-  return(@Param('id') id: string, @Body() dto: ReturnDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+  return(@Param('id', WORKER_ID) id: string, @Body() dto: ReturnDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.lifecycle.return(id, dto, principal);
   }
 
   @Post(':id/transfer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move to another street or area; both must be in the caller scope (ORG-2)' })
-  transfer(@Param('id') id: string, @Body() dto: TransferDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+  transfer(@Param('id', WORKER_ID) id: string, @Body() dto: TransferDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.lifecycle.transfer(id, dto, principal);
   }
 
   @Post(':id/exit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exit with an EXIT-1/2/3 cause fitting the entry route (ORG-3); explained with rule IDs' })
-  exit(@Param('id') id: string, @Body() dto: ExitDto, @CurrentPrincipal() principal: Principal): Promise<ExitResponse> {
+  exit(@Param('id', WORKER_ID) id: string, @Body() dto: ExitDto, @CurrentPrincipal() principal: Principal): Promise<ExitResponse> {
     return this.lifecycle.exit(id, dto, principal);
   }
 
   @Post(':id/promotions')
   @HttpCode(200)
   @ApiOperation({ summary: 'PROM-1 one step up the title (under PROM-3 4:4:2) or role ladder' })
-  promote(@Param('id') id: string, @Body() dto: PromotionDto, @CurrentPrincipal() principal: Principal): Promise<PromotionResponse> {
+  promote(@Param('id', WORKER_ID) id: string, @Body() dto: PromotionDto, @CurrentPrincipal() principal: Principal): Promise<PromotionResponse> {
     return this.promotions.promote(id, dto, principal);
   }
 }

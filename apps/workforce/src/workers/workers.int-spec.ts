@@ -6,6 +6,7 @@
  */
 import { DomainError, ErrorCode, KafkaJsPublisher, OutboxRelay, createKafka, ensureTopics, testing, type EventPublisher } from '@cwp/platform';
 import { WORKER_EVENT_TYPES, workforceWorkerEventContracts } from '@cwp/contracts';
+import { WorkforceError } from '../core';
 import {
   AREA_A1_1,
   AREA_A1_2,
@@ -89,7 +90,7 @@ describe('hire', () => {
   });
 
   it('when the outbox append fails, neither the worker nor its audit or history row is kept', async () => {
-    const broken = ctx.withOutbox(workforceWorkerEventContracts.filter((c) => c.type !== WORKER_EVENT_TYPES.hired));
+    const broken = await ctx.withOutbox(workforceWorkerEventContracts.filter((c) => c.type !== WORKER_EVENT_TYPES.hired));
     const before = await count('SELECT count(*) AS n FROM workers');
     const auditBefore = await count('SELECT count(*) AS n FROM audit_log');
     await expect(broken.workers.hire(newHire(), streetA1)).rejects.toThrow(/not among the contracts/);
@@ -99,13 +100,13 @@ describe('hire', () => {
 });
 
 describe('optimistic concurrency (PATCH with version)', () => {
-  it('a stale version is a 409 CONFLICT and changes nothing', async () => {
+  it('a stale version is a 409 VERSION_CONFLICT and changes nothing', async () => {
     const worker = await ctx.workers.hire(newHire(), streetA1);
     const changed = await ctx.workers.update(worker.id, { version: 1, postLevel: 4 }, streetA1);
     expect(changed).toMatchObject({ postLevel: 4, version: 2 });
     const error = await failureOf(ctx.workers.update(worker.id, { version: 1, postLevel: 9 }, streetA1));
-    expect(error.code).toBe(ErrorCode.CONFLICT);
-    expect(error.details).toMatchObject({ reason: 'STALE_VERSION' });
+    expect(error.code).toBe(ErrorCode.VERSION_CONFLICT);
+    expect(error.details).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
     expect((await ctx.workers.get(worker.id, streetA1)).postLevel).toBe(4);
     expect(await outboxTypes(worker.id)).toEqual([WORKER_EVENT_TYPES.hired, WORKER_EVENT_TYPES.changed]);
   });
@@ -114,7 +115,7 @@ describe('optimistic concurrency (PATCH with version)', () => {
     const worker = await ctx.workers.hire(newHire(), streetA1);
     const results = await Promise.allSettled([5, 6].map((postLevel) => ctx.workers.update(worker.id, { version: 1, postLevel }, streetA1)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect((results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as DomainError).code).toBe(ErrorCode.CONFLICT);
+    expect((results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as DomainError).code).toBe(ErrorCode.VERSION_CONFLICT);
     expect(await outboxTypes(worker.id)).toEqual([WORKER_EVENT_TYPES.hired, WORKER_EVENT_TYPES.changed]);
   });
 
@@ -155,7 +156,7 @@ describe('PROM-1 and PROM-3 promotions', () => {
     expect(allowed.promotion.explanation.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['PROM-1', 'PROM-3']));
 
     const refused = await failureOf(ctx.promotions.promote(juniors[1]!, { toTitle: 'intermediate' }, principal));
-    expect(refused).toMatchObject({ code: ErrorCode.TITLE_STRUCTURE_EXCEEDED, field: 'toTitle' });
+    expect(refused).toMatchObject({ code: WorkforceError.TITLE_STRUCTURE_EXCEEDED, field: 'toTitle' });
     expect(refused.details).toMatchObject({
       rule: 'PROM-3',
       unitCode: STREET_A2,
@@ -176,7 +177,7 @@ describe('PROM-1 and PROM-3 promotions', () => {
     const results = await Promise.allSettled(juniors.slice(0, 2).map((id) => ctx.promotions.promote(id, { toTitle: 'intermediate' }, principal)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const loser = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason as DomainError;
-    expect(loser).toMatchObject({ code: ErrorCode.TITLE_STRUCTURE_EXCEEDED, details: { rule: 'PROM-3' } });
+    expect(loser).toMatchObject({ code: WorkforceError.TITLE_STRUCTURE_EXCEEDED, details: { rule: 'PROM-3' } });
   });
 
   it('PROM-1 titles go one step at a time and a PATCH raise is held to the same check', async () => {

@@ -12,7 +12,8 @@ import { WORKER_AUDIT_ENTITY, WORKER_PERSONAL_FIELDS, workerAuditView } from './
 import { WorkerChanges } from './worker-changes';
 import { workerEventData } from './worker-events';
 import { toWorkerResponse, type HireWorkerDto, type ListWorkersQueryDto, type UpdateWorkerDto, type WorkerPageResponse, type WorkerResponse } from './worker.dto';
-import { WorkerRepository, type NewWorker } from './worker.repository';
+import { WorkerRepository } from './worker.repository';
+import type { NewWorker } from './worker.row';
 
 /** ORG-1: of working age on the day of hire (16 up to the latest retirement age). */
 const HIRE_AGE = { min: 16, max: 65 } as const;

@@ -1,5 +1,6 @@
-import { DomainError, ErrorCode } from '@cwp/platform';
+import { DomainError } from '@cwp/platform';
 import type { Decision, TitlePromotionCheck } from '@cwp/policy';
+import { WorkforceError } from '../../core';
 
 /**
  * PROM-3 says the 4:4:2 title structure is "controlled at district and street level". We check it
@@ -22,7 +23,7 @@ export function titleStructureExceeded(street: string, decision: Decision<TitleP
   const { after, sharesAfter, targetShares, ceilingShare } = decision.value;
   const to = String(decision.explanation.inputs.to);
   return new DomainError(
-    ErrorCode.TITLE_STRUCTURE_EXCEEDED,
+    WorkforceError.TITLE_STRUCTURE_EXCEEDED,
     `Promotion to ${to} would put street ${street} at a ${to} share of ${sharesAfter[to as keyof typeof sharesAfter]}, above its target ${targetShares[to as keyof typeof targetShares]} + tolerance ${tolerance} (PROM-3, 4:4:2)`,
     {
       field: 'toTitle',

@@ -1,21 +1,17 @@
 /**
- * The roster's service graph on REAL servers for integration specs: a throw-away schema in
- * TEST_DATABASE_URL (platform + roster migrations), the real org tree, real audit trail and
- * outbox. Test code only (specs import it); never imported by the service.
+ * The roster's services on REAL servers for integration specs, built from WorkersModule with the
+ * platform testing kit (a throw-away schema in TEST_DATABASE_URL, the real org tree, audit trail
+ * and outbox). Test code only (specs import it); never imported by the service.
  */
-import { randomBytes } from 'node:crypto';
-import { Logger } from '@nestjs/common';
-import { AuditTrail, Jurisdiction, OrgUnitDirectory, OutboxWriter, PiiCipher, derivePersonRefKey, fromRepoRoot, platformMigrations, testing, ServiceClock, type Principal } from '@cwp/platform';
+import { OutboxWriter, PiiCipher, testing, type OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { workforceWorkerEventContracts, type EventContract } from '@cwp/contracts';
-import { defaultPolicyCatalog, nationalIdCheckChar } from '@cwp/policy';
+import { createWorkforceIntContext } from '../../testing';
 import { workersMigrations } from '../migrations';
 import { PromotionsService } from '../promotions.service';
-import { TitleStructureGuard } from '../title-structure.guard';
-import { WorkerAccess } from '../worker-access';
-import { WorkerChanges } from '../worker-changes';
 import { WorkerLifecycleService } from '../worker-lifecycle.service';
 import type { HireWorkerDto } from '../worker.dto';
 import { WorkerRepository } from '../worker.repository';
+import { WorkersModule } from '../workers.module';
 import { WorkersService } from '../workers.service';
 
 export const DISTRICT_A = '310101';
@@ -42,40 +38,57 @@ export interface WorkersIntContext extends WorkersGraph {
   repository: WorkerRepository;
   cipher: PiiCipher;
   directory: OrgUnitDirectory;
-  /** The same graph with an outbox that knows only these contracts (to fail mid-transaction). */
-  withOutbox(produces: readonly EventContract[]): WorkersGraph;
+  /** The same services over the same schema with an outbox that knows only these contracts (to fail mid-transaction). */
+  withOutbox(produces: readonly EventContract[]): Promise<WorkersGraph>;
   close(): Promise<void>;
 }
 
 export async function createWorkersIntContext(schemaPrefix: string): Promise<WorkersIntContext> {
-  Logger.overrideLogger(process.env.WF_TEST_LOGS ? ['log', 'warn', 'error'] : ['error']);
-  const ds = await testing.createTestDataSource({ schemaPrefix, migrations: [...platformMigrations, ...workersMigrations] });
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  const audit = new AuditTrail(ds);
-  const jurisdiction = new Jurisdiction(directory, audit);
-  const encryption = randomBytes(32);
-  const cipher = new PiiCipher({ encryption, personRef: derivePersonRefKey(encryption) });
-  const repository = new WorkerRepository(ds);
-  const access = new WorkerAccess(repository, jurisdiction, directory);
-  const guard = new TitleStructureGuard(repository, defaultPolicyCatalog());
-  const clock = new ServiceClock();
-  const build = (produces: readonly EventContract[]): WorkersGraph => {
-    const outbox = new OutboxWriter('workforce', produces);
-    const changes = new WorkerChanges(repository, audit, outbox);
-    return {
-      workers: new WorkersService(ds, repository, access, changes, guard, audit, outbox, cipher, clock),
-      lifecycle: new WorkerLifecycleService(ds, access, changes, clock),
-      promotions: new PromotionsService(ds, access, changes, guard, clock),
-    };
+  // The real OutboxWriter behind a switch: withOutbox() runs calls with one that knows fewer
+  // contracts, over the same schema, so a failed append can be seen to roll the whole change back.
+  const normal = new OutboxWriter('workforce', workforceWorkerEventContracts);
+  let current = normal;
+  const outbox = new Proxy(normal, {
+    get: (_target, key) => {
+      const value = Reflect.get(current, key, current) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+  const ctx = await createWorkforceIntContext({
+    schemaPrefix,
+    imports: [WorkersModule],
+    migrations: workersMigrations,
+    produces: workforceWorkerEventContracts,
+    override: (builder) => builder.overrideProvider(OutboxWriter).useValue(outbox),
+  });
+  const graph: WorkersGraph = { workers: ctx.get(WorkersService), lifecycle: ctx.get(WorkerLifecycleService), promotions: ctx.get(PromotionsService) };
+  const withOutbox = (produces: readonly EventContract[]): WorkersGraph => {
+    const limited = new OutboxWriter('workforce', produces);
+    const wrap = <T extends object>(service: T): T =>
+      new Proxy(service, {
+        get: (target, key) => {
+          const value = Reflect.get(target, key, target) as unknown;
+          if (typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            current = limited;
+            try {
+              return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+            } finally {
+              current = normal;
+            }
+          };
+        },
+      });
+    return { workers: wrap(graph.workers), lifecycle: wrap(graph.lifecycle), promotions: wrap(graph.promotions) };
   };
   return {
-    ds,
-    repository,
-    cipher,
-    directory,
-    ...build(workforceWorkerEventContracts),
-    withOutbox: build,
-    close: () => ds.destroy(),
+    ds: ctx.ds,
+    directory: ctx.directory,
+    repository: ctx.get(WorkerRepository),
+    cipher: ctx.get(PiiCipher),
+    ...graph,
+    withOutbox: async (produces) => withOutbox(produces),
+    close: () => ctx.close(),
   };
 }
 
@@ -98,8 +111,7 @@ export function newHire(overrides: Partial<HireWorkerDto> = {}): HireWorkerDto {
   };
 }
 
-/** A GB 11643-valid national ID number with a random sequence (check character computed). */
+/** A GB 11643-valid national ID number, unique within the run: the platform's one builder. */
 export function newNationalId(birth = '19900517'): string {
-  const body = `310101${birth}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  return body + nationalIdCheckChar(body);
+  return testing.newNationalId({ birthDate: birth, region: '310101' });
 }
