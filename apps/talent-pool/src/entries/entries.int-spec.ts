@@ -5,13 +5,13 @@
  */
 import { DomainError, ErrorCode, testing } from '@cwp/platform';
 import { entryJoinedContract, talentPoolEventContracts, TALENT_POOL_EVENT_TYPES } from '@cwp/contracts';
-import { newNationalId, newRegistration } from '../../test/builders';
-import { cityPrincipal, createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
+import { cityPrincipal, createEntriesIntContext, streetPrincipal, type EntriesIntContext } from './testing/entries-int-context';
+import { newNationalId, newRegistration } from './testing/entry.builders';
 
-let ctx: IntContext;
+let ctx: EntriesIntContext;
 
 beforeAll(async () => {
-  ctx = await createIntContext('tp_entries_it');
+  ctx = await createEntriesIntContext('tp_entries_it');
 });
 
 afterAll(async () => {
@@ -93,7 +93,7 @@ describe('register', () => {
 
   it('when the outbox append fails, neither the row nor its audit row is kept', async () => {
     const dto = newRegistration();
-    const broken = ctx.entriesWithOutbox(talentPoolEventContracts.filter((c) => c.type !== TALENT_POOL_EVENT_TYPES.registered));
+    const broken = await ctx.entriesWithOutbox(talentPoolEventContracts.filter((c) => c.type !== TALENT_POOL_EVENT_TYPES.registered));
     const auditRowsBefore = await count("SELECT count(*) AS n FROM audit_log WHERE action = 'create'", []);
     await expect(broken.register(dto, streetPrincipal())).rejects.toThrow(/not among the contracts/);
     const personRef = ctx.cipher.personRef(dto.nationalId);

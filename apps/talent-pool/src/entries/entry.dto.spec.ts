@@ -1,9 +1,9 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { createValidationPipe, ValidationFailedError } from '@cwp/platform';
 import { maskNationalId } from '@cwp/policy';
-import { EntryEntity } from './entry.entity';
 import { JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, toEntryResponse } from './entry.dto';
-import { newNationalId, newRegistration } from '../../test/builders';
+import type { NewEntryRow } from './entry.row';
+import { newNationalId, newRegistration } from './testing/entry.builders';
 
 const pipe = createValidationPipe();
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
@@ -96,7 +96,7 @@ describe('JoinEntryDto and ListEntriesQueryDto', () => {
 
 describe('toEntryResponse (masking)', () => {
   const id = '31010419900307123X';
-  const row = Object.assign(new EntryEntity(), {
+  const row: NewEntryRow = {
     id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
     status: 'active',
     holdingUnit: '310104003',
@@ -125,7 +125,7 @@ describe('toEntryResponse (masking)', () => {
     workflowStartedAt: null,
     createdBy: 'alice',
     version: 1,
-  });
+  };
 
   it('shows the national ID and phone masked, never the ciphertext or person_ref', () => {
     const response = toEntryResponse(row);

@@ -23,7 +23,7 @@ import {
 } from '@cwp/contracts';
 import { IsCalendarDate, IsNationalId, IsPhone, stripWhitespace, trimString } from '@cwp/platform';
 import { nationalIdCheckChar, type Explanation } from '@cwp/policy';
-import type { EntryEntity } from './entry.entity';
+import type { NewEntryRow } from './entry.row';
 
 // A synthetic, valid example for the API docs (the check character computed, not a real person's number).
 const EXAMPLE_NATIONAL_ID = `31010419900307123${nationalIdCheckChar('31010419900307123')}`;
@@ -179,7 +179,7 @@ export interface EntryPageResponse {
 }
 
 /** The only way a row leaves the service: masked numbers, never a ciphertext or person_ref. */
-export function toEntryResponse(row: EntryEntity): EntryResponse {
+export function toEntryResponse(row: NewEntryRow): EntryResponse {
   return {
     id: row.id,
     status: row.status,

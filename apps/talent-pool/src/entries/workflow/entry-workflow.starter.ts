@@ -8,9 +8,10 @@ import {
   type TalentPoolEntryWorkflowInput,
 } from '@cwp/contracts';
 import { CWP_SEARCH_ATTRIBUTES } from '@cwp/platform';
-import type { EntryEntity } from '../entries/entry.entity';
+import { TALENT_POOL_SETTINGS, type TalentPoolSettings } from '../../core';
+import { EntryRepository } from '../entry.repository';
+import type { NewEntryRow } from '../entry.row';
 
-export const TALENT_POOL_TASK_QUEUE_TOKEN = Symbol('TALENT_POOL_TASK_QUEUE');
 /**
  * false: start without search attributes. Only for Temporal's Java time-skipping test server,
  * which refuses attributes it was not told about and offers TypeScript no way to register them.
@@ -18,7 +19,7 @@ export const TALENT_POOL_TASK_QUEUE_TOKEN = Symbol('TALENT_POOL_TASK_QUEUE');
 export const ENTRY_WORKFLOW_SEARCH_ATTRIBUTES = Symbol('ENTRY_WORKFLOW_SEARCH_ATTRIBUTES');
 
 /** The workflow input of an entry: ids and dates only, never personal data. */
-export function workflowInputOf(row: EntryEntity): TalentPoolEntryWorkflowInput {
+export function workflowInputOf(row: NewEntryRow): TalentPoolEntryWorkflowInput {
   return {
     entryId: row.id,
     holdingUnit: row.holdingUnit,
@@ -30,22 +31,39 @@ export function workflowInputOf(row: EntryEntity): TalentPoolEntryWorkflowInput 
 }
 
 /**
- * Starts and signals entry workflows. Starting is idempotent (the business-key workflow id makes
+ * Starts (after the registration committed) and signals entry workflows. Starting is idempotent (the business-key workflow id makes
  * a second start fail with "already started", which counts as success); a signal to a workflow
  * that has finished or never existed is ignored, because the row (already committed) is the state.
  */
 @Injectable()
-export class EntryWorkflows {
-  private readonly logger = new Logger('EntryWorkflows');
+export class EntryWorkflowStarter {
+  private readonly logger = new Logger('EntryWorkflowStarter');
+  private readonly taskQueue: string;
 
   constructor(
     @Inject(Client) private readonly client: Client,
-    @Inject(TALENT_POOL_TASK_QUEUE_TOKEN) private readonly taskQueue: string,
+    private readonly repository: EntryRepository,
+    @Inject(TALENT_POOL_SETTINGS) settings: TalentPoolSettings,
     @Optional() @Inject(ENTRY_WORKFLOW_SEARCH_ATTRIBUTES) private readonly withSearchAttributes: boolean = true,
-  ) {}
+  ) {
+    this.taskQueue = settings.taskQueue;
+  }
+
+  /**
+   * Starts the entry's timer after the commit. If this process dies (or Temporal is down) between
+   * the commit and the start, `workflow_started_at` stays null and the reconciler starts it later.
+   */
+  async startAfterCommit(row: NewEntryRow): Promise<void> {
+    try {
+      await this.start(row);
+      await this.repository.markWorkflowStarted(row.id);
+    } catch (error) {
+      this.logger.warn({ msg: 'entry workflow not started yet; the reconciler will retry', entryId: row.id, error: String(error) });
+    }
+  }
 
   /** Resolves true once the workflow exists (started now or before). */
-  async start(row: EntryEntity): Promise<boolean> {
+  async start(row: NewEntryRow): Promise<boolean> {
     try {
       await this.client.workflow.start(TALENT_POOL_ENTRY_WORKFLOW_TYPE, {
         taskQueue: this.taskQueue,

@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EntriesService } from '../entries/entries.service';
-import { EntryRepository } from '../entries/entry.repository';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TALENT_POOL_SETTINGS, type TalentPoolSettings } from '../../core';
+import { EntryRepository } from '../entry.repository';
+import { EntryWorkflowStarter } from './entry-workflow.starter';
 
 const BATCH = 200;
 
@@ -11,16 +12,19 @@ const BATCH = 200;
  * running it on several replicas at once is harmless.
  */
 @Injectable()
-export class WorkflowReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('WorkflowReconciler');
+export class EntryWorkflowReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EntryWorkflowReconciler');
+  private readonly intervalSeconds: number;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
 
   constructor(
     private readonly repository: EntryRepository,
-    private readonly entries: EntriesService,
-    private readonly intervalSeconds: number,
-  ) {}
+    private readonly starter: EntryWorkflowStarter,
+    @Inject(TALENT_POOL_SETTINGS) settings: TalentPoolSettings,
+  ) {
+    this.intervalSeconds = settings.reconcileSeconds;
+  }
 
   onApplicationBootstrap(): void {
     this.trigger();
@@ -41,7 +45,7 @@ export class WorkflowReconciler implements OnApplicationBootstrap, OnApplication
     for (;;) {
       const rows = await this.repository.withoutWorkflow(BATCH);
       for (const row of rows) {
-        await this.entries.startWorkflow(row);
+        await this.starter.startAfterCommit(row);
         count++;
       }
       // startWorkflow leaves the flag null when Temporal is down: stop instead of looping.

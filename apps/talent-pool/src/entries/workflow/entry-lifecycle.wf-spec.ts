@@ -8,16 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TALENT_POOL_EVENT_TYPES } from '@cwp/contracts';
-import { createTimeSkippingEnv } from '../../../../test/support/time-skipping';
-import { bundleWorkflowsFromSources } from '../../../../test/support/workflow-bundle';
-import { newRegistration } from '../../test/builders';
-import { createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
+import { createTimeSkippingEnv } from '../../../../../test/support/time-skipping';
+import { bundleWorkflowsFromSources } from '../../../../../test/support/workflow-bundle';
+import { createEntriesIntContext, streetPrincipal, type EntriesIntContext } from '../testing/entries-int-context';
+import { newRegistration } from '../testing/entry.builders';
 import { createEntryActivities } from './entry.activities';
 
 const taskQueue = `tp-lifecycle-${randomUUID()}`;
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
-let ctx: IntContext;
+let ctx: EntriesIntContext;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -28,7 +28,7 @@ beforeAll(async () => {
 // finished test leaves the server's clock years ahead.
 beforeEach(async () => {
   env = await createTimeSkippingEnv();
-  ctx = await createIntContext('tp_lifecycle_wf', { client: env.client, taskQueue, searchAttributes: false });
+  ctx = await createEntriesIntContext('tp_lifecycle_wf', { temporal: { client: env.client, taskQueue, searchAttributes: false } });
 }, 60_000);
 
 afterEach(async () => {

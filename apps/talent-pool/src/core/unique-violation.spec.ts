@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { isUniqueViolation } from './entries.service';
-import { ONE_ACTIVE_PER_PERSON_UNIT } from './entry.repository';
+import { isUniqueViolation } from './unique-violation';
+const ONE_ACTIVE_PER_PERSON_UNIT = 'entries_one_active_per_person_unit';
 
 describe('isUniqueViolation (fallback 409 mapping)', () => {
   const driverError = (code: string, constraint: string) => Object.assign(new Error('duplicate key value'), { code, constraint });

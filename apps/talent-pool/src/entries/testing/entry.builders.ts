@@ -1,0 +1,68 @@
+/**
+ * Builders for talent-pool tests (STYLE.md: data from builders, not shared fixtures). Test code
+ * only: excluded from the build, imported by specs.
+ */
+import { nationalIdCheckChar } from '@cwp/policy';
+import type { RegisterEntryDto } from '../entry.dto';
+import type { NewEntryRow } from '../entry.row';
+
+// A random start, then consecutive: 1,000 IDs per birth date and area before one repeats in a
+// process (a fresh random draw per ID collided now and then, answering 409 DUPLICATE in a spec).
+let serial = Math.floor(Math.random() * 1000);
+
+/** A valid GB 11643 number with a fresh sequence part; `x` check characters occur naturally. */
+export function newNationalId(birth = '19950101', area = '310104'): string {
+  serial = (serial + 1) % 1000;
+  const first17 = `${area}${birth}${String(serial).padStart(3, '0')}`;
+  return first17 + nationalIdCheckChar(first17);
+}
+
+/** A valid registration request; override what the test is about. */
+export function newRegistration(overrides: Partial<RegisterEntryDto> = {}): RegisterEntryDto {
+  return {
+    name: '李四',
+    nationalId: newNationalId(),
+    phone: '13912345678',
+    source: 'student',
+    education: 'bachelor',
+    major: 'social-work',
+    certificates: [],
+    holdingUnit: '310104003',
+    ...overrides,
+  };
+}
+
+/** An active entry row as the service would insert it (no database); override what matters. */
+export function newEntryRowOf(overrides: Partial<NewEntryRow> = {}): NewEntryRow {
+  return {
+    id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
+    status: 'active',
+    holdingUnit: '310104003',
+    source: 'homemaker',
+    education: 'junior-college',
+    major: null,
+    certificates: [],
+    name: '赵六',
+    nationalIdEnc: 'v1.aaaa.bbbb.cccc',
+    nationalIdMasked: '3101**********123X',
+    phoneEnc: 'v1.dddd.eeee.ffff',
+    phoneMasked: '138****5678',
+    personRef: 'f'.repeat(64),
+    reserveMonths: 24,
+    registeredOn: '2026-11-24',
+    expiresOn: '2028-11-24',
+    expiresAt: new Date('2028-11-23T16:00:00Z'),
+    reminderDays: 30,
+    remindedFor: null,
+    endedOn: null,
+    joinRoute: null,
+    joinedWorkerId: null,
+    withdrawReason: null,
+    policyVersion: '2016-current',
+    reserveExplanation: { period: { rules: [], inputs: {}, steps: [] }, schedule: { rules: [], inputs: {}, steps: [] } },
+    workflowStartedAt: null,
+    createdBy: 'alice',
+    version: 1,
+    ...overrides,
+  };
+}
