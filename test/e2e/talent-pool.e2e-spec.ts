@@ -200,6 +200,30 @@ describe('talent-pool end to end', () => {
     expect(theirs.body.items.map((e: { id: string }) => e.id)).not.toContain(id);
   });
 
+  it('ORG-2 a unit filter outside the scope answers 404 naming unit (also the whole city); a malformed code answers 400', async () => {
+    for (const unit of [OTHER_STREET, '31']) {
+      const outside = await api('GET', `/entries?unit=${unit}`, tokens.street);
+      expect(outside.status).toBe(404);
+      expect(outside.body).toMatchObject({ code: 'NOT_FOUND', field: 'unit' });
+    }
+    for (const unit of ['3101049', 'abc', '31010400300']) {
+      const invalid = await api('GET', `/entries?unit=${unit}`, tokens.street);
+      expect(invalid.status).toBe(400);
+      expect(invalid.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unit' });
+    }
+    expect((await api('GET', `/entries?unit=${STREET}`, tokens.street)).status).toBe(200);
+  });
+
+  it('GET /audit: city operators read the trail, the refused unit filter included; other roles get 403', async () => {
+    const denied = await api('GET', `/audit?entity=org_unit&entityId=${OTHER_STREET}&outcome=denied`, tokens.city);
+    expect(denied.status).toBe(200);
+    expect(denied.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'denied', action: 'list', subject: `e2e-street-${STREET}` })]));
+    const created = await api('GET', `/audit?entity=talent_pool_entry&entityId=${registered[0]!.id}`, tokens.city);
+    expect(created.body.items).toEqual([expect.objectContaining({ outcome: 'allowed', action: 'create' })]);
+    expect(JSON.stringify(created.body)).not.toContain(registered[0]!.nationalId);
+    expect((await api('GET', '/audit', tokens.street)).status).toBe(403);
+  });
+
   it('POOL-3 join: status joined, personal data erased, the workflow ends as joined', async () => {
     joinedId = registered[1]!.id;
     joinedIds.push(joinedId);

@@ -141,6 +141,24 @@ describe('read and search within jurisdiction', () => {
     const expiringSoon = await ctx.entries.list({ page: 1, pageSize: 100, expiringBefore: '2026-01-01' }, principal);
     expect(expiringSoon.total).toBe(0);
   });
+
+  it('ORG-2 a unit filter outside the caller scope (another street, or the whole city) is NOT_FOUND on unit, and the denial is audited', async () => {
+    const principal = streetPrincipal('310104003');
+    for (const unit of ['310101002', '31', '310104']) {
+      const error = await failureOf(ctx.entries.list({ page: 1, pageSize: 10, unit }, principal));
+      expect(error).toMatchObject({ code: ErrorCode.NOT_FOUND, field: 'unit' });
+      expect(
+        await count("SELECT count(*) AS n FROM audit_log WHERE outcome = 'denied' AND action = 'list' AND entity_id = $1 AND subject = $2", [unit, principal.sub]),
+      ).toBe(1);
+    }
+  });
+
+  it('ORG-2 a unit filter naming no unit of the tree is NOT_FOUND too (audited); a unit inside the scope lists', async () => {
+    const principal = streetPrincipal('310104003');
+    expect(await failureOf(ctx.entries.list({ page: 1, pageSize: 10, unit: '310104999' }, principal))).toMatchObject({ code: ErrorCode.NOT_FOUND, field: 'unit' });
+    const inside = await ctx.entries.list({ page: 1, pageSize: 100, unit: '310104003' }, principal);
+    expect(inside.items.every((e) => e.holdingUnit.startsWith('310104003'))).toBe(true);
+  });
 });
 
 describe('endings', () => {

@@ -92,6 +92,13 @@ describe('JoinEntryDto and ListEntriesQueryDto', () => {
     const defaults = (await pipe.transform({}, { type: 'query', metatype: ListEntriesQueryDto })) as ListEntriesQueryDto;
     expect(defaults).toMatchObject({ page: 1, pageSize: 20 });
   });
+
+  it('ORG-2 a unit filter must be an org unit code (city, district, street or area), else 400 naming unit', async () => {
+    for (const unit of ['31', '310104', '310104003', '310104003001']) expect(await problemsOf({ unit }, ListEntriesQueryDto, 'query')).toEqual({});
+    for (const unit of ['3', '3101049', '31010400', '32010400', '310104003001x', ' 310104']) {
+      expect(Object.keys(await problemsOf({ unit }, ListEntriesQueryDto, 'query'))).toEqual(['unit']);
+    }
+  });
 });
 
 describe('toEntryResponse (masking)', () => {

@@ -30,6 +30,8 @@ const EXAMPLE_NATIONAL_ID = `31010419900307123${nationalIdCheckChar('31010419900
 
 /** Holding units are streets (9 digits) or districts (6 digits) of Shanghai (`31…`). */
 export const HOLDING_UNIT_PATTERN = /^31\d{4}(?:\d{3})?$/;
+/** Any level of the tree: the city (31), a district (6 digits), a street (9) or a residential area (12). */
+const ORG_UNIT_CODE_PATTERN = /^31(?:\d{4}|\d{7}|\d{10})?$/;
 
 export class RegisterEntryDto {
   @ApiProperty({ example: '张三', maxLength: 60 })
@@ -119,10 +121,13 @@ export class ListEntriesQueryDto {
   @IsIn(ENTRY_STATUSES)
   status?: EntryStatus;
 
-  /** Any unit code: narrows the list to that unit's subtree (still inside the caller's scope). */
-  @ApiPropertyOptional({ example: '310104', description: "Narrows to this unit's subtree, within your scope" })
+  /**
+   * Any unit code: narrows the list to that unit's subtree, which must lie inside the caller's
+   * scope (else 404, audited). A string that is no unit code is 400 on `unit`.
+   */
+  @ApiPropertyOptional({ example: '310104', description: "Narrows to this unit's subtree; outside your scope: 404" })
   @IsOptional()
-  @Matches(/^31\d{0,10}$/, { message: 'unit must be an org unit code starting with 31' })
+  @Matches(ORG_UNIT_CODE_PATTERN, { message: 'unit must be an org unit code (2, 6, 9 or 12 digits starting with 31)' })
   unit?: string;
 
   /** Entries whose period ends before this day. */
