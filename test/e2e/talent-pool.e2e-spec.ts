@@ -24,8 +24,7 @@ import {
 import { nationalIdCheckChar } from '@cwp/policy';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, workerHiredContract } from '@cwp/contracts';
 import { Kafka, logLevel } from 'kafkajs';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
-import { readEvents } from '../support/kafka-events';
+import { startServiceProcess, type ServiceProcess, readEvents } from '@cwp/test-support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = randomBytes(4).toString('hex');

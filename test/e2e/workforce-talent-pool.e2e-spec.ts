@@ -9,7 +9,7 @@ import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv } from '@cwp/platform';
 import { nationalIdCheckChar } from '@cwp/policy';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_tp_e2e_${run}`, talentPool: `tp_wf_e2e_${run}` };

@@ -11,8 +11,7 @@ import { Client as PgClient } from 'pg';
 import { EventSchemaValidator, OrgUnitDirectory, authConfigSchema, authSettings, findPersonalData, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv, type Role } from '@cwp/platform';
 import { nationalIdCheckChar, shanghaiDate } from '@cwp/policy';
 import { WORKER_EVENT_TYPES, WORKFORCE_WORKERS_TOPIC, workforceWorkerEventContracts } from '@cwp/contracts';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
-import { readEvents, type ReadEvent } from '../support/kafka-events';
+import { startServiceProcess, type ServiceProcess, readEvents, type ReadEvent } from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const schema = `wf_e2e_${run}`;

@@ -16,3 +16,4 @@ export * from './kafka';
 export * from './pii';
 export * from './clock';
 export * from './validation';
+export * from './policy';

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createTimeSkippingEnv } from '../../../test/support/time-skipping';
-import { bundleWorkflowsFromSources } from '../../../test/support/workflow-bundle';
+import { createTimeSkippingEnv, bundleWorkflowsFromSources } from '@cwp/test-support';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   entryJoinedSignal,

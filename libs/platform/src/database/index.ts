@@ -8,3 +8,4 @@ export * from './migrate';
 export * from './platform-migrations';
 export * from './update-with-version';
 export * from './check-database';
+export * from './unique-violation';

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '../errors';
 import { platformMigrations } from './platform-migrations';
 import { runMigrations } from './run-migrations';
 import { createTestDataSource, type TestDataSource } from './testing';
+import { isUniqueViolation } from './unique-violation';
 import { updateWithVersion } from './update-with-version';
 
 class CreateThings1800000000000 implements MigrationInterface {
@@ -46,12 +47,12 @@ describe('database: migrations and optimistic concurrency (real PostgreSQL)', ()
     expect(row).toEqual({ version: 2, name: 'second' });
   });
 
-  it('a stale version is a CONFLICT and changes nothing', async () => {
+  it('a stale version is a VERSION_CONFLICT and changes nothing', async () => {
     await ds.query("INSERT INTO things (id, name) VALUES ('t2', 'a')");
     await ds.transaction((em) => updateWithVersion(em, 'things', 't2', 1, { name: 'b' }));
     const stale = ds.transaction((em) => updateWithVersion(em, 'things', 't2', 1, { name: 'c' }));
     await expect(stale).rejects.toBeInstanceOf(DomainError);
-    await expect(stale).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+    await expect(stale).rejects.toMatchObject({ code: ErrorCode.VERSION_CONFLICT });
     const [row] = (await ds.query("SELECT version, name FROM things WHERE id = 't2'")) as Array<{ version: number; name: string }>;
     expect(row).toEqual({ version: 2, name: 'b' });
   });
@@ -63,14 +64,25 @@ describe('database: migrations and optimistic concurrency (real PostgreSQL)', ()
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(rejected?.reason).toMatchObject({ code: ErrorCode.CONFLICT });
+    expect(rejected?.reason).toMatchObject({ code: ErrorCode.VERSION_CONFLICT });
   });
 
-  it('a missing row is a CONFLICT too (never a silent no-op)', async () => {
-    await expect(ds.transaction((em) => updateWithVersion(em, 'things', 'nope', 1, { name: 'x' }))).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+  it('a missing row is a VERSION_CONFLICT too (never a silent no-op)', async () => {
+    await expect(ds.transaction((em) => updateWithVersion(em, 'things', 'nope', 1, { name: 'x' }))).rejects.toMatchObject({ code: ErrorCode.VERSION_CONFLICT });
   });
 
   it('refuses identifiers that are not plain snake_case (no SQL injection through names)', async () => {
     await expect(ds.transaction((em) => updateWithVersion(em, 'things; DROP TABLE things', 't1', 2, { name: 'x' }))).rejects.toThrow(/Invalid SQL/);
+  });
+
+  it('isUniqueViolation recognises the error PostgreSQL raises for a duplicate key, by constraint', async () => {
+    await ds.query("INSERT INTO things (id, name) VALUES ('dup', 'one')");
+    const duplicate = await ds.query("INSERT INTO things (id, name) VALUES ('dup', 'two')").then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isUniqueViolation(duplicate)).toBe(true);
+    expect(isUniqueViolation(duplicate, 'things_pkey')).toBe(true);
+    expect(isUniqueViolation(duplicate, 'things_name_key')).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ export type ColumnChanges = Record<string, unknown>;
  * cannot both succeed (TypeORM's @VersionColumn alone does not guard an update).
  *
  * `changes` maps column names (snake_case) to new values. Returns the new version.
- * Throws a CONFLICT DomainError when the row is missing or its version moved on.
+ * Throws VERSION_CONFLICT (409) when the row is missing or its version moved on.
  */
 export async function updateWithVersion(
   em: EntityManager,
@@ -33,11 +33,10 @@ export async function updateWithVersion(
     number,
   ];
   if (rowCount !== 1) {
-    throw DomainError.conflict(`${table} ${id} was changed by someone else (expected version ${expectedVersion}); reload and retry`, {
+    throw DomainError.versionConflict(`${table} ${id} was changed by someone else (expected version ${expectedVersion}); reload and retry`, {
       table,
       id: String(id),
       expectedVersion,
-      reason: 'STALE_VERSION',
     });
   }
   return Number(rows[0]!.version);

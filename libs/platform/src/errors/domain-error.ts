@@ -1,4 +1,5 @@
 import { ErrorCode } from './error-code';
+import type { DomainErrorCode } from './service-error-codes';
 
 export interface DomainErrorOptions {
   /** The request field (dotted path) the error is about, when there is one. */
@@ -14,11 +15,12 @@ export interface DomainErrorOptions {
  * it. Services never throw HTTP exceptions: the same code runs in activities and consumers.
  */
 export class DomainError extends Error {
-  readonly code: ErrorCode;
+  /** A platform ErrorCode or a code the service registered (defineServiceErrorCodes). */
+  readonly code: DomainErrorCode;
   readonly field?: string;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: DomainErrorOptions = {}) {
+  constructor(code: DomainErrorCode, message: string, options: DomainErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
@@ -40,6 +42,14 @@ export class DomainError extends Error {
 
   static conflict(message: string, details?: Record<string, unknown>): DomainError {
     return new DomainError(ErrorCode.CONFLICT, message, details === undefined ? {} : { details });
+  }
+
+  /**
+   * VERSION_CONFLICT (409): the caller's `version` is not the row's any more (optimistic
+   * concurrency); the client reloads and retries. `details` names the entity, id and versions.
+   */
+  static versionConflict(message: string, details: Record<string, unknown>): DomainError {
+    return new DomainError(ErrorCode.VERSION_CONFLICT, message, { details });
   }
 }
 

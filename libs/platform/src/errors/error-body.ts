@@ -1,8 +1,8 @@
-import type { ErrorCode } from './error-code';
+import type { DomainErrorCode } from './service-error-codes';
 
 /** The body of every error response, whatever produced it. */
 export interface ErrorBody {
-  code: ErrorCode;
+  code: DomainErrorCode;
   message: string;
   field?: string;
   details?: Record<string, unknown>;

@@ -1,5 +1,6 @@
 /**
- * Stable error codes shared by every service. Clients, activities (ApplicationFailure.type) and
+ * The platform's own error codes, shared by every service (a service's domain codes live in the
+ * service, registered with `defineServiceErrorCodes`, see service-error-codes.ts). Clients, activities (ApplicationFailure.type) and
  * tests match on these strings, so a value never changes once released; add new ones instead.
  * The HTTP status of each code lives in one place: `httpStatusOf` in http-status-of.ts.
  */
@@ -15,9 +16,17 @@ export enum ErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_IN_PROGRESS = 'IDEMPOTENCY_IN_PROGRESS',
   BUSINESS_RULE_VIOLATED = 'BUSINESS_RULE_VIOLATED',
-  /** QUOTA-4: a street has fewer floating places left than a loan asks for (422, with the figures). */
+  /**
+   * QUOTA-4: a street has fewer floating places left than a loan asks for (422, with the figures).
+   * @deprecated a workforce code: register it with `defineServiceErrorCodes` in the workforce
+   * service; kept here only until the service has moved it.
+   */
   FLOATING_QUOTA_EXHAUSTED = 'FLOATING_QUOTA_EXHAUSTED',
-  /** PROM-3: a title promotion would push the street's 4:4:2 structure past its tolerance (422, with the figures). */
+  /**
+   * PROM-3: a title promotion would push the street's 4:4:2 structure past its tolerance (422).
+   * @deprecated a workforce code: register it with `defineServiceErrorCodes` in the workforce
+   * service; kept here only until the service has moved it.
+   */
   TITLE_STRUCTURE_EXCEEDED = 'TITLE_STRUCTURE_EXCEEDED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',

@@ -1,10 +1,21 @@
 import { ErrorCode } from './error-code';
+import { STATUS_OF_CLASS, statusClassOfServiceCode, type DomainErrorCode } from './service-error-codes';
+
+const PLATFORM_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
- * The single mapping from error code to HTTP status. The switch is exhaustive: adding a code to
- * ErrorCode without a case here fails the type-check (the `never` assignment below).
+ * The single mapping from error code to HTTP status: platform codes by the exhaustive switch
+ * below (adding a code to ErrorCode without a case fails the type-check), service codes by the
+ * status class they were registered with (defineServiceErrorCodes). A code nobody registered is
+ * a programming error: 500.
  */
-export function httpStatusOf(code: ErrorCode): number {
+export function httpStatusOf(code: DomainErrorCode | string): number {
+  if (PLATFORM_CODES.has(code)) return platformStatusOf(code as ErrorCode);
+  const statusClass = statusClassOfServiceCode(code);
+  return statusClass ? STATUS_OF_CLASS[statusClass] : 500;
+}
+
+function platformStatusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.MALFORMED_REQUEST:
@@ -38,7 +49,11 @@ export function httpStatusOf(code: ErrorCode): number {
   }
 }
 
-/** Whether a failure with this code can succeed when retried unchanged (used by activities). */
-export function isRetryableCode(code: ErrorCode): boolean {
-  return code === ErrorCode.DEPENDENCY_UNAVAILABLE || code === ErrorCode.INTERNAL || code === ErrorCode.IDEMPOTENCY_IN_PROGRESS;
+/**
+ * Whether a failure with this code can succeed when retried unchanged (used by activities): the
+ * platform's unavailable/internal/in-progress codes, and service codes of class 'unavailable'.
+ */
+export function isRetryableCode(code: DomainErrorCode | string): boolean {
+  if (code === ErrorCode.DEPENDENCY_UNAVAILABLE || code === ErrorCode.INTERNAL || code === ErrorCode.IDEMPOTENCY_IN_PROGRESS) return true;
+  return statusClassOfServiceCode(code) === 'unavailable';
 }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
-const repoRoot = path.resolve(__dirname, '../..');
+const repoRoot = path.resolve(__dirname, '../../..');
 
 /** The packages workflow code may import (STYLE.md), aliased to their sources. */
 const SOURCE_ALIASES: Record<string, string> = {

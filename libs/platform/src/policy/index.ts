@@ -1,0 +1,3 @@
+export * from './policy-catalog.token';
+export * from './policy.module';
+export * from './policy-errors';

@@ -1,0 +1,7 @@
+// @cwp/test-support: what every test tier shares (time-skipping server, workflow bundles from
+// sources, service processes, Kafka event reader). Specs import it by name, never by a path
+// that climbs out of their package.
+export { createTimeSkippingEnv, testServerPath } from './time-skipping';
+export { bundleWorkflowsFromSources } from './workflow-bundle';
+export { freePort, startServiceProcess, type ServiceExit, type ServiceProcess, type ServiceProcessOptions } from './service-process';
+export { readEvents, type ReadEvent, type ReadEventsOptions } from './kafka-events';
