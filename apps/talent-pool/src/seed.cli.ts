@@ -6,7 +6,7 @@
  * All people are synthetic; their ID numbers are generated with a valid check character.
  */
 import 'reflect-metadata';
-import { AuditTrail, OutboxWriter, PiiCipher, SYSTEM_PRINCIPAL, createServiceDataSource, loadPiiKeys, runMigrations, validateConfigOrExit } from '@cwp/platform';
+import { AuditTrail, OutboxWriter, PiiCipher, SYSTEM_PRINCIPAL, createServiceDataSource, loadPiiKeys, piiConfig, runMigrations, validateConfigOrExit } from '@cwp/platform';
 import { talentPoolEventContracts, type EducationLevel, type PoolCertificate, type PoolMajor, type PoolSource } from '@cwp/contracts';
 import { defaultPolicyCatalog, nationalIdCheckChar, shanghaiDate } from '@cwp/policy';
 import { talentPoolConfig } from './config';
@@ -35,9 +35,9 @@ const DEMO: readonly DemoEntry[] = [
 ];
 
 async function main(): Promise<void> {
-  const platform = validateConfigOrExit({ serviceName: 'talent-pool', configs: [talentPoolConfig] });
+  const platform = validateConfigOrExit({ serviceName: 'talent-pool', configs: [talentPoolConfig, piiConfig] });
   const config = talentPoolConfig.get();
-  const cipher = new PiiCipher(loadPiiKeys(config, platform.stateDir));
+  const cipher = new PiiCipher(loadPiiKeys(piiConfig.get(), platform.stateDir));
   const dataSource = createServiceDataSource({
     url: platform.databaseUrl,
     schema: config.TALENT_POOL_DB_SCHEMA,

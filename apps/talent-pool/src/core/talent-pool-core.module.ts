@@ -1,13 +1,12 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { PiiCipher, PlatformConfig, ServiceClock, loadPiiKeys } from '@cwp/platform';
-import { defaultPolicyCatalog } from '@cwp/policy';
+import { PlatformPiiModule, PlatformPolicyModule, ServiceClock } from '@cwp/platform';
 import type { TalentPoolConfig } from '../config';
-import { POLICY_CATALOG } from './policy-catalog';
 import { TALENT_POOL_SETTINGS, type TalentPoolSettings } from './talent-pool-settings';
 
 /**
- * The app's shared tokens, global: its settings, the policy catalog, the PII cipher and the
- * service clock. Features read them; none of them defines its own.
+ * The app's shared tokens, global: its settings, the service clock, the policy catalog
+ * (PlatformPolicyModule: POLICY_CATALOG) and the PII cipher (PlatformPiiModule: PiiCipher).
+ * Features read them; none of them defines its own.
  */
 @Global()
 @Module({})
@@ -20,13 +19,9 @@ export class TalentPoolCoreModule {
     };
     return {
       module: TalentPoolCoreModule,
-      providers: [
-        { provide: TALENT_POOL_SETTINGS, useValue: settings },
-        { provide: POLICY_CATALOG, useFactory: defaultPolicyCatalog },
-        { provide: PiiCipher, inject: [PlatformConfig], useFactory: (platform: PlatformConfig) => new PiiCipher(loadPiiKeys(config, platform.stateDir)) },
-        ServiceClock,
-      ],
-      exports: [TALENT_POOL_SETTINGS, POLICY_CATALOG, PiiCipher, ServiceClock],
+      imports: [PlatformPolicyModule.forRoot(), PlatformPiiModule.forRoot()],
+      providers: [{ provide: TALENT_POOL_SETTINGS, useValue: settings }, ServiceClock],
+      exports: [TALENT_POOL_SETTINGS, ServiceClock, PlatformPolicyModule, PlatformPiiModule],
     };
   }
 }

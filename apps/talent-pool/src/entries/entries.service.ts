@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, DomainError, ErrorCode, OutboxWriter, PiiCipher, ServiceClock, type Principal } from '@cwp/platform';
+import { AuditTrail, DomainError, ErrorCode, OutboxWriter, POLICY_CATALOG, PiiCipher, ServiceClock, decide, isUniqueViolation, type Principal } from '@cwp/platform';
 import { checkNationalId, type PolicyCatalog } from '@cwp/policy';
-import { POLICY_CATALOG, decide, isUniqueViolation } from '../core';
 import { EntryAccess } from './entry-access';
 import { toEntryResponse, type EntryPageResponse, type EntryResponse, type ListEntriesQueryDto, type RegisterEntryDto } from './entry.dto';
 import { EntryRepository, ONE_ACTIVE_PER_PERSON_UNIT } from './entry.repository';

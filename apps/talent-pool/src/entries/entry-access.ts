@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Jurisdiction, OrgUnitDirectory, type Principal } from '@cwp/platform';
+import { DomainError, Jurisdiction, OrgUnitDirectory, isUuid, type Principal } from '@cwp/platform';
 import { EntryRepository } from './entry.repository';
 import type { EntryRow } from './entry.row';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const ENTRY_ENTITY_NAME = 'Talent-pool entry';
 /** Entries are held by a street or a district (POOL-1). */
 const HOLDING_KINDS = new Set(['street', 'district']);
@@ -23,7 +22,7 @@ export class EntryAccess {
 
   /** The row, or 404 when it is missing or outside the caller's scope (the denial is audited). */
   async visible(id: string, principal: Principal, action: string): Promise<EntryRow> {
-    const row = UUID.test(id) ? await this.repository.findById(id) : undefined;
+    const row = isUuid(id) ? await this.repository.findById(id) : undefined;
     if (!row) throw DomainError.notFound(ENTRY_ENTITY_NAME, id);
     await this.jurisdiction.assertWithin(principal, row.holdingUnit, { entity: ENTRY_ENTITY_NAME, entityId: id, action });
     return row;

@@ -14,6 +14,7 @@ import {
   AuditTrail,
   InboxConsumer,
   Jurisdiction,
+  POLICY_CATALOG,
   KafkaJsSubscriber,
   OrgUnitDirectory,
   OutboxWriter,
@@ -28,7 +29,7 @@ import {
 } from '@cwp/platform';
 import { talentPoolEventContracts, type EventContract } from '@cwp/contracts';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { POLICY_CATALOG, TALENT_POOL_SETTINGS, type TalentPoolSettings } from '../../core';
+import { TALENT_POOL_SETTINGS, type TalentPoolSettings } from '../../core';
 import { talentPoolMigrations } from '../../migrations';
 import { EntriesModule } from '../entries.module';
 import { EntriesService } from '../entries.service';

@@ -1,2 +1,0 @@
-/** The policy catalog (@cwp/policy `PolicyCatalog`) every decision reads its parameters from. */
-export const POLICY_CATALOG = Symbol('POLICY_CATALOG');
