@@ -7,11 +7,11 @@ import {
   entryWithdrawnContract,
 } from '@cwp/contracts';
 import type { NewEntryRow } from './entry.row';
-import { newEntryRowOf } from './testing/entry.builders';
+import { newEntry } from './testing/entry.builders';
 import { eventData } from './entry-event-data';
 
 const activeRow = (): NewEntryRow =>
-  newEntryRowOf({
+  newEntry({
     id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
     status: 'active',
     holdingUnit: '310104003',

@@ -33,7 +33,7 @@ export function newRegistration(overrides: Partial<RegisterEntryDto> = {}): Regi
 }
 
 /** An active entry row as the service would insert it (no database); override what matters. */
-export function newEntryRowOf(overrides: Partial<NewEntryRow> = {}): NewEntryRow {
+export function newEntry(overrides: Partial<NewEntryRow> = {}): NewEntryRow {
   return {
     id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
     status: 'active',

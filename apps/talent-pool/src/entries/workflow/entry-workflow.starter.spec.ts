@@ -1,10 +1,10 @@
 import { findPersonalData } from '@cwp/platform';
-import { newEntryRowOf } from '../testing/entry.builders';
+import { newEntry } from '../testing/entry.builders';
 import { workflowInputOf } from './entry-workflow.starter';
 
 describe('entry workflow input', () => {
   it('carries ids and dates only: no name, national ID, phone or person_ref (histories are stored in clear)', () => {
-    const row = newEntryRowOf({
+    const row = newEntry({
       id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
       holdingUnit: '310104003',
       name: '周九',
