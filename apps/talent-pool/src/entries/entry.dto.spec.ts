@@ -2,8 +2,7 @@ import type { ArgumentMetadata } from '@nestjs/common';
 import { createValidationPipe, ValidationFailedError } from '@cwp/platform';
 import { maskNationalId } from '@cwp/policy';
 import { JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, toEntryResponse } from './entry.dto';
-import type { NewEntryRow } from './entry.row';
-import { newNationalId, newRegistration } from './testing/entry.builders';
+import { newEntry, newNationalId, newRegistration } from './testing/entry.builders';
 
 const pipe = createValidationPipe();
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
@@ -103,36 +102,15 @@ describe('JoinEntryDto and ListEntriesQueryDto', () => {
 
 describe('toEntryResponse (masking)', () => {
   const id = '31010419900307123X';
-  const row: NewEntryRow = {
-    id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
-    status: 'active',
-    holdingUnit: '310104003',
-    source: 'homemaker',
-    education: 'junior-college',
-    major: null,
-    certificates: [],
-    name: '赵六',
+  const row = newEntry({
     nationalIdEnc: 'v1.aaaa.bbbb.cccc',
     nationalIdMasked: maskNationalId(id),
     phoneEnc: 'v1.dddd.eeee.ffff',
     phoneMasked: '138****5678',
     personRef: 'f'.repeat(64),
     reserveMonths: 24,
-    registeredOn: '2026-11-24',
-    expiresOn: '2028-11-24',
-    expiresAt: new Date('2028-11-23T16:00:00Z'),
     reminderDays: 30,
-    remindedFor: null,
-    endedOn: null,
-    joinRoute: null,
-    joinedWorkerId: null,
-    withdrawReason: null,
-    policyVersion: '2016-current',
-    reserveExplanation: { period: { rules: [], inputs: {}, steps: [] }, schedule: { rules: [], inputs: {}, steps: [] } },
-    workflowStartedAt: null,
-    createdBy: 'alice',
-    version: 1,
-  };
+  });
 
   it('shows the national ID and phone masked, never the ciphertext or person_ref', () => {
     const response = toEntryResponse(row);
