@@ -9,6 +9,9 @@
 #   stack.sh stop      stop the apps up.sh started, then the servers this state folder started
 #                      (never anyone else's)
 #   stack.sh stop-apps stop only the apps up.sh started
+#   stack.sh stop-temporal / start-temporal
+#                      stop or (re)start only this stack's Temporal dev server (fault tests:
+#                      workflows started after a Temporal outage; its SQLite history survives)
 #   stack.sh env       print stack.env
 #
 # Environment: CWP_CACHE_DIR (default ~/.cache/cwp), CWP_STATE_DIR (default <repo>/.state),
@@ -112,12 +115,14 @@ main() {
     status) cmd_status ;;
     stop | down) hold_stack_lock && cmd_stop ;;
     stop-apps) stop_apps ;;
+    stop-temporal) hold_stack_lock && temporal_stop ;;
+    start-temporal) hold_stack_lock && [[ -z ${EXTERNAL_TEMPORAL_ADDRESS:-} ]] && temporal_start && temporal_wait ;;
     env)
       [[ -f $ENV_FILE ]] || die "no $ENV_FILE yet: run 'bash infra/local/stack.sh up'"
       cat "$ENV_FILE"
       ;;
     *)
-      echo "usage: stack.sh install|up|status|stop|stop-apps|env" >&2
+      echo "usage: stack.sh install|up|status|stop|stop-apps|stop-temporal|start-temporal|env" >&2
       exit 2
       ;;
   esac

@@ -2,14 +2,9 @@ import { readFileSync } from 'node:fs';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { CITY_CODE, isCodeWithin, OrgUnit, OrgUnitKind, RegionKind } from './org-unit';
-import { validateOrgTree } from './validate-org-tree';
+import { OrgTreeInvalidError, parseOrgTree } from './org-tree-validator';
 
-export class OrgTreeInvalidError extends Error {
-  constructor(source: string, readonly problems: string[]) {
-    super(`Org tree ${source} is invalid (${problems.length} problem(s)):\n${problems.slice(0, 50).map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'OrgTreeInvalidError';
-  }
-}
+export { OrgTreeInvalidError } from './org-tree-validator';
 
 /**
  * The org tree in memory (ORG-2): a few thousand units, loaded and validated once at boot.
@@ -20,8 +15,7 @@ export class OrgUnitDirectory {
   private readonly childrenOf = new Map<string, string[]>();
 
   constructor(units: readonly OrgUnit[], readonly version = 'unversioned', source = 'in memory') {
-    const problems = validateOrgTree(units);
-    if (problems.length) throw new OrgTreeInvalidError(source, problems);
+    parseOrgTree(units, { source: `Org tree ${source}` });
     for (const u of units) {
       this.byCode.set(u.code, Object.freeze({ ...u }));
       if (!u.parent) continue;
@@ -38,7 +32,7 @@ export class OrgUnitDirectory {
     } catch (err) {
       throw new Error(`Cannot read org tree ${file}: ${(err as Error).message}`);
     }
-    if (!Array.isArray(parsed.units)) throw new OrgTreeInvalidError(file, ['top-level "units" array is missing']);
+    if (!Array.isArray(parsed.units)) throw new OrgTreeInvalidError([{ code: '(tree)', problem: 'top-level "units" array is missing' }], `Org tree ${file}`);
     return new OrgUnitDirectory(parsed.units as OrgUnit[], parsed.version, file);
   }
 

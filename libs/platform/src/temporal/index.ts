@@ -8,3 +8,8 @@ export * from './check-temporal';
 export * from './temporal-worker.service';
 export * from './temporal.module';
 export * from './runtime-logging';
+export * from './committed-workflow';
+export * from './workflow-start-settings';
+export * from './temporal-reachability';
+export * from './workflow-starter';
+export * from './workflow-reconciler';

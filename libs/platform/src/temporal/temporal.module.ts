@@ -1,7 +1,11 @@
 import { Global, Inject, Injectable, Module, Optional, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { ReadinessRegistry } from '../health';
-import { checkTemporal } from './check-temporal';
+import { checkTemporal, TEMPORAL_CHANNEL_ARGS } from './check-temporal';
+import { TemporalReachability } from './temporal-reachability';
+import { DEFAULT_WORKFLOW_START_SETTINGS, WORKFLOW_START_SETTINGS } from './workflow-start-settings';
+import { WorkflowReconciler } from './workflow-reconciler';
+import { WorkflowStarter } from './workflow-starter';
 import { PLATFORM_TEMPORAL_OPTIONS, TEMPORAL_CONNECTION, type PlatformTemporalOptions } from './temporal.options';
 import { temporalSettings, type TemporalSettings } from './temporal-settings';
 import { TEMPORAL_SETTINGS, TemporalWorkerService } from './temporal-worker.service';
@@ -28,7 +32,8 @@ class TemporalLifecycle implements OnModuleInit, OnApplicationShutdown {
 /**
  * Temporal for one service: a `Client` (inject by class) on a lazily connected `Connection` to
  * TEMPORAL_ADDRESS, and, unless RUN_WORKER=false, the service's worker with activities bound from
- * Nest providers and the declared schedules ensured.
+ * Nest providers and the declared schedules ensured. Also commit-then-start: WorkflowStarter
+ * (start after commit, short deadline) and WorkflowReconciler (register a CommittedWorkflow).
  */
 @Global()
 @Module({})
@@ -43,17 +48,21 @@ export class PlatformTemporalModule {
           provide: TEMPORAL_CONNECTION,
           inject: [TEMPORAL_SETTINGS],
           // Lazy: an HTTP process still starts when Temporal is briefly down; readiness shows it.
-          useFactory: (settings: TemporalSettings) => Connection.lazy({ address: settings.address }),
+          useFactory: (settings: TemporalSettings) => Connection.lazy({ address: settings.address, channelArgs: { ...TEMPORAL_CHANNEL_ARGS } }),
         },
         {
           provide: Client,
           inject: [TEMPORAL_CONNECTION, TEMPORAL_SETTINGS],
           useFactory: (connection: Connection, settings: TemporalSettings) => new Client({ connection, namespace: settings.namespace }),
         },
+        { provide: WORKFLOW_START_SETTINGS, useValue: { ...DEFAULT_WORKFLOW_START_SETTINGS, ...options.workflowStart } },
         TemporalWorkerService,
         TemporalLifecycle,
+        TemporalReachability,
+        WorkflowStarter,
+        WorkflowReconciler,
       ],
-      exports: [Client, TEMPORAL_CONNECTION, TemporalWorkerService],
+      exports: [Client, TEMPORAL_CONNECTION, TemporalWorkerService, TemporalReachability, WorkflowStarter, WorkflowReconciler],
     };
   }
 }

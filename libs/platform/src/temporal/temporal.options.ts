@@ -2,6 +2,7 @@ import type { ModuleRef } from '@nestjs/core';
 import type { Activities } from './activity-failures';
 import type { ScheduleDeclaration } from './schedules';
 import type { WorkflowSource } from './workflow-bundle';
+import type { WorkflowStartSettings } from './workflow-start-settings';
 
 export interface PlatformTemporalOptions {
   /** The service's task queue (defined once in @cwp/contracts). */
@@ -24,6 +25,8 @@ export interface PlatformTemporalOptions {
    * up whose workflows silently stop progressing.
    */
   exitOnWorkerFailure?: boolean;
+  /** Timing of commit-then-start (WorkflowStarter, WorkflowReconciler); defaults in workflow-start-settings.ts. */
+  workflowStart?: Partial<WorkflowStartSettings>;
   /** Extra Worker.create options (concurrency limits, interceptors). */
   workerOptions?: Record<string, unknown>;
 }
