@@ -44,6 +44,7 @@ const activities = (ref: ModuleRef) => ({
       },
       activities,
       runWorker: config.TALENT_POOL_RUN_WORKER,
+      workflowStart: { sweepSeconds: config.TALENT_POOL_RECONCILE_SECONDS },
     }),
     TalentPoolCoreModule.forRoot(config),
     AuditModule,

@@ -12,7 +12,10 @@ export const talentPoolConfig = defineServiceConfig('talent-pool', {
   TALENT_POOL_WORKFLOW_BUNDLE: cfg.string({ optional: true }),
   /** Start the Temporal worker in this process (off = API only, e.g. a read replica). */
   TALENT_POOL_RUN_WORKER: cfg.bool({ default: true }),
-  /** How often the reconciler starts workflows that a crash left unstarted (0 = at boot only). */
+  /**
+   * Sweep of the platform reconciler for entries whose workflow a crash left unstarted (0 = at boot
+   * only). After a Temporal outage it does not wait for the sweep: it runs as soon as Temporal answers.
+   */
   TALENT_POOL_RECONCILE_SECONDS: cfg.int({ default: 300, min: 0, max: 86_400 }),
   /** Inbox consumer name and Kafka group of the worker.hired handler (e2e runs use their own). */
   TALENT_POOL_HIRED_CONSUMER: cfg.string({ default: 'talent-pool.worker-hired', pattern: /^[A-Za-z0-9._-]+$/ }),

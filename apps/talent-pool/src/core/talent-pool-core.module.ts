@@ -14,7 +14,6 @@ export class TalentPoolCoreModule {
   static forRoot(config: TalentPoolConfig): DynamicModule {
     const settings: TalentPoolSettings = {
       taskQueue: config.TALENT_POOL_TASK_QUEUE,
-      reconcileSeconds: config.TALENT_POOL_RECONCILE_SECONDS,
       hiredConsumer: config.TALENT_POOL_HIRED_CONSUMER,
     };
     return {

@@ -5,19 +5,20 @@ import { EntryAccess } from './entry-access';
 import { EntryEndings } from './entry-endings.service';
 import { EntryRepository } from './entry.repository';
 import { WorkerHiredHandler } from './events/worker-hired.handler';
-import { EntryWorkflowReconciler } from './workflow/entry-workflow.reconciler';
+import { EntryWorkflowSignals } from './workflow/entry-workflow.signals';
 import { EntryWorkflowStarter } from './workflow/entry-workflow.starter';
 
 /**
  * The reserve pool (POOL-1..3): the entries API, their workflows (started after commit, restarted
- * by the reconciler, activities bound from EntryEndings) and the worker.hired consumer. Needs,
- * from the root: the platform's DataSource, HTTP wiring (Jurisdiction, AuditTrail,
- * OrgUnitDirectory), OutboxWriter producing `talentPoolEventContracts`, InboxConsumer, the Temporal
- * Client, and the core module's tokens (settings, POLICY_CATALOG, PiiCipher, ServiceClock).
+ * by the platform reconciler, activities bound from EntryEndings) and the worker.hired consumer.
+ * Needs, from the root: the platform's DataSource, HTTP wiring (Jurisdiction, AuditTrail,
+ * OrgUnitDirectory), OutboxWriter producing `talentPoolEventContracts`, InboxConsumer, Client,
+ * WorkflowStarter and WorkflowReconciler (PlatformTemporalModule), and the core module's tokens
+ * (settings, POLICY_CATALOG, PiiCipher, ServiceClock).
  */
 @Module({
   controllers: [EntriesController],
-  providers: [EntryRepository, EntryAccess, EntriesService, EntryEndings, EntryWorkflowStarter, EntryWorkflowReconciler, WorkerHiredHandler],
-  exports: [EntriesService, EntryEndings, EntryRepository, EntryWorkflowReconciler],
+  providers: [EntryRepository, EntryAccess, EntriesService, EntryEndings, EntryWorkflowStarter, EntryWorkflowSignals, WorkerHiredHandler],
+  exports: [EntriesService, EntryEndings, EntryRepository],
 })
 export class EntriesModule {}

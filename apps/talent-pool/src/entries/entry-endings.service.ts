@@ -22,7 +22,7 @@ import { toEntryResponse, type EntryResponse, type JoinEntryDto, type WithdrawEn
 import { ENTRY_ENTITY_NAME, EntryAccess } from './entry-access';
 import type { EntryRow } from './entry.row';
 import { EntryRepository, type EntryEnding } from './entry.repository';
-import { EntryWorkflowStarter } from './workflow/entry-workflow.starter';
+import { EntryWorkflowSignals } from './workflow/entry-workflow.signals';
 
 export interface ExpireOutcome {
   changed: boolean;
@@ -46,7 +46,7 @@ export class EntryEndings {
     private readonly access: EntryAccess,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrail,
-    private readonly workflows: EntryWorkflowStarter,
+    private readonly signals: EntryWorkflowSignals,
     private readonly clock: ServiceClock,
   ) {}
 
@@ -57,7 +57,7 @@ export class EntryEndings {
     const row = await this.dataSource.transaction((em) =>
       this.endOrConflict(em, id, { status: 'joined', endedOn: joinedOn, joinRoute: 'api', joinedWorkerId: dto.workerId ?? null }, principal),
     );
-    await this.workflows.signalJoined(id, joinedOn);
+    await this.signals.joined(id, joinedOn);
     return toEntryResponse(row);
   }
 
@@ -67,7 +67,7 @@ export class EntryEndings {
     const row = await this.dataSource.transaction((em) =>
       this.endOrConflict(em, id, { status: 'withdrawn', endedOn: withdrawnOn, withdrawReason: dto.reason }, principal),
     );
-    await this.workflows.signalWithdrawn(id, withdrawnOn);
+    await this.signals.withdrawn(id, withdrawnOn);
     return toEntryResponse(row);
   }
 
@@ -94,7 +94,7 @@ export class EntryEndings {
   }
 
   async signalJoined(ended: ReadonlyArray<{ id: string; joinedOn: string }>): Promise<void> {
-    for (const { id, joinedOn } of ended) await this.workflows.signalJoined(id, joinedOn);
+    for (const { id, joinedOn } of ended) await this.signals.joined(id, joinedOn);
   }
 
   /** POOL-2 removal, called by the workflow's activity: idempotent, does nothing once ended. */

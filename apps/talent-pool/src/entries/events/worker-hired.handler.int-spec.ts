@@ -9,7 +9,6 @@ import { InboxConsumer, KafkaJsPublisher, createKafka, ensureTopics, kafkaBroker
 import { TALENT_POOL_EVENT_TYPES, workerHiredContract, type CloudEvent, type WorkerHiredData } from '@cwp/contracts';
 import { createEntriesIntContext, streetPrincipal, type EntriesIntContext } from '../testing/entries-int-context';
 import { newRegistration } from '../testing/entry.builders';
-import { WorkerHiredHandler } from './worker-hired.handler';
 
 let ctx: EntriesIntContext;
 let kafka: Kafka;
@@ -22,8 +21,7 @@ beforeAll(async () => {
   kafka = createKafka({ clientId: consumer, brokers: kafkaBrokersFrom() });
   await ensureTopics(kafka, [workerHiredContract.topic]);
   publisher = new KafkaJsPublisher(kafka);
-  // What the application's init does: the handler registers with the inbox, then the inbox starts.
-  ctx.get(WorkerHiredHandler).onModuleInit();
+  // The handler registered with the inbox at the module's init; now the inbox subscribes.
   await ctx.get(InboxConsumer).start();
 }, 60_000);
 

@@ -1,14 +1,15 @@
 /**
  * The entries feature on REAL servers for integration and workflow specs: EntriesModule itself,
- * compiled by Nest with the platform's providers supplied for a throw-away schema in
- * TEST_DATABASE_URL (migrations applied), the real Temporal dev server (a unique task queue, no
+ * compiled and initialised by Nest beside the platform's Temporal module (WorkflowStarter,
+ * WorkflowReconciler; no worker) and the platform's other providers for a throw-away schema in
+ * TEST_DATABASE_URL (migrations applied): the real Temporal dev server (a unique task queue, no
  * worker: started workflows just wait and are terminated at the end) and a real Kafka inbox that
  * starts only when a spec starts it. Constructors are Nest's business: no positional `new`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Global, Logger, Module, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { Client, Connection } from '@temporalio/client';
+import { Client, type Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   AuditTrail,
@@ -19,7 +20,9 @@ import {
   OrgUnitDirectory,
   OutboxWriter,
   PiiCipher,
+  PlatformTemporalModule,
   ServiceClock,
+  TEMPORAL_CONNECTION,
   createKafka,
   fromRepoRoot,
   kafkaBrokersFrom,
@@ -41,8 +44,11 @@ export const streetPrincipal = (unit = '310104003'): Principal => ({ sub: `stree
 export const cityPrincipal: Principal = { sub: 'city-op', role: 'city', unit: '31' };
 
 export interface EntriesIntContextOptions {
-  /** A time-skipping environment's client and task queue (then `searchAttributes: false`: that server refuses unregistered attributes). */
-  temporal?: { client: Client; taskQueue: string; searchAttributes: boolean };
+  /**
+   * A time-skipping environment's connection, client and task queue (then `searchAttributes:
+   * false`: that server refuses unregistered attributes).
+   */
+  temporal?: { connection: Connection; client: Client; taskQueue: string; searchAttributes: boolean };
   /** Options of the real inbox consumer (it starts only when a spec calls `start()`). */
   inbox?: InboxConsumerOptions;
 }
@@ -70,11 +76,8 @@ export async function createEntriesIntContext(schemaPrefix: string, options: Ent
   const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
   const audit = new AuditTrail(ds);
   const cipher = new PiiCipher({ encryption: randomBytes(32), personRef: randomBytes(32) });
-  const connection = options.temporal ? undefined : await Connection.connect({ address: requireEnv('TEMPORAL_ADDRESS') });
-  const client = options.temporal?.client ?? new Client({ connection: connection!, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
   const settings: TalentPoolSettings = {
     taskQueue: options.temporal?.taskQueue ?? `tp-it-${randomUUID()}`,
-    reconcileSeconds: 0,
     hiredConsumer: `tp-it-hired-${randomUUID()}`,
   };
   // kafkajs connects on the first subscribe: a spec that never starts the inbox never talks to Kafka.
@@ -92,21 +95,36 @@ export async function createEntriesIntContext(schemaPrefix: string, options: Ent
         { provide: Jurisdiction, useValue: new Jurisdiction(directory, audit) },
         { provide: OutboxWriter, useValue: new OutboxWriter('talent-pool', produces) },
         { provide: InboxConsumer, useValue: inbox },
-        { provide: Client, useValue: client },
         { provide: TALENT_POOL_SETTINGS, useValue: settings },
         { provide: ENTRY_WORKFLOW_SEARCH_ATTRIBUTES, useValue: options.temporal?.searchAttributes ?? true },
         { provide: POLICY_CATALOG, useFactory: defaultPolicyCatalog },
         { provide: PiiCipher, useValue: cipher },
         ServiceClock,
       ],
-      exports: [DataSource, OrgUnitDirectory, AuditTrail, Jurisdiction, OutboxWriter, InboxConsumer, Client, TALENT_POOL_SETTINGS, ENTRY_WORKFLOW_SEARCH_ATTRIBUTES, POLICY_CATALOG, PiiCipher, ServiceClock],
+      exports: [DataSource, OrgUnitDirectory, AuditTrail, Jurisdiction, OutboxWriter, InboxConsumer, TALENT_POOL_SETTINGS, ENTRY_WORKFLOW_SEARCH_ATTRIBUTES, POLICY_CATALOG, PiiCipher, ServiceClock],
     })
     class PlatformForTests {}
-    const compiled = await Test.createTestingModule({ imports: [PlatformForTests, EntriesModule] }).compile();
+    const temporal = PlatformTemporalModule.forService({
+      taskQueue: settings.taskQueue,
+      workflows: { workflowsPath: require.resolve('@cwp/talent-pool-workflows') },
+      activities: () => ({}),
+      runWorker: false,
+      // Sweep off: a spec runs the reconciler itself.
+      workflowStart: { sweepSeconds: 0 },
+    });
+    let builder = Test.createTestingModule({ imports: [PlatformForTests, temporal, EntriesModule] });
+    if (options.temporal) {
+      builder = builder.overrideProvider(TEMPORAL_CONNECTION).useValue(options.temporal.connection).overrideProvider(Client).useValue(options.temporal.client);
+    }
+    const compiled = await builder.compile();
     modules.push(compiled);
     return compiled;
   };
   const module = await compile(talentPoolEventContracts);
+  // What the application's init does: the workflow registers with the reconciler, the worker.hired
+  // handler with the inbox (which starts only when a spec starts it).
+  await module.init();
+  const client = module.get(Client);
 
   return {
     ds,
@@ -128,14 +146,7 @@ export async function createEntriesIntContext(schemaPrefix: string, options: Ent
         await client.workflow.getHandle(`talent-pool-entry:${id}`).terminate('integration test finished').catch(() => undefined);
       }
       for (const compiled of modules) await compiled.close();
-      await connection?.close();
       await ds.destroy();
     },
   };
-}
-
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run \`bash infra/local/stack.sh up\``);
-  return value;
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
 // finished test leaves the server's clock years ahead.
 beforeEach(async () => {
   env = await createTimeSkippingEnv();
-  ctx = await createEntriesIntContext('tp_lifecycle_wf', { temporal: { client: env.client, taskQueue, searchAttributes: false } });
+  ctx = await createEntriesIntContext('tp_lifecycle_wf', { temporal: { connection: env.connection, client: env.client, taskQueue, searchAttributes: false } });
 }, 60_000);
 
 afterEach(async () => {

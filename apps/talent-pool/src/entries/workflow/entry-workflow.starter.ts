@@ -1,13 +1,6 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import {
-  TALENT_POOL_ENTRY_WORKFLOW_TYPE,
-  entryJoinedSignal,
-  entryWithdrawnSignal,
-  talentPoolEntryWorkflowId,
-  type TalentPoolEntryWorkflowInput,
-} from '@cwp/contracts';
-import { CWP_SEARCH_ATTRIBUTES } from '@cwp/platform';
+import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
+import { TALENT_POOL_ENTRY_WORKFLOW_TYPE, talentPoolEntryWorkflowId, type TalentPoolEntryWorkflowInput } from '@cwp/contracts';
+import { CWP_SEARCH_ATTRIBUTES, WorkflowReconciler, WorkflowStarter, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
 import { TALENT_POOL_SETTINGS, type TalentPoolSettings } from '../../core';
 import { EntryRepository } from '../entry.repository';
 import type { NewEntryRow } from '../entry.row';
@@ -31,83 +24,57 @@ export function workflowInputOf(row: NewEntryRow): TalentPoolEntryWorkflowInput 
 }
 
 /**
- * Starts (after the registration committed) and signals entry workflows. Starting is idempotent (the business-key workflow id makes
- * a second start fail with "already started", which counts as success); a signal to a workflow
- * that has finished or never existed is ignored, because the row (already committed) is the state.
+ * The entry's timer follows its committed row (POOL-2): started after the registration commits
+ * through the platform WorkflowStarter (short deadline; a Temporal outage never reaches the
+ * request), recorded in `workflow_started_at`, and registered with the platform WorkflowReconciler,
+ * which starts what a crash or an outage left unstarted (at boot, on its sweep, and as soon as
+ * Temporal is reachable again). The business-key id makes a second start "already started".
  */
 @Injectable()
-export class EntryWorkflowStarter {
-  private readonly logger = new Logger('EntryWorkflowStarter');
-  private readonly taskQueue: string;
+export class EntryWorkflowStarter implements CommittedWorkflow<NewEntryRow>, OnModuleInit {
+  readonly name = 'talent-pool-entry';
 
   constructor(
-    @Inject(Client) private readonly client: Client,
+    private readonly starter: WorkflowStarter,
+    private readonly reconciler: WorkflowReconciler,
     private readonly repository: EntryRepository,
-    @Inject(TALENT_POOL_SETTINGS) settings: TalentPoolSettings,
+    @Inject(TALENT_POOL_SETTINGS) private readonly settings: TalentPoolSettings,
     @Optional() @Inject(ENTRY_WORKFLOW_SEARCH_ATTRIBUTES) private readonly withSearchAttributes: boolean = true,
-  ) {
-    this.taskQueue = settings.taskQueue;
+  ) {}
+
+  onModuleInit(): void {
+    this.reconciler.register(this);
   }
 
-  /**
-   * Starts the entry's timer after the commit. If this process dies (or Temporal is down) between
-   * the commit and the start, `workflow_started_at` stays null and the reconciler starts it later.
-   */
-  async startAfterCommit(row: NewEntryRow): Promise<void> {
-    try {
-      await this.start(row);
-      await this.repository.markWorkflowStarted(row.id);
-    } catch (error) {
-      this.logger.warn({ msg: 'entry workflow not started yet; the reconciler will retry', entryId: row.id, error: String(error) });
-    }
+  /** After the commit; never throws. True once the workflow runs, false when left to the reconciler. */
+  startAfterCommit(row: NewEntryRow): Promise<boolean> {
+    return this.starter.startAfterCommit(this, row);
   }
 
-  /** Resolves true once the workflow exists (started now or before). */
-  async start(row: NewEntryRow): Promise<boolean> {
-    try {
-      await this.client.workflow.start(TALENT_POOL_ENTRY_WORKFLOW_TYPE, {
-        taskQueue: this.taskQueue,
-        workflowId: talentPoolEntryWorkflowId(row.id),
-        args: [workflowInputOf(row)],
-        ...(this.withSearchAttributes
-          ? {
-              typedSearchAttributes: [
-                { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.holdingUnit },
-                { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
-                { key: CWP_SEARCH_ATTRIBUTES.expiresAt, value: row.expiresAt },
-              ],
-            }
-          : {}),
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return true;
-      throw error;
-    }
+  startOf(row: NewEntryRow): WorkflowStartRequest {
+    return {
+      workflowType: TALENT_POOL_ENTRY_WORKFLOW_TYPE,
+      workflowId: talentPoolEntryWorkflowId(row.id),
+      taskQueue: this.settings.taskQueue,
+      args: [workflowInputOf(row)],
+      ...(this.withSearchAttributes
+        ? {
+            typedSearchAttributes: [
+              { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.holdingUnit },
+              { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
+              { key: CWP_SEARCH_ATTRIBUTES.expiresAt, value: row.expiresAt },
+            ],
+          }
+        : {}),
+    };
   }
 
-  async signalJoined(entryId: string, joinedOn: string): Promise<void> {
-    await this.signal(entryId, () => this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryJoinedSignal, { joinedOn }));
+  /** Active entries whose start is not recorded (an entry that ended first needs no timer). */
+  unstarted(limit: number): Promise<NewEntryRow[]> {
+    return this.repository.withoutWorkflow(limit);
   }
 
-  async signalWithdrawn(entryId: string, withdrawnOn: string): Promise<void> {
-    await this.signal(entryId, () =>
-      this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryWithdrawnSignal, { withdrawnOn }),
-    );
-  }
-
-  private async signal(entryId: string, send: () => Promise<void>): Promise<void> {
-    try {
-      await send();
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        // Finished already (timer fired) or never started: nothing to stop.
-        this.logger.log({ msg: 'entry workflow not running; signal ignored', entryId });
-        return;
-      }
-      // Temporal unreachable: the row is committed; the workflow will find it ended at expiry
-      // (expireEntry changes nothing), so the entry is still correct, only the timer runs on.
-      this.logger.warn({ msg: 'could not signal entry workflow', entryId, error: String(error) });
-    }
+  markStarted(row: NewEntryRow): Promise<void> {
+    return this.repository.markWorkflowStarted(row.id);
   }
 }

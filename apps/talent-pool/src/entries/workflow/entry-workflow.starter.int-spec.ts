@@ -3,9 +3,9 @@
  * outage between commit and start) gets its workflow from the reconciler, on the real Temporal
  * dev server; running the reconciler again changes nothing.
  */
+import { WorkflowReconciler } from '@cwp/platform';
 import { createEntriesIntContext, streetPrincipal, type EntriesIntContext } from '../testing/entries-int-context';
 import { newRegistration } from '../testing/entry.builders';
-import { EntryWorkflowReconciler } from './entry-workflow.reconciler';
 
 let ctx: EntriesIntContext;
 
@@ -17,7 +17,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-describe('workflow reconciler', () => {
+describe('entry workflow after commit, and the platform reconciler', () => {
   it('starts the workflow of an active entry whose start was never confirmed, once', async () => {
     const entry = await ctx.entries.register(newRegistration(), streetPrincipal());
     const lost = await ctx.entries.register(newRegistration(), streetPrincipal());
@@ -26,7 +26,8 @@ describe('workflow reconciler', () => {
     await ctx.ds.query('UPDATE entries SET workflow_started_at = NULL WHERE id = $1', [lost.id]);
     const restarted = (await ctx.client.workflow.getHandle(lost.workflowId).describe()).runId;
 
-    const reconciler = ctx.get(EntryWorkflowReconciler);
+    const reconciler = ctx.get(WorkflowReconciler);
+    await reconciler.idle();
     expect(await reconciler.reconcile()).toBe(1);
 
     const description = await ctx.client.workflow.getHandle(lost.workflowId).describe();
