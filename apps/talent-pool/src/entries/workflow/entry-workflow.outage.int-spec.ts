@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { DEFAULT_WORKFLOW_START_SETTINGS, fromRepoRoot, testing } from '@cwp/platform';
 import { createEntriesIntContext, streetPrincipal, type EntriesIntContext } from '../testing/entries-int-context';
+import type { EntryResponse } from '../entry.dto';
 import { newRegistration } from '../testing/entry.builders';
 
 jest.setTimeout(180_000);
@@ -42,7 +43,7 @@ afterAll(async () => {
 it('Temporal down: registrations answer at once with their workflow unstarted; back: the missed workflows start within seconds', async () => {
   if (process.env.EXTERNAL_TEMPORAL_ADDRESS) return; // not our server to stop
   await stack('stop-temporal');
-  const registered = [];
+  const registered: EntryResponse[] = [];
   const took: number[] = [];
   for (let i = 0; i < 4; i++) {
     const { value, ms } = await timed(() => ctx.entries.register(newRegistration(), streetPrincipal()));
