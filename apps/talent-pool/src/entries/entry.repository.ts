@@ -22,40 +22,8 @@ export type EntryEnding =
   | { status: 'withdrawn'; endedOn: string; withdrawReason: WithdrawReason }
   | { status: 'expired'; endedOn: string };
 
-/** The insert's columns in order, beside the row field each takes its value from. */
-const INSERT_COLUMNS: ReadonlyArray<[column: string, value: (row: NewEntryRow) => unknown]> = [
-  ['id', (r) => r.id],
-  ['status', (r) => r.status],
-  ['holding_unit', (r) => r.holdingUnit],
-  ['source', (r) => r.source],
-  ['education', (r) => r.education],
-  ['major', (r) => r.major],
-  ['certificates', (r) => r.certificates],
-  ['name', (r) => r.name],
-  ['national_id_enc', (r) => r.nationalIdEnc],
-  ['national_id_masked', (r) => r.nationalIdMasked],
-  ['phone_enc', (r) => r.phoneEnc],
-  ['phone_masked', (r) => r.phoneMasked],
-  ['person_ref', (r) => r.personRef],
-  ['reserve_months', (r) => r.reserveMonths],
-  ['registered_on', (r) => r.registeredOn],
-  ['expires_on', (r) => r.expiresOn],
-  ['expires_at', (r) => r.expiresAt],
-  ['reminder_days', (r) => r.reminderDays],
-  ['reminded_for', (r) => r.remindedFor],
-  ['ended_on', (r) => r.endedOn],
-  ['join_route', (r) => r.joinRoute],
-  ['joined_worker_id', (r) => r.joinedWorkerId],
-  ['withdraw_reason', (r) => r.withdrawReason],
-  ['policy_version', (r) => r.policyVersion],
-  ['reserve_explanation', (r) => JSON.stringify(r.reserveExplanation)],
-  ['workflow_started_at', (r) => r.workflowStartedAt],
-  ['created_by', (r) => r.createdBy],
-  ['version', (r) => r.version],
-];
-const INSERT_SQL = `INSERT INTO entries (${INSERT_COLUMNS.map(([c]) => c).join(', ')})
-  VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})
-  ON CONFLICT DO NOTHING RETURNING id`;
+/** `holdingUnit` → `holding_unit`: every field of a row is the column of that name in snake_case. */
+const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * All SQL of the entries table. Methods that change a row take the caller's transaction
@@ -73,7 +41,13 @@ export class EntryRepository {
    * Returns false for such a duplicate.
    */
   async insert(em: EntityManager, row: NewEntryRow): Promise<boolean> {
-    const inserted = (await em.query(INSERT_SQL, INSERT_COLUMNS.map(([, value]) => value(row)))) as Array<{ id: string }>;
+    // pg sends arrays (certificates) as arrays, Dates as timestamps and objects (the explanation) as JSON.
+    const fields = Object.entries(row);
+    const inserted = (await em.query(
+      `INSERT INTO entries (${fields.map(([field]) => columnOf(field)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT DO NOTHING RETURNING id`,
+      fields.map(([, value]) => value),
+    )) as Array<{ id: string }>;
     return inserted.length === 1;
   }
 
