@@ -55,7 +55,7 @@ jest_tier() {
 stage "npm ci" ensure_node_modules
 stage "stack up" bash "$HERE/stack.sh" up
 stage "lint (eslint)" npx eslint .
-stage "lint (boundaries)" npx depcruise --config .dependency-cruiser.js libs apps workflows test
+stage "lint (boundaries)" npx depcruise --config .dependency-cruiser.js libs apps workflows test seeds
 stage "type-check (tsc -b)" npx tsc -b
 stage "unit tests" jest_tier unit
 stage "integration tests" jest_tier integration --runInBand

@@ -1,8 +1,8 @@
 // Audit trail on a real PostgreSQL schema: append-only enforced by the database, written in the
 // change's own transaction, personal values never stored in clear.
 import type { Principal } from '../auth/principal';
-import { createTestDataSource, type TestDataSource } from '../database/testing';
-import { syntheticNationalId } from '../pii/synthetic-national-id';
+import { createTestDataSource, type TestDataSource } from '../testing';
+import { syntheticNationalId } from '../testing/national-id';
 import { auditMigrations } from './audit.migrations';
 import { AuditTrail } from './audit-trail';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRepoRoot } from '../config/repo-paths';
 import { redact } from '../logging/redact';
-import { syntheticNationalId } from '../pii/synthetic-national-id';
+import { syntheticNationalId } from '../testing/national-id';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { mintLocalToken } from './mint-token';
 import { TokenVerifier } from './token-verifier';

@@ -5,7 +5,6 @@ export * from './database.options';
 export * from './database.module';
 export * from './run-migrations';
 export * from './migrate';
-export * from './platform-migrations';
 export * from './update-with-version';
 export * from './check-database';
 export * from './unique-violation';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { createTestDataSource, type TestDataSource } from './testing';
-import { syntheticNationalId } from '../pii/synthetic-national-id';
+import { createTestDataSource, type TestDataSource } from '../testing';
+import { syntheticNationalId } from '../testing/national-id';
 
 jest.setTimeout(30_000);
 

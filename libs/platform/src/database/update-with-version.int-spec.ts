@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DomainError, ErrorCode } from '../errors';
-import { platformMigrations } from './platform-migrations';
+import { platformMigrations } from '../migrations';
 import { runMigrations } from './run-migrations';
-import { createTestDataSource, type TestDataSource } from './testing';
+import { createTestDataSource, type TestDataSource } from '../testing';
 import { isUniqueViolation } from './unique-violation';
 import { updateWithVersion } from './update-with-version';
 

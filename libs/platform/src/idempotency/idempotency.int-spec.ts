@@ -1,7 +1,7 @@
 // Idempotency store on a real PostgreSQL schema: claim, replay, mismatch, in progress, release,
 // expiry and a real race between two claims of one key.
-import { createTestDataSource, type TestDataSource } from '../database/testing';
-import { syntheticNationalId } from '../pii/synthetic-national-id';
+import { createTestDataSource, type TestDataSource } from '../testing';
+import { syntheticNationalId } from '../testing/national-id';
 import { idempotencyMigrations } from './idempotency.migrations';
 import { IdempotencyStore } from './idempotency-store';
 import { requestHash } from './request-hash';

@@ -5,10 +5,10 @@
  * Uses TEST_DATABASE_URL (a throw-away schema) and a throw-away topic.
  */
 import { defineEventContract } from '@cwp/contracts';
-import { createTestDataSource } from '../database/testing';
+import { createTestDataSource } from '../testing';
 import { ensureTopics } from '../kafka/kafka-admin';
 import { createKafka, kafkaBrokersFrom } from '../kafka/kafka-client';
-import { uniqueName } from '../kafka/kafka-testing';
+import { uniqueName } from '../testing';
 import { KafkaJsPublisher } from '../kafka/kafkajs-publisher';
 import { withStackEnv } from '../config';
 import { outboxMigrations } from './outbox.migrations';

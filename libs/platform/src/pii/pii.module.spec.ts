@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformConfig } from '../config/platform-config';
-import { syntheticNationalId } from './synthetic-national-id';
+import { syntheticNationalId } from '../testing/national-id';
 import { PiiCipher, derivePersonRef } from './pii-cipher';
 import { localPiiKeyFile, derivePersonRefKey, type PiiKeys } from './pii-keys';
 import { PlatformPiiModule } from './pii.module';

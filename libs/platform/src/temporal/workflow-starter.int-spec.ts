@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { Global, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { createTestDataSource, eventually, type TestDataSource } from '../database/testing';
+import { createTestDataSource, eventually, type TestDataSource } from '../testing';
 import { ReadinessRegistry } from '../health';
 import type { CommittedWorkflow } from './committed-workflow';
 import { PlatformTemporalModule } from './temporal.module';

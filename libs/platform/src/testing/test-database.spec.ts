@@ -1,5 +1,5 @@
-import { assertTestDatabaseUrl } from './testing';
-import { assertIdentifier } from './sql-identifier';
+import { assertIdentifier } from '../database/sql-identifier';
+import { assertTestDatabaseUrl } from './test-database';
 
 describe('assertTestDatabaseUrl', () => {
   it('accepts a database whose name contains "test"', () => {

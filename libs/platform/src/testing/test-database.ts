@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../errors/domain-error';
-import { serviceDataSourceOptions, type EntityList, type MigrationList } from './data-source.factory';
-import { runMigrations } from './run-migrations';
-import { quoteIdentifier } from './sql-identifier';
+import { serviceDataSourceOptions, type EntityList, type MigrationList } from '../database/data-source.factory';
+import { runMigrations } from '../database/run-migrations';
+import { quoteIdentifier } from '../database/sql-identifier';
 
 /**
  * Test-only helpers (exported as the `testing` namespace of @cwp/platform; application code never
@@ -60,34 +59,3 @@ export async function createTestDataSource(options: TestDataSourceOptions): Prom
   }
   return dataSource;
 }
-
-/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-/** The DomainError `promise` rejects with; throws (failing the test) if it resolves or rejects with anything else. */
-export async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
-  const outcome = await promise.then(
-    (value: unknown) => ({ resolved: true as const, value }),
-    (error: unknown) => ({ resolved: false as const, error }),
-  );
-  if (outcome.resolved) throw new Error('Expected a DomainError, but the promise resolved');
-  if (!(outcome.error instanceof DomainError)) throw new Error(`Expected a DomainError, got ${String(outcome.error)}`);
-  return outcome.error;
-}
-
-export * from '../kafka/kafka-testing';
-export { syntheticNationalId } from '../pii/synthetic-national-id';
