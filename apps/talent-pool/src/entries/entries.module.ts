@@ -6,7 +6,7 @@ import { EntryEndings } from './entry-endings.service';
 import { EntryRepository } from './entry.repository';
 import { WorkerHiredHandler } from './events/worker-hired.handler';
 import { EntryWorkflowSignals } from './workflow/entry-workflow.signals';
-import { EntryWorkflowStarter } from './workflow/entry-workflow.starter';
+import { EntryWorkflow } from './workflow/entry-workflow';
 
 /**
  * The reserve pool (POOL-1..3): the entries API, their workflows (started after commit, restarted
@@ -18,7 +18,7 @@ import { EntryWorkflowStarter } from './workflow/entry-workflow.starter';
  */
 @Module({
   controllers: [EntriesController],
-  providers: [EntryRepository, EntryAccess, EntriesService, EntryEndings, EntryWorkflowStarter, EntryWorkflowSignals, WorkerHiredHandler],
+  providers: [EntryRepository, EntryAccess, EntriesService, EntryEndings, EntryWorkflow, EntryWorkflowSignals, WorkerHiredHandler],
   exports: [EntriesService, EntryEndings, EntryRepository],
 })
 export class EntriesModule {}

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, DomainError, ErrorCode, OutboxWriter, POLICY_CATALOG, PiiCipher, ServiceClock, decide, isUniqueViolation, type Principal } from '@cwp/platform';
+import {
+  AuditTrail,
+  DomainError,
+  ErrorCode,
+  OutboxWriter,
+  POLICY_CATALOG,
+  PiiCipher,
+  ServiceClock,
+  WorkflowStarter,
+  decide,
+  isUniqueViolation,
+  type Principal,
+} from '@cwp/platform';
 import { checkNationalId, type PolicyCatalog } from '@cwp/policy';
 import { EntryAccess } from './entry-access';
 import { toEntryResponse, type EntryPageResponse, type EntryResponse, type ListEntriesQueryDto, type RegisterEntryDto } from './entry.dto';
@@ -10,7 +22,7 @@ import { insertRegistered } from './insert-registered';
 import { newEntryRow } from './new-entry-row';
 import { poolSourceProblem } from './rules/pool-source.rule';
 import { planReserve } from './rules/reserve-plan';
-import { EntryWorkflowStarter } from './workflow/entry-workflow.starter';
+import { EntryWorkflow } from './workflow/entry-workflow';
 
 /** Registering, reading and searching entries (POOL-1, POOL-2). Endings live in EntryEndings. */
 @Injectable()
@@ -22,7 +34,8 @@ export class EntriesService {
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrail,
     private readonly cipher: PiiCipher,
-    private readonly workflows: EntryWorkflowStarter,
+    private readonly starter: WorkflowStarter,
+    private readonly workflow: EntryWorkflow,
     private readonly clock: ServiceClock,
     @Inject(POLICY_CATALOG) private readonly policies: PolicyCatalog,
   ) {}
@@ -56,7 +69,8 @@ export class EntriesService {
       });
     }
 
-    await this.workflows.startAfterCommit(row);
+    // Never throws, never waits on a Temporal outage: what it cannot start, the reconciler will.
+    await this.starter.startAfterCommit(this.workflow, row);
     const saved = await this.repository.findById(row.id);
     return toEntryResponse(saved ?? row);
   }

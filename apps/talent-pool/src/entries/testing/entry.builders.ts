@@ -2,20 +2,12 @@
  * Builders for talent-pool tests (STYLE.md: data from builders, not shared fixtures). Test code
  * only: excluded from the build, imported by specs.
  */
-import { nationalIdCheckChar } from '@cwp/policy';
+import { testing } from '@cwp/platform';
 import type { RegisterEntryDto } from '../entry.dto';
 import type { NewEntryRow } from '../entry.row';
 
-// A random start, then consecutive: 1,000 IDs per birth date and area before one repeats in a
-// process (a fresh random draw per ID collided now and then, answering 409 DUPLICATE in a spec).
-let serial = Math.floor(Math.random() * 1000);
-
-/** A valid GB 11643 number with a fresh sequence part; `x` check characters occur naturally. */
-export function newNationalId(birth = '19950101', area = '310104'): string {
-  serial = (serial + 1) % 1000;
-  const first17 = `${area}${birth}${String(serial).padStart(3, '0')}`;
-  return first17 + nationalIdCheckChar(first17);
-}
+/** The platform's one national-ID builder: valid GB 11643, unique within the process. */
+export const newNationalId = (): string => testing.newNationalId({ birthDate: '19950101' });
 
 /** A valid registration request; override what the test is about. */
 export function newRegistration(overrides: Partial<RegisterEntryDto> = {}): RegisterEntryDto {

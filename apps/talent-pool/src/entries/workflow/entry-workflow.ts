@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common';
 import { TALENT_POOL_ENTRY_WORKFLOW_TYPE, talentPoolEntryWorkflowId, type TalentPoolEntryWorkflowInput } from '@cwp/contracts';
-import { CWP_SEARCH_ATTRIBUTES, WorkflowReconciler, WorkflowStarter, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
+import { CWP_SEARCH_ATTRIBUTES, WorkflowReconciler, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
 import { TALENT_POOL_SETTINGS, type TalentPoolSettings } from '../../core';
 import { EntryRepository } from '../entry.repository';
 import type { NewEntryRow } from '../entry.row';
@@ -24,18 +24,18 @@ export function workflowInputOf(row: NewEntryRow): TalentPoolEntryWorkflowInput 
 }
 
 /**
- * The entry's timer follows its committed row (POOL-2): started after the registration commits
- * through the platform WorkflowStarter (short deadline; a Temporal outage never reaches the
- * request), recorded in `workflow_started_at`, and registered with the platform WorkflowReconciler,
- * which starts what a crash or an outage left unstarted (at boot, on its sweep, and as soon as
- * Temporal is reachable again). The business-key id makes a second start "already started".
+ * The entry's timer follows its committed row (POOL-2). EntriesService starts it after the
+ * registration commits, through the platform WorkflowStarter (short deadline; a Temporal outage
+ * never reaches the request), and the start is recorded in `workflow_started_at`. Registered with
+ * the platform WorkflowReconciler, which starts what a crash or an outage left unstarted (at boot,
+ * on its sweep, and as soon as Temporal is reachable again). The business-key id makes a second
+ * start "already started".
  */
 @Injectable()
-export class EntryWorkflowStarter implements CommittedWorkflow<NewEntryRow>, OnModuleInit {
+export class EntryWorkflow implements CommittedWorkflow<NewEntryRow>, OnModuleInit {
   readonly name = 'talent-pool-entry';
 
   constructor(
-    private readonly starter: WorkflowStarter,
     private readonly reconciler: WorkflowReconciler,
     private readonly repository: EntryRepository,
     @Inject(TALENT_POOL_SETTINGS) private readonly settings: TalentPoolSettings,
@@ -44,11 +44,6 @@ export class EntryWorkflowStarter implements CommittedWorkflow<NewEntryRow>, OnM
 
   onModuleInit(): void {
     this.reconciler.register(this);
-  }
-
-  /** After the commit; never throws. True once the workflow runs, false when left to the reconciler. */
-  startAfterCommit(row: NewEntryRow): Promise<boolean> {
-    return this.starter.startAfterCommit(this, row);
   }
 
   startOf(row: NewEntryRow): WorkflowStartRequest {

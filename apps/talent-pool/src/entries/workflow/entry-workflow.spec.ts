@@ -1,6 +1,6 @@
 import { findPersonalData } from '@cwp/platform';
 import { newEntry } from '../testing/entry.builders';
-import { workflowInputOf } from './entry-workflow.starter';
+import { workflowInputOf } from './entry-workflow';
 
 describe('entry workflow input', () => {
   it('carries ids and dates only: no name, national ID, phone or person_ref (histories are stored in clear)', () => {
