@@ -18,10 +18,10 @@ import {
   fromRepoRoot,
   loadConfig,
   mintLocalToken,
+  testing,
   withStackEnv,
   type Role,
 } from '@cwp/platform';
-import { nationalIdCheckChar } from '@cwp/policy';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, workerHiredContract } from '@cwp/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { startServiceProcess, type ServiceProcess, readEvents } from '@cwp/test-support';
@@ -42,10 +42,8 @@ const tokens: Record<'street' | 'otherStreet' | 'city', string> = { street: '', 
 const STREET = '310104003';
 const OTHER_STREET = '310101002';
 
-function nationalId(): string {
-  const first17 = `310104${1985 + (randomBytes(1)[0]! % 20)}0${1 + (randomBytes(1)[0]! % 9)}1${randomBytes(1)[0]! % 10}${String(randomBytes(2).readUInt16BE(0) % 1000).padStart(3, '0')}`;
-  return first17 + nationalIdCheckChar(first17);
-}
+/** The platform's one national-ID builder: consecutive numbers, never a random draw (no collisions). */
+const nationalId = (): string => testing.newNationalId({ birthDate: '19920315' });
 const phone = (): string => `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`;
 
 async function api(method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
