@@ -18,10 +18,10 @@ import {
   fromRepoRoot,
   loadConfig,
   mintLocalToken,
+  testing,
   withStackEnv,
   type Role,
 } from '@cwp/platform';
-import { nationalIdCheckChar } from '@cwp/policy';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, workerHiredContract } from '@cwp/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { startServiceProcess, type ServiceProcess, readEvents } from '@cwp/test-support';
@@ -42,10 +42,8 @@ const tokens: Record<'street' | 'otherStreet' | 'city', string> = { street: '', 
 const STREET = '310104003';
 const OTHER_STREET = '310101002';
 
-function nationalId(): string {
-  const first17 = `310104${1985 + (randomBytes(1)[0]! % 20)}0${1 + (randomBytes(1)[0]! % 9)}1${randomBytes(1)[0]! % 10}${String(randomBytes(2).readUInt16BE(0) % 1000).padStart(3, '0')}`;
-  return first17 + nationalIdCheckChar(first17);
-}
+/** The platform's one national-ID builder: consecutive numbers, never a random draw (no collisions). */
+const nationalId = (): string => testing.newNationalId({ birthDate: '19920315' });
 const phone = (): string => `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`;
 
 async function api(method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
@@ -197,6 +195,30 @@ describe('talent-pool end to end', () => {
     expect(mine.body.items.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining(registered.map((r) => r.id)));
     const theirs = await api('GET', '/entries?page=1&pageSize=100', tokens.otherStreet);
     expect(theirs.body.items.map((e: { id: string }) => e.id)).not.toContain(id);
+  });
+
+  it('ORG-2 a unit filter outside the scope answers 404 naming unit (also the whole city); a malformed code answers 400', async () => {
+    for (const unit of [OTHER_STREET, '31']) {
+      const outside = await api('GET', `/entries?unit=${unit}`, tokens.street);
+      expect(outside.status).toBe(404);
+      expect(outside.body).toMatchObject({ code: 'NOT_FOUND', field: 'unit' });
+    }
+    for (const unit of ['3101049', 'abc', '31010400300']) {
+      const invalid = await api('GET', `/entries?unit=${unit}`, tokens.street);
+      expect(invalid.status).toBe(400);
+      expect(invalid.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unit' });
+    }
+    expect((await api('GET', `/entries?unit=${STREET}`, tokens.street)).status).toBe(200);
+  });
+
+  it('GET /audit: city operators read the trail, the refused unit filter included; other roles get 403', async () => {
+    const denied = await api('GET', `/audit?entity=org_unit&entityId=${OTHER_STREET}&outcome=denied`, tokens.city);
+    expect(denied.status).toBe(200);
+    expect(denied.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'denied', action: 'list', subject: `e2e-street-${STREET}` })]));
+    const created = await api('GET', `/audit?entity=talent_pool_entry&entityId=${registered[0]!.id}`, tokens.city);
+    expect(created.body.items).toEqual([expect.objectContaining({ outcome: 'allowed', action: 'create' })]);
+    expect(JSON.stringify(created.body)).not.toContain(registered[0]!.nationalId);
+    expect((await api('GET', '/audit', tokens.street)).status).toBe(403);
   });
 
   it('POOL-3 join: status joined, personal data erased, the workflow ends as joined', async () => {

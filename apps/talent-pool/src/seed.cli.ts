@@ -6,16 +6,12 @@
  * All people are synthetic; their ID numbers are generated with a valid check character.
  */
 import 'reflect-metadata';
-import { AuditTrail, OutboxWriter, PiiCipher, SYSTEM_PRINCIPAL, createServiceDataSource, loadPiiKeys, platformMigrations, runMigrations, validateConfigOrExit } from '@cwp/platform';
+import { AuditTrail, OutboxWriter, PiiCipher, SYSTEM_PRINCIPAL, createServiceDataSource, loadPiiKeys, piiConfig, runMigrations, validateConfigOrExit } from '@cwp/platform';
 import { talentPoolEventContracts, type EducationLevel, type PoolCertificate, type PoolMajor, type PoolSource } from '@cwp/contracts';
 import { defaultPolicyCatalog, nationalIdCheckChar, shanghaiDate } from '@cwp/policy';
 import { talentPoolConfig } from './config';
-import { EntryEntity } from './entries/entry.entity';
-import { EntryRepository } from './entries/entry.repository';
-import { insertRegistered } from './entries/insert-registered';
-import { talentPoolMigrations } from './entries/migrations';
-import { newEntryRow } from './entries/new-entry-row';
-import { planReserve } from './entries/reserve-plan';
+import { EntryRepository, insertRegistered, newEntryRow, planReserve } from './entries';
+import { talentPoolMigrations } from './migrations';
 
 interface DemoEntry {
   id: string;
@@ -39,14 +35,13 @@ const DEMO: readonly DemoEntry[] = [
 ];
 
 async function main(): Promise<void> {
-  const platform = validateConfigOrExit({ serviceName: 'talent-pool', configs: [talentPoolConfig] });
+  const platform = validateConfigOrExit({ serviceName: 'talent-pool', configs: [talentPoolConfig, piiConfig] });
   const config = talentPoolConfig.get();
-  const cipher = new PiiCipher(loadPiiKeys(config, platform.stateDir));
+  const cipher = new PiiCipher(loadPiiKeys(piiConfig.get(), platform.stateDir));
   const dataSource = createServiceDataSource({
     url: platform.databaseUrl,
     schema: config.TALENT_POOL_DB_SCHEMA,
-    entities: [EntryEntity],
-    migrations: [...platformMigrations, ...talentPoolMigrations],
+    migrations: talentPoolMigrations,
     applicationName: 'cwp-talent-pool-seed',
   });
   await dataSource.initialize();

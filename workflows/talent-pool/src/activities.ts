@@ -1,6 +1,6 @@
 /**
  * The activities the entry workflow calls, as a type: the talent-pool app implements them
- * (apps/talent-pool/src/worker), the workflow imports this file with `import type` only.
+ * (apps/talent-pool/src/entries/workflow/entry.activities.ts), the workflow imports this file with `import type` only.
  * Both are idempotent on the database row, so Temporal may retry or replay them freely.
  */
 import type { EntryStatus } from '@cwp/contracts';

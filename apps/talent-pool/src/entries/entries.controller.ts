@@ -1,9 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
+import { ENTRY_ENTITY_NAME } from './entry-access';
 import { EntriesService } from './entries.service';
 import { EntryEndings } from './entry-endings.service';
-import { JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, WithdrawEntryDto, type EntryPageResponse, type EntryResponse } from './entry.dto';
+import { EntryPageResponse, EntryResponse, JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, WithdrawEntryDto } from './entry.dto';
+
+/** A malformed entry id names no entry: 404, as a missing one (checked before it reaches SQL). */
+const ENTRY_ID = new UuidPipe({ entity: ENTRY_ENTITY_NAME });
 
 /**
  * /api/talent-pool/entries. Thin: one service call per handler. Mutations honour Idempotency-Key
@@ -19,29 +23,34 @@ export class EntriesController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: EntryResponse })
   register(@Body() dto: RegisterEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
     return this.entries.register(dto, principal);
   }
 
   @Get()
+  @ApiOkResponse({ type: EntryPageResponse })
   list(@Query() query: ListEntriesQueryDto, @CurrentPrincipal() principal: Principal): Promise<EntryPageResponse> {
     return this.entries.list(query, principal);
   }
 
   @Get(':id')
-  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+  @ApiOkResponse({ type: EntryResponse })
+  get(@Param('id', ENTRY_ID) id: string, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
     return this.entries.get(id, principal);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  withdraw(@Param('id') id: string, @Body() dto: WithdrawEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+  @ApiOkResponse({ type: EntryResponse })
+  withdraw(@Param('id', ENTRY_ID) id: string, @Body() dto: WithdrawEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
     return this.endings.withdraw(id, dto, principal);
   }
 
   @Post(':id/join')
   @HttpCode(200)
-  join(@Param('id') id: string, @Body() dto: JoinEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+  @ApiOkResponse({ type: EntryResponse })
+  join(@Param('id', ENTRY_ID) id: string, @Body() dto: JoinEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
     return this.endings.join(id, dto, principal);
   }
 }

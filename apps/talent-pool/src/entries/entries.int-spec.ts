@@ -5,13 +5,13 @@
  */
 import { DomainError, ErrorCode, testing } from '@cwp/platform';
 import { entryJoinedContract, talentPoolEventContracts, TALENT_POOL_EVENT_TYPES } from '@cwp/contracts';
-import { newNationalId, newRegistration } from '../../test/builders';
-import { cityPrincipal, createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
+import { cityPrincipal, createEntriesIntContext, streetPrincipal, type EntriesIntContext } from './testing/entries-int-context';
+import { newNationalId, newRegistration } from './testing/entry.builders';
 
-let ctx: IntContext;
+let ctx: EntriesIntContext;
 
 beforeAll(async () => {
-  ctx = await createIntContext('tp_entries_it');
+  ctx = await createEntriesIntContext('tp_entries_it');
 });
 
 afterAll(async () => {
@@ -93,7 +93,7 @@ describe('register', () => {
 
   it('when the outbox append fails, neither the row nor its audit row is kept', async () => {
     const dto = newRegistration();
-    const broken = ctx.entriesWithOutbox(talentPoolEventContracts.filter((c) => c.type !== TALENT_POOL_EVENT_TYPES.registered));
+    const broken = await ctx.entriesWithOutbox(talentPoolEventContracts.filter((c) => c.type !== TALENT_POOL_EVENT_TYPES.registered));
     const auditRowsBefore = await count("SELECT count(*) AS n FROM audit_log WHERE action = 'create'", []);
     await expect(broken.register(dto, streetPrincipal())).rejects.toThrow(/not among the contracts/);
     const personRef = ctx.cipher.personRef(dto.nationalId);
@@ -140,6 +140,24 @@ describe('read and search within jurisdiction', () => {
     expect(district.total).toBe(3);
     const expiringSoon = await ctx.entries.list({ page: 1, pageSize: 100, expiringBefore: '2026-01-01' }, principal);
     expect(expiringSoon.total).toBe(0);
+  });
+
+  it('ORG-2 a unit filter outside the caller scope (another street, or the whole city) is NOT_FOUND on unit, and the denial is audited', async () => {
+    const principal = streetPrincipal('310104003');
+    for (const unit of ['310101002', '31', '310104']) {
+      const error = await failureOf(ctx.entries.list({ page: 1, pageSize: 10, unit }, principal));
+      expect(error).toMatchObject({ code: ErrorCode.NOT_FOUND, field: 'unit' });
+      expect(
+        await count("SELECT count(*) AS n FROM audit_log WHERE outcome = 'denied' AND action = 'list' AND entity_id = $1 AND subject = $2", [unit, principal.sub]),
+      ).toBe(1);
+    }
+  });
+
+  it('ORG-2 a unit filter naming no unit of the tree is NOT_FOUND too (audited); a unit inside the scope lists', async () => {
+    const principal = streetPrincipal('310104003');
+    expect(await failureOf(ctx.entries.list({ page: 1, pageSize: 10, unit: '310104999' }, principal))).toMatchObject({ code: ErrorCode.NOT_FOUND, field: 'unit' });
+    const inside = await ctx.entries.list({ page: 1, pageSize: 100, unit: '310104003' }, principal);
+    expect(inside.items.every((e) => e.holdingUnit.startsWith('310104003'))).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EntryEntity } from './entry.entity';
+import type { NewEntryRow } from './entry.row';
 
 export const AUDIT_ENTITY = 'talent_pool_entry';
 
@@ -7,7 +7,7 @@ export const AUDIT_ENTITY = 'talent_pool_entry';
  * (name, nationalId, phone, personRef) so the audit trail records only that they changed,
  * never their values.
  */
-export function auditView(row: EntryEntity | undefined): Record<string, unknown> | undefined {
+export function auditView(row: NewEntryRow | undefined): Record<string, unknown> | undefined {
   if (!row) return undefined;
   return {
     status: row.status,

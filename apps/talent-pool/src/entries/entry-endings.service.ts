@@ -16,13 +16,13 @@ import {
   entryWithdrawnContract,
   type WorkerHiredData,
 } from '@cwp/contracts';
-import { EntryWorkflows } from '../workflow/entry-workflows';
 import { AUDIT_ENTITY, auditView } from './entry-audit';
 import { eventData } from './entry-event-data';
 import { toEntryResponse, type EntryResponse, type JoinEntryDto, type WithdrawEntryDto } from './entry.dto';
-import type { EntryEntity } from './entry.entity';
+import { ENTRY_ENTITY_NAME, EntryAccess } from './entry-access';
+import type { EntryRow } from './entry.row';
 import { EntryRepository, type EntryEnding } from './entry.repository';
-import { EntriesService } from './entries.service';
+import { EntryWorkflowSignals } from './workflow/entry-workflow.signals';
 
 export interface ExpireOutcome {
   changed: boolean;
@@ -43,31 +43,31 @@ export class EntryEndings {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: EntryRepository,
-    private readonly entries: EntriesService,
+    private readonly access: EntryAccess,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrail,
-    private readonly workflows: EntryWorkflows,
+    private readonly signals: EntryWorkflowSignals,
     private readonly clock: ServiceClock,
   ) {}
 
   /** POOL-3 through the API. */
   async join(id: string, dto: JoinEntryDto, principal: Principal): Promise<EntryResponse> {
-    await this.entries.visible(id, principal, 'join');
+    await this.access.visible(id, principal, 'join');
     const joinedOn = dto.joinedOn ?? this.clock.today();
     const row = await this.dataSource.transaction((em) =>
       this.endOrConflict(em, id, { status: 'joined', endedOn: joinedOn, joinRoute: 'api', joinedWorkerId: dto.workerId ?? null }, principal),
     );
-    await this.workflows.signalJoined(id, joinedOn);
+    await this.signals.joined(id, joinedOn);
     return toEntryResponse(row);
   }
 
   async withdraw(id: string, dto: WithdrawEntryDto, principal: Principal): Promise<EntryResponse> {
-    await this.entries.visible(id, principal, 'withdraw');
+    await this.access.visible(id, principal, 'withdraw');
     const withdrawnOn = this.clock.today();
     const row = await this.dataSource.transaction((em) =>
       this.endOrConflict(em, id, { status: 'withdrawn', endedOn: withdrawnOn, withdrawReason: dto.reason }, principal),
     );
-    await this.workflows.signalWithdrawn(id, withdrawnOn);
+    await this.signals.withdrawn(id, withdrawnOn);
     return toEntryResponse(row);
   }
 
@@ -94,14 +94,14 @@ export class EntryEndings {
   }
 
   async signalJoined(ended: ReadonlyArray<{ id: string; joinedOn: string }>): Promise<void> {
-    for (const { id, joinedOn } of ended) await this.workflows.signalJoined(id, joinedOn);
+    for (const { id, joinedOn } of ended) await this.signals.joined(id, joinedOn);
   }
 
   /** POOL-2 removal, called by the workflow's activity: idempotent, does nothing once ended. */
   async expire(id: string): Promise<ExpireOutcome> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.repository.lock(em, id);
-      if (!before) throw DomainError.notFound('Talent-pool entry', id);
+      if (!before) throw DomainError.notFound(ENTRY_ENTITY_NAME, id);
       if (before.status !== 'active') return { changed: false, status: before.status, endedOn: before.endedOn };
       const after = await this.repository.end(em, id, { status: 'expired', endedOn: this.clock.today() });
       if (!after) throw new Error(`entry ${id} changed under a row lock`);
@@ -114,7 +114,7 @@ export class EntryEndings {
   async remind(id: string, expiresOn: string): Promise<{ sent: boolean }> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.repository.lock(em, id);
-      if (!before) throw DomainError.notFound('Talent-pool entry', id);
+      if (!before) throw DomainError.notFound(ENTRY_ENTITY_NAME, id);
       const after = await this.repository.markReminded(em, id, expiresOn);
       if (!after) return { sent: false };
       await this.audit.record(em, { action: 'remind-expiry', entity: AUDIT_ENTITY, entityId: id, before: auditView(before), after: auditView(after) }, SYSTEM_PRINCIPAL);
@@ -123,9 +123,9 @@ export class EntryEndings {
     });
   }
 
-  private async endOrConflict(em: EntityManager, id: string, ending: EntryEnding, principal: Principal): Promise<EntryEntity> {
+  private async endOrConflict(em: EntityManager, id: string, ending: EntryEnding, principal: Principal): Promise<EntryRow> {
     const before = await this.repository.lock(em, id);
-    if (!before) throw DomainError.notFound('Talent-pool entry', id);
+    if (!before) throw DomainError.notFound(ENTRY_ENTITY_NAME, id);
     if (before.status !== 'active') {
       throw new DomainError(ErrorCode.CONFLICT, `Entry ${id} has already ended (${before.status})`, { details: { status: before.status } });
     }
@@ -141,7 +141,7 @@ export class EntryEndings {
     return after;
   }
 
-  private async recordEnding(em: EntityManager, before: EntryEntity, after: EntryEntity, principal: Principal): Promise<void> {
+  private async recordEnding(em: EntityManager, before: EntryRow, after: EntryRow, principal: Principal): Promise<void> {
     await this.audit.record(em, { action: after.status, entity: AUDIT_ENTITY, entityId: after.id, before: auditView(before), after: auditView(after) }, principal);
     switch (after.status) {
       case 'joined':

@@ -6,11 +6,12 @@ import {
   entryRegisteredContract,
   entryWithdrawnContract,
 } from '@cwp/contracts';
-import { EntryEntity } from './entry.entity';
+import type { NewEntryRow } from './entry.row';
+import { newEntry } from './testing/entry.builders';
 import { eventData } from './entry-event-data';
 
-const activeRow = (): EntryEntity =>
-  Object.assign(new EntryEntity(), {
+const activeRow = (): NewEntryRow =>
+  newEntry({
     id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
     status: 'active',
     holdingUnit: '310104003',
@@ -37,7 +38,7 @@ const activeRow = (): EntryEntity =>
 describe('event data built from an entry row', () => {
   const validator = new EventSchemaValidator();
   const row = activeRow();
-  const ended = (changes: Partial<EntryEntity>): EntryEntity => Object.assign(activeRow(), { endedOn: '2027-01-05', ...changes });
+  const ended = (changes: Partial<NewEntryRow>): NewEntryRow => ({ ...activeRow(), endedOn: '2027-01-05', ...changes });
 
   it.each([
     ['registered', entryRegisteredContract, eventData.registered(row)],

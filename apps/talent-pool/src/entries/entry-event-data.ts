@@ -5,14 +5,14 @@ import type {
   EntryRegisteredData,
   EntryWithdrawnData,
 } from '@cwp/contracts';
-import type { EntryEntity } from './entry.entity';
+import type { NewEntryRow } from './entry.row';
 
 /**
  * Row → event data. Built from the statistical columns only: no name, no national ID, no phone,
  * no person_ref ever reaches an event (the schemas refuse them, the outbox guard double-checks).
  */
 export const eventData = {
-  registered(row: EntryEntity): EntryRegisteredData {
+  registered(row: NewEntryRow): EntryRegisteredData {
     return {
       entryId: row.id,
       holdingUnit: row.holdingUnit,
@@ -25,10 +25,10 @@ export const eventData = {
       expiresOn: row.expiresOn,
     };
   },
-  expiring(row: EntryEntity, remindedOn: string): EntryExpiringData {
+  expiring(row: NewEntryRow, remindedOn: string): EntryExpiringData {
     return { entryId: row.id, holdingUnit: row.holdingUnit, expiresOn: row.expiresOn, reminderDays: row.reminderDays, remindedOn };
   },
-  expired(row: EntryEntity): EntryExpiredData {
+  expired(row: NewEntryRow): EntryExpiredData {
     return {
       entryId: row.id,
       holdingUnit: row.holdingUnit,
@@ -38,7 +38,7 @@ export const eventData = {
       expiredOn: row.endedOn ?? row.expiresOn,
     };
   },
-  joined(row: EntryEntity): EntryJoinedData {
+  joined(row: NewEntryRow): EntryJoinedData {
     return {
       entryId: row.id,
       holdingUnit: row.holdingUnit,
@@ -47,7 +47,7 @@ export const eventData = {
       workerId: row.joinedWorkerId,
     };
   },
-  withdrawn(row: EntryEntity): EntryWithdrawnData {
+  withdrawn(row: NewEntryRow): EntryWithdrawnData {
     return { entryId: row.id, holdingUnit: row.holdingUnit, withdrawnOn: row.endedOn ?? row.registeredOn, reason: row.withdrawReason ?? 'other' };
   },
 };

@@ -1,9 +1,8 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { createValidationPipe, ValidationFailedError } from '@cwp/platform';
 import { maskNationalId } from '@cwp/policy';
-import { EntryEntity } from './entry.entity';
 import { JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, toEntryResponse } from './entry.dto';
-import { newNationalId, newRegistration } from '../../test/builders';
+import { newEntry, newNationalId, newRegistration } from './testing/entry.builders';
 
 const pipe = createValidationPipe();
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
@@ -92,39 +91,25 @@ describe('JoinEntryDto and ListEntriesQueryDto', () => {
     const defaults = (await pipe.transform({}, { type: 'query', metatype: ListEntriesQueryDto })) as ListEntriesQueryDto;
     expect(defaults).toMatchObject({ page: 1, pageSize: 20 });
   });
+
+  it('ORG-2 a unit filter must be an org unit code (city, district, street or area), else 400 naming unit', async () => {
+    for (const unit of ['31', '310104', '310104003', '310104003001']) expect(await problemsOf({ unit }, ListEntriesQueryDto, 'query')).toEqual({});
+    for (const unit of ['3', '3101049', '31010400', '32010400', '310104003001x', ' 310104']) {
+      expect(Object.keys(await problemsOf({ unit }, ListEntriesQueryDto, 'query'))).toEqual(['unit']);
+    }
+  });
 });
 
 describe('toEntryResponse (masking)', () => {
   const id = '31010419900307123X';
-  const row = Object.assign(new EntryEntity(), {
-    id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
-    status: 'active',
-    holdingUnit: '310104003',
-    source: 'homemaker',
-    education: 'junior-college',
-    major: null,
-    certificates: [],
-    name: '赵六',
+  const row = newEntry({
     nationalIdEnc: 'v1.aaaa.bbbb.cccc',
     nationalIdMasked: maskNationalId(id),
     phoneEnc: 'v1.dddd.eeee.ffff',
     phoneMasked: '138****5678',
     personRef: 'f'.repeat(64),
     reserveMonths: 24,
-    registeredOn: '2026-11-24',
-    expiresOn: '2028-11-24',
-    expiresAt: new Date('2028-11-23T16:00:00Z'),
     reminderDays: 30,
-    remindedFor: null,
-    endedOn: null,
-    joinRoute: null,
-    joinedWorkerId: null,
-    withdrawReason: null,
-    policyVersion: '2016-current',
-    reserveExplanation: { period: { rules: [], inputs: {}, steps: [] }, schedule: { rules: [], inputs: {}, steps: [] } },
-    workflowStartedAt: null,
-    createdBy: 'alice',
-    version: 1,
   });
 
   it('shows the national ID and phone masked, never the ciphertext or person_ref', () => {

@@ -1,6 +1,6 @@
 /**
- * Request and response shapes of /api/talent-pool/entries, and the one mapper from the row to the
- * response. Validation happens here, at the edge; personal data leaves only masked.
+ * Request and response DTOs of /api/talent-pool/entries (Swagger reads both), and the one mapper
+ * from the row to the response. Validation happens here, at the edge; personal data leaves only masked.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -8,6 +8,7 @@ import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, M
 import {
   EDUCATION_LEVELS,
   ENTRY_STATUSES,
+  JOIN_ROUTES,
   POOL_CERTIFICATES,
   POOL_MAJORS,
   POOL_SOURCES,
@@ -23,13 +24,15 @@ import {
 } from '@cwp/contracts';
 import { IsCalendarDate, IsNationalId, IsPhone, stripWhitespace, trimString } from '@cwp/platform';
 import { nationalIdCheckChar, type Explanation } from '@cwp/policy';
-import type { EntryEntity } from './entry.entity';
+import type { NewEntryRow } from './entry.row';
 
 // A synthetic, valid example for the API docs (the check character computed, not a real person's number).
 const EXAMPLE_NATIONAL_ID = `31010419900307123${nationalIdCheckChar('31010419900307123')}`;
 
 /** Holding units are streets (9 digits) or districts (6 digits) of Shanghai (`31…`). */
 export const HOLDING_UNIT_PATTERN = /^31\d{4}(?:\d{3})?$/;
+/** Any level of the tree: the city (31), a district (6 digits), a street (9) or a residential area (12). */
+const ORG_UNIT_CODE_PATTERN = /^31(?:\d{4}|\d{7}|\d{10})?$/;
 
 export class RegisterEntryDto {
   @ApiProperty({ example: '张三', maxLength: 60 })
@@ -119,10 +122,13 @@ export class ListEntriesQueryDto {
   @IsIn(ENTRY_STATUSES)
   status?: EntryStatus;
 
-  /** Any unit code: narrows the list to that unit's subtree (still inside the caller's scope). */
-  @ApiPropertyOptional({ example: '310104', description: "Narrows to this unit's subtree, within your scope" })
+  /**
+   * Any unit code: narrows the list to that unit's subtree, which must lie inside the caller's
+   * scope (else 404, audited). A string that is no unit code is 400 on `unit`.
+   */
+  @ApiPropertyOptional({ example: '310104', description: "Narrows to this unit's subtree; outside your scope: 404" })
   @IsOptional()
-  @Matches(/^31\d{0,10}$/, { message: 'unit must be an org unit code starting with 31' })
+  @Matches(ORG_UNIT_CODE_PATTERN, { message: 'unit must be an org unit code (2, 6, 9 or 12 digits starting with 31)' })
   unit?: string;
 
   /** Entries whose period ends before this day. */
@@ -148,38 +154,97 @@ export class ListEntriesQueryDto {
   pageSize: number = 20;
 }
 
-export interface EntryResponse {
-  id: string;
-  status: EntryStatus;
-  holdingUnit: string;
-  source: PoolSource;
-  education: EducationLevel;
-  major: PoolMajor | null;
-  certificates: PoolCertificate[];
-  /** Personal data, present while active; masked numbers only. Null once the entry ended. */
-  name: string | null;
-  nationalIdMasked: string | null;
-  phoneMasked: string | null;
-  registeredOn: string;
-  expiresOn: string;
-  reservePeriod: { months: number; reminderDays: number; explanation: Explanation; schedule: Explanation };
-  endedOn: string | null;
-  joinRoute: JoinRoute | null;
-  joinedWorkerId: string | null;
-  withdrawReason: WithdrawReason | null;
-  workflowId: string;
-  version: number;
+/** POOL-2 figures of an entry, each with its explanation from @cwp/policy. */
+export class ReservePeriodResponse {
+  @ApiProperty({ example: 24, description: 'POOL-2 reserve period in months' })
+  months!: number;
+
+  @ApiProperty({ example: 30, description: 'Days before expiry the expiring reminder is sent' })
+  reminderDays!: number;
+
+  @ApiProperty({ type: Object, description: 'POOL-2 explanation of the period: rules, inputs, steps' })
+  explanation!: Explanation;
+
+  @ApiProperty({ type: Object, description: 'POOL-2 explanation of the expiry schedule: rules, inputs, steps' })
+  schedule!: Explanation;
 }
 
-export interface EntryPageResponse {
-  items: EntryResponse[];
-  page: number;
-  pageSize: number;
-  total: number;
+export class EntryResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: ENTRY_STATUSES })
+  status!: EntryStatus;
+
+  @ApiProperty({ example: '310104003' })
+  holdingUnit!: string;
+
+  @ApiProperty({ enum: POOL_SOURCES })
+  source!: PoolSource;
+
+  @ApiProperty({ enum: EDUCATION_LEVELS })
+  education!: EducationLevel;
+
+  @ApiProperty({ enum: POOL_MAJORS, nullable: true })
+  major!: PoolMajor | null;
+
+  @ApiProperty({ enum: POOL_CERTIFICATES, isArray: true })
+  certificates!: PoolCertificate[];
+
+  /** Personal data, present while active; masked numbers only. Null once the entry ended. */
+  @ApiProperty({ type: String, nullable: true, description: 'Present while active; null once the entry ended' })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '3101**********123X', description: 'Masked; null once the entry ended' })
+  nationalIdMasked!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '138****5678', description: 'Masked; null once the entry ended' })
+  phoneMasked!: string | null;
+
+  @ApiProperty({ format: 'date' })
+  registeredOn!: string;
+
+  @ApiProperty({ format: 'date' })
+  expiresOn!: string;
+
+  @ApiProperty({ type: ReservePeriodResponse })
+  reservePeriod!: ReservePeriodResponse;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  endedOn!: string | null;
+
+  @ApiProperty({ enum: JOIN_ROUTES, nullable: true })
+  joinRoute!: JoinRoute | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  joinedWorkerId!: string | null;
+
+  @ApiProperty({ enum: WITHDRAW_REASONS, nullable: true })
+  withdrawReason!: WithdrawReason | null;
+
+  @ApiProperty({ example: 'talent-pool-entry:0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10' })
+  workflowId!: string;
+
+  @ApiProperty({ example: 1 })
+  version!: number;
+}
+
+export class EntryPageResponse {
+  @ApiProperty({ type: [EntryResponse] })
+  items!: EntryResponse[];
+
+  @ApiProperty({ example: 1 })
+  page!: number;
+
+  @ApiProperty({ example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ example: 1 })
+  total!: number;
 }
 
 /** The only way a row leaves the service: masked numbers, never a ciphertext or person_ref. */
-export function toEntryResponse(row: EntryEntity): EntryResponse {
+export function toEntryResponse(row: NewEntryRow): EntryResponse {
   return {
     id: row.id,
     status: row.status,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { likePrefixPattern, scopeOf, type Principal } from '@cwp/platform';
 import type { EntryStatus, JoinRoute, PoolSource, WithdrawReason } from '@cwp/contracts';
-import { EntryEntity } from './entry.entity';
+import { ENTRY_COLUMNS, type EntryRow, type NewEntryRow } from './entry.row';
 
 export const ONE_ACTIVE_PER_PERSON_UNIT = 'entries_one_active_per_person_unit';
 
@@ -22,9 +22,13 @@ export type EntryEnding =
   | { status: 'withdrawn'; endedOn: string; withdrawReason: WithdrawReason }
   | { status: 'expired'; endedOn: string };
 
+/** `holdingUnit` → `holding_unit`: every field of a row is the column of that name in snake_case. */
+const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
 /**
- * SQL of the entries table. Every method that changes a row takes the caller's transaction
- * (EntityManager), so the service decides what commits together (row + audit + outbox).
+ * All SQL of the entries table. Methods that change a row take the caller's transaction
+ * (EntityManager), so the service decides what commits together (row + audit + outbox); reads
+ * default to the DataSource's manager.
  */
 @Injectable()
 export class EntryRepository {
@@ -36,49 +40,51 @@ export class EntryRepository {
    * failed statement is logged (a failed INSERT would print its parameters, i.e. the name).
    * Returns false for such a duplicate.
    */
-  async insert(em: EntityManager, row: EntryEntity): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(EntryEntity)
-      // The jsonb column's type is wider than TypeORM's deep-partial insert type.
-      .values(row as unknown as Record<string, never>)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as unknown[]).length === 1;
+  async insert(em: EntityManager, row: NewEntryRow): Promise<boolean> {
+    // pg sends arrays (certificates) as arrays, Dates as timestamps and objects (the explanation) as JSON.
+    const fields = Object.entries(row);
+    const inserted = (await em.query(
+      `INSERT INTO entries (${fields.map(([field]) => columnOf(field)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT DO NOTHING RETURNING id`,
+      fields.map(([, value]) => value),
+    )) as Array<{ id: string }>;
+    return inserted.length === 1;
   }
 
-  async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<EntryEntity | undefined> {
-    return (await em.getRepository(EntryEntity).findOneBy({ id })) ?? undefined;
+  async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<EntryRow | undefined> {
+    const rows = (await em.query(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = $1`, [id])) as EntryRow[];
+    return rows[0];
   }
 
   /** Locks the row for a state change (SELECT … FOR UPDATE). */
-  async lock(em: EntityManager, id: string): Promise<EntryEntity | undefined> {
-    const row = await em.getRepository(EntryEntity).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
-    return row ?? undefined;
+  async lock(em: EntityManager, id: string): Promise<EntryRow | undefined> {
+    const rows = (await em.query(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = $1 FOR UPDATE`, [id])) as EntryRow[];
+    return rows[0];
   }
 
-  async exists(id: string): Promise<boolean> {
-    return (await this.dataSource.getRepository(EntryEntity).count({ where: { id } })) > 0;
-  }
-
-  async search(filter: EntrySearch, principal: Principal): Promise<{ rows: EntryEntity[]; total: number }> {
-    const qb = this.dataSource
-      .getRepository(EntryEntity)
-      .createQueryBuilder('e')
-      .where('e.holding_unit LIKE :scope', { scope: likePrefixPattern(scopeOf(principal)) });
-    if (filter.unit) qb.andWhere('e.holding_unit LIKE :unit', { unit: likePrefixPattern(filter.unit) });
-    if (filter.source) qb.andWhere('e.source = :source', { source: filter.source });
-    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
-    if (filter.expiringBefore) qb.andWhere('e.expires_on < :before', { before: filter.expiringBefore });
-    const [rows, total] = await qb
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'ASC')
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize)
-      .getManyAndCount();
-    return { rows, total };
+  /** One page of the caller's subtree with the total, every filter a bound parameter. */
+  async search(filter: EntrySearch, principal: Principal): Promise<{ rows: EntryRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    add('e.holding_unit LIKE ?', likePrefixPattern(scopeOf(principal)));
+    if (filter.unit) add('e.holding_unit LIKE ?', likePrefixPattern(filter.unit));
+    if (filter.source) add('e.source = ?', filter.source);
+    if (filter.status) add('e.status = ?', filter.status);
+    if (filter.expiringBefore) add('e.expires_on < ?', filter.expiringBefore);
+    const pageParams = [...params, filter.pageSize, (filter.page - 1) * filter.pageSize];
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE ${where.join(' AND ')}
+          ORDER BY e.created_at DESC, e.id ASC LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+        pageParams,
+      ) as Promise<EntryRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS n FROM entries e WHERE ${where.join(' AND ')}`, params) as Promise<Array<{ n: number }>>,
+    ]);
+    return { rows, total: counted[0]?.n ?? 0 };
   }
 
   /**
@@ -86,15 +92,13 @@ export class EntryRepository {
    * in the WHERE: of two racing endings only one changes the row). Returns the updated row, or
    * undefined when the entry was not active.
    */
-  async end(em: EntityManager, id: string, ending: EntryEnding): Promise<EntryEntity | undefined> {
-    const result = (await em.query(
-      `UPDATE entries SET
-         status = $2, ended_on = $3,
-         join_route = $4, joined_worker_id = $5, withdraw_reason = $6,
-         name = NULL, national_id_enc = NULL, national_id_masked = NULL, phone_enc = NULL, phone_masked = NULL, person_ref = NULL,
-         version = version + 1, updated_at = now()
-       WHERE id = $1 AND status = 'active'
-       RETURNING id`,
+  async end(em: EntityManager, id: string, ending: EntryEnding): Promise<EntryRow | undefined> {
+    return this.updateReturning(
+      em,
+      `status = $2, ended_on = $3, join_route = $4, joined_worker_id = $5, withdraw_reason = $6,
+       name = NULL, national_id_enc = NULL, national_id_masked = NULL, phone_enc = NULL, phone_masked = NULL, person_ref = NULL,
+       version = version + 1, updated_at = now()`,
+      "e.id = $1 AND e.status = 'active'",
       [
         id,
         ending.status,
@@ -103,48 +107,41 @@ export class EntryRepository {
         ending.status === 'joined' ? ending.joinedWorkerId : null,
         ending.status === 'withdrawn' ? ending.withdrawReason : null,
       ],
-    )) as [Array<{ id: string }>, number];
-    if (result[1] !== 1) return undefined;
-    return (await em.getRepository(EntryEntity).findOneBy({ id })) ?? undefined;
+    );
   }
 
-  /** Records the reminder once per (entry, expiresOn); false when already reminded or ended. */
-  async markReminded(em: EntityManager, id: string, expiresOn: string): Promise<EntryEntity | undefined> {
-    const result = (await em.query(
-      `UPDATE entries SET reminded_for = $2, updated_at = now()
-       WHERE id = $1 AND status = 'active' AND expires_on = $2 AND reminded_for IS DISTINCT FROM $2
-       RETURNING id`,
+  /** Records the reminder once per (entry, expiresOn); undefined when already reminded or ended. */
+  async markReminded(em: EntityManager, id: string, expiresOn: string): Promise<EntryRow | undefined> {
+    return this.updateReturning(
+      em,
+      'reminded_for = $2, updated_at = now()',
+      "e.id = $1 AND e.status = 'active' AND e.expires_on = $2 AND e.reminded_for IS DISTINCT FROM $2",
       [id, expiresOn],
-    )) as [Array<{ id: string }>, number];
-    if (result[1] !== 1) return undefined;
-    return (await em.getRepository(EntryEntity).findOneBy({ id })) ?? undefined;
+    );
   }
 
   /** Active entries of a person (by keyed hash), locked: the hired-event handler ends them all. */
-  async lockActiveByPersonRef(em: EntityManager, personRef: string): Promise<EntryEntity[]> {
-    return em
-      .getRepository(EntryEntity)
-      .createQueryBuilder('e')
-      .setLock('pessimistic_write')
-      .where('e.person_ref = :personRef', { personRef })
-      .andWhere("e.status = 'active'")
-      .orderBy('e.id')
-      .getMany();
+  async lockActiveByPersonRef(em: EntityManager, personRef: string): Promise<EntryRow[]> {
+    return (await em.query(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.person_ref = $1 AND e.status = 'active' ORDER BY e.id FOR UPDATE`, [
+      personRef,
+    ])) as EntryRow[];
   }
 
-  /** Active entries whose workflow start was never confirmed (a crash between commit and start). */
-  async withoutWorkflow(limit: number): Promise<EntryEntity[]> {
-    return this.dataSource
-      .getRepository(EntryEntity)
-      .createQueryBuilder('e')
-      .where('e.workflow_started_at IS NULL')
-      .andWhere("e.status = 'active'")
-      .orderBy('e.created_at')
-      .limit(limit)
-      .getMany();
+  /** Active entries whose workflow start was never confirmed (a crash or outage between commit and start). */
+  async withoutWorkflow(limit: number): Promise<EntryRow[]> {
+    return (await this.dataSource.query(
+      `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.workflow_started_at IS NULL AND e.status = 'active' ORDER BY e.created_at LIMIT $1`,
+      [limit],
+    )) as EntryRow[];
   }
 
-  async markWorkflowStarted(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE entries SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [id]);
+  async markWorkflowStarted(id: string, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.query('UPDATE entries SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL', [id]);
+  }
+
+  /** One guarded UPDATE returning the changed row (TypeORM answers an UPDATE with [rows, count]). */
+  private async updateReturning(em: EntityManager, set: string, where: string, params: unknown[]): Promise<EntryRow | undefined> {
+    const [rows] = (await em.query(`UPDATE entries e SET ${set} WHERE ${where} RETURNING ${ENTRY_COLUMNS}`, params)) as [EntryRow[], number];
+    return rows[0];
   }
 }

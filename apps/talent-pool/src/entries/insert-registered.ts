@@ -3,7 +3,7 @@ import type { AuditTrail, OutboxWriter, Principal } from '@cwp/platform';
 import { entryRegisteredContract } from '@cwp/contracts';
 import { AUDIT_ENTITY, auditView } from './entry-audit';
 import { eventData } from './entry-event-data';
-import type { EntryEntity } from './entry.entity';
+import type { NewEntryRow } from './entry.row';
 import type { EntryRepository } from './entry.repository';
 
 export interface RegistrationWriters {
@@ -17,7 +17,7 @@ export interface RegistrationWriters {
  * `cwp.talentpool.entry.registered.v1`. Used by the API and by the seed, so both write alike.
  * Returns false (and writes nothing) when the person already has an active entry in that unit.
  */
-export async function insertRegistered(em: EntityManager, row: EntryEntity, principal: Principal, writers: RegistrationWriters): Promise<boolean> {
+export async function insertRegistered(em: EntityManager, row: NewEntryRow, principal: Principal, writers: RegistrationWriters): Promise<boolean> {
   if (!(await writers.repository.insert(em, row))) return false;
   await writers.audit.record(em, { action: 'create', entity: AUDIT_ENTITY, entityId: row.id, after: auditView(row) }, principal);
   await writers.outbox.append(em, { contract: entryRegisteredContract, key: row.id, data: eventData.registered(row) });

@@ -1,16 +1,16 @@
 import { maskNationalId, maskPhone } from '@cwp/policy';
 import type { PiiCipher, Principal } from '@cwp/platform';
 import type { RegisterEntryDto } from './entry.dto';
-import { EntryEntity } from './entry.entity';
-import type { ReservePlan } from './reserve-plan';
+import type { NewEntryRow } from './entry.row';
+import type { ReservePlan } from './rules/reserve-plan';
 
 /**
  * A new active entry row: personal data encrypted (national ID, phone) beside its display mask,
  * and the keyed `person_ref` the unique index and the worker.hired handler match on.
  * `registration.nationalId` must already be validated and normalized (checkNationalId).
  */
-export function newEntryRow(id: string, registration: RegisterEntryDto, plan: ReservePlan, cipher: PiiCipher, createdBy: Principal): EntryEntity {
-  return Object.assign(new EntryEntity(), {
+export function newEntryRow(id: string, registration: RegisterEntryDto, plan: ReservePlan, cipher: PiiCipher, createdBy: Principal): NewEntryRow {
+  return {
     id,
     status: 'active',
     holdingUnit: registration.holdingUnit,
@@ -39,5 +39,5 @@ export function newEntryRow(id: string, registration: RegisterEntryDto, plan: Re
     workflowStartedAt: null,
     createdBy: createdBy.sub,
     version: 1,
-  } satisfies Omit<EntryEntity, 'createdAt' | 'updatedAt'>);
+  };
 }

@@ -5,31 +5,27 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { InboxConsumer, KafkaJsPublisher, KafkaJsSubscriber, createKafka, ensureTopics, kafkaBrokersFrom, testing } from '@cwp/platform';
+import { InboxConsumer, KafkaJsPublisher, createKafka, ensureTopics, kafkaBrokersFrom, testing } from '@cwp/platform';
 import { TALENT_POOL_EVENT_TYPES, workerHiredContract, type CloudEvent, type WorkerHiredData } from '@cwp/contracts';
-import { newRegistration } from '../../test/builders';
-import { createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
-import { WorkerHiredHandler } from './worker-hired.handler';
+import { createEntriesIntContext, streetPrincipal, type EntriesIntContext } from '../testing/entries-int-context';
+import { newRegistration } from '../testing/entry.builders';
 
-let ctx: IntContext;
+let ctx: EntriesIntContext;
 let kafka: Kafka;
-let subscriber: KafkaJsSubscriber;
 let publisher: KafkaJsPublisher;
-const consumer = `tp-hired-it-${randomUUID()}`;
+let consumer: string;
 
 beforeAll(async () => {
-  ctx = await createIntContext('tp_hired_it');
+  ctx = await createEntriesIntContext('tp_hired_it', { inbox: { fromBeginning: true, minBackoffMs: 50, maxBackoffMs: 500 } });
+  consumer = ctx.settings.hiredConsumer;
   kafka = createKafka({ clientId: consumer, brokers: kafkaBrokersFrom() });
   await ensureTopics(kafka, [workerHiredContract.topic]);
-  subscriber = new KafkaJsSubscriber(kafka);
   publisher = new KafkaJsPublisher(kafka);
-  const inbox = new InboxConsumer(ctx.ds, subscriber, { fromBeginning: true, minBackoffMs: 50, maxBackoffMs: 500 });
-  new WorkerHiredHandler(inbox, ctx.endings, consumer).onModuleInit();
-  await inbox.start();
+  // The handler registered with the inbox at the module's init; now the inbox subscribes.
+  await ctx.get(InboxConsumer).start();
 }, 60_000);
 
 afterAll(async () => {
-  await subscriber?.stopAll();
   await publisher?.disconnect();
   await ctx?.close();
 });

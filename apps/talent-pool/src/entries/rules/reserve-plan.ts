@@ -1,5 +1,5 @@
 import { reservePeriod, reserveSchedule, type Explanation, type PoolPolicy } from '@cwp/policy';
-import { decide } from './policy-errors';
+import { decide } from '@cwp/platform';
 
 /** The instant a Shanghai calendar day starts: an entry expiring on D is kept until D 00:00 (UTC+8). */
 export function startOfShanghaiDay(date: string): Date {

@@ -3,21 +3,21 @@
  * outage between commit and start) gets its workflow from the reconciler, on the real Temporal
  * dev server; running the reconciler again changes nothing.
  */
-import { newRegistration } from '../../test/builders';
-import { createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
-import { WorkflowReconciler } from './workflow-reconciler';
+import { WorkflowReconciler } from '@cwp/platform';
+import { createEntriesIntContext, streetPrincipal, type EntriesIntContext } from '../testing/entries-int-context';
+import { newRegistration } from '../testing/entry.builders';
 
-let ctx: IntContext;
+let ctx: EntriesIntContext;
 
 beforeAll(async () => {
-  ctx = await createIntContext('tp_reconcile_it');
+  ctx = await createEntriesIntContext('tp_reconcile_it');
 });
 
 afterAll(async () => {
   await ctx?.close();
 });
 
-describe('workflow reconciler', () => {
+describe('entry workflow after commit, and the platform reconciler', () => {
   it('starts the workflow of an active entry whose start was never confirmed, once', async () => {
     const entry = await ctx.entries.register(newRegistration(), streetPrincipal());
     const lost = await ctx.entries.register(newRegistration(), streetPrincipal());
@@ -26,7 +26,8 @@ describe('workflow reconciler', () => {
     await ctx.ds.query('UPDATE entries SET workflow_started_at = NULL WHERE id = $1', [lost.id]);
     const restarted = (await ctx.client.workflow.getHandle(lost.workflowId).describe()).runId;
 
-    const reconciler = new WorkflowReconciler(ctx.repository, ctx.entries, 0);
+    const reconciler = ctx.get(WorkflowReconciler);
+    await reconciler.idle();
     expect(await reconciler.reconcile()).toBe(1);
 
     const description = await ctx.client.workflow.getHandle(lost.workflowId).describe();

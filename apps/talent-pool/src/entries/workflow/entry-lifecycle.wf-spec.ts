@@ -9,14 +9,14 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TALENT_POOL_EVENT_TYPES } from '@cwp/contracts';
 import { createTimeSkippingEnv, bundleWorkflowsFromSources } from '@cwp/test-support';
-import { newRegistration } from '../../test/builders';
-import { createIntContext, streetPrincipal, type IntContext } from '../../test/int-context';
+import { createEntriesIntContext, streetPrincipal, type EntriesIntContext } from '../testing/entries-int-context';
+import { newRegistration } from '../testing/entry.builders';
 import { createEntryActivities } from './entry.activities';
 
 const taskQueue = `tp-lifecycle-${randomUUID()}`;
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
-let ctx: IntContext;
+let ctx: EntriesIntContext;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -27,7 +27,7 @@ beforeAll(async () => {
 // finished test leaves the server's clock years ahead.
 beforeEach(async () => {
   env = await createTimeSkippingEnv();
-  ctx = await createIntContext('tp_lifecycle_wf', { client: env.client, taskQueue, searchAttributes: false });
+  ctx = await createEntriesIntContext('tp_lifecycle_wf', { temporal: { connection: env.connection, client: env.client, taskQueue, searchAttributes: false } });
 }, 60_000);
 
 afterEach(async () => {

@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, EventSchemaValidator, InboxConsumer } from '@cwp/platform';
 import { workerHiredContract, type CloudEvent, type WorkerHiredData } from '@cwp/contracts';
-import { EntryEndings } from '../entries/entry-endings.service';
+import { TALENT_POOL_SETTINGS, type TalentPoolSettings } from '../../core';
+import { EntryEndings } from '../entry-endings.service';
 
 type EndedEntry = { id: string; joinedOn: string };
-
-export const WORKER_HIRED_CONSUMER = Symbol('WORKER_HIRED_CONSUMER');
 
 /**
  * POOL-3: a person appointed to the workforce (`cwp.workforce.worker.hired.v1`) leaves the reserve
@@ -18,13 +17,16 @@ export const WORKER_HIRED_CONSUMER = Symbol('WORKER_HIRED_CONSUMER');
 export class WorkerHiredHandler implements OnModuleInit {
   private readonly logger = new Logger('WorkerHiredHandler');
   private readonly validator = new EventSchemaValidator();
+  /** Inbox consumer name and Kafka group id (config TALENT_POOL_HIRED_CONSUMER). */
+  private readonly consumer: string;
 
   constructor(
     private readonly inbox: InboxConsumer,
     private readonly endings: EntryEndings,
-    /** Inbox consumer name and Kafka group id (config TALENT_POOL_HIRED_CONSUMER). */
-    @Inject(WORKER_HIRED_CONSUMER) private readonly consumer: string,
-  ) {}
+    @Inject(TALENT_POOL_SETTINGS) settings: TalentPoolSettings,
+  ) {
+    this.consumer = settings.hiredConsumer;
+  }
 
   onModuleInit(): void {
     this.inbox.registerEventHandler<WorkerHiredData, EndedEntry[]>({

@@ -1,5 +1,5 @@
 import type { TalentPoolEntryActivities } from '@cwp/talent-pool-workflows';
-import type { EntryEndings } from '../entries/entry-endings.service';
+import type { EntryEndings } from '../entry-endings.service';
 
 /**
  * The entry workflow's activities, bound to the service that owns the rows (STYLE.md: activities

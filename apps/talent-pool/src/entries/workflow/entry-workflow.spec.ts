@@ -1,10 +1,10 @@
 import { findPersonalData } from '@cwp/platform';
-import { EntryEntity } from '../entries/entry.entity';
-import { workflowInputOf } from './entry-workflows';
+import { newEntry } from '../testing/entry.builders';
+import { workflowInputOf } from './entry-workflow';
 
 describe('entry workflow input', () => {
   it('carries ids and dates only: no name, national ID, phone or person_ref (histories are stored in clear)', () => {
-    const row = Object.assign(new EntryEntity(), {
+    const row = newEntry({
       id: '0b7d3a52-4c55-4b1e-9a43-6f3f3f1d2a10',
       holdingUnit: '310104003',
       name: '周九',

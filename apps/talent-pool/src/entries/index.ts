@@ -1,0 +1,9 @@
+export { EntriesModule } from './entries.module';
+export { EntriesService } from './entries.service';
+export { EntryEndings } from './entry-endings.service';
+export { EntryRepository } from './entry.repository';
+export { entriesMigrations } from './migrations';
+export { createEntryActivities } from './workflow/entry.activities';
+export { insertRegistered } from './insert-registered';
+export { newEntryRow } from './new-entry-row';
+export { planReserve } from './rules/reserve-plan';
