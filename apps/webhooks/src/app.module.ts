@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformInboxModule, PlatformKafkaModule } from '@cwp/platform';
 import { webhooksConfig } from './config';
-import { WebhooksCoreModule } from './core/webhooks-core.module';
+import { WebhooksCoreModule } from './core';
 import { DeliveriesModule } from './deliveries';
 import { webhooksMigrations } from './migrations';
 import { SubscriptionsModule } from './subscriptions';

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { SECRET_BOX, WEBHOOKS_SETTINGS, type WebhooksSettings } from '../core/webhooks-core.module';
-import type { SecretBox } from '../core/secret-box';
+import { SECRET_BOX, WEBHOOKS_SETTINGS, type SecretBox, type WebhooksSettings } from '../core';
 import { DeliveryRepository } from './delivery.repository';
 import type { ClaimedDelivery } from './delivery.row';
 import { retryDelayMs } from './rules/backoff';

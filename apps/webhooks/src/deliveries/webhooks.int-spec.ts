@@ -20,12 +20,10 @@ import {
   type Principal,
 } from '@cwp/platform';
 import { webhooksConfig } from '../config';
-import { SecretBox } from '../core/secret-box';
-import { SECRET_BOX, WebhooksCoreModule } from '../core/webhooks-core.module';
+import { SECRET_BOX, SecretBox, WebhooksCoreModule } from '../core';
 import { webhooksMigrations } from '../migrations';
-import { SubscriptionsModule } from '../subscriptions';
-import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import { WebhookReceiver } from '../testing/webhook-receiver';
+import { SubscriptionsModule, SubscriptionsService } from '../subscriptions';
+import { WebhookReceiver } from '../testing';
 import { DeliveriesModule } from './deliveries.module';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryDispatcher } from './delivery-dispatcher.service';

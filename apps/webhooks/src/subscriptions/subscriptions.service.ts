@@ -2,8 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail, DomainError, OrgUnitDirectory, type Principal } from '@cwp/platform';
-import { SECRET_BOX, WEBHOOKS_SETTINGS, type WebhooksSettings } from '../core/webhooks-core.module';
-import type { SecretBox } from '../core/secret-box';
+import { SECRET_BOX, WEBHOOKS_SETTINGS, type SecretBox, type WebhooksSettings } from '../core';
 import { SubscriptionRepository } from './subscription.repository';
 import { toSubscriptionResponse, type CreateSubscriptionDto, type CreatedSubscriptionResponse, type SubscriptionResponse } from './subscription.dto';
 

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { EVENT_CATALOG, type CloudEvent } from '@cwp/contracts';
 import { InboxConsumer } from '@cwp/platform';
 import { SubscriptionRepository } from '../../subscriptions';
-import { WEBHOOKS_SETTINGS, type WebhooksSettings } from '../../core/webhooks-core.module';
+import { WEBHOOKS_SETTINGS, type WebhooksSettings } from '../../core';
 import { DeliveryDispatcher } from '../delivery-dispatcher.service';
 import { DeliveryRepository } from '../delivery.repository';
 import { inScope, unitOfEvent } from '../rules/event-unit';
