@@ -31,15 +31,17 @@ export interface BootstrapOptions extends PlatformAppOptions {
 /**
  * Starts a service: validates config (exits listing every problem), builds the Nest app with
  * JSON logs, wires request ids, the global prefix, OpenAPI at /docs, shutdown hooks, and listens
- * on PORT. Returns the listening app.
+ * on HOST:PORT (HOST default 127.0.0.1). Returns the listening app.
  */
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
   const config = validateConfigOrExit(options);
   const logger = new PlatformLogger({ serviceName: config.serviceName, level: config.logLevel });
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
   configurePlatformApp(app, options);
-  await app.listen(config.port);
-  logger.log({ msg: 'service listening', port: config.port, prefix: globalPrefixOf(options) }, 'Bootstrap');
+  // Loopback unless HOST says otherwise (containers set HOST=0.0.0.0): a dev machine's services are not on the network.
+  const host = process.env.HOST || '127.0.0.1';
+  await app.listen(config.port, host);
+  logger.log({ msg: 'service listening', host, port: config.port, prefix: globalPrefixOf(options) }, 'Bootstrap');
   return app;
 }
 
