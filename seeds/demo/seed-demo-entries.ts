@@ -20,17 +20,21 @@ export async function seedDemoEntries(dataSource: DataSource, cipher: PiiCipher,
   const principal: Principal = { ...SYSTEM_PRINCIPAL, sub: DEMO_MARK };
   const writers = { repository: new EntryRepository(dataSource), audit: new AuditTrail(dataSource), outbox: new OutboxWriter('talent-pool', talentPoolEventContracts) };
   const catalog = defaultPolicyCatalog();
+  // Soonest expiry first: the reconciler starts workflows in creation order, so the entries whose
+  // timers matter first (and the one the tour shows) get them first.
+  const planned = plans
+    .map((plan) => ({ ...plan, reserve: planReserve(catalog.inForce(plan.registeredOn), plan.registeredOn, plan.months) }))
+    .sort((a, b) => a.reserve.expiresAt.getTime() - b.reserve.expiresAt.getTime() || (a.id < b.id ? -1 : 1));
   let created = 0;
-  for (let at = 0; at < plans.length; at += CHUNK) {
-    const chunk = plans.slice(at, at + CHUNK);
+  for (let at = 0; at < planned.length; at += CHUNK) {
+    const chunk = planned.slice(at, at + CHUNK);
     created += await dataSource.transaction(async (em) => {
       await em.query("SELECT pg_advisory_xact_lock(hashtext('cwp-demo-city-entries'))");
       const existing = new Set(((await em.query('SELECT id FROM entries WHERE id = ANY($1::uuid[])', [chunk.map((p) => p.id)])) as Array<{ id: string }>).map((r) => r.id));
       let inserted = 0;
       for (const plan of chunk) {
         if (existing.has(plan.id)) continue;
-        const reserve = planReserve(catalog.inForce(plan.registeredOn), plan.registeredOn, plan.months);
-        if (await insertRegistered(em, newEntryRow(plan.id, plan.registration, reserve, cipher, principal), principal, writers)) inserted++;
+        if (await insertRegistered(em, newEntryRow(plan.id, plan.registration, plan.reserve, cipher, principal), principal, writers)) inserted++;
       }
       return inserted;
     });
