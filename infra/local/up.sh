@@ -107,6 +107,18 @@ wait_app() {
   done
 }
 
+# True when every app's workflow bundle (dist/workflow-bundle.js) is newer than everything it is
+# made of: the compiled workflow packages and libs, and node_modules. webpack takes 5-40 s a bundle.
+bundles_current() {
+  local dir bundle newer
+  for dir in $(workspaces_with_script build:bundle); do
+    bundle="$dir/dist/workflow-bundle.js"
+    [[ -f $bundle ]] || return 1
+    newer=$(find workflows/*/dist libs/*/dist node_modules/.package-lock.json -newer "$bundle" -print -quit 2>/dev/null)
+    [[ -z $newer ]] || return 1
+  done
+}
+
 parse_args() {
   local arg
   for arg in "$@"; do
@@ -159,8 +171,12 @@ main() {
   local build_projects=() app_dir
   for app_dir in $(workspaces_with_script start); do build_projects+=("$app_dir/tsconfig.build.json"); done
   npx tsc -b "${build_projects[@]}"
-  step "Temporal workflow bundles"
-  npm run --silent --workspaces --if-present build:bundle
+  if bundles_current; then
+    step "Temporal workflow bundles: current (nothing they are made of changed)"
+  else
+    step "Temporal workflow bundles"
+    npm run --silent --workspaces --if-present build:bundle
+  fi
   step "seed data"
   local dir
   for dir in $(workspaces_with_script seed); do
