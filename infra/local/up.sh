@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # `npm run up`: the whole platform on this machine. Servers (stack.sh up), a build, the Temporal
-# workflow bundles, seed data, then every app with a `start` script in the background, each on its
-# port from ports.json, until its GET /ready answers 200. `npm run down` stops apps and servers.
+# workflow bundles, seed data, the demo city on first start (seeds/demo: synthetic workers and
+# reserve entries), then every app with a `start` script in the background, each on its port from
+# ports.json, until its GET /ready answers 200; ends with a short tour. `npm run down` stops apps
+# and servers.
+#
+#   npm run up [-- --no-demo]     --no-demo (or CWP_DEMO=0): no demo city
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,11 +17,14 @@ source "$HERE/lib/node-deps.sh"
 cd "$ROOT"
 
 APP_READY_SECONDS="${CWP_APP_READY_SECONDS:-120}"
+DEMO="${CWP_DEMO:-1}"
+# Written by the demo seed when it has run for this state folder: later `up`s skip the seed.
+DEMO_TOUR_FILE="$STATE/demo-tour.env"
 
 CURRENT_STEP="start"
 step() {
   CURRENT_STEP=$*
-  echo "==> $*"
+  echo "==> $* (at ${SECONDS} s)"
 }
 # Name the step that failed: the last lines of a tsc or npm error rarely say which step it was.
 report_failure() {
@@ -100,16 +107,76 @@ wait_app() {
   done
 }
 
+# True when every app's workflow bundle (dist/workflow-bundle.js) is newer than everything it is
+# made of: the compiled workflow packages and libs, and node_modules. webpack takes 5-40 s a bundle.
+bundles_current() {
+  local dir bundle newer
+  for dir in $(workspaces_with_script build:bundle); do
+    bundle="$dir/dist/workflow-bundle.js"
+    [[ -f $bundle ]] || return 1
+    newer=$(find workflows/*/dist libs/*/dist node_modules/.package-lock.json -newer "$bundle" -print -quit 2>/dev/null)
+    [[ -z $newer ]] || return 1
+  done
+}
+
+parse_args() {
+  local arg
+  for arg in "$@"; do
+    case $arg in
+      --no-demo) DEMO=0 ;;
+      *)
+        echo "usage: npm run up [-- --no-demo]   (unknown argument: $arg)" >&2
+        exit 2
+        ;;
+    esac
+  done
+}
+
+# The demo city (seeds/demo): once per state folder; the seed itself is idempotent too.
+seed_demo_city() {
+  if [[ $DEMO == 0 ]]; then
+    step "demo city: skipped (--no-demo / CWP_DEMO=0)"
+    return 0
+  fi
+  if [[ -f $DEMO_TOUR_FILE ]]; then
+    step "demo city: already seeded for $STATE"
+    return 0
+  fi
+  step "demo city (synthetic workers and reserve entries; --no-demo skips it)"
+  (
+    set -a
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    set +a
+    npm run --silent ts -- seeds/demo/seed-demo-city.cli.ts
+  )
+}
+
 main() {
+  parse_args "$@"
   local started=$SECONDS
-  step "npm ci (only when node_modules is missing or stale)"
+  # The platform needs no time-skipping test server (only the workflow tests do).
+  export CWP_INSTALL_TEST_SERVER=0
+  step "npm ci and the servers' downloads side by side (each only when missing)"
+  local prefetch
+  bash "$HERE/stack.sh" prefetch &
+  prefetch=$!
   ensure_node_modules
+  wait "$prefetch"
   step "servers"
   bash "$HERE/stack.sh" up
-  step "build (tsc -b)"
-  npx tsc -b
-  step "Temporal workflow bundles"
-  npm run --silent --workspaces --if-present build:bundle
+  # Only what runs: each app's emitting project and, through its references, the libs and workflow
+  # packages it imports. Specs, benchmarks and seeds are type-checked by `npm test`.
+  step "build (tsc -b of the apps and what they import)"
+  local build_projects=() app_dir
+  for app_dir in $(workspaces_with_script start); do build_projects+=("$app_dir/tsconfig.build.json"); done
+  npx tsc -b "${build_projects[@]}"
+  if bundles_current; then
+    step "Temporal workflow bundles: current (nothing they are made of changed)"
+  else
+    step "Temporal workflow bundles"
+    npm run --silent --workspaces --if-present build:bundle
+  fi
   step "seed data"
   local dir
   for dir in $(workspaces_with_script seed); do
@@ -123,6 +190,7 @@ main() {
       npm run --silent seed -w "$dir"
     )
   done
+  seed_demo_city
 
   local apps
   apps=$(list_apps)
@@ -135,7 +203,42 @@ main() {
     while read -r app port; do wait_app "$app" "$port"; done <<<"$apps"
   fi
   print_where "$apps"
+  print_tour "$apps"
   echo "ready in $((SECONDS - started)) s"
+}
+
+# Three commands that show the demo city, with real ids from the seed; they work when pasted
+# (in a shell at the repository root: the token CLI reads this state folder's signing key).
+print_tour() {
+  local apps=$1 workforce_port
+  [[ -f $DEMO_TOUR_FILE ]] || return 0
+  workforce_port=$(awk '$1 == "workforce" { print $2 }' <<<"$apps")
+  [[ -n $workforce_port ]] || return 0
+  local DEMO_DISTRICT="" DEMO_WORKER_ID="" DEMO_ENTRY_ID=""
+  # shellcheck disable=SC1090
+  source "$DEMO_TOUR_FILE"
+  # The talent pool's reconciler starts the demo entries' workflows after its boot: give the
+  # one the tour shows a bounded wait, so the third command finds it.
+  local workflow_url="${TEMPORAL_UI_URL:-}/api/v1/namespaces/${TEMPORAL_NAMESPACE:-default}/workflows/talent-pool-entry:$DEMO_ENTRY_ID"
+  if [[ -n $DEMO_ENTRY_ID && -n ${TEMPORAL_UI_URL:-} ]]; then
+    local deadline=$((SECONDS + 90))
+    until node "$HERE/lib/probe.js" http-ok "$workflow_url" >/dev/null 2>&1 || ((SECONDS >= deadline)); do sleep 1; done
+  fi
+  local state_env=""
+  [[ -n ${CWP_STATE_DIR:-} ]] && state_env="CWP_STATE_DIR=$STATE "
+  echo
+  echo "A short tour of the demo city (synthetic data; paste at $ROOT):"
+  echo "  TOKEN=\$(${state_env}npm run -s token -- --role district --unit $DEMO_DISTRICT)"
+  echo "  # 1. the district's staffing report (QUOTA-6): headcount, vacancies, turnover, titles, ages"
+  echo "  curl -s -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:$workforce_port/api/workforce/units/$DEMO_DISTRICT/report | jq '{unitCode, from, to, total}'"
+  if [[ -n $DEMO_WORKER_ID ]]; then
+    echo "  # 2. a worker who left, and why (rule IDs, inputs, steps)"
+    echo "  curl -s -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:$workforce_port/api/workforce/workers/$DEMO_WORKER_ID | jq '{name, unitCode, status, exitedOn, exitCause, exitExplanation}'"
+  fi
+  if [[ -n $DEMO_ENTRY_ID && -n ${TEMPORAL_UI_URL:-} ]]; then
+    echo "  # 3. the reserve entry expiring soonest: its workflow, running in Temporal (open it in the UI: $TEMPORAL_UI_URL/namespaces/$TEMPORAL_NAMESPACE/workflows/talent-pool-entry:$DEMO_ENTRY_ID)"
+    echo "  curl -s $workflow_url | jq '.workflowExecutionInfo | {status, startTime, searchAttributes: .searchAttributes.indexedFields | keys}'"
+  fi
 }
 
 print_where() {

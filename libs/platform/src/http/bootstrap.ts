@@ -32,7 +32,8 @@ export interface BootstrapOptions extends PlatformAppOptions {
 /**
  * Starts a service: validates config (exits listing every problem), builds the Nest app with
  * JSON logs, wires request ids, the global prefix, OpenAPI at /docs, shutdown hooks, and listens
- * on PORT. Returns the listening app, or nothing when MIGRATE_ONLY asked for the migrations alone.
+ * on HOST:PORT (HOST default 127.0.0.1). Returns the listening app, or nothing when MIGRATE_ONLY asked
+ * for the migrations alone.
  */
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication | undefined> {
   const config = validateConfigOrExit(options);
@@ -45,8 +46,10 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
   }
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
   configurePlatformApp(app, options);
-  await app.listen(config.port);
-  logger.log({ msg: 'service listening', port: config.port, prefix: globalPrefixOf(options) }, 'Bootstrap');
+  // Loopback unless HOST says otherwise (containers set HOST=0.0.0.0): a dev machine's services are not on the network.
+  const host = process.env.HOST || '127.0.0.1';
+  await app.listen(config.port, host);
+  logger.log({ msg: 'service listening', host, port: config.port, prefix: globalPrefixOf(options) }, 'Bootstrap');
   return app;
 }
 

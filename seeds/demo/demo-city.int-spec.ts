@@ -1,0 +1,106 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { loadPiiKeys, PiiCipher, platformMigrations, testing } from '@cwp/platform';
+import { loadReferenceData, workforceMigrations } from '@cwp/workforce';
+import { defaultPolicyCatalog } from '@cwp/policy';
+import { DEMO_MARK } from './demo-city';
+import { findDemoTour } from './demo-tour';
+import { loadOrgTreeFile } from './generator';
+import { loadDemoWorkforce, type DemoWorkforceOptions } from './load-demo-workforce';
+import { planDemoEntries } from './reserve-entries';
+import { seedDemoEntries } from './seed-demo-entries';
+import { EntryEntity, talentPoolMigrations } from './service-internals';
+
+const TREE_FILE = path.resolve(__dirname, '../org-tree/shanghai.json');
+const { units } = loadOrgTreeFile(TREE_FILE);
+const AS_OF = '2026-07-01';
+
+describe('demo city on the real PostgreSQL', () => {
+  let workforce: testing.TestDataSource;
+  let pool: testing.TestDataSource;
+  let client: Client;
+
+  beforeAll(async () => {
+    workforce = await testing.createTestDataSource({ schemaPrefix: 'demo_city_wf_it', migrations: workforceMigrations });
+    await loadReferenceData(workforce, TREE_FILE, defaultPolicyCatalog(), 5);
+    pool = await testing.createTestDataSource({ schemaPrefix: 'demo_city_tp_it', entities: [EntryEntity], migrations: [...platformMigrations, ...talentPoolMigrations] });
+    client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(`SET search_path TO "${workforce.schema}"`);
+  });
+  afterAll(async () => {
+    await client?.end();
+    await workforce?.destroy();
+    await pool?.destroy();
+  });
+
+  const options: DemoWorkforceOptions = { units, seed: 1, size: 3000, asOf: AS_OF, exitedShare: 0.08 };
+
+  it('COPY-loads the workers with their history in one go, and a second load adds nothing', async () => {
+    const first = await loadDemoWorkforce(client, options);
+    expect(first).toMatchObject({ loaded: true, workers: 3000 });
+    expect(first.exited).toBeGreaterThan(150);
+    expect(first.history).toMatchObject({ hired: 3000, exited: first.exited });
+    expect(first.history.transferred).toBeGreaterThan(20);
+    expect(first.history.leave).toBeGreaterThan(50);
+
+    const second = await loadDemoWorkforce(client, options);
+    expect(second.loaded).toBe(false);
+    const { rows } = await client.query<{ workers: number; history: number }>('SELECT (SELECT count(*)::int FROM workers) AS workers, (SELECT count(*)::int FROM worker_history) AS history');
+    expect(rows[0]).toEqual({ workers: 3000, history: Object.values(first.history).reduce((a, b) => a + b, 0) });
+  });
+
+  it('marks every row synthetic and keeps each exit explanation intact through COPY (EXIT-2, EXIT-3)', async () => {
+    const { rows } = await client.query<{ unmarked: number; exited: number; explained: number; with_rules: number }>(
+      `SELECT count(*) FILTER (WHERE created_by <> $1)::int AS unmarked,
+              count(*) FILTER (WHERE status = 'exited')::int AS exited,
+              count(*) FILTER (WHERE status = 'exited' AND exit_explanation -> 'rules' @> '[{"id": "ORG-3"}]')::int AS explained,
+              (SELECT count(*)::int FROM worker_history WHERE kind = 'exited' AND details -> 'rules' ? 'ORG-3') AS with_rules
+         FROM workers`,
+      [DEMO_MARK],
+    );
+    expect(rows[0]!.unmarked).toBe(0);
+    expect(rows[0]!.explained).toBe(rows[0]!.exited);
+    expect(rows[0]!.with_rules).toBe(rows[0]!.exited);
+    const { rows: law } = await client.query<{ say: string }>(
+      `SELECT exit_explanation -> 'inputs' ->> 'statutoryCause' AS say FROM workers WHERE exit_cause = 'law' ORDER BY id LIMIT 1`,
+    );
+    expect(law[0]!.say).toMatch(/Labour Contract Law art\. (37|44)/);
+  });
+
+  it('hires a transferred worker into another area of the same street and moves them after the hire (ORG-2)', async () => {
+    const { rows } = await client.query<{ bad: number; moved: number }>(
+      `SELECT count(*) FILTER (WHERE t.from_unit_code = t.unit_code OR left(t.from_unit_code, 9) <> left(t.unit_code, 9)
+                                 OR h.unit_code <> t.from_unit_code OR t.occurred_on <= w.hired_on OR t.occurred_on >= $1::date)::int AS bad,
+              count(*)::int AS moved
+         FROM worker_history t JOIN worker_history h ON h.worker_id = t.worker_id AND h.kind = 'hired' JOIN workers w ON w.id = t.worker_id
+        WHERE t.kind = 'transferred'`,
+      [AS_OF],
+    );
+    expect(rows[0]!.moved).toBeGreaterThan(0);
+    expect(rows[0]!.bad).toBe(0);
+  });
+
+  it('registers reserve entries through the talent pool path, workflows left to its reconciler, once only (POOL-2)', async () => {
+    const cipher = new PiiCipher(loadPiiKeys({ PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), NODE_ENV: 'test' }, mkdtempSync(path.join(tmpdir(), 'demo-city-'))));
+    const plans = planDemoEntries(40, units, '2026-12-02');
+    expect(await seedDemoEntries(pool, cipher, plans)).toEqual({ created: 40, present: 0 });
+    expect(await seedDemoEntries(pool, cipher, plans)).toEqual({ created: 0, present: 40 });
+    const [counts] = (await pool.query(
+      `SELECT count(*)::int AS entries, count(*) FILTER (WHERE workflow_started_at IS NULL)::int AS unstarted,
+              count(*) FILTER (WHERE created_by = $1)::int AS marked, count(DISTINCT expires_on)::int AS expiry_days,
+              (SELECT count(*)::int FROM outbox) AS events, (SELECT count(*)::int FROM audit_log) AS audited
+         FROM entries`,
+      [DEMO_MARK],
+    )) as Array<Record<string, number>>;
+    expect(counts).toEqual({ entries: 40, unstarted: 40, marked: 40, expiry_days: expect.any(Number), events: 40, audited: 40 });
+    expect(counts!.expiry_days).toBeGreaterThan(30);
+
+    const tour = await findDemoTour(client, pool.schema);
+    expect(tour.entryId).toMatch(/^de300000-/);
+    expect(tour.district).toMatch(/^31\d{4}$/);
+  });
+});
