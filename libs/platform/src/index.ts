@@ -16,3 +16,6 @@ export * from './kafka';
 export * from './pii';
 export * from './clock';
 export * from './validation';
+export * from './metrics';
+export * from './dead-letters';
+export * from './operations/operations-config';

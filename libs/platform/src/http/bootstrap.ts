@@ -11,6 +11,9 @@ import type { ServiceConfigDefinition } from '../config/service-config';
 import { PlatformLogger } from '../logging/platform-logger';
 import { accessLogMiddleware } from '../logging/access-log.middleware';
 import { requestIdMiddleware } from '../logging/request-id.middleware';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { operationsConfigSchema } from '../operations/operations-config';
 
 export interface PlatformAppOptions {
   serviceName: string;
@@ -50,7 +53,8 @@ export function validateConfigOrExit(options: Pick<BootstrapOptions, 'serviceNam
   if (port !== undefined) defaults.PORT = String(port);
   const env = { ...defaults, ...withStackEnv(process.env) };
   try {
-    const { platform } = validateAll(env, (options.configs ?? []).map((c) => c.schema));
+    // The operations settings (retention, dead letters, tracing) are checked with the rest at boot.
+    const { platform } = validateAll(env, [operationsConfigSchema, ...(options.configs ?? []).map((c) => c.schema)]);
     // Fill in what came from defaults or stack.env, so modules reading process.env directly
     // (database, Kafka, Temporal) see the same values; variables the caller set are untouched.
     for (const [name, value] of Object.entries(env)) {
@@ -77,7 +81,9 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   // First middleware: every later log line, including body-parser failures, has the request id.
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
-  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready'] });
+  const metrics = optionalProvider(app, ServiceMetrics);
+  if (metrics) app.use(httpMetricsMiddleware(metrics));
+  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'metrics'] });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -90,6 +96,14 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+function optionalProvider<T>(app: INestApplication, token: Type<T>): T | undefined {
+  try {
+    return app.get(token, { strict: false });
+  } catch {
+    return undefined; // an app without PlatformHttpModule (some tests) has no metrics
+  }
 }
 
 export function globalPrefixOf(options: PlatformAppOptions): string {

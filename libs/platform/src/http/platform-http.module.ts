@@ -8,6 +8,7 @@ import { getPlatformConfig, PlatformConfig } from '../config/platform-config';
 import { HealthModule } from '../health/health.module';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { PlatformMetricsModule } from '../metrics/metrics.module';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { PlatformExceptionFilter } from './exception-filter';
 import { createValidationPipe } from './validation';
@@ -36,7 +37,7 @@ export class PlatformHttpModule {
     // validated the environment; the config is read when Nest instantiates the providers.
     return {
       module: PlatformHttpModule,
-      imports: [HealthModule],
+      imports: [HealthModule, PlatformMetricsModule],
       providers: [
         { provide: PlatformConfig, useFactory: () => options.config ?? getPlatformConfig() },
         {
@@ -59,7 +60,7 @@ export class PlatformHttpModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ...(options.extraProviders ?? []),
       ],
-      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule],
+      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule, PlatformMetricsModule],
     };
   }
 }

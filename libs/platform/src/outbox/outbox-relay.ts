@@ -21,6 +21,12 @@ const RELAY_LOCK_NAMESPACE = 0x63777032; // "cwp2"
 
 export type RelayBatchOutcome = { published: number } | { busy: true };
 
+/** What the relay reports to metrics: events published per topic (after the commit) and failed batches. */
+export interface RelayObserver {
+  published(topic: string, count: number): void;
+  failed(): void;
+}
+
 /**
  * Publishes committed outbox rows to Kafka in `seq` order: in ONE transaction it locks a batch of
  * unpublished rows (`ORDER BY seq … FOR UPDATE SKIP LOCKED`), publishes them (acks = -1, key =
@@ -51,6 +57,7 @@ export class OutboxRelay {
     private readonly publisher: EventPublisher,
     private readonly options: OutboxRelayOptions = {},
     private readonly prepare?: () => Promise<unknown>,
+    private readonly observer?: RelayObserver,
   ) {
     this.prepared = !prepare;
     this.batchSize = options.batchSize ?? 100;
@@ -97,7 +104,8 @@ export class OutboxRelay {
 
   /** One transaction: lock, publish, mark. Exposed for tests and for a drain on demand. */
   async publishBatch(): Promise<RelayBatchOutcome> {
-    return this.dataSource.transaction(async (em) => {
+    const sent: Array<[string, number]> = [];
+    const outcome = await this.dataSource.transaction(async (em): Promise<RelayBatchOutcome> => {
       const [{ locked }] = (await em.query('SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema())) AS locked', [
         RELAY_LOCK_NAMESPACE,
       ])) as Array<{ locked: boolean }>;
@@ -110,10 +118,13 @@ export class OutboxRelay {
       if (rows.length === 0) return { published: 0 };
       for (const [topic, messages] of groupByTopicInOrder(rows)) {
         await this.publisher.publish(topic, messages);
+        sent.push([topic, messages.length]);
       }
       await em.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       return { published: rows.length };
     });
+    for (const [topic, count] of sent) this.observer?.published(topic, count);
+    return outcome;
   }
 
   private async run(): Promise<void> {
@@ -128,6 +139,7 @@ export class OutboxRelay {
         this.failures = 0;
       } catch (error) {
         this.failures += 1;
+        this.observer?.failed();
         const delay = backoffDelay(this.failures, this.minBackoffMs, this.maxBackoffMs);
         this.logger.warn(`Publishing failed (attempt ${this.failures}), rolled back; retrying in ${delay} ms: ${describe(error)}`);
         await this.sleep(delay, false);
