@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { Body, Controller, Inject, Injectable, Module, Post, type DynamicModule, type INestApplication, type OnModuleInit } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsString, Matches } from 'class-validator';
@@ -21,6 +22,7 @@ import { PlatformHttpModule } from '../../http/platform-http.module';
 import { InboxConsumer } from '../../inbox/inbox-consumer';
 import { PlatformInboxModule } from '../../inbox/inbox.module';
 import { PlatformKafkaModule } from '../../kafka/kafka.module';
+import { PlatformLogger } from '../../logging/platform-logger';
 import { uniqueName } from '../../kafka/kafka-testing';
 import { OrgUnitDirectory } from '../../org-units/org-unit-directory';
 import { PlatformOutboxModule } from '../../outbox/outbox.module';
@@ -128,6 +130,8 @@ export interface OpsServiceApp {
   service: string;
   consumer: string;
   token(role: Role): Promise<string>;
+  /** The app's JSON log lines so far (warn and above). */
+  logLines(): Array<Record<string, unknown>>;
   call(method: string, url: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
 }
@@ -171,7 +175,14 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
   class OpsAppModule {}
 
   const moduleRef = await Test.createTestingModule({ imports: [OpsAppModule] }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const app = moduleRef.createNestApplication({ logger: new PlatformLogger({ serviceName: service, level: 'warn', destination }) });
   configurePlatformApp(app, { serviceName: service });
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -183,6 +194,12 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
     behaviour,
     service,
     consumer,
+    logLines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     token: (role) => mintLocalToken({ sub: `ops-it-${role}`, role, unit: role === 'city' ? '31' : '310101' }, config.auth, directory),
     async call(method, url, { token, body } = {}) {
       const res = await fetch(`${base}${url}`, {
