@@ -19,3 +19,5 @@ export * from './validation';
 export * from './metrics';
 export * from './dead-letters';
 export * from './operations/operations-config';
+export * from './housekeeping';
+export * from './tracing';

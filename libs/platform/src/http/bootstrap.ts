@@ -13,7 +13,9 @@ import { accessLogMiddleware } from '../logging/access-log.middleware';
 import { requestIdMiddleware } from '../logging/request-id.middleware';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
-import { operationsConfigSchema } from '../operations/operations-config';
+import { operationsConfigSchema, operationsSettings, otlpTracesUrl } from '../operations/operations-config';
+import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
+import { initTracing } from '../tracing/tracing';
 
 export interface PlatformAppOptions {
   serviceName: string;
@@ -38,6 +40,7 @@ export interface BootstrapOptions extends PlatformAppOptions {
  */
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
   const config = validateConfigOrExit(options);
+  initTracing(config.serviceName, { otlpTracesUrl: otlpTracesUrl(operationsSettings()) });
   const logger = new PlatformLogger({ serviceName: config.serviceName, level: config.logLevel });
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
   configurePlatformApp(app, options);
@@ -80,6 +83,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   express.disable('x-powered-by');
   // First middleware: every later log line, including body-parser failures, has the request id.
   app.use(requestIdMiddleware);
+  app.use(httpTracingMiddleware); // before the access log: its line carries the trace id
   app.use(accessLogMiddleware);
   const metrics = optionalProvider(app, ServiceMetrics);
   if (metrics) app.use(httpMetricsMiddleware(metrics));

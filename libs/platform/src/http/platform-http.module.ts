@@ -8,7 +8,9 @@ import { getPlatformConfig, PlatformConfig } from '../config/platform-config';
 import { HealthModule } from '../health/health.module';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { PlatformHousekeepingModule } from '../housekeeping/housekeeping.module';
 import { PlatformMetricsModule } from '../metrics/metrics.module';
+import { PlatformTracingModule } from '../tracing/tracing.module';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { PlatformExceptionFilter } from './exception-filter';
 import { createValidationPipe } from './validation';
@@ -37,7 +39,7 @@ export class PlatformHttpModule {
     // validated the environment; the config is read when Nest instantiates the providers.
     return {
       module: PlatformHttpModule,
-      imports: [HealthModule, PlatformMetricsModule],
+      imports: [HealthModule, PlatformMetricsModule, PlatformHousekeepingModule, PlatformTracingModule],
       providers: [
         { provide: PlatformConfig, useFactory: () => options.config ?? getPlatformConfig() },
         {
@@ -60,7 +62,7 @@ export class PlatformHttpModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ...(options.extraProviders ?? []),
       ],
-      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule, PlatformMetricsModule],
+      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule, PlatformMetricsModule, PlatformHousekeepingModule],
     };
   }
 }

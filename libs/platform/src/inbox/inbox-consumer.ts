@@ -5,6 +5,7 @@ import { isDomainError } from '../errors';
 import type { EventSubscriber, IncomingMessage, MessageContext, Subscription } from '../kafka/kafka.types';
 import { backoffDelay } from '../outbox/backoff';
 import type { DeadLetterStore } from '../dead-letters/dead-letter-store';
+import { withConsumerSpan } from '../tracing/consumer-span';
 
 export interface EventHandlerRegistration<TData = unknown, TResult = unknown> {
   /** The consuming service or feature, e.g. `talent-pool`: the inbox key and the Kafka group id. */
@@ -147,7 +148,8 @@ export class InboxConsumer {
   }
 
   async processMessage(consumer: string, message: IncomingMessage, context: MessageContext): Promise<MessageOutcome> {
-    const outcome = await this.processOnce(consumer, message, context);
+    // The producer's trace continues here: handler effect, log lines, workflows signalled.
+    const outcome = await withConsumerSpan(consumer, message, () => this.processOnce(consumer, message, context));
     this.hooks.observer?.outcome(consumer, outcome);
     return outcome;
   }

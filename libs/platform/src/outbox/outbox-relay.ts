@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventPublisher, OutgoingMessage } from '../kafka/kafka.types';
 import { backoffDelay } from './backoff';
+import { finishProducerSpans, startProducerSpan } from '../tracing/producer-spans';
+import type { Span } from '@opentelemetry/api';
 import { OUTBOX_NOTIFY_CHANNEL, type OutboxRelayOptions } from './outbox.options';
 
 interface OutboxRow {
@@ -9,6 +11,7 @@ interface OutboxRow {
   topic: string;
   message_key: string;
   envelope: unknown;
+  trace_context?: unknown;
 }
 
 // Per-key order with several relay processes: SKIP LOCKED alone is not enough. If relay A holds
@@ -111,15 +114,22 @@ export class OutboxRelay {
       ])) as Array<{ locked: boolean }>;
       if (!locked) return { busy: true as const };
       const rows = (await em.query(
-        `SELECT seq, topic, message_key, envelope FROM outbox
+        `SELECT seq, topic, message_key, envelope, trace_context FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return { published: 0 };
-      for (const [topic, messages] of groupByTopicInOrder(rows)) {
-        await this.publisher.publish(topic, messages);
-        sent.push([topic, messages.length]);
+      const spans: Array<Span | undefined> = [];
+      try {
+        for (const [topic, messages] of groupByTopicInOrder(rows, spans)) {
+          await this.publisher.publish(topic, messages);
+          sent.push([topic, messages.length]);
+        }
+      } catch (error) {
+        finishProducerSpans(spans, error);
+        throw error;
       }
+      finishProducerSpans(spans);
       await em.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       return { published: rows.length };
     });
@@ -221,11 +231,14 @@ export class OutboxRelay {
 }
 
 /** Topics in order of first appearance, each with its messages in seq order. */
-export function groupByTopicInOrder(rows: readonly OutboxRow[]): Map<string, OutgoingMessage[]> {
+export function groupByTopicInOrder(rows: readonly OutboxRow[], spans?: Array<Span | undefined>): Map<string, OutgoingMessage[]> {
   const byTopic = new Map<string, OutgoingMessage[]>();
   for (const row of rows) {
     const envelope = typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope);
-    const message: OutgoingMessage = { key: row.message_key, value: envelope, headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' } };
+    // The stored trace context goes on as W3C headers, through a producer span of its own.
+    const traced = spans && row.trace_context ? startProducerSpan(row.topic, row.trace_context) : { headers: {} };
+    spans?.push(traced.span);
+    const message: OutgoingMessage = { key: row.message_key, value: envelope, headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ...traced.headers } };
     const list = byTopic.get(row.topic);
     if (list) list.push(message);
     else byTopic.set(row.topic, [message]);

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, Optional, type DynamicModule, type 
 import { Client, Connection } from '@temporalio/client';
 import { ReadinessRegistry } from '../health';
 import { checkTemporal } from './check-temporal';
+import { tracingClientInterceptors } from '../tracing/temporal-tracing';
 import { PLATFORM_TEMPORAL_OPTIONS, TEMPORAL_CONNECTION, type PlatformTemporalOptions } from './temporal.options';
 import { temporalSettings, type TemporalSettings } from './temporal-settings';
 import { TEMPORAL_SETTINGS, TemporalWorkerService } from './temporal-worker.service';
@@ -48,7 +49,8 @@ export class PlatformTemporalModule {
         {
           provide: Client,
           inject: [TEMPORAL_CONNECTION, TEMPORAL_SETTINGS],
-          useFactory: (connection: Connection, settings: TemporalSettings) => new Client({ connection, namespace: settings.namespace }),
+          // Starts and signals carry the active trace context (OpenTelemetry client interceptor).
+          useFactory: (connection: Connection, settings: TemporalSettings) => new Client({ connection, namespace: settings.namespace, interceptors: tracingClientInterceptors() }),
         },
         TemporalWorkerService,
         TemporalLifecycle,
