@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { Body, Controller, Inject, Injectable, Module, Post, type DynamicModule, type INestApplication, type OnModuleInit } from '@nestjs/common';
+import { Body, Controller, Inject, Injectable, Logger, Module, Post, type DynamicModule, type INestApplication, type OnModuleInit } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsString, Matches } from 'class-validator';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
@@ -100,6 +100,8 @@ class ThingsController {
 
 @Injectable()
 class ThingsProjector implements OnModuleInit {
+  private readonly logger = new Logger('ThingsProjector');
+
   constructor(
     private readonly inbox: InboxConsumer,
     private readonly behaviour: HandlerBehaviour,
@@ -115,6 +117,7 @@ class ThingsProjector implements OnModuleInit {
       handle: async (em, event) => {
         if (this.behaviour.failing.has(event.data.thingId)) throw new Error(`refusing thing ${event.data.thingId} (test poison)`);
         await em.query('INSERT INTO seen (thing_id, trace_id) VALUES ($1, $2)', [event.data.thingId, this.behaviour.onHandle?.(event) ?? null]);
+        this.logger.log({ msg: 'thing handled', thingId: event.data.thingId });
         return event;
       },
       afterCommit: async (event) => this.behaviour.afterCommit?.(event),
@@ -132,7 +135,7 @@ export interface OpsServiceApp {
   token(role: Role): Promise<string>;
   /** The app's JSON log lines so far (warn and above). */
   logLines(): Array<Record<string, unknown>>;
-  call(method: string, url: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: any; text: string }>;
+  call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
 }
 
@@ -143,6 +146,8 @@ export interface StartOpsAppOptions {
   maxAttempts?: number;
   temporal?: Parameters<typeof PlatformTemporalModule.forService>[0];
   extraImports?: DynamicModule[];
+  /** Lowest log level captured in logLines() (default warn). */
+  logLevel?: 'info' | 'warn';
 }
 
 export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<OpsServiceApp> {
@@ -182,7 +187,7 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
       done();
     },
   });
-  const app = moduleRef.createNestApplication({ logger: new PlatformLogger({ serviceName: service, level: 'warn', destination }) });
+  const app = moduleRef.createNestApplication({ logger: new PlatformLogger({ serviceName: service, level: options.logLevel ?? 'warn', destination }) });
   configurePlatformApp(app, { serviceName: service });
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -201,10 +206,10 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     token: (role) => mintLocalToken({ sub: `ops-it-${role}`, role, unit: role === 'city' ? '31' : '310101' }, config.auth, directory),
-    async call(method, url, { token, body } = {}) {
+    async call(method, url, { token, body, headers } = {}) {
       const res = await fetch(`${base}${url}`, {
         method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();
