@@ -23,7 +23,7 @@ export function operationsSettings(env: NodeJS.ProcessEnv = process.env): Operat
 }
 
 /** The traces URL an exporter should post to, or undefined when tracing export is off. */
-export function otlpTracesUrl(settings: Pick<OperationsSettings, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>): string | undefined {
+export function otlpTracesUrl(settings: Partial<Pick<OperationsSettings, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>>): string | undefined {
   if (settings.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return settings.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
   if (settings.OTEL_EXPORTER_OTLP_ENDPOINT) return `${settings.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`;
   return undefined;
