@@ -4,3 +4,4 @@ export * from './http-metrics.middleware';
 export * from './kafka-lag';
 export { processMetricsRegistry } from './process-metrics';
 export { temporalMetricsBuffer } from './temporal-sdk-metrics';
+export * from './prometheus-text';

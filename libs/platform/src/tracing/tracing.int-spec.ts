@@ -3,8 +3,6 @@
 // and the Temporal dev server; spans are exported over OTLP/HTTP (the real exporter) to a small
 // OTLP receiver on loopback, and the test asserts one trace id links request, effect and activity.
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import { Client } from '@temporalio/client';
 import { eventually } from '../database/testing';
@@ -12,39 +10,13 @@ import { uniqueName } from '../kafka/kafka-testing';
 import { startOpsServiceApp, type OpsServiceApp } from '../operations/test-fixtures/ops-service-app';
 import type { GreetingActivities } from '../temporal/test-fixtures/greeting.activities';
 import type { greetingWorkflow } from '../temporal/test-fixtures/greeting.workflow';
+import { startOtlpReceiver, type OtlpReceiver } from '../../../../test/support/otlp-receiver';
 import { flushTracing, initTracing } from './tracing';
 
 jest.setTimeout(180_000);
 
-interface ReceivedSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-}
-
-/** The smallest OTLP/HTTP receiver: collects the spans of JSON export requests on /v1/traces. */
-async function startOtlpReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; server: Server }> {
-  const spans: ReceivedSpan[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (req.url === '/v1/traces' && String(req.headers['content-type']).startsWith('application/json')) {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          resourceSpans?: Array<{ scopeSpans?: Array<{ spans?: ReceivedSpan[] }> }>;
-        };
-        for (const resource of body.resourceSpans ?? []) for (const scope of resource.scopeSpans ?? []) spans.push(...(scope.spans ?? []));
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`, spans, server };
-}
-
 describe('one trace: HTTP request → outbox → Kafka → other service → Temporal activity', () => {
-  let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+  let receiver: OtlpReceiver;
   let producer: OpsServiceApp;
   let consumer: OpsServiceApp;
   const activityTraceIds = new Map<string, string | undefined>();
@@ -52,7 +24,7 @@ describe('one trace: HTTP request → outbox → Kafka → other service → Tem
 
   beforeAll(async () => {
     receiver = await startOtlpReceiver();
-    initTracing('tracing-it', { otlpTracesUrl: receiver.url });
+    initTracing('tracing-it', { otlpTracesUrl: receiver.tracesUrl });
     producer = await startOpsServiceApp({ prefix: 'trace-a', logLevel: 'info' });
     consumer = await startOpsServiceApp({
       prefix: 'trace-b',
@@ -89,7 +61,7 @@ describe('one trace: HTTP request → outbox → Kafka → other service → Tem
     await consumer?.close();
     await producer?.close();
     await flushTracing();
-    receiver?.server.close();
+    await receiver?.close();
   });
 
   it('links the request, the consumer effect in the other service and the workflow activity by one trace id', async () => {
