@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { drainTemporalSdkMetrics } from './temporal-sdk-metrics';
+import { drainTemporalSdkMetrics, setTemporalMetricsTarget } from './temporal-sdk-metrics';
 
 /**
  * Metrics that belong to the process rather than to one application: Node's own (CPU, memory,
@@ -11,7 +11,8 @@ let registry: Registry | undefined;
 export function processMetricsRegistry(): Registry {
   if (!registry) {
     registry = new Registry();
-    collectDefaultMetrics({ register: registry }); // standard names (process_*, nodejs_*): stock dashboards expect them
+    collectDefaultMetrics({ register: registry });
+    setTemporalMetricsTarget(registry); // standard names (process_*, nodejs_*): stock dashboards expect them
   }
   return registry;
 }

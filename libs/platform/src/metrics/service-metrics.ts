@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { processMetricsText } from './process-metrics';
+import { processMetricsRegistry, processMetricsText } from './process-metrics';
 
 /** What one scrape of a pull-style gauge (outbox backlog, consumer lag) needs to run. */
 export type ScrapeCollector = () => Promise<void>;
@@ -88,6 +88,10 @@ export class ServiceMetrics {
     labelNames: ['table'] as const,
     registers: [this.registry],
   });
+
+  constructor() {
+    processMetricsRegistry(); // process metrics (and the SDK's periodic drain) start with the first app
+  }
 
   /** Adds a gauge refresh that runs on every scrape (failures are swallowed: a scrape never fails on them). */
   onScrape(collector: ScrapeCollector): void {

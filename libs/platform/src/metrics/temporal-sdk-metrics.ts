@@ -26,6 +26,11 @@ export function temporalMetricsBuffer(): MetricsBuffer {
   return buffer;
 }
 
+/** Where the periodic drain writes (the process registry), so the buffer never fills between scrapes. */
+export function setTemporalMetricsTarget(registry: Registry): void {
+  target = registry;
+}
+
 /** Moves buffered SDK updates into `registry` (cumulative prom-client series). */
 export function drainTemporalSdkMetrics(registry: Registry): void {
   target = registry;
