@@ -56,10 +56,14 @@ describe('GET /metrics (real service app)', () => {
     for (const id of ['m-1', 'm-2']) expect((await svc.call('POST', `/api/${svc.service}/things`, { token, body: { id, key: id } })).status).toBe(201);
     expect((await svc.call('POST', `/api/${svc.service}/things`, { token, body: { id: 'BAD ID', key: 'x' } })).status).toBe(400);
 
+    // The consumer may handle an event before the relay's transaction commits (publish comes first),
+    // so wait for both sides: handled by the inbox, and marked published (counter, backlog).
     const after = await eventually(async () => {
       const text = await scrape();
-      return sampleValue(text, 'cwp_inbox_messages_total', { consumer: svc.consumer, outcome: 'handled' }) === 2 ? text : undefined;
-    }, 20_000, 'two events handled');
+      const handled = sampleValue(text, 'cwp_inbox_messages_total', { consumer: svc.consumer, outcome: 'handled' });
+      const published = sampleValue(text, 'cwp_outbox_relay_published_total', { topic: topic() });
+      return handled === 2 && published === 2 && sampleValue(text, 'cwp_outbox_backlog_rows') === 0 ? text : undefined;
+    }, 20_000, 'two events published and handled');
     expect(sampleValue(after, 'cwp_http_request_duration_seconds_count', { method: 'POST', route, status: '201' })).toBe(2);
     expect(sampleValue(after, 'cwp_http_request_duration_seconds_count', { method: 'POST', route, status: '400' })).toBe(1);
     expect(sampleValue(after, 'cwp_outbox_relay_published_total', { topic: topic() })).toBe(2);

@@ -90,9 +90,12 @@ describe('one trace: HTTP request → outbox → Kafka → other service → Tem
 
     // The exported spans: each hop is a child of the one before, all in the caller's trace.
     await flushTracing();
+    const consumedName = `process cwp.${producer.service}.things`;
     const spans = await eventually(async () => {
+      await flushTracing();
       const mine = receiver.spans.filter((s) => s.traceId === traceId);
-      return mine.some((s) => s.name === 'RunActivity:greet') ? mine : undefined;
+      const complete = mine.some((s) => s.name === 'RunActivity:greet') && mine.filter((s) => s.name === consumedName).length >= 2;
+      return complete ? mine : undefined;
     }, 30_000, 'exported spans of the trace');
     const named = (name: string) => {
       const span = spans.find((s) => s.name === name);
@@ -101,7 +104,7 @@ describe('one trace: HTTP request → outbox → Kafka → other service → Tem
     };
     const request = named(`POST /api/${producer.service}/things`);
     const publish = named(`publish cwp.${producer.service}.things`);
-    const consumed = spans.filter((s) => s.name === `process cwp.${producer.service}.things`);
+    const consumed = spans.filter((s) => s.name === consumedName);
     expect(request.parentSpanId).toBe(callerSpanId);
     expect(publish.parentSpanId).toBe(request.spanId);
     // Both services consume the topic (the producer projects its own things too): each span is a child of the publish.
