@@ -18,3 +18,8 @@ export * from './pii';
 export * from './clock';
 export * from './validation';
 export * from './policy';
+export * from './metrics';
+export * from './dead-letters';
+export * from './operations/operations-config';
+export * from './housekeeping';
+export * from './tracing';

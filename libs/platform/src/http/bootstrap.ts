@@ -12,6 +12,11 @@ import { migrateServiceModule } from '../database/migrate-only';
 import { PlatformLogger } from '../logging/platform-logger';
 import { accessLogMiddleware } from '../logging/access-log.middleware';
 import { requestIdMiddleware } from '../logging/request-id.middleware';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { operationsConfigSchema, operationsSettings, otlpTracesUrl } from '../operations/operations-config';
+import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
+import { initTracing } from '../tracing/tracing';
 
 export interface PlatformAppOptions {
   serviceName: string;
@@ -37,6 +42,7 @@ export interface BootstrapOptions extends PlatformAppOptions {
  */
 export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication | undefined> {
   const config = validateConfigOrExit(options);
+  initTracing(config.serviceName, { otlpTracesUrl: otlpTracesUrl(operationsSettings()) });
   const logger = new PlatformLogger({ serviceName: config.serviceName, level: config.logLevel });
   if (config.migrateOnly) {
     // The migration job of a cluster deployment: migrations only, then exit (no HTTP, Kafka, Temporal).
@@ -60,7 +66,8 @@ export function validateConfigOrExit(options: Pick<BootstrapOptions, 'serviceNam
   if (port !== undefined) defaults.PORT = String(port);
   const env = { ...defaults, ...withStackEnv(process.env) };
   try {
-    const { platform } = validateAll(env, (options.configs ?? []).map((c) => c.schema));
+    // The operations settings (retention, dead letters, tracing) are checked with the rest at boot.
+    const { platform } = validateAll(env, [operationsConfigSchema, ...(options.configs ?? []).map((c) => c.schema)]);
     // Fill in what came from defaults or stack.env, so modules reading process.env directly
     // (database, Kafka, Temporal) see the same values; variables the caller set are untouched.
     for (const [name, value] of Object.entries(env)) {
@@ -86,8 +93,11 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   express.disable('x-powered-by');
   // First middleware: every later log line, including body-parser failures, has the request id.
   app.use(requestIdMiddleware);
+  app.use(httpTracingMiddleware); // before the access log: its line carries the trace id
   app.use(accessLogMiddleware);
-  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'asyncapi.json', 'schemas/events/:file'] });
+  const metrics = optionalProvider(app, ServiceMetrics);
+  if (metrics) app.use(httpMetricsMiddleware(metrics));
+  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file'] });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -100,6 +110,14 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+function optionalProvider<T>(app: INestApplication, token: Type<T>): T | undefined {
+  try {
+    return app.get(token, { strict: false });
+  } catch {
+    return undefined; // an app without PlatformHttpModule (some tests) has no metrics
+  }
 }
 
 export function globalPrefixOf(options: PlatformAppOptions): string {

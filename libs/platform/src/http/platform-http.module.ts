@@ -9,6 +9,9 @@ import { ContractDocumentsModule } from '../contract-documents/contract-document
 import { HealthModule } from '../health/health.module';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { PlatformHousekeepingModule } from '../housekeeping/housekeeping.module';
+import { PlatformMetricsModule } from '../metrics/metrics.module';
+import { PlatformTracingModule } from '../tracing/tracing.module';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { PlatformExceptionFilter } from './exception-filter';
 import { createValidationPipe } from './validation';
@@ -38,7 +41,7 @@ export class PlatformHttpModule {
     // validated the environment; the config is read when Nest instantiates the providers.
     return {
       module: PlatformHttpModule,
-      imports: [HealthModule, ContractDocumentsModule],
+      imports: [HealthModule, ContractDocumentsModule, PlatformMetricsModule, PlatformHousekeepingModule, PlatformTracingModule],
       providers: [
         { provide: PlatformConfig, useFactory: () => options.config ?? getPlatformConfig() },
         {
@@ -61,7 +64,7 @@ export class PlatformHttpModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ...(options.extraProviders ?? []),
       ],
-      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule],
+      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule, PlatformMetricsModule, PlatformHousekeepingModule],
     };
   }
 }

@@ -4,6 +4,8 @@ import { MalformedCloudEventError, parseCloudEvent, type CloudEvent } from '@cwp
 import { isDomainError } from '../errors';
 import type { EventSubscriber, IncomingMessage, MessageContext, Subscription } from '../kafka/kafka.types';
 import { backoffDelay } from '../outbox/backoff';
+import type { DeadLetterStore } from '../dead-letters/dead-letter-store';
+import { withConsumerSpan } from '../tracing/consumer-span';
 
 export interface EventHandlerRegistration<TData = unknown, TResult = unknown> {
   /** The consuming service or feature, e.g. `talent-pool`: the inbox key and the Kafka group id. */
@@ -27,9 +29,26 @@ export interface InboxConsumerOptions {
   maxBackoffMs?: number;
   /** Where a new consumer group starts (default true). */
   fromBeginning?: boolean;
+  /**
+   * Handler tries per message before it is dead-lettered (needs `deadLetters`); without a
+   * dead-letter store a failing message is retried until it succeeds (the partition waits).
+   */
+  maxAttempts?: number;
 }
 
-export type MessageOutcome = 'handled' | 'duplicate' | 'skipped-malformed' | 'skipped-type' | 'abandoned';
+/** What the inbox reports outside itself: metrics, and where poison messages go. */
+export interface InboxHooks {
+  observer?: InboxObserver;
+  deadLetters?: DeadLetterStore;
+}
+
+export interface InboxObserver {
+  outcome(consumer: string, outcome: MessageOutcome): void;
+  handlerFailed(consumer: string, topic: string): void;
+  deadLettered(consumer: string, topic: string): void;
+}
+
+export type MessageOutcome = 'handled' | 'duplicate' | 'skipped-malformed' | 'skipped-type' | 'dead-lettered' | 'abandoned';
 
 /**
  * Idempotent consumer (ARCHITECTURE.md "Events on Kafka"): for each message, the inbox row
@@ -53,6 +72,7 @@ export class InboxConsumer {
     private readonly dataSource: DataSource,
     private readonly subscriber: EventSubscriber,
     private readonly options: InboxConsumerOptions = {},
+    private readonly hooks: InboxHooks = {},
   ) {}
 
   registerEventHandler<TData, TResult = void>(registration: EventHandlerRegistration<TData, TResult>): void {
@@ -128,6 +148,24 @@ export class InboxConsumer {
   }
 
   async processMessage(consumer: string, message: IncomingMessage, context: MessageContext): Promise<MessageOutcome> {
+    // The producer's trace continues here: handler effect, log lines, workflows signalled.
+    const outcome = await withConsumerSpan(consumer, message, () => this.processOnce(consumer, message, context));
+    this.hooks.observer?.outcome(consumer, outcome);
+    return outcome;
+  }
+
+  /**
+   * An operator's replay of a dead letter: through the inbox again (inbox row + handler in one
+   * transaction, afterCommit after it), so an event handled meanwhile is a duplicate, not applied twice.
+   */
+  async replay(consumer: string, topic: string, event: CloudEvent): Promise<'handled' | 'duplicate' | 'skipped-type'> {
+    const registration = this.handlers.get(consumer)?.find((r) => r.topic === topic && r.types.includes(event.type));
+    if (!registration) return 'skipped-type';
+    const outcome = await this.handleOnce(consumer, registration, event);
+    return outcome === 'duplicate' ? 'duplicate' : 'handled';
+  }
+
+  private async processOnce(consumer: string, message: IncomingMessage, context: MessageContext): Promise<MessageOutcome> {
     const where = `${message.topic}[${message.partition}]@${message.offset}`;
     let event: CloudEvent;
     try {
@@ -146,6 +184,10 @@ export class InboxConsumer {
       try {
         return await this.handleOnce(consumer, registration, event);
       } catch (error) {
+        this.hooks.observer?.handlerFailed(consumer, message.topic);
+        if (this.hooks.deadLetters && attempt >= (this.options.maxAttempts ?? 8)) {
+          return this.deadLetter(consumer, message, event, error, attempt, context);
+        }
         const delay = backoffDelay(attempt, this.options.minBackoffMs ?? 200, this.options.maxBackoffMs ?? 30_000);
         const code = isDomainError(error) ? ` [${error.code}]` : '';
         this.logger.warn(
@@ -155,6 +197,39 @@ export class InboxConsumer {
         if (!(await this.waitWhileAlive(delay, context))) return 'abandoned';
       }
     }
+  }
+
+  /**
+   * Moves a poison message aside so its partition moves on: the dead-letter row and topic first,
+   * then the caller commits the offset. If the dead-letter write itself fails the message stays
+   * where it is (retried with backoff): it is never dropped.
+   */
+  private async deadLetter(consumer: string, message: IncomingMessage, event: CloudEvent, error: unknown, attempts: number, context: MessageContext): Promise<MessageOutcome> {
+    const where = `${message.topic}[${message.partition}]@${message.offset}`;
+    for (let attempt = 1; ; attempt++) {
+      if (context.stopping) return 'abandoned';
+      try {
+        await this.hooks.deadLetters!.record({ consumer, message, event, error, attempts });
+        break;
+      } catch (writeError) {
+        const delay = backoffDelay(attempt, this.options.minBackoffMs ?? 200, this.options.maxBackoffMs ?? 30_000);
+        this.logger.warn(`Could not dead-letter event ${event.id} of ${consumer} at ${where} (retrying in ${delay} ms): ${writeError instanceof Error ? writeError.message : String(writeError)}`);
+        if (!(await this.waitWhileAlive(delay, context))) return 'abandoned';
+      }
+    }
+    this.hooks.observer?.deadLettered(consumer, message.topic);
+    this.logger.error({
+      msg: 'event dead-lettered after its handler kept failing; the partition moves on',
+      consumer,
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      eventId: event.id,
+      eventType: event.type,
+      attempts,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return 'dead-lettered';
   }
 
   private async handleOnce(consumer: string, registration: EventHandlerRegistration, event: CloudEvent): Promise<MessageOutcome> {

@@ -7,6 +7,8 @@ import { createKafka, kafkaBrokersFrom } from './kafka-client';
 import { EVENT_PUBLISHER, EVENT_SUBSCRIBER, KAFKA_CLIENT } from './kafka.types';
 import { KafkaJsPublisher } from './kafkajs-publisher';
 import { KafkaJsSubscriber } from './kafkajs-subscriber';
+import { watchConsumerLag } from '../metrics/kafka-metrics';
+import { ServiceMetrics } from '../metrics/service-metrics';
 
 export interface PlatformKafkaOptions {
   /** kafkajs clientId, usually the service name. */
@@ -23,6 +25,7 @@ const PLATFORM_KAFKA_OPTIONS = Symbol('PLATFORM_KAFKA_OPTIONS');
 class KafkaLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Kafka');
   private admin?: Admin;
+  private lagWatch?: { close(): Promise<void> };
 
   constructor(
     @Inject(PLATFORM_KAFKA_OPTIONS) private readonly options: PlatformKafkaOptions,
@@ -30,9 +33,11 @@ class KafkaLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAppli
     @Inject(EVENT_PUBLISHER) private readonly publisher: KafkaJsPublisher,
     @Inject(EVENT_SUBSCRIBER) private readonly subscriber: KafkaJsSubscriber,
     @Optional() private readonly readiness?: ReadinessRegistry,
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (this.metrics) this.lagWatch = watchConsumerLag(this.metrics, this.kafka, () => this.subscriber.groups());
     this.readiness?.register('kafka', () => this.describeCluster());
     this.readiness?.register('kafka-consumers', async () => {
       const dead = this.subscriber.deadSubscriptions();
@@ -55,6 +60,7 @@ class KafkaLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAppli
   async onApplicationShutdown(): Promise<void> {
     await this.publisher.disconnect();
     await this.admin?.disconnect();
+    await this.lagWatch?.close();
   }
 
   private async describeCluster(): Promise<void> {

@@ -34,6 +34,11 @@ export class KafkaJsSubscriber implements EventSubscriber {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
   }
 
+  /** The live subscriptions' groups and topics (consumer-lag metrics). */
+  groups(): Array<{ groupId: string; topics: readonly string[] }> {
+    return [...this.subscriptions].map((s) => ({ groupId: s.groupId, topics: s.topics }));
+  }
+
   /** Group ids of subscriptions whose consumer crashed for good (kafkajs gave up restarting). */
   deadSubscriptions(): string[] {
     return [...this.subscriptions].filter((s) => s.dead).map((s) => s.groupId);
@@ -57,6 +62,10 @@ class KafkaJsSubscription implements Subscription {
 
   get groupId(): string {
     return this.options.groupId;
+  }
+
+  get topics(): readonly string[] {
+    return this.options.topics;
   }
 
   async start(): Promise<void> {

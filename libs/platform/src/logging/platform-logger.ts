@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentRequestContext } from './request-context';
+import { activeTraceIds } from '../tracing/tracing';
 import { redact, redactString } from './redact';
 
 export interface PlatformLoggerOptions {
@@ -28,7 +29,9 @@ export class PlatformLogger implements LoggerService {
         formatters: { level: (label) => ({ level: label }) },
         mixin: () => {
           const ctx = currentRequestContext();
-          return ctx ? { requestId: ctx.requestId, ...(ctx.subject ? { sub: ctx.subject, role: ctx.role, unit: ctx.unit } : {}) } : {};
+          // The active span's ids (HTTP request, Kafka message, activity): logs and traces join up.
+          const ids = activeTraceIds();
+          return { ...(ctx ? { requestId: ctx.requestId, ...(ctx.subject ? { sub: ctx.subject, role: ctx.role, unit: ctx.unit } : {}) } : {}), ...ids };
         },
       },
       options.destination ?? pino.destination({ sync: false }),

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { EventPublisher, OutgoingMessage } from '../kafka/kafka.types';
 import { backoffDelay } from './backoff';
+import { finishProducerSpans, startProducerSpan } from '../tracing/producer-spans';
+import type { Span } from '@opentelemetry/api';
 import { OUTBOX_NOTIFY_CHANNEL, type OutboxRelayOptions } from './outbox.options';
 
 interface OutboxRow {
@@ -9,6 +11,7 @@ interface OutboxRow {
   topic: string;
   message_key: string;
   envelope: unknown;
+  trace_context?: unknown;
 }
 
 // Per-key order with several relay processes: SKIP LOCKED alone is not enough. If relay A holds
@@ -20,6 +23,12 @@ interface OutboxRow {
 const RELAY_LOCK_NAMESPACE = 0x63777032; // "cwp2"
 
 export type RelayBatchOutcome = { published: number } | { busy: true };
+
+/** What the relay reports to metrics: events published per topic (after the commit) and failed batches. */
+export interface RelayObserver {
+  published(topic: string, count: number): void;
+  failed(): void;
+}
 
 /**
  * Publishes committed outbox rows to Kafka in `seq` order: in ONE transaction it locks a batch of
@@ -51,6 +60,7 @@ export class OutboxRelay {
     private readonly publisher: EventPublisher,
     private readonly options: OutboxRelayOptions = {},
     private readonly prepare?: () => Promise<unknown>,
+    private readonly observer?: RelayObserver,
   ) {
     this.prepared = !prepare;
     this.batchSize = options.batchSize ?? 100;
@@ -97,23 +107,34 @@ export class OutboxRelay {
 
   /** One transaction: lock, publish, mark. Exposed for tests and for a drain on demand. */
   async publishBatch(): Promise<RelayBatchOutcome> {
-    return this.dataSource.transaction(async (em) => {
+    const sent: Array<[string, number]> = [];
+    const outcome = await this.dataSource.transaction(async (em): Promise<RelayBatchOutcome> => {
       const [{ locked }] = (await em.query('SELECT pg_try_advisory_xact_lock($1, hashtext(current_schema())) AS locked', [
         RELAY_LOCK_NAMESPACE,
       ])) as Array<{ locked: boolean }>;
       if (!locked) return { busy: true as const };
       const rows = (await em.query(
-        `SELECT seq, topic, message_key, envelope FROM outbox
+        `SELECT seq, topic, message_key, envelope, trace_context FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return { published: 0 };
-      for (const [topic, messages] of groupByTopicInOrder(rows)) {
-        await this.publisher.publish(topic, messages);
+      const spans: Array<Span | undefined> = [];
+      try {
+        for (const [topic, messages] of groupByTopicInOrder(rows, spans)) {
+          await this.publisher.publish(topic, messages);
+          sent.push([topic, messages.length]);
+        }
+      } catch (error) {
+        finishProducerSpans(spans, error);
+        throw error;
       }
+      finishProducerSpans(spans);
       await em.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       return { published: rows.length };
     });
+    for (const [topic, count] of sent) this.observer?.published(topic, count);
+    return outcome;
   }
 
   private async run(): Promise<void> {
@@ -128,6 +149,7 @@ export class OutboxRelay {
         this.failures = 0;
       } catch (error) {
         this.failures += 1;
+        this.observer?.failed();
         const delay = backoffDelay(this.failures, this.minBackoffMs, this.maxBackoffMs);
         this.logger.warn(`Publishing failed (attempt ${this.failures}), rolled back; retrying in ${delay} ms: ${describe(error)}`);
         await this.sleep(delay, false);
@@ -209,11 +231,14 @@ export class OutboxRelay {
 }
 
 /** Topics in order of first appearance, each with its messages in seq order. */
-export function groupByTopicInOrder(rows: readonly OutboxRow[]): Map<string, OutgoingMessage[]> {
+export function groupByTopicInOrder(rows: readonly OutboxRow[], spans?: Array<Span | undefined>): Map<string, OutgoingMessage[]> {
   const byTopic = new Map<string, OutgoingMessage[]>();
   for (const row of rows) {
     const envelope = typeof row.envelope === 'string' ? row.envelope : JSON.stringify(row.envelope);
-    const message: OutgoingMessage = { key: row.message_key, value: envelope, headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' } };
+    // The stored trace context goes on as W3C headers, through a producer span of its own.
+    const traced = spans && row.trace_context ? startProducerSpan(row.topic, row.trace_context) : { headers: {} };
+    spans?.push(traced.span);
+    const message: OutgoingMessage = { key: row.message_key, value: envelope, headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ...traced.headers } };
     const list = byTopic.get(row.topic);
     if (list) list.push(message);
     else byTopic.set(row.topic, [message]);

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '../errors';
 import { findPersonalData } from './personal-data-guard';
 import { EventSchemaValidator } from './schema-validator';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox.options';
+import { currentTraceHeaders } from '../tracing/tracing';
 
 export type OutboxAppend<T> = {
   /** Aggregate id: the Kafka message key (order per aggregate). */
@@ -57,8 +58,9 @@ export class OutboxWriter {
       data,
     };
     await em.query(
-      'INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5::jsonb)',
-      [event.id, contract.topic, input.key, event.type, JSON.stringify(event)],
+      'INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)',
+      // The request's trace context travels with the row: the relay sends it as Kafka headers.
+      [event.id, contract.topic, input.key, event.type, JSON.stringify(event), JSON.stringify(currentTraceHeaders() ?? null)],
     );
     // Delivered only if and when the transaction commits: wakes relays at once instead of at the next poll.
     await em.query('SELECT pg_notify($1, current_schema())', [OUTBOX_NOTIFY_CHANNEL]);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { AddOutboxTraceContext1700000000600 } from '../tracing/outbox-trace-context.migrations';
 
 /**
  * The transactional outbox (ARCHITECTURE.md "Events on Kafka"). `seq` gives the publish order
@@ -30,4 +31,4 @@ export class CreateOutbox1700000000100 implements MigrationInterface {
   }
 }
 
-export const outboxMigrations = [CreateOutbox1700000000100];
+export const outboxMigrations = [CreateOutbox1700000000100, AddOutboxTraceContext1700000000600];

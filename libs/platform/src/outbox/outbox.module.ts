@@ -5,6 +5,8 @@ import { ContractRegistry } from '@cwp/contracts';
 import { ReadinessRegistry } from '../health';
 import { ensureTopics } from '../kafka/kafka-admin';
 import { EVENT_PUBLISHER, KAFKA_CLIENT, type EventPublisher } from '../kafka/kafka.types';
+import { relayObserverFor, watchOutboxBacklog } from '../metrics/outbox-metrics';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 import { PLATFORM_OUTBOX_OPTIONS, type PlatformOutboxOptions } from './outbox.options';
@@ -17,10 +19,13 @@ class OutboxLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   constructor(
     @Inject(PLATFORM_OUTBOX_OPTIONS) private readonly options: PlatformOutboxOptions,
     private readonly relay: OutboxRelay,
+    private readonly dataSource: DataSource,
     @Optional() private readonly readiness?: ReadinessRegistry,
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
   onModuleInit(): void {
+    if (this.metrics) watchOutboxBacklog(this.metrics, this.dataSource);
     if (this.options.relay !== false) {
       this.readiness?.register('outbox-relay', async () => {
         if (this.relay.consecutiveFailures >= RELAY_UNHEALTHY_AFTER_FAILURES) {
@@ -57,8 +62,8 @@ export class PlatformOutboxModule {
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.service, options.produces) },
         {
           provide: OutboxRelay,
-          inject: [DataSource, EVENT_PUBLISHER, KAFKA_CLIENT],
-          useFactory: (dataSource: DataSource, publisher: EventPublisher, kafka: Kafka) => {
+          inject: [DataSource, EVENT_PUBLISHER, KAFKA_CLIENT, { token: ServiceMetrics, optional: true }],
+          useFactory: (dataSource: DataSource, publisher: EventPublisher, kafka: Kafka, metrics?: ServiceMetrics) => {
             const logger = new Logger('Outbox');
             // The topics of the contracts this service produces exist before its first publish.
             // Done by the relay (retried with its backoff), not at module init: the service starts
@@ -67,7 +72,8 @@ export class PlatformOutboxModule {
               const created = await ensureTopics(kafka, new ContractRegistry(options.produces).topics());
               if (created.length) logger.log(`Created topics ${created.join(', ')}`);
             };
-            return new OutboxRelay(dataSource, publisher, options.relay === false ? {} : (options.relay ?? {}), createTopics);
+            const observer = metrics ? relayObserverFor(metrics) : undefined;
+            return new OutboxRelay(dataSource, publisher, options.relay === false ? {} : (options.relay ?? {}), createTopics, observer);
           },
         },
         OutboxLifecycle,

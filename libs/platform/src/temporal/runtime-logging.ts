@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+import { temporalMetricsBuffer } from '../metrics/temporal-sdk-metrics';
 
 let installed = false;
 
@@ -14,6 +15,8 @@ export function installTemporalRuntimeLogging(level: LogLevel = 'WARN'): void {
   const logger = new Logger('temporal-sdk');
   try {
     Runtime.install({
+      // SDK worker metrics into our /metrics (metrics/temporal-sdk-metrics.ts), not a second port.
+      telemetryOptions: { metrics: { metricPrefix: 'temporal_', buffer: temporalMetricsBuffer() } },
       logger: new DefaultLogger(level, (entry) => {
         const { sdkComponent, taskQueue } = (entry.meta ?? {}) as { sdkComponent?: string; taskQueue?: string };
         const text = [entry.message, sdkComponent && `component=${sdkComponent}`, taskQueue && `taskQueue=${taskQueue}`].filter(Boolean).join(' ');

@@ -9,6 +9,7 @@ import { ensureSearchAttributes } from './search-attributes';
 import { PLATFORM_TEMPORAL_OPTIONS, TEMPORAL_CONNECTION, type PlatformTemporalOptions } from './temporal.options';
 import type { TemporalSettings } from './temporal-settings';
 import { workflowCodeOption } from './workflow-bundle';
+import { tracingWorkerOptions } from '../tracing/temporal-tracing';
 
 export const TEMPORAL_SETTINGS = Symbol('TEMPORAL_SETTINGS');
 
@@ -59,6 +60,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         taskQueue: this.options.taskQueue,
         ...workflowCodeOption(this.options.workflows),
         activities,
+        ...tracingWorkerOptions(),
         ...this.options.workerOptions,
       });
     } catch (error) {

@@ -6,6 +6,7 @@ import { TemporalReachability } from './temporal-reachability';
 import { DEFAULT_WORKFLOW_START_SETTINGS, WORKFLOW_START_SETTINGS } from './workflow-start-settings';
 import { WorkflowReconciler } from './workflow-reconciler';
 import { WorkflowStarter } from './workflow-starter';
+import { tracingClientInterceptors } from '../tracing/temporal-tracing';
 import { PLATFORM_TEMPORAL_OPTIONS, TEMPORAL_CONNECTION, type PlatformTemporalOptions } from './temporal.options';
 import { temporalSettings, type TemporalSettings } from './temporal-settings';
 import { TEMPORAL_SETTINGS, TemporalWorkerService } from './temporal-worker.service';
@@ -53,7 +54,8 @@ export class PlatformTemporalModule {
         {
           provide: Client,
           inject: [TEMPORAL_CONNECTION, TEMPORAL_SETTINGS],
-          useFactory: (connection: Connection, settings: TemporalSettings) => new Client({ connection, namespace: settings.namespace }),
+          // Starts and signals carry the active trace context (OpenTelemetry client interceptor).
+          useFactory: (connection: Connection, settings: TemporalSettings) => new Client({ connection, namespace: settings.namespace, interceptors: tracingClientInterceptors() }),
         },
         { provide: WORKFLOW_START_SETTINGS, useValue: { ...DEFAULT_WORKFLOW_START_SETTINGS, ...options.workflowStart } },
         TemporalWorkerService,

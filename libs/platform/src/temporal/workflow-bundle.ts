@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
+import { OTEL_WORKFLOW_INTERCEPTORS_MODULE } from '../tracing/temporal-tracing';
 
 export interface WorkflowSource {
   /** Module exporting the workflows (a TS or JS file); used in tests and when no bundle exists. */
@@ -15,7 +16,9 @@ export interface WorkflowSource {
  * bundle): start-up skips webpack and the worker runs exactly the code that was built.
  */
 export async function buildWorkflowBundle(workflowsPath: string, outFile: string): Promise<{ outFile: string; bytes: number }> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(workflowsPath) });
+  // The OpenTelemetry workflow interceptors are part of the bundle (a worker ignores
+  // interceptors.workflowModules when it loads a prebuilt bundle).
+  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(workflowsPath), workflowInterceptorModules: [OTEL_WORKFLOW_INTERCEPTORS_MODULE] });
   await mkdir(path.dirname(path.resolve(outFile)), { recursive: true });
   await writeFile(outFile, code);
   return { outFile: path.resolve(outFile), bytes: Buffer.byteLength(code) };

@@ -1,0 +1,3 @@
+export * from './purge-old-rows';
+export * from './housekeeping.service';
+export * from './housekeeping.module';

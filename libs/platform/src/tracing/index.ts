@@ -1,0 +1,6 @@
+export * from './tracing';
+export * from './http-tracing.middleware';
+export * from './consumer-span';
+export * from './temporal-tracing';
+export * from './outbox-trace-context.migrations';
+export * from './tracing.module';
