@@ -20,8 +20,7 @@ import {
   withStackEnv,
 } from '@cwp/platform';
 import { nationalIdCheckChar } from '@cwp/policy';
-import { startOtlpReceiver, type OtlpReceiver } from '../support/otlp-receiver';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { startOtlpReceiver, startServiceProcess, type OtlpReceiver, type ServiceProcess } from '@cwp/test-support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = randomBytes(4).toString('hex');

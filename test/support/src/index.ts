@@ -5,3 +5,4 @@ export { createTimeSkippingEnv, testServerPath } from './time-skipping';
 export { bundleWorkflowsFromSources } from './workflow-bundle';
 export { freePort, startServiceProcess, type ServiceExit, type ServiceProcess, type ServiceProcessOptions } from './service-process';
 export { readEvents, type ReadEvent, type ReadEventsOptions } from './kafka-events';
+export { startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';

@@ -3,7 +3,7 @@
 // line) after INBOX_MAX_ATTEMPTS tries, later messages of the same key are handled in order, and
 // a city operator lists and replays it through the inbox.
 import type { Kafka } from 'kafkajs';
-import { eventually } from '../database/testing';
+import { eventually } from '../testing';
 import { EVENT_PUBLISHER, KAFKA_CLIENT, type EventPublisher } from '../kafka/kafka.types';
 import { sampleValue } from '../metrics/prometheus-text';
 import { startOpsServiceApp, type OpsServiceApp } from '../operations/test-fixtures/ops-service-app';

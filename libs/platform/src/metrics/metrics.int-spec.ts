@@ -1,7 +1,7 @@
 // /metrics of a real service app (HTTP, PostgreSQL, Kafka, Temporal dev server): scrape, act,
 // scrape again and assert that the series moved (issue 9 §2).
 import { Client } from '@temporalio/client';
-import { eventually } from '../database/testing';
+import { eventually } from '../testing';
 import { EVENT_PUBLISHER, type EventPublisher } from '../kafka/kafka.types';
 import { uniqueName } from '../kafka/kafka-testing';
 import { OutboxRelay } from '../outbox/outbox-relay';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import { Client } from '@temporalio/client';
-import { eventually } from '../database/testing';
+import { eventually } from '../testing';
 import { uniqueName } from '../kafka/kafka-testing';
 import { startOpsServiceApp, type OpsServiceApp } from '../operations/test-fixtures/ops-service-app';
 import type { GreetingActivities } from '../temporal/test-fixtures/greeting.activities';

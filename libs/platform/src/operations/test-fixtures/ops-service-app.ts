@@ -16,7 +16,7 @@ import type { Role } from '../../auth/principal';
 import { validateAll, type PlatformConfig } from '../../config/platform-config';
 import { PlatformDatabaseModule } from '../../database/database.module';
 import { platformMigrations } from '../../database/platform-migrations';
-import { createTestDataSource, type TestDataSource } from '../../database/testing';
+import { createTestDataSource, type TestDataSource } from '../../testing';
 import { configurePlatformApp } from '../../http/bootstrap';
 import { PlatformHttpModule } from '../../http/platform-http.module';
 import { InboxConsumer } from '../../inbox/inbox-consumer';
