@@ -1,9 +1,9 @@
 /**
  * Started by the Temporal Schedule `pay-recalibration-yearly` (each January, Shanghai time). A
  * schedule names its runs itself, so this small workflow starts the recalibration under its
- * business key `pay-recalibration:<year>` and returns; one already started for the year is kept.
+ * business key `pay-recalibration:<year>` and returns; one already started (or completed) for the year is kept.
  */
-import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, WorkflowIdReusePolicy, startChild } from '@temporalio/workflow';
 import { payRecalibrationWorkflowId, type PayRecalibrationYearlyInput } from '@cwp/contracts';
 import { payRecalibrationWorkflow } from './pay-recalibration.workflow';
 
@@ -17,6 +17,8 @@ export async function payRecalibrationYearlyWorkflow(input: PayRecalibrationYear
       workflowId: payRecalibrationWorkflowId(payYear),
       args: [{ ...input, payYear }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
+      // A year that completed is never started again; one that failed or was terminated may be.
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
     });
     return { payYear, started: true };
   } catch (error) {

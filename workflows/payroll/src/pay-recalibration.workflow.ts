@@ -91,8 +91,8 @@ export async function payRecalibrationWorkflow(input: PayRecalibrationInput): Pr
       state.previews += 1;
       state.phase = 'awaiting-approval';
       await condition(() => approval !== null || inputsChanged);
-      if (approval !== null && !inputsChanged) break;
-      approval = null;
+      // An approval the rows accepted stands: a change that lands after it is arrears, not a new preview.
+      if (approval !== null) break;
     }
     previewId = state.preview!.previewId;
     state.approvedBy = (approval as RecalibrationApprovalRequest | null)?.approvedBy.sub ?? null;

@@ -166,7 +166,7 @@ export class RecalibrationRepository {
     );
     await em.query(
       `INSERT INTO pay_changes (worker_id, kind, source_key, effective_from, previous_fen, new_fen)
-       SELECT u.worker_id, 'recalibration', $1::text, make_date($1, 1, 1), u.previous_fen, u.new_fen
+       SELECT u.worker_id, 'recalibration', ($1::int)::text, make_date($1::int, 1, 1), u.previous_fen, u.new_fen
          FROM unnest($2::text[], $3::bigint[], $4::bigint[]) AS u(worker_id, previous_fen, new_fen)
        ON CONFLICT (worker_id, kind, source_key) DO NOTHING`,
       [payYear, ids, previous, next],
