@@ -6,6 +6,7 @@ import { payrollEventContracts } from '@cwp/contracts';
 import { payrollConfig } from './config';
 import { PayrollCoreModule } from './core';
 import { payrollMigrations } from './migrations';
+import { PayRunsModule, PayRunsService, createPayRunActivities, monthlyPayRunSchedule } from './payruns';
 import { PolicyVersionsModule } from './policy-versions';
 import { RecalibrationModule, RecalibrationRunner, createRecalibrationActivities, recalibrationSchedule } from './recalibration';
 import { WagesModule } from './wages';
@@ -20,6 +21,7 @@ export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'wo
 /** Activities of the service's workflows, bound from Nest providers. */
 const activities = (ref: ModuleRef) => ({
   ...createRecalibrationActivities(ref.get(RecalibrationRunner, { strict: false })),
+  ...createPayRunActivities(ref.get(PayRunsService, { strict: false })),
 });
 
 @Module({
@@ -33,8 +35,11 @@ const activities = (ref: ModuleRef) => ({
       taskQueue: config.PAYROLL_TASK_QUEUE,
       workflows: { workflowsPath: require.resolve('@cwp/payroll-workflows'), bundlePath: config.PAYROLL_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
       activities,
-      schedules: config.PAYROLL_RECALIBRATION_SCHEDULE
-        ? [recalibrationSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_RECALIBRATION_CRON, { chunkSize: config.PAYROLL_APPLY_CHUNK, chunksPerActivity: config.PAYROLL_APPLY_CHUNKS_PER_ACTIVITY })]
+      schedules: config.PAYROLL_SCHEDULES
+        ? [
+            recalibrationSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_RECALIBRATION_CRON, { chunkSize: config.PAYROLL_APPLY_CHUNK, chunksPerActivity: config.PAYROLL_APPLY_CHUNKS_PER_ACTIVITY }),
+            monthlyPayRunSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_PAY_RUN_CRON),
+          ]
         : [],
       runWorker: config.PAYROLL_RUN_WORKER,
     }),
@@ -49,6 +54,7 @@ const activities = (ref: ModuleRef) => ({
     WagesModule,
     PolicyVersionsModule,
     RecalibrationModule,
+    PayRunsModule,
   ],
 })
 export class AppModule {}

@@ -13,12 +13,14 @@ export const payrollConfig = defineServiceConfig('payroll', {
   /** Start the Temporal worker (and ensure the schedules) in this process. */
   PAYROLL_RUN_WORKER: cfg.bool({ default: true }),
   /**
-   * Ensure the yearly recalibration Schedule at start-up. Its id is fixed (one per namespace):
-   * test and e2e processes on a shared server turn it off.
+   * Ensure the yearly recalibration and monthly pay-run Schedules at start-up. Their ids are fixed
+   * (one per namespace): test and e2e processes on a shared server turn them off.
    */
-  PAYROLL_RECALIBRATION_SCHEDULE: cfg.bool({ default: true }),
+  PAYROLL_SCHEDULES: cfg.bool({ default: true }),
   /** PAY-3: when the yearly recalibration starts (cron, Asia/Shanghai). Default: 01:00 on 2 January. */
   PAYROLL_RECALIBRATION_CRON: cfg.string({ default: '0 1 2 1 *' }),
+  /** PAY-2: when the monthly pay run starts (cron, Asia/Shanghai). Default: 02:00 on the 25th. */
+  PAYROLL_PAY_RUN_CRON: cfg.string({ default: '0 2 25 * *' }),
   /** Kafka consumer group (and inbox key) of the workforce worker projection. */
   PAYROLL_WORKERS_CONSUMER: cfg.string({ default: 'payroll-workers', pattern: /^[A-Za-z0-9._:-]+$/ }),
   /** Rows per apply transaction and chunks per apply activity attempt (PAY-3 batch). */

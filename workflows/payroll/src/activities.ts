@@ -43,3 +43,8 @@ export interface PayRecalibrationActivities {
   /** Marks the year applied and announces the totals (once). */
   finishRecalibration(input: { payYear: number; previewId: string }): Promise<void>;
 }
+
+export interface MonthlyPayRunActivities {
+  /** PAY-2, PAY-5: runs the month once (set-based); a second call returns the first run. */
+  runPayRun(input: { period: string }): Promise<{ period: string; workers: number }>;
+}

@@ -32,6 +32,7 @@ import {
 import { payrollEventContracts } from '@cwp/contracts';
 import { PayrollCoreModule, type PayrollSettings } from '../core';
 import { payrollMigrations } from '../migrations';
+import { PayRunsModule } from '../payruns';
 import { PolicyVersionsModule } from '../policy-versions';
 import { RecalibrationModule } from '../recalibration';
 import { WagesModule } from '../wages';
@@ -84,7 +85,7 @@ export async function startPayrollTestApp(options: { schemaPrefix: string; clien
   class TestInfraModule {}
 
   @Module({
-    imports: [TestInfraModule, PlatformHttpModule.forRoot({ config, directory }), PayrollCoreModule.forRoot(settings), AuditModule, PayWorkersModule, WagesModule, PolicyVersionsModule, RecalibrationModule],
+    imports: [TestInfraModule, PlatformHttpModule.forRoot({ config, directory }), PayrollCoreModule.forRoot(settings), AuditModule, PayWorkersModule, WagesModule, PolicyVersionsModule, RecalibrationModule, PayRunsModule],
   })
   class TestAppModule {}
 
@@ -111,7 +112,7 @@ export async function startPayrollTestApp(options: { schemaPrefix: string; clien
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      return { status: res.status, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text || undefined };
     },
     async close() {
       await inbox.stop();

@@ -25,3 +25,7 @@ export const PAY_RECALIBRATION_SCHEDULE_ID = 'pay-recalibration-yearly';
 export function payRecalibrationWorkflowId(payYear: number): string {
   return `pay-recalibration:${payYear}`;
 }
+
+/** PAY-2: the monthly pay run, started by a Schedule (idempotent by period in the rows). */
+export const MONTHLY_PAY_RUN_WORKFLOW_TYPE = 'monthlyPayRunWorkflow';
+export const MONTHLY_PAY_RUN_SCHEDULE_ID = 'pay-run-monthly';
