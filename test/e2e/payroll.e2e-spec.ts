@@ -3,7 +3,8 @@
  * projection through Kafka and the inbox; the city publishes the 2026 average wage, the 2027
  * recalibration previews, is approved and applied by payroll's own Temporal worker; the
  * `cwp.payroll.pay.recalibrated.v1` event on Kafka carries the worker's new pay, which equals the
- * explained figure of the worker's line. Each service has its own schema in the E2E database.
+ * explained figure of the worker's line, and the worker's December slip is a month of it (base +
+ * quarterly performance pay). Each service has its own schema in the E2E database.
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
@@ -69,7 +70,8 @@ beforeAll(async () => {
       readyTimeoutMs: 150_000,
     }),
   ]);
-  const auth = authSettings(loadConfig(authConfigSchema, withStackEnv(process.env)));
+  const env = withStackEnv(process.env);
+  const auth = authSettings(loadConfig(authConfigSchema, env), env);
   token = await mintLocalToken({ role: 'city', unit: '31', sub: 'e2e-city' }, auth, OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json')));
 }, 200_000);
 
@@ -118,5 +120,12 @@ describe('hire → wage → approve → apply: the recalibrated pay on Kafka (PA
     expect(event!.raw).not.toMatch(/钱十|1991-04-02/);
     const after = await api(payroll, 'payroll', 'GET', `/workers/${workerId}`);
     expect(after.body).toMatchObject({ annualPayFen: line.body.newAnnualFen, payYear: PAY_YEAR });
+
+    // The December slip (PAY-2, PAY-5) is a month of the recalibrated figure: base + performance.
+    expect((await api(payroll, 'payroll', 'POST', '/pay-runs', { period: `${PAY_YEAR}-12` })).status).toBe(201);
+    const slip = await api(payroll, 'payroll', 'GET', `/pay-runs/${PAY_YEAR}-12/slips/${workerId}`);
+    expect(slip.body).toMatchObject({ annualFen: line.body.newAnnualFen, totalFen: slip.body.baseFen + slip.body.performanceFen });
+    expect(slip.body.performanceFen).toBeGreaterThan(0);
+    expect(slip.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['PAY-2', 'PAY-3', 'PAY-5']));
   });
 });
