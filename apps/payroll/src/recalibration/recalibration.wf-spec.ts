@@ -148,6 +148,30 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
     });
   });
 
+  it('PAY-3: a changed multiplier rebuilds the preview; what-if computes any multiplier and applies nothing', async () => {
+    await app.ds.query("INSERT INTO city_average_wages (year, annual_fen, published_by) VALUES (2029, 16000000, 'city-31')");
+    await withWorker(async (taskQueue) => {
+      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue, workflowId: payRecalibrationWorkflowId(2030), args: [{ payYear: 2030 }] });
+      const first = (await phase(2030, 'awaiting-approval')).preview!;
+      expect(first.multiplier).toBe(1.2);
+      const refused = await testing.domainErrorOf(recalibrations.setMultiplier(2030, { multiplier: 1.45, reason: 'x' }, { ...CITY, role: 'district', unit: '310101' }));
+      expect(refused.code).toBe('FORBIDDEN');
+      await recalibrations.setMultiplier(2030, { multiplier: 1.3, reason: 'City decision of 15 January' }, CITY);
+      const second = (await phase(2030, 'awaiting-approval', 2)).preview!;
+      expect(second).toMatchObject({ multiplier: 1.3, totalFen: Math.round(1.3 * 16_000_000 * WORKERS) });
+      expect((await testing.domainErrorOf(recalibrations.approve(2030, first.previewId, CITY))).details).toMatchObject({ reason: 'PREVIEW_STALE' });
+
+      const lines = await one<{ total: number }>('SELECT sum(new_fen)::float8 AS total FROM recalibration_lines WHERE pay_year = 2030');
+      const whatIf = await recalibrations.whatIf({ payYear: 2030, multiplier: 1.45, level: 'street' }, CITY);
+      expect(whatIf).toMatchObject({ multiplier: 1.45, workers: WORKERS, totalFen: Math.round(1.45 * 16_000_000 * WORKERS) });
+      expect(whatIf.budget.reduce((a, b) => a + b.newTotalFen, 0)).toBe(whatIf.totalFen);
+      expect(await one<{ total: number }>('SELECT sum(new_fen)::float8 AS total FROM recalibration_lines WHERE pay_year = 2030')).toEqual(lines);
+      const outOfBand = await testing.domainErrorOf(recalibrations.whatIf({ payYear: 2030, multiplier: 1.6 }, CITY));
+      expect(outOfBand).toMatchObject({ code: 'VALIDATION_FAILED', field: 'multiplier' });
+      await handle.terminate('test done');
+    });
+  });
+
   it('PAY-3: a crash mid-apply is retried from where it stopped and a second start for the year changes nothing', async () => {
     await app.ds.query("INSERT INTO city_average_wages (year, annual_fen, published_by) VALUES (2028, 15600000, 'city-31')");
     const real = createRecalibrationActivities(runner);
