@@ -8,5 +8,6 @@ export * from './workforce/workers-events';
 export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';
+export * from './catalog';
 export * from './payroll';
 export * from './appraisal';

@@ -4,7 +4,7 @@
  * consumed by payroll (PAY-5: performance pay differs by grade). Ids, codes and the grade only.
  * Defined here by payroll first (the appraisal service uses the same name and shape).
  */
-import { defineEventContract } from '../cloudevent';
+import { defineEventContract, eventSchemaId } from '../cloudevent';
 
 export const APPRAISAL_RESULTS_TOPIC = 'cwp.appraisal.results';
 export const APPRAISAL_RESULT_PUBLISHED_EVENT_TYPE = 'cwp.appraisal.result.published.v1';
@@ -29,7 +29,7 @@ export const appraisalResultPublishedContract = defineEventContract<AppraisalRes
   topic: APPRAISAL_RESULTS_TOPIC,
   schema: {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: `https://schemas.cwp.example/${APPRAISAL_RESULT_PUBLISHED_EVENT_TYPE}.json`,
+    $id: eventSchemaId(APPRAISAL_RESULT_PUBLISHED_EVENT_TYPE),
     title: "A worker's yearly appraisal grade was published (APPR-2)",
     type: 'object',
     additionalProperties: false,

@@ -2,11 +2,10 @@
  * Events of the payroll service (PAY-3, PAY-7). Ids, codes and figures in fen only: never a name,
  * national ID, phone number or person reference (closed schemas, `additionalProperties: false`).
  */
-import { defineEventContract, type EventContract } from '../cloudevent';
+import { defineEventContract, eventSchemaId, type EventContract } from '../cloudevent';
 import { PAYROLL_EVENT_TYPES as T, PAYROLL_PAY_TOPIC, PAYROLL_RECALIBRATIONS_TOPIC, PAYROLL_WAGES_TOPIC } from './names';
 
 const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
-const schemaId = (type: string): string => `https://schemas.cwp.example/${type}.json`;
 const WORKER_ID = { type: 'string', minLength: 1, maxLength: 64 } as const;
 const UNIT_CODE = { type: 'string', pattern: '^31[0-9]{7}([0-9]{3})?$' } as const;
 const YEAR = { type: 'integer', minimum: 2000, maximum: 2200 } as const;
@@ -38,7 +37,7 @@ export const payRecalibratedContract = defineEventContract<PayRecalibratedData>(
   topic: PAYROLL_PAY_TOPIC,
   schema: {
     $schema: SCHEMA_DIALECT,
-    $id: schemaId(T.recalibrated),
+    $id: eventSchemaId(T.recalibrated),
     title: "A worker's yearly pay was recalibrated against the city's average wage (PAY-3)",
     type: 'object',
     additionalProperties: false,
@@ -75,7 +74,7 @@ export const wagePublishedContract = defineEventContract<WagePublishedData>({
   topic: PAYROLL_WAGES_TOPIC,
   schema: {
     $schema: SCHEMA_DIALECT,
-    $id: schemaId(T.wagePublished),
+    $id: eventSchemaId(T.wagePublished),
     title: "The city's average wage of a year was published or corrected (PAY-1, PAY-3)",
     type: 'object',
     additionalProperties: false,
@@ -105,7 +104,7 @@ export const recalibrationAppliedContract = defineEventContract<RecalibrationApp
   topic: PAYROLL_RECALIBRATIONS_TOPIC,
   schema: {
     $schema: SCHEMA_DIALECT,
-    $id: schemaId(T.recalibrationApplied),
+    $id: eventSchemaId(T.recalibrationApplied),
     title: 'The yearly pay recalibration was applied to every worker (PAY-3)',
     type: 'object',
     additionalProperties: false,
