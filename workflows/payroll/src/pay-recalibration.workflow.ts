@@ -31,6 +31,13 @@ const quick = proxyActivities<PayRecalibrationActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
+// The preview is one set-based transaction (no natural point to heartbeat): a long start-to-close
+// timeout and no heartbeat timeout, so a city-sized preview is not retried while it still runs.
+const previewing = proxyActivities<PayRecalibrationActivities>({
+  startToCloseTimeout: '30 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '1 minute' },
+});
+
 const heavy = proxyActivities<PayRecalibrationActivities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '1 minute',
@@ -87,7 +94,7 @@ export async function payRecalibrationWorkflow(input: PayRecalibrationInput): Pr
       }
       state.phase = 'previewing';
       inputsChanged = false;
-      state.preview = await heavy.buildPreview({ payYear });
+      state.preview = await previewing.buildPreview({ payYear });
       state.previews += 1;
       state.phase = 'awaiting-approval';
       await condition(() => approval !== null || inputsChanged);
