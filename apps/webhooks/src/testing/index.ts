@@ -1,0 +1,1 @@
+export { WebhookReceiver, type ReceivedCall } from './webhook-receiver';
