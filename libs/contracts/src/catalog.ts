@@ -5,6 +5,7 @@
  * the documents again (a test fails until it has).
  */
 import type { EventContract } from './cloudevent';
+import { payrollEventContracts } from './payroll/pay-events';
 import { talentPoolEventContracts } from './talent-pool';
 import { workforceQuotaEventContracts } from './workforce/quota-events';
 import { workforceWorkerEventContracts } from './workforce/workers-events';
@@ -18,4 +19,5 @@ export interface ServiceEvents {
 export const EVENT_CATALOG: readonly ServiceEvents[] = [
   { service: 'workforce', produces: [...workforceWorkerEventContracts, ...workforceQuotaEventContracts] },
   { service: 'talent-pool', produces: talentPoolEventContracts },
+  { service: 'payroll', produces: payrollEventContracts },
 ];

@@ -9,3 +9,5 @@ export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';
 export * from './catalog';
+export * from './payroll';
+export * from './appraisal';

@@ -16,6 +16,7 @@ export const workerEventData = {
       postCategory: row.postCategory,
       postLevel: row.postLevel,
       ...(row.postRole ? { postRole: row.postRole } : {}),
+      ...(row.title ? { title: row.title } : {}),
       ...(row.personRef ? { personRef: row.personRef } : {}),
       ...(row.talentPoolEntryId ? { talentPoolEntryId: row.talentPoolEntryId } : {}),
       ...(row.campaignId ? { campaignId: row.campaignId } : {}),

@@ -13,6 +13,7 @@
  * that match persons (config; see apps/talent-pool/src/config.ts for its default derivation).
  */
 import { defineEventContract, eventSchemaId } from '../cloudevent';
+import { WORKER_TITLES, type WorkerTitle } from './workers-vocabulary';
 
 export const WORKER_HIRED_TOPIC = 'cwp.workforce.workers';
 export const WORKER_HIRED_EVENT_TYPE = 'cwp.workforce.worker.hired.v1';
@@ -44,6 +45,8 @@ export interface WorkerHiredData {
   /** POST-1 level, 1..18. */
   postLevel?: number;
   postRole?: PostRole;
+  /** POST-3 title held on appointment, if any (optional: added for payroll, older events lack it). */
+  title?: WorkerTitle;
   /** The recruitment campaign that appointed the worker (REC-1), when recruited. */
   campaignId?: string;
 }
@@ -65,6 +68,7 @@ export const workerHiredSchema = {
     postCategory: { enum: [...POST_CATEGORIES] },
     postLevel: { type: 'integer', minimum: 1, maximum: 18 },
     postRole: { enum: [...POST_ROLES] },
+    title: { enum: [...WORKER_TITLES] },
     campaignId: { type: 'string', minLength: 1, maxLength: 64 },
   },
 } as const;

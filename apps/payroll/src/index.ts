@@ -1,0 +1,1 @@
+export { payrollMigrations } from './migrations';

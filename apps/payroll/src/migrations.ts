@@ -1,0 +1,9 @@
+import { platformMigrations } from '@cwp/platform';
+import { payRunsMigrations } from './payruns';
+import { policyVersionsMigrations } from './policy-versions';
+import { recalibrationMigrations } from './recalibration';
+import { wagesMigrations } from './wages';
+import { payWorkersMigrations } from './workers';
+
+/** Every migration of the payroll schema, in order (platform tables first). */
+export const payrollMigrations: Function[] = [...platformMigrations, ...payWorkersMigrations, ...wagesMigrations, ...policyVersionsMigrations, ...recalibrationMigrations, ...payRunsMigrations];

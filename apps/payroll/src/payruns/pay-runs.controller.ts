@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { PayRunResponse, PaySlipResponse, RunPayDto, UnitTotalResponse, UnitTotalsQueryDto } from './pay-run.dto';
+import { PayRunsService } from './pay-runs.service';
+
+/** /api/payroll/pay-runs: the monthly pay run (PAY-2, PAY-5), slips, unit totals, bank file. */
+@ApiTags('pay-runs')
+@Controller('pay-runs')
+export class PayRunsController {
+  constructor(private readonly payRuns: PayRunsService) {}
+
+  @Post()
+  @Roles('city')
+  @ApiOperation({ summary: 'Run a month (the monthly Schedule does it); a second run of a month changes nothing' })
+  run(@Body() dto: RunPayDto, @CurrentPrincipal() principal: Principal): Promise<PayRunResponse> {
+    return this.payRuns.run(dto.period, principal);
+  }
+
+  @Get(':period')
+  @Roles('city', 'district', 'street')
+  get(@Param('period') period: string): Promise<PayRunResponse> {
+    return this.payRuns.get(period);
+  }
+
+  @Get(':period/units')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: 'Totals per district, street or area within the caller’s scope' })
+  units(@Param('period') period: string, @Query() query: UnitTotalsQueryDto, @CurrentPrincipal() principal: Principal): Promise<UnitTotalResponse[]> {
+    return this.payRuns.unitTotals(period, query.level ?? 'street', principal);
+  }
+
+  @Get(':period/bank.csv')
+  @Roles('city')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'Bank transfer file of the month (CSV: worker id, unit, amount in yuan)' })
+  bankFile(@Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<string> {
+    return this.payRuns.bankFile(period, principal);
+  }
+
+  @Get(':period/slips/:workerId')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: "A worker's slip with its explanation; 404 outside the caller's scope (audited)" })
+  slip(@Param('period') period: string, @Param('workerId') workerId: string, @CurrentPrincipal() principal: Principal): Promise<PaySlipResponse> {
+    return this.payRuns.slip(period, workerId, principal);
+  }
+}

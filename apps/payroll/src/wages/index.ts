@@ -1,0 +1,4 @@
+export { WagesModule } from './wages.module';
+export { wagesMigrations } from './migrations';
+export { WageRepository } from './wage.repository';
+export type { WageRow } from './wage.row';

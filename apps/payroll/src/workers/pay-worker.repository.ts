@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { WorkerChangedData, WorkerExitedData, WorkerHiredData, WorkerTransferredData } from '@cwp/contracts';
+import { PAY_WORKER_COLUMNS, type PayWorkerRow } from './pay-worker.row';
+
+export interface ProjectionCounts {
+  workers: number;
+  byStatus: Record<string, number>;
+  misses: Record<string, number>;
+}
+
+/**
+ * All SQL of the projection. Writes take the inbox transaction's EntityManager; each update is
+ * guarded by the workforce version (an older or repeated fact never overwrites a newer one) and
+ * returns whether a row changed, so the handler can record a miss.
+ */
+@Injectable()
+export class PayWorkerRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findById(workerId: string, em: EntityManager = this.dataSource.manager): Promise<PayWorkerRow | undefined> {
+    const rows = (await em.query(`SELECT ${PAY_WORKER_COLUMNS} FROM pay_workers w WHERE w.worker_id = $1`, [workerId])) as PayWorkerRow[];
+    return rows[0];
+  }
+
+  async insertHired(em: EntityManager, d: WorkerHiredData): Promise<boolean> {
+    const rows = (await em.query(
+      `INSERT INTO pay_workers (worker_id, unit_code, status, entry_route, post_category, post_level, post_role, title, hired_on)
+       VALUES ($1, $2, 'on-duty', $3, $4, $5, $6, $7, $8) ON CONFLICT (worker_id) DO NOTHING RETURNING worker_id`,
+      [d.workerId, d.unitCode, d.entryRoute, d.postCategory, d.postLevel ?? 1, d.postRole ?? null, d.title ?? null, d.hiredOn],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  async applyChanged(em: EntityManager, d: WorkerChangedData): Promise<boolean> {
+    return this.updated(em, `UPDATE pay_workers SET unit_code = $3, post_category = $4, post_level = $5, post_role = $6, title = $7, status = $8,
+        workforce_version = $2, updated_at = now() WHERE worker_id = $1 AND workforce_version < $2 AND status <> 'exited' RETURNING worker_id`,
+      [d.workerId, d.version, d.unitCode, d.postCategory, d.postLevel, d.postRole, d.title, d.status]);
+  }
+
+  async applyTransferred(em: EntityManager, d: WorkerTransferredData): Promise<boolean> {
+    return this.updated(em, `UPDATE pay_workers SET unit_code = $3, workforce_version = $2, updated_at = now()
+       WHERE worker_id = $1 AND workforce_version < $2 AND status <> 'exited' RETURNING worker_id`, [d.workerId, d.version, d.toUnitCode]);
+  }
+
+  async applyExited(em: EntityManager, d: WorkerExitedData): Promise<boolean> {
+    return this.updated(em, `UPDATE pay_workers SET status = 'exited', exited_on = $3, unit_code = $4, workforce_version = $2, updated_at = now()
+       WHERE worker_id = $1 AND workforce_version < $2 RETURNING worker_id`, [d.workerId, d.version, d.exitedOn, d.unitCode]);
+  }
+
+  async recordMiss(em: EntityManager, eventId: string, eventType: string, workerId: string, reason: string): Promise<void> {
+    await em.query('INSERT INTO projection_misses (event_id, event_type, worker_id, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [eventId, eventType, workerId, reason]);
+  }
+
+  /** Events the consumer handled, by type (the inbox is the ledger of what was consumed). */
+  async consumedByType(consumer: string): Promise<Record<string, number>> {
+    const rows = (await this.dataSource.query('SELECT event_type AS type, count(*)::int AS n FROM inbox WHERE consumer = $1 GROUP BY event_type', [consumer])) as Array<{ type: string; n: number }>;
+    return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+  }
+
+  async projectionCounts(): Promise<ProjectionCounts> {
+    const statuses = (await this.dataSource.query('SELECT status, count(*)::int AS n FROM pay_workers GROUP BY status')) as Array<{ status: string; n: number }>;
+    const misses = (await this.dataSource.query('SELECT event_type AS type, count(*)::int AS n FROM projection_misses GROUP BY event_type')) as Array<{ type: string; n: number }>;
+    const byStatus = Object.fromEntries(statuses.map((r) => [r.status, r.n]));
+    return { workers: statuses.reduce((a, r) => a + r.n, 0), byStatus, misses: Object.fromEntries(misses.map((r) => [r.type, r.n])) };
+  }
+
+  private async updated(em: EntityManager, sql: string, params: unknown[]): Promise<boolean> {
+    const result = (await em.query(sql, params)) as [unknown[], number] | unknown[];
+    // TypeORM returns [rows, affected] for UPDATE … RETURNING on postgres.
+    const rows = Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { WorkforceWorkersHandler } from './events/workforce-workers.handler';
+import { PayWorkerAccess } from './pay-worker-access';
+import { PayWorkerRepository } from './pay-worker.repository';
+import { PayWorkersController } from './pay-workers.controller';
+import { PayWorkersService } from './pay-workers.service';
+
+/**
+ * The pay projection of the workforce (POST-1, PAY-2): consumer, reads, reconciliation. Needs the
+ * platform DataSource, HTTP wiring, inbox, and PayrollCoreModule.
+ */
+@Module({
+  controllers: [PayWorkersController],
+  providers: [PayWorkerRepository, PayWorkerAccess, PayWorkersService, WorkforceWorkersHandler],
+  exports: [PayWorkerRepository, PayWorkerAccess],
+})
+export class PayWorkersModule {}

@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@cwp/platform';
+import { PAYROLL_SETTINGS, type PayrollSettings } from '../core';
+import { PayWorkerAccess } from './pay-worker-access';
+import { PayWorkerRepository } from './pay-worker.repository';
+import { PayWorkerResponse, ReconciliationResponse } from './pay-worker.dto';
+import { reconcileProjection } from './rules/reconcile';
+
+@Injectable()
+export class PayWorkersService {
+  constructor(
+    private readonly repository: PayWorkerRepository,
+    private readonly access: PayWorkerAccess,
+    @Inject(PAYROLL_SETTINGS) private readonly settings: PayrollSettings,
+  ) {}
+
+  async get(workerId: string, principal: Principal): Promise<PayWorkerResponse> {
+    return PayWorkerResponse.toResponse(await this.access.visible(workerId, principal));
+  }
+
+  /** Projection vs events consumed (city operators: the controller's role check). */
+  async reconciliation(): Promise<ReconciliationResponse> {
+    const [consumed, counts] = await Promise.all([this.repository.consumedByType(this.settings.workersConsumer), this.repository.projectionCounts()]);
+    return ReconciliationResponse.toResponse(reconcileProjection({ consumed, misses: counts.misses, workers: counts.workers, exited: counts.byStatus.exited ?? 0 }));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './names';
+export * from './pay-events';
+export * from './recalibration-workflow';

@@ -1,0 +1,5 @@
+// Workflow code only: this module is what the Temporal bundler loads (workflowsPath).
+export { payRecalibrationWorkflow } from './pay-recalibration.workflow';
+export { payRecalibrationYearlyWorkflow } from './pay-recalibration-yearly.workflow';
+export { monthlyPayRunWorkflow } from './monthly-pay-run.workflow';
+export type * from './activities';
