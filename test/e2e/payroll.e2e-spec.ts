@@ -10,8 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv } from '@cwp/platform';
 import { PAYROLL_PAY_TOPIC, payRecalibrationWorkflowId } from '@cwp/contracts';
-import { readEvents } from '../support/kafka-events';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { readEvents, startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const PAY_YEAR = 2027;

@@ -13,7 +13,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { KafkaJsPublisher, OutboxRelay, createKafka, ensureTopics, kafkaBrokersFrom, testing, withStackEnv, wrapActivities } from '@cwp/platform';
 import { PAYROLL_PAY_TOPIC, PAY_RECALIBRATION_WORKFLOW_TYPE, payRecalibrationWorkflowId, recalibrationApprovalUpdate, recalibrationStateQuery } from '@cwp/contracts';
-import { bundleWorkflowsFromSources } from '../../../../test/support/workflow-bundle';
+import { bundleWorkflowsFromSources } from '@cwp/test-support';
 import { CITY, startPayrollTestApp } from '../testing/payroll-test-app';
 import { RecalibrationRunner } from './recalibration-runner.service';
 import { createRecalibrationActivities } from './workflow/recalibration.activities';

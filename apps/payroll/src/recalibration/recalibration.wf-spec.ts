@@ -15,8 +15,7 @@ import {
 } from '@cwp/contracts';
 import { testing, wrapActivities } from '@cwp/platform';
 import type { PayRecalibrationActivities } from '@cwp/payroll-workflows';
-import { createTimeSkippingEnv } from '../../../../test/support/time-skipping';
-import { bundleWorkflowsFromSources } from '../../../../test/support/workflow-bundle';
+import { bundleWorkflowsFromSources, createTimeSkippingEnv } from '@cwp/test-support';
 import { CITY, startPayrollTestApp, type PayrollTestApp } from '../testing/payroll-test-app';
 import { WagesService } from '../wages/wages.service';
 import { RecalibrationRunner } from './recalibration-runner.service';

@@ -1,6 +1,6 @@
 // Housekeeping on real PostgreSQL (issue 9 §3): old published outbox rows, old inbox rows,
 // expired idempotency keys and old replayed dead letters go; everything still needed stays.
-import { platformMigrations } from '../database/platform-migrations';
+import { platformMigrations } from '../migrations';
 import { createTestDataSource, eventually, type TestDataSource } from '../testing';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { sampleValue } from '../metrics/prometheus-text';

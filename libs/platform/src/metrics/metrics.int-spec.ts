@@ -3,7 +3,7 @@
 import { Client } from '@temporalio/client';
 import { eventually } from '../testing';
 import { EVENT_PUBLISHER, type EventPublisher } from '../kafka/kafka.types';
-import { uniqueName } from '../kafka/kafka-testing';
+import { uniqueName } from '../testing';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { startOpsServiceApp, thingContract, type OpsServiceApp } from '../operations/test-fixtures/ops-service-app';
 import type { GreetingActivities } from '../temporal/test-fixtures/greeting.activities';

@@ -6,11 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import { Client } from '@temporalio/client';
 import { eventually } from '../testing';
-import { uniqueName } from '../kafka/kafka-testing';
+import { uniqueName } from '../testing';
 import { startOpsServiceApp, type OpsServiceApp } from '../operations/test-fixtures/ops-service-app';
 import type { GreetingActivities } from '../temporal/test-fixtures/greeting.activities';
 import type { greetingWorkflow } from '../temporal/test-fixtures/greeting.workflow';
-import { startOtlpReceiver, type OtlpReceiver } from '../../../../test/support/otlp-receiver';
+import { startOtlpReceiver, type OtlpReceiver } from '@cwp/test-support';
 import { flushTracing, initTracing } from './tracing';
 
 jest.setTimeout(180_000);
