@@ -38,7 +38,7 @@ import {
   type WorkerStatus,
   type WorkerTitle,
 } from '@cwp/contracts';
-import { IsCalendarDate, IsNationalId, trimString } from '@cwp/platform';
+import { IsCalendarDate, IsEffectiveDate, IsNationalId, trimString } from '@cwp/platform';
 import { GRADES, type Explanation, type Grade } from '@cwp/policy';
 import { ageBandOf, ageOn, AGE_BANDS, type AgeBand } from './rules/age-band';
 import { WORKER_SORT_NAMES, type SortOrder, type WorkerSort } from './rules/sort';
@@ -191,12 +191,12 @@ export class LeaveDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   startsOn?: string;
 
   @ApiPropertyOptional({ example: '2027-03-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   expectedReturnOn?: string;
 }
 
@@ -204,7 +204,7 @@ export class ReturnDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2027-03-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   returnsOn?: string;
 }
 
@@ -216,7 +216,7 @@ export class TransferDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   effectiveOn?: string;
 }
 
@@ -265,7 +265,7 @@ export class ExitDto extends VersionedActionDto {
   cause!: WorkerExitCause;
 
   @ApiProperty({ example: '2026-12-31' })
-  @IsCalendarDate()
+  @IsEffectiveDate()
   effectiveOn!: string;
 
   @ApiPropertyOptional({ type: ExitFactsDto })
@@ -290,7 +290,7 @@ export class PromotionDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   effectiveOn?: string;
 }
 

@@ -11,6 +11,8 @@ import type { ServiceConfigDefinition } from '../config/service-config';
 import { PlatformLogger } from '../logging/platform-logger';
 import { accessLogMiddleware } from '../logging/access-log.middleware';
 import { requestIdMiddleware } from '../logging/request-id.middleware';
+import { jsonBodyMiddleware } from './json-body.middleware';
+import { documentErrorsAndClosedObjects, documentValidationConstraints } from './openapi-errors';
 
 export interface PlatformAppOptions {
   serviceName: string;
@@ -77,8 +79,11 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   // First middleware: every later log line, including body-parser failures, has the request id.
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
+  // Before Nest's own parser (registered at init), which then skips the parsed body.
+  app.use(jsonBodyMiddleware());
   app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready'] });
   app.enableShutdownHooks();
+  documentValidationConstraints();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -89,6 +94,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
       .addSecurityRequirements('bearer')
       .build(),
   );
+  documentErrorsAndClosedObjects(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -9,6 +9,7 @@ import { HealthModule } from '../health/health.module';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
+import { BodylessRouteGuard } from './bodyless-route.guard';
 import { PlatformExceptionFilter } from './exception-filter';
 import { createValidationPipe } from './validation';
 
@@ -53,6 +54,7 @@ export class PlatformHttpModule {
         AuditTrail,
         Jurisdiction,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: BodylessRouteGuard },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyStore,
