@@ -147,6 +147,7 @@ export class UpdateWorkerDto {
   @ApiProperty({ minimum: 1, description: 'The version read; a stale one answers 409' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the PostgreSQL integer column
   version!: number;
 
   @IsOptional()
@@ -184,6 +185,7 @@ class VersionedActionDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the PostgreSQL integer column
   version?: number;
 }
 

@@ -24,4 +24,9 @@ describe('edge input checks (issue 8, defects 1, 2, 5)', () => {
     expect(inputProblems('a\u0000', 'code')).toEqual([{ field: 'code', problem: 'code must not contain control characters' }]);
     expect(JSON.stringify(inputProblems({ name: 'secret\u0000value' }))).not.toContain('secret');
   });
+
+  it('refuses integral numbers beyond 2^53 (a 20-digit literal), keeps ordinary numbers', () => {
+    expect(inputProblems(JSON.parse('{"version":99999999999999999999,"amount":1e308}')).map((p) => p.field)).toEqual(['version', 'amount']);
+    expect(inputProblems({ version: 3, ratio: 0.25, big: Number.MAX_SAFE_INTEGER, low: -5 })).toEqual([]);
+  });
 });

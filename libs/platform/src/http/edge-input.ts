@@ -8,7 +8,9 @@
  * - control characters (NUL and the other C0/C1 codes except tab, line feed, carriage return) and
  *   lone surrogates are refused: PostgreSQL rejects NUL (22021) and a lone surrogate is not text;
  * - the keys `__proto__`, `constructor` and `prototype` are refused like any unknown key: they
- *   reach an object's prototype when a library assigns them.
+ *   reach an object's prototype when a library assigns them;
+ * - integral numbers beyond 2^53 (a 20-digit literal parses to 1e20, which class-validator calls
+ *   an integer and PostgreSQL refuses) are refused.
  */
 import { isUtf8 } from 'node:buffer';
 import type { FieldProblem } from '../errors/error-body';
@@ -69,6 +71,13 @@ function walk(value: unknown, path: string, depth: number, problems: FieldProble
   if (typeof value === 'string') {
     const problem = textProblem(value);
     if (problem) problems.push({ field: path || 'body', problem: `${path || 'body'} ${problem}` });
+    return;
+  }
+  if (typeof value === 'number') {
+    // 99999999999999999999 parses to 1e20: "an integer" to class-validator, out of range to PostgreSQL.
+    if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
+      problems.push({ field: path || 'body', problem: `${path || 'body'} must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
+    }
     return;
   }
   if (value === null || typeof value !== 'object') return;
