@@ -13,7 +13,22 @@ export interface ServiceDefinition {
   workflows?: { dist: string; bundleVariable: string };
   /** The schema the run's data lives in (dropped at the end). */
   schema(run: string): string;
+  /**
+   * Records the scope suite probes from outside: created in 南京东路街道 (310101002) and keyed by
+   * the path segment before an `{id}` (`workers`, `loans`, `entries`), plus valid request bodies
+   * by operation (`POST /workers`) so a probe reaches the scope check rather than validation.
+   */
+  scopeFixtures?(tier: FixtureTier): Promise<{ ids: Record<string, string>; bodies: Record<string, Record<string, unknown>> }>;
 }
+
+/** What a fixture hook may use of the tier (kept narrow so services.ts stays a registry). */
+export interface FixtureTier {
+  call(service: string, method: string, url: string, options: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  nationalId(): string;
+  phone(): string;
+}
+
+const HIRE = { unitCode: '310101002001', name: '可靠性测试', birthDate: '1988-04-12', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2020-03-01' };
 
 export const SERVICES: readonly ServiceDefinition[] = [
   {
@@ -27,6 +42,26 @@ export const SERVICES: readonly ServiceDefinition[] = [
       WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false',
       WORKFORCE_SEED_ON_START: 'true',
     }),
+    async scopeFixtures(tier) {
+      const worker = await tier.call('workforce', 'POST', '/workers', { token: 'district', body: HIRE });
+      const loan = await tier.call('workforce', 'POST', '/units/310101002/floating-quota/loans', { token: 'street', body: { areaCode: '310101002001', amount: 1 } });
+      const today = new Date().toISOString().slice(0, 10);
+      return {
+        ids: { workers: worker.body?.id, ...(loan.status === 201 ? { loans: loan.body.id } : {}) },
+        bodies: {
+          'POST /workers': HIRE,
+          'PATCH /workers/{id}': { version: 1, postLevel: 5 },
+          'POST /workers/{id}/leave': {},
+          'POST /workers/{id}/return': {},
+          'POST /workers/{id}/transfer': { toUnit: '310101002002' },
+          'POST /workers/{id}/exit': { cause: 'law', effectiveOn: today, facts: { statutoryCause: 'Labour Contract Law art. 44' } },
+          'POST /workers/{id}/promotions': { toTitle: 'junior' },
+          'PATCH /units/{code}': { households: 2300 },
+          'POST /units/{code}/floating-quota/loans': { areaCode: '310101002001', amount: 1 },
+          'POST /quota-reviews/{year}/districts/{districtCode}/decision': { decision: 'approve' },
+        },
+      };
+    },
   },
   {
     name: 'talent-pool',
@@ -39,6 +74,14 @@ export const SERVICES: readonly ServiceDefinition[] = [
       TALENT_POOL_HIRED_CONSUMER: `tp-rel-hired-${run}`,
       TALENT_POOL_RECONCILE_SECONDS: '30',
     }),
+    async scopeFixtures(tier) {
+      const entry = { name: '可靠性测试', nationalId: tier.nationalId(), phone: tier.phone(), source: 'social-worker', education: 'bachelor', certificates: ['assistant-social-worker'], holdingUnit: '310101002' };
+      const created = await tier.call('talent-pool', 'POST', '/entries', { token: 'street', body: entry });
+      return {
+        ids: { entries: created.body?.id },
+        bodies: { 'POST /entries': { ...entry, nationalId: tier.nationalId(), phone: tier.phone() }, 'POST /entries/{id}/withdraw': { reason: 'candidate-request' }, 'POST /entries/{id}/join': {} },
+      };
+    },
   },
 ];
 

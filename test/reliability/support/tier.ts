@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { OrgUnitDirectory, authConfigSchema, authSettings, buildWorkflowBundle, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv, type Role } from '@cwp/platform';
+import { nationalIdCheckChar } from '@cwp/policy';
 import { startServiceProcess, type ServiceProcess } from '../../support/service-process';
 import { SERVICES, type ServiceDefinition } from './services';
 
@@ -48,6 +49,8 @@ export class Tier {
   private readonly bundles = new Map<string, string>();
   readonly tokens = {} as Record<TokenName, string>;
   readonly figures = { requests: 0, faults: 0, events: 0, serverErrors: 0 };
+  /** National IDs, phones and personRefs this run sent: none may appear in a log, topic or history. */
+  readonly personal = new Set<string>();
 
   constructor(readonly suite: string) {
     mkdirSync(this.logDir, { recursive: true });
@@ -151,6 +154,23 @@ export class Tier {
     const text = `[${this.suite}] ${line}\n`;
     process.stdout.write(text);
     appendFileSync(path.join(this.logDir, 'transcript.txt'), text);
+  }
+
+  /** A valid GB 11643 number never used before in this run (recorded for the personal-data scan). */
+  nationalId(): string {
+    const birth = `19${80 + (randomBytes(1)[0]! % 20)}0${1 + (randomBytes(1)[0]! % 9)}1${randomBytes(1)[0]! % 9}`;
+    const first17 = `310101${birth}${String(randomBytes(2).readUInt16BE(0) % 1000).padStart(3, '0')}`;
+    const id = first17 + nationalIdCheckChar(first17);
+    this.personal.add(id);
+    this.personal.add(this.personRef(id));
+    return id;
+  }
+
+  /** A mainland mobile number for this run (recorded for the personal-data scan). */
+  phone(): string {
+    const phone = `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`;
+    this.personal.add(phone);
+    return phone;
   }
 
   /** The keyed HMAC services use for a national ID (PERSON_REF_KEY derived from the run's PII key). */
