@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './http-status-of';
 export * from './error-body';
 export * from './validation-failed.error';
+export * from './dependency-failure';
