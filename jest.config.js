@@ -46,6 +46,8 @@ const base = {
 // e2e step (a service process starting on a loaded 2-core machine); unit tests finish in ms anyway.
 module.exports = {
   testTimeout: 120_000,
+  // Default order, but the reliability tier's personal-data scan last (it reads what the others wrote).
+  testSequencer: '<rootDir>/test/reliability/support/sequencer.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,workflows,infra}/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
     { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.int-spec.ts'] },

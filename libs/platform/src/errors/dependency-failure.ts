@@ -16,5 +16,7 @@ export function isDependencyFailure(error: unknown, depth = 0): boolean {
   const own = error as Error & { code?: unknown; driverError?: unknown; cause?: unknown };
   if (typeof own.code === 'string' && (SQLSTATE.test(own.code) || NODE_NETWORK.has(own.code))) return true;
   if (MESSAGES.some((m) => m.test(error.message))) return true;
+  // TypeORM's error when the transaction's connection died under it.
+  if (error.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   return isDependencyFailure(own.driverError, depth + 1) || isDependencyFailure(own.cause, depth + 1);
 }
