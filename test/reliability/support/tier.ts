@@ -47,7 +47,7 @@ export class Tier {
   private readonly logs = new Map<string, WriteStream>();
   private readonly bundles = new Map<string, string>();
   readonly tokens = {} as Record<TokenName, string>;
-  readonly figures = { requests: 0, faults: 0, events: 0, serverErrors: 0 };
+  readonly figures = { requests: 0, faults: 0, events: 0, serverErrors: 0, unavailable: 0 };
   /** National IDs, phones and personRefs this run sent: none may appear in a log, topic or history. */
   readonly personal = new Set<string>();
 
@@ -146,7 +146,8 @@ export class Tier {
     const text = await response.text();
     const ms = Math.round(performance.now() - started);
     this.figures.requests++;
-    if (response.status >= 500) this.figures.serverErrors++;
+    if (response.status === 503) this.figures.unavailable++;
+    else if (response.status >= 500) this.figures.serverErrors++;
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
