@@ -28,8 +28,9 @@ export interface HostileCase {
   status?: number;
 }
 
-const INJECTIONS = ["' OR '1'='1' --", '"; DROP TABLE audit_log; --', '${jndi:ldap://x/a}', '<script>alert(1)</script>', '../../../../etc/passwd', '{{7*7}}', '%00%27'];
-const CONTROL = { NUL: 'a\u0000b', BEL: '\u0007', ESC: '\u001b[2J', 'lone surrogate': '\ud800x' };
+// Few, each standing for a family (SQL, template/JNDI, markup/path): the tier has a time budget.
+const INJECTIONS = ["' OR '1'='1' --", '${jndi:ldap://x/a}{{7*7}}', '<script>alert(1)</script>../../etc/passwd'];
+const CONTROL = { NUL: 'a\u0000b', ESC: '\u001b[2J', 'lone surrogate': '\ud800x' };
 
 /** Operations of an OpenAPI document (paths under the service prefix only; /health, /ready left out). */
 export function operationsOf(document: Schema, prefix: string): Operation[] {
@@ -103,7 +104,6 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
   for (const p of op.parameters.filter((x) => x.in === 'path')) {
     const at = (value: string) => fillPath(op, { name: p.name, value });
     add(`path ${p.name} = NUL`, { url: at('%00'), mustRefuseNaming: p.name });
-    add(`path ${p.name} = ESC`, { url: at('%1B'), mustRefuseNaming: p.name });
     add(`path ${p.name} = 20 digits`, { url: at('99999999999999999999') });
     add(`path ${p.name} = negative`, { url: at('-1') });
     add(`path ${p.name} = 300 chars`, { url: at('9'.repeat(300)) });
@@ -148,7 +148,6 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
     if (!schema.nullable) add(`body.${name} = null`, { url, raw: withField(null), mustRefuseNaming: name });
     add(`body.${name} = wrong type (object)`, { url, raw: withField({ a: 1 }), mustRefuseNaming: name });
     add(`body.${name} = wrong type (array)`, { url, raw: withField([1]), mustRefuseNaming: schema.type === 'array' ? undefined : name });
-    add(`body.${name} = true`, { url, raw: withField(true), mustRefuseNaming: schema.type === 'boolean' ? undefined : name });
     for (const [label, text] of Object.entries(CONTROL)) add(`body.${name} = ${label}`, { url, raw: withField(text), mustRefuseNaming: name });
     if (schema.type === 'integer' || schema.type === 'number') {
       add(`body.${name} = 1e308`, { url, raw: send({ ...base, [name]: 1 }).replace(`"${name}":1`, `"${name}":1e308`), mustRefuseNaming: schema.maximum !== undefined ? name : undefined });

@@ -5,7 +5,7 @@
 export interface ServiceDefinition {
   /** Service name = route prefix `api/<name>`. */
   name: string;
-  /** TypeScript entry run through swc-node (the checked-out code, never a stale dist). */
+  /** TypeScript entry; its built `dist/main.js` is run when present (support/tier.ts). */
   entry: string;
   /** Variables that isolate one run: its own schema, task queue, consumer groups. */
   env(run: string): Record<string, string | undefined>;

@@ -6,15 +6,13 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, WORKER_HIRED_TOPIC } from '@cwp/contracts';
-import { readEvents } from '../support/kafka-events';
-import { eventually, Tier } from './support/tier';
+import { readEvents } from '../../support/kafka-events';
+import { eventually, type Tier } from '../support/tier';
 
-const tier = new Tier('races');
 const HIRE = { unitCode: '310101002001', birthDate: '1988-04-12', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2020-03-01' };
 
-beforeAll(() => tier.start(), 300_000);
-afterAll(() => tier.stop(), 120_000);
 
+export function racesSuite(tier: Tier): void {
 const statuses = (answers: Array<{ status: number }>) => answers.reduce<Record<number, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
 
 it('30 updates with the same version at once: exactly one succeeds, 29 answer 409, one audit row', async () => {
@@ -96,3 +94,4 @@ it('POOL-3 the same worker.hired event delivered three times joins the entry onc
   expect(Number(inbox[0]!.n)).toBe(1);
   expect(joined).toHaveLength(1);
 });
+}

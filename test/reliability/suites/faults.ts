@@ -12,15 +12,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, WORKER_HIRED_TOPIC } from '@cwp/contracts';
-import { readEvents, type ReadEvent } from '../support/kafka-events';
-import { eventually, ROOT, STATE_DIR, Tier, type Answer } from './support/tier';
+import { readEvents, type ReadEvent } from '../../support/kafka-events';
+import { eventually, ROOT, STATE_DIR, type Answer, type Tier } from '../support/tier';
 
-const tier = new Tier('faults');
 const HIRE = { unitCode: '310101002001', birthDate: '1988-04-12', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2020-03-01' };
 
-beforeAll(() => tier.start(), 300_000);
-afterAll(() => tier.stop(), 120_000);
 
+export function faultsSuite(tier: Tier): void {
 /** Events of `keys` on `topic`, waiting until each key has at least `perKey` of them. */
 async function eventsOf(topic: string, keys: Set<string>, perKey: (key: string) => number): Promise<ReadEvent[]> {
   const events = await readEvents({
@@ -203,3 +201,4 @@ it('Kafka stopped while workforce takes writes: writes answer, the outbox drains
   }
   tier.say(`outbox drained; ${events.length} events for ${ids.length} keys, each key in commit order`);
 }, 300_000);
+}

@@ -5,13 +5,11 @@
  * operation), never 2xx or 5xx; and every such 404 left a `denied` row in the service's audit
  * trail with the request's id.
  */
-import { SERVICES } from './support/services';
-import { operationsOf, pathValue, resolve, sample, type Operation } from './support/hostile-cases';
-import { Tier, UNITS, type TokenName } from './support/tier';
+import { SERVICES } from '../support/services';
+import { operationsOf, pathValue, resolve, sample, type Operation } from '../support/hostile-cases';
+import { UNITS, type Tier, type TokenName } from '../support/tier';
 
-const tier = new Tier('scope');
-const documents = new Map<string, Record<string, any>>();
-const fixtures = new Map<string, { ids: Record<string, string>; bodies: Record<string, Record<string, unknown>> }>();
+export type ScopeFixtures = Map<string, { ids: Record<string, string>; bodies: Record<string, Record<string, unknown>> }>;
 
 /**
  * Known open defects owned by another helper, reported but not failed (delete each line once its
@@ -19,17 +17,16 @@ const fixtures = new Map<string, { ids: Record<string, string>; bodies: Record<s
  */
 const PENDING_ELSEWHERE = new Set(['GET /entries ?unit']);
 
-beforeAll(async () => {
-  await tier.start();
+/** Creates each service's scope fixtures (records in 南京东路街道) before anything else runs. */
+export async function createScopeFixtures(tier: Tier): Promise<ScopeFixtures> {
+  const fixtures: ScopeFixtures = new Map();
   for (const service of SERVICES) {
-    documents.set(service.name, (await (await fetch(`${tier.process(service.name).baseUrl}/docs-json`)).json()) as Record<string, any>);
     const made = service.scopeFixtures ? await service.scopeFixtures({ call: (s, m, u, o) => tier.call(s, m, u, o), nationalId: () => tier.nationalId(), phone: () => tier.phone() }) : { ids: {}, bodies: {} };
     tier.say(`${service.name} fixtures in ${UNITS.street}: ${JSON.stringify(made.ids)}`);
     fixtures.set(service.name, made);
   }
-}, 300_000);
-
-afterAll(() => tier.stop(), 120_000);
+  return fixtures;
+}
 
 interface Probe {
   label: string;
@@ -43,7 +40,7 @@ const OUTSIDERS: TokenName[] = ['otherDistrict', 'otherStreet'];
 const unitParam = (name: string) => /^(code|unit|unitCode|districtCode|parent)$/.test(name);
 
 /** The outside-scope probes of one operation: each unit-bearing path, query or body input. */
-function probesOf(service: string, document: Record<string, any>, op: Operation): Probe[] {
+function probesOf(fixtures: ScopeFixtures, service: string, document: Record<string, any>, op: Operation): Probe[] {
   const route = op.path.slice(`/api/${service}`.length);
   const key = `${op.method} ${route}`;
   const made = fixtures.get(service)!;
@@ -73,6 +70,7 @@ function probesOf(service: string, document: Record<string, any>, op: Operation)
   return probes;
 }
 
+export function scopeSuite(tier: Tier, documents: Map<string, Record<string, any>>, fixturesOf: () => ScopeFixtures): void {
 describe.each(SERVICES.map((s) => s.name))('%s: outside the caller scope', (service) => {
   it('every operation × outside role answers 404 (or 403) and each 404 is audited as denied', async () => {
     const document = documents.get(service)!;
@@ -82,7 +80,7 @@ describe.each(SERVICES.map((s) => s.name))('%s: outside the caller scope', (serv
     let probed = 0;
     let n = 0;
     for (const op of operationsOf(document, `/api/${service}/`)) {
-      for (const probe of probesOf(service, document, op)) {
+      for (const probe of probesOf(fixturesOf(), service, document, op)) {
         for (const caller of probe.callers) {
           const requestId = `rel-scope-${tier.run}-${++n}`;
           const answer = await tier.call(service, op.method, probe.url, { token: caller, ...(probe.body !== undefined ? { body: probe.body } : {}), headers: { 'x-request-id': requestId }, quiet: true });
@@ -111,3 +109,4 @@ describe.each(SERVICES.map((s) => s.name))('%s: outside the caller scope', (serv
     expect(wrong).toEqual([]);
   }, 300_000);
 });
+}
