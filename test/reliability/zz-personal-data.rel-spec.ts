@@ -1,8 +1,9 @@
 /**
  * After the tier (test/reliability/support/sequencer.js runs this file last): every service log the tier
  * wrote (.state/reliability/<run>/*.log), every cwp.* topic and the Temporal histories of the
- * tier's task queues hold no national ID, mobile number or personRef the tier sent, no name of a
- * record it created, and nothing shaped like a national ID or mobile number at all.
+ * tier's task queues hold no national ID, mobile number or personRef the tier sent (an event's own
+ * `personRef` field excepted: the contracts match persons by it), no name of a record it created,
+ * and nothing shaped like a national ID or mobile number at all.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -76,7 +77,9 @@ it('no log line, topic message or workflow history carries personal data the tie
     const events = await readEvents({ topic, until: (seen) => seen.length >= count, timeoutMs: 60_000 });
     messages += events.length;
     for (const e of events) {
-      const found = findings(e.raw, markers);
+      // An event's `personRef` field is how services match a person across boundaries (the
+      // contract allows it there, hashed); anywhere else, and in logs and histories, it is a leak.
+      const found = findings(e.raw.replace(/"personRef":"[0-9a-f]{64}"/g, '"personRef":"<allowed>"'), markers);
       if (found.length > 0) problems.push(`${topic}@${e.partition}:${e.offset} ${found.join(', ')}`);
     }
   }

@@ -30,9 +30,11 @@ describe.each(SERVICES.map((s) => s.name))('%s under hostile input', (service) =
     await Promise.all(Array.from({ length: 4 }, async () => {
       for (let c = queue.shift(); c; c = queue.shift()) {
         const { operation } = c;
-        const answer = await tier.call(service, operation.method, c.url, { token: 'city', ...(c.raw !== undefined ? { raw: c.raw } : {}), quiet: true });
+        const answer = await tier.call(service, operation.method, c.url, { token: 'city', ...(c.raw !== undefined ? { raw: c.raw } : {}), quiet: true })
+          .catch((error: Error) => ({ status: 0, text: `no answer: ${error.name}`, body: undefined, ms: 0 }));
         statusCounts[answer.status] = (statusCounts[answer.status] ?? 0) + 1;
         const problems: string[] = [];
+        if (answer.status === 0) problems.push(answer.text);
         if (answer.status >= 500) problems.push(`answered ${answer.status}`);
         if (LEAK.test(answer.text)) problems.push('leaked internals');
         if (answer.text.includes('polluted')) problems.push('echoed a prototype key');

@@ -58,6 +58,8 @@ function validationBody(errors: FieldProblem[]): Omit<ErrorBody, 'requestId'> {
 }
 
 function refuse(req: Request, res: Response, body: Omit<ErrorBody, 'requestId'>): void {
-  // The rest of the body may still be arriving: answer, and let the socket drain it.
+  // An oversize body is refused before it is read: close the connection rather than leave the
+  // client uploading the rest into a kept-alive socket nobody reads.
+  if (!req.complete) res.setHeader('Connection', 'close');
   res.status(httpStatusOf(body.code)).json({ ...body, requestId: requestIdOf(req) });
 }
