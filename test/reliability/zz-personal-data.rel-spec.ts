@@ -102,6 +102,11 @@ it('no log line, topic message or workflow history carries personal data the tie
   tier.say(`scanned ${logLines} log lines, ${messages} messages on ${topics.length} topics, ${histories} workflow histories: ${problems.length} finding(s)`);
   for (const p of problems.slice(0, 50)) tier.say(`✗ ${p}`);
   tier.figures.events += messages;
+  const since = Number(process.env.CWP_RELIABILITY_SINCE ?? Date.now() - 2 * 3_600_000);
+  const figuresFile = path.join(RELIABILITY_DIR, 'figures.jsonl');
+  const runs = existsSync(figuresFile) ? readFileSync(figuresFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, number | string>).filter((f) => Date.parse(String(f.at)) >= since) : [];
+  const sum = (key: string) => runs.reduce((n, f) => n + Number(f[key] ?? 0), 0) + (key === 'events' ? messages : 0);
+  tier.say(`tier figures: ${sum('requests')} requests sent, ${sum('faults')} faults injected, ${sum('events')} events counted, ${sum('serverErrors')} answers 5xx other than 503, ${sum('unavailable')} × 503 during faults, ${problems.length} personal-data findings`);
   expect(markers.size).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 }, 300_000);
