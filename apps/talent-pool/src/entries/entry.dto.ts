@@ -22,7 +22,7 @@ import {
   type PoolSource,
   type WithdrawReason,
 } from '@cwp/contracts';
-import { IsCalendarDate, IsNationalId, IsPhone, stripWhitespace, trimString } from '@cwp/platform';
+import { IsCalendarDate, IsEffectiveDate, IsNationalId, IsPhone, stripWhitespace, trimString } from '@cwp/platform';
 import { nationalIdCheckChar, type Explanation } from '@cwp/policy';
 import type { NewEntryRow } from './entry.row';
 
@@ -99,7 +99,7 @@ export class JoinEntryDto {
   /** Day the candidate joined (REC-1 appointment); default today (Shanghai). */
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Default today (Shanghai)' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   joinedOn?: string;
 
   /** Workforce worker id, when known. */

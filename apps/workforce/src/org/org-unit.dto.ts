@@ -55,6 +55,7 @@ export class UpdateUnitDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the PostgreSQL integer column
   @ApiPropertyOptional({ description: 'The version read (optimistic concurrency); stale → 409' })
   version?: number;
 }

@@ -38,7 +38,7 @@ import {
   type WorkerStatus,
   type WorkerTitle,
 } from '@cwp/contracts';
-import { IsCalendarDate, IsNationalId, trimString } from '@cwp/platform';
+import { IsCalendarDate, IsEffectiveDate, IsNationalId, trimString } from '@cwp/platform';
 import { GRADES, type Explanation, type Grade } from '@cwp/policy';
 import { ageBandOf, ageOn, AGE_BANDS, type AgeBand } from './rules/age-band';
 import { WORKER_SORT_NAMES, type SortOrder, type WorkerSort } from './rules/sort';
@@ -147,6 +147,7 @@ export class UpdateWorkerDto {
   @ApiProperty({ minimum: 1, description: 'The version read; a stale one answers 409' })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the PostgreSQL integer column
   version!: number;
 
   @IsOptional()
@@ -184,6 +185,7 @@ class VersionedActionDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the PostgreSQL integer column
   version?: number;
 }
 
@@ -191,12 +193,12 @@ export class LeaveDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   startsOn?: string;
 
   @ApiPropertyOptional({ example: '2027-03-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   expectedReturnOn?: string;
 }
 
@@ -204,7 +206,7 @@ export class ReturnDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2027-03-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   returnsOn?: string;
 }
 
@@ -216,7 +218,7 @@ export class TransferDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   effectiveOn?: string;
 }
 
@@ -265,7 +267,7 @@ export class ExitDto extends VersionedActionDto {
   cause!: WorkerExitCause;
 
   @ApiProperty({ example: '2026-12-31' })
-  @IsCalendarDate()
+  @IsEffectiveDate()
   effectiveOn!: string;
 
   @ApiPropertyOptional({ type: ExitFactsDto })
@@ -290,7 +292,7 @@ export class PromotionDto extends VersionedActionDto {
   /** Default today. */
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsEffectiveDate()
   effectiveOn?: string;
 }
 

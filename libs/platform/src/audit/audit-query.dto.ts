@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
+/** A four-digit year from 1900 to 2199 first: week dates, ordinals and far years are refused. */
+const ISO_YEAR_FIRST = /^(?:19|20|21)\d{2}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
 export class AuditQueryDto {
   @ApiPropertyOptional({ example: 'talent_pool_entry' })
   @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,62}$/) entity?: string;
@@ -13,9 +16,10 @@ export class AuditQueryDto {
 
   @ApiPropertyOptional({ enum: ['allowed', 'denied'] }) @IsOptional() @IsIn(['allowed', 'denied']) outcome?: 'allowed' | 'denied';
 
-  @ApiPropertyOptional({ description: 'ISO 8601, inclusive' }) @IsOptional() @IsISO8601() from?: string;
+  // strict: a day or time that does not exist (2026-02-30) is refused here, not by PostgreSQL (issue 8, defect 4).
+  @ApiPropertyOptional({ description: 'ISO 8601, inclusive' }) @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) @Matches(ISO_YEAR_FIRST) from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601, exclusive' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ description: 'ISO 8601, exclusive' }) @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) @Matches(ISO_YEAR_FIRST) to?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;

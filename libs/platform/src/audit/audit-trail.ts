@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { redact } from '../logging/redact';
 import { currentRequestId } from '../logging/request-context';
+import { auditSafe, auditText } from './audit-safe-text';
 import { diffFields, maskPersonal, personalFieldSet, pick } from './personal-fields';
 
 export interface AuditChange {
@@ -56,8 +57,8 @@ export class AuditTrail {
     await em.query(
       `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, changed_fields, before, after)
        VALUES ($1, $2, $3, $4, 'allowed', $5, $6, $7, $8, $9, $10)`,
-      [requestId ?? null, principal.sub, principal.role, principal.unit, change.action, change.entity, change.entityId, changedFields,
-        before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null],
+      [requestId ?? null, auditText(principal.sub), principal.role, principal.unit, auditText(change.action), auditText(change.entity), auditText(change.entityId),
+        changedFields.map(auditText), before ? JSON.stringify(auditSafe(before)) : null, after ? JSON.stringify(auditSafe(after)) : null],
     );
   }
 
@@ -69,7 +70,8 @@ export class AuditTrail {
       await em.query(
         `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, reason)
          VALUES ($1, $2, $3, $4, 'denied', $5, $6, $7, $8)`,
-        [requestId ?? null, principal.sub, principal.role, principal.unit, denial.action, denial.entity, denial.entityId ?? null, String(redact(denial.reason))],
+        [requestId ?? null, auditText(principal.sub), principal.role, principal.unit, auditText(denial.action), auditText(denial.entity),
+          denial.entityId === undefined ? null : auditText(denial.entityId), auditText(String(redact(denial.reason)))],
       );
     });
   }

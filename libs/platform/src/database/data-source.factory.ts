@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { ErrorSafePgClient } from './error-safe-pg-client';
 import { assertIdentifier } from './sql-identifier';
 import { PlatformTypeOrmLogger } from './typeorm-logger';
 
@@ -48,6 +49,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     extra: {
       options: `-c search_path=${schema}`,
       max: options.poolSize ?? 10,
+      // A connection lost while checked out must not crash the process (see ErrorSafePgClient).
+      Client: ErrorSafePgClient,
     },
   };
 }

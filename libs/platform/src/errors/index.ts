@@ -4,3 +4,4 @@ export * from './http-status-of';
 export * from './error-body';
 export * from './validation-failed.error';
 export * from './service-error-codes';
+export * from './dependency-failure';

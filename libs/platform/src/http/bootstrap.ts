@@ -17,6 +17,8 @@ import { ServiceMetrics } from '../metrics/service-metrics';
 import { operationsConfigSchema, operationsSettings, otlpTracesUrl } from '../operations/operations-config';
 import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
 import { initTracing } from '../tracing/tracing';
+import { jsonBodyMiddleware } from './json-body.middleware';
+import { documentErrorsAndClosedObjects, documentValidationConstraints } from './openapi-errors';
 
 export interface PlatformAppOptions {
   serviceName: string;
@@ -97,8 +99,11 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   app.use(accessLogMiddleware);
   const metrics = optionalProvider(app, ServiceMetrics);
   if (metrics) app.use(httpMetricsMiddleware(metrics));
+  // Before Nest's own parser (registered at init), which then skips the parsed body.
+  app.use(jsonBodyMiddleware());
   app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file'] });
   app.enableShutdownHooks();
+  documentValidationConstraints();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -109,6 +114,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
       .addSecurityRequirements('bearer')
       .build(),
   );
+  documentErrorsAndClosedObjects(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDependencyFailure } from '../errors/dependency-failure';
 import { DomainError } from '../errors/domain-error';
 import type { ErrorBody } from '../errors/error-body';
 import { ErrorCode } from '../errors/error-code';
@@ -57,6 +58,7 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
     const message = code === ErrorCode.INTERNAL ? 'Internal error' : messageOf(exception);
     return { code, message, requestId };
   }
+  if (isDependencyFailure(exception)) return { code: ErrorCode.DEPENDENCY_UNAVAILABLE, message: 'A backing service is unavailable; retry later (with the same Idempotency-Key)', requestId };
   return { code: ErrorCode.INTERNAL, message: 'Internal error', requestId };
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { Body, Controller, Get, Global, INestApplication, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -69,6 +69,19 @@ class ThingsController {
   async slow(@Body() body: Record<string, unknown>): Promise<{ done: true }> {
     await gate.opened;
     return { done: true, ...body } as { done: true };
+  }
+
+  @Post('bodyless')
+  @HttpCode(200)
+  bodyless(): { ok: true } {
+    return { ok: true };
+  }
+
+  @Get('query-fails')
+  async queryFails(): Promise<never> {
+    // 23502 not-null violation: the driver error's detail quotes the row, its parameters the name.
+    await this.dataSource.query('INSERT INTO thing (unit_code, years) VALUES ($1, NULL)', ['工人69002']);
+    throw new Error('unreachable');
   }
 
   @Get(':unit/:id')
@@ -300,5 +313,55 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/platform-test/audit']));
     expect((await fetch(`${base}/docs`)).status).toBe(200);
+  });
+
+  describe('hostile input is refused at the edge (issue 8)', () => {
+    let street = '';
+    beforeAll(async () => {
+      street = await token({ role: 'street', unit: '310101002' });
+    });
+
+    it('a body nested 40,000 deep answers 400 naming the body, not a stack overflow', async () => {
+      const res = await call('POST', '/api/platform-test/things', { token: street, raw: '['.repeat(40_000) + ']'.repeat(40_000) });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body' });
+    });
+
+    it('NUL in a body field, a path parameter or a query value answers 400 naming it; the path denial is not attempted', async () => {
+      const body = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310101002', years: 1, note: 'a\u0000b' } });
+      expect(body.status).toBe(400);
+      expect(body.body.errors).toEqual([{ field: 'note', problem: 'note must not contain control characters' }]);
+      const pathParam = await call('GET', '/api/platform-test/things/%00/1', { token: street });
+      expect(pathParam.status).toBe(400);
+      expect(pathParam.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unit' });
+    });
+
+    it('invalid UTF-8 and prototype keys answer 400; nothing is polluted', async () => {
+      const bytes = Buffer.concat([Buffer.from('{"unit":"'), Buffer.from([0xc3, 0x28]), Buffer.from('","years":1}')]);
+      const utf8 = await fetch(`${base}/api/platform-test/things`, { method: 'POST', headers: { authorization: `Bearer ${street}`, 'content-type': 'application/json' }, body: bytes });
+      expect(utf8.status).toBe(400);
+      const proto = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit":"310101002","years":1,"__proto__":{"polluted":true}}' });
+      expect(proto.status).toBe(400);
+      expect(proto.body.field).toBe('__proto__');
+      const ctor = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit":"310101002","years":1,"constructor":{"prototype":{"polluted":true}}}' });
+      expect(ctor.body.field).toBe('constructor');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it('a route that takes no body refuses one, naming each field; an empty body passes', async () => {
+      const refused = await call('POST', '/api/platform-test/things/bodyless', { token: street, body: { amount: 5 } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.field).toBe('amount');
+      expect((await call('POST', '/api/platform-test/things/bodyless', { token: street })).status).toBe(200);
+    });
+
+    it('a failed query logs its SQLSTATE, never the row it quotes nor its parameters (defect 8)', async () => {
+      const res = await call('GET', '/api/platform-test/things/query-fails', { token: street });
+      expect(res.status).toBe(500);
+      const logged = logChunks.join('');
+      expect(logged).toContain('23502');
+      expect(logged).not.toContain('工人69002');
+      expect(logged).not.toContain('Failing row');
+    });
   });
 });

@@ -13,6 +13,7 @@ import { PlatformHousekeepingModule } from '../housekeeping/housekeeping.module'
 import { PlatformMetricsModule } from '../metrics/metrics.module';
 import { PlatformTracingModule } from '../tracing/tracing.module';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
+import { BodylessRouteGuard } from './bodyless-route.guard';
 import { PlatformExceptionFilter } from './exception-filter';
 import { createValidationPipe } from './validation';
 
@@ -58,6 +59,7 @@ export class PlatformHttpModule {
         AuditTrail,
         Jurisdiction,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: BodylessRouteGuard },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyStore,

@@ -75,7 +75,8 @@ export class PlatformLogger implements LoggerService {
       else if (extra && typeof extra === 'object') Object.assign(fields, redact(extra));
     }
     if (message instanceof Error) {
-      this.pino[level]({ ...fields, err: redact(message) }, redactString(message.message));
+      const err = redact(message) as { message?: string };
+      this.pino[level]({ ...fields, err }, err.message);
     } else if (message && typeof message === 'object') {
       const { msg, message: m, ...rest } = redact(message) as Record<string, unknown>;
       this.pino[level]({ ...fields, ...rest }, typeof (msg ?? m) === 'string' ? ((msg ?? m) as string) : undefined);

@@ -35,9 +35,7 @@ export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new We
   if (seen.has(value)) return '[circular]';
   if (depth > 8) return '[depth]';
   seen.add(value);
-  if (value instanceof Error) {
-    return { type: value.name, message: redactString(value.message), stack: value.stack ? redactString(value.stack) : undefined, ...redactObject(value, depth, seen) };
-  }
+  if (value instanceof Error) return redactError(value, depth, seen);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1, seen));
   if (value instanceof Date) return value;
   return redactObject(value, depth, seen);
@@ -48,5 +46,31 @@ function redactObject(value: object, depth: number, seen: WeakSet<object>): Reco
   for (const [key, v] of Object.entries(value)) {
     out[key] = REDACTED_KEYS.has(normalizeKey(key)) && v !== undefined && v !== null ? REDACTED : redact(v, depth + 1, seen);
   }
+  return out;
+}
+
+/**
+ * Fields of a thrown error that hold the caller's or a row's values: a driver error's `detail`
+ * (`Failing row contains (…, 工人69002, female, 1990-05-17, …)`), the query `parameters`, the
+ * server's `where`/`hint`/`internalQuery`. Never written, whatever they look like (issue 8, defect 8).
+ */
+export const ERROR_VALUE_FIELDS: ReadonlySet<string> = new Set(['parameters', 'detail', 'where', 'hint', 'internalQuery', 'body', 'data', 'value', 'values', 'row']);
+
+// A PostgreSQL message quotes the offending input after a colon: `invalid input syntax for type uuid: "王五"`.
+const QUOTED_VALUE = /:\s*".*$/s;
+
+function redactError(error: Error, depth: number, seen: WeakSet<object>): Record<string, unknown> {
+  const own = error as unknown as Record<string, unknown>;
+  const driver = (own.driverError ?? own) as Record<string, unknown>;
+  const sqlState = typeof driver.code === 'string' && /^[0-9A-Z]{5}$/.test(driver.code) ? driver.code : undefined;
+  const message = sqlState ? error.message.replace(QUOTED_VALUE, ': [value]') : error.message;
+  const stack = error.stack ? `${error.name}: ${message}${error.stack.slice(error.stack.indexOf('\n    at ') >= 0 ? error.stack.indexOf('\n    at ') : error.stack.length)}` : undefined;
+  const out: Record<string, unknown> = { type: error.name, message: redactString(message), stack: stack ? redactString(stack) : undefined };
+  for (const [key, v] of Object.entries(own)) {
+    if (ERROR_VALUE_FIELDS.has(key) || key === 'message' || key === 'stack') continue;
+    if (key === 'driverError' && v instanceof Error) out[key] = redactError(v, depth + 1, seen);
+    else out[key] = REDACTED_KEYS.has(normalizeKey(key)) && v !== undefined && v !== null ? REDACTED : redact(v, depth + 1, seen);
+  }
+  if (error.cause !== undefined && out.cause === undefined) out.cause = redact(error.cause, depth + 1, seen);
   return out;
 }

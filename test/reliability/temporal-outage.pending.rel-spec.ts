@@ -1,0 +1,71 @@
+/**
+ * PENDING (excluded from the tier by one line in jest.config.js, `testPathIgnorePatterns`): it
+ * needs helper shape-kit's fix of issue 8 defect 7 (platform WorkflowStarter: start after commit
+ * with a short deadline; reconciler woken when Temporal is reachable again). On the branch that
+ * lacks it, each talent-pool write blocks ~20 s while Temporal is down and the missed workflows
+ * wait for the 300 s sweep. Run it by hand: `npx jest test/reliability/temporal-outage.pending.rel-spec.ts
+ * --selectProjects reliability --runInBand --testPathIgnorePatterns '^$'`.
+ *
+ * Temporal (this stack's own dev server) stopped: registrations answer fast and are stored; once
+ * Temporal is back, /ready says so within seconds and every entry's workflow is started within
+ * seconds, one run each.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { eventually, ROOT, STATE_DIR, Tier } from './support/tier';
+
+const tier = new Tier('temporal-outage');
+/** What "fast" and "within seconds" mean here (a busy 2-core machine). */
+const WRITE_BUDGET_MS = 2_000;
+const RECOVERY_BUDGET_MS = 20_000;
+
+beforeAll(() => tier.start(['talent-pool'], { TALENT_POOL_RECONCILE_SECONDS: '300' }), 300_000);
+afterAll(() => tier.stop(), 120_000);
+
+it('Temporal down: writes answer within budget; workflows start within seconds of its return', async () => {
+  const pidFile = path.join(STATE_DIR, 'run', 'temporal.pid');
+  if (!existsSync(pidFile)) {
+    tier.say('Temporal is not this stack\'s own (no .state/run/temporal.pid): fault skipped');
+    return;
+  }
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  process.kill(pid, 'SIGTERM');
+  tier.figures.faults++;
+  await eventually(async () => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  }, 60_000, 'Temporal to stop');
+  const ids: string[] = [];
+  const durations: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const res = await tier.call('talent-pool', 'POST', '/entries', { token: 'street', body: { name: `时停${tier.run}${i}`, nationalId: tier.nationalId(), phone: tier.phone(), source: 'social-worker', education: 'bachelor', certificates: ['assistant-social-worker'], holdingUnit: '310101002' } });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+      durations.push(res.ms);
+    }
+    tier.say(`Temporal down: 5 registrations in ${durations.join(', ')} ms`);
+    expect(Math.max(...durations)).toBeLessThan(WRITE_BUDGET_MS);
+  } finally {
+    execFileSync('bash', [path.join(ROOT, 'infra/local/stack.sh'), 'up'], { stdio: 'ignore', env: process.env });
+  }
+  const back = Date.now();
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    await eventually(async () => (await fetch(`${tier.process('talent-pool').baseUrl}/ready`)).status === 200, RECOVERY_BUDGET_MS, '/ready after Temporal returned');
+    await eventually(async () => {
+      for (const id of ids) await client.workflow.getHandle(`talent-pool-entry:${id}`).describe();
+      return true;
+    }, RECOVERY_BUDGET_MS, 'every missed workflow to be started');
+    tier.say(`Temporal back: ready and ${ids.length} workflows started ${Date.now() - back} ms later`);
+  } finally {
+    await connection.close();
+  }
+}, 300_000);
