@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { redactString } from '@cwp/platform';
-import { readEvents } from '../support/kafka-events';
+import { readEvents } from '@cwp/test-support';
 import { RELIABILITY_DIR, Tier } from './support/tier';
 
 const tier = new Tier('personal-data');

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, WORKER_HIRED_TOPIC } from '@cwp/contracts';
-import { readEvents, type ReadEvent } from '../../support/kafka-events';
+import { readEvents, type ReadEvent } from '@cwp/test-support';
 import { eventually, ROOT, STATE_DIR, type Answer, type Tier } from '../support/tier';
 
 const HIRE = { unitCode: '310101002001', birthDate: '1988-04-12', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2020-03-01' };

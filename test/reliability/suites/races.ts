@@ -6,7 +6,7 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, WORKER_HIRED_TOPIC } from '@cwp/contracts';
-import { readEvents } from '../../support/kafka-events';
+import { readEvents } from '@cwp/test-support';
 import { eventually, type Tier } from '../support/tier';
 
 const HIRE = { unitCode: '310101002001', birthDate: '1988-04-12', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2020-03-01' };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { OrgUnitDirectory, authConfigSchema, authSettings, buildWorkflowBundle, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv, type Role } from '@cwp/platform';
 import { nationalIdCheckChar } from '@cwp/policy';
-import { startServiceProcess, type ServiceProcess } from '../../support/service-process';
+import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 import { SERVICES, type ServiceDefinition } from './services';
 
 export const ROOT = path.resolve(__dirname, '../../..');
