@@ -8,3 +8,4 @@ export * from './workforce/workers-events';
 export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';
+export * from './appraisal';

@@ -1,0 +1,1 @@
+export { appraisalMigrations } from './migrations';

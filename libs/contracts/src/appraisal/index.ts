@@ -1,0 +1,5 @@
+export * from './names';
+export * from './vocabulary';
+export * from './appraisal-events';
+export * from './record-workflow';
+export * from './cycle-workflow';
