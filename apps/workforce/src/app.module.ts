@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
-import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
+import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformInboxModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
 import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
@@ -12,6 +12,7 @@ import { createQuotaReviewActivities } from './quotas/review/quota-review.activi
 import { quotaReviewSchedule } from './quotas/review/quota-review.schedule';
 import { QuotaReviewService } from './quotas/review/quota-review.service';
 import { ReportsModule } from './reports/reports.module';
+import { AppraisalExitsModule } from './workers/events/appraisal-exits.module';
 import { WorkersModule } from './workers/workers.module';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
@@ -34,6 +35,8 @@ const activities = (ref: ModuleRef) => ({
     PlatformHttpModule.forRoot(),
     PlatformKafkaModule.forService({ clientId: 'workforce' }),
     PlatformOutboxModule.forService({ service: 'workforce', produces }),
+    // The appraisal service's exit triggers (EXIT-3 cause 1): workers/events/appraisal-exit-triggered.handler.ts
+    PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
       taskQueue: config.WORKFORCE_TASK_QUEUE,
       workflows: { workflowsPath: require.resolve('@cwp/workforce-workflows'), bundlePath: config.WORKFORCE_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
@@ -54,6 +57,7 @@ const activities = (ref: ModuleRef) => ({
     QuotasModule,
     ReportsModule,
     WorkersModule,
+    AppraisalExitsModule,
   ],
 })
 export class AppModule {}

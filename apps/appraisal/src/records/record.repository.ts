@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { updateReturning } from '../core/update-returning';
 import type { RecordTaskKind, WorkerHiredData } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
 import { RECORD_TASK_COLUMNS, WORKER_RECORD_COLUMNS, type RecordTaskRow, type WorkerRecordRow } from './record.row';
@@ -27,7 +28,7 @@ export class RecordRepository {
   }
 
   async moveUnit(em: EntityManager, workerId: string, unitCode: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(
+    const rows = await updateReturning<unknown>(em,
       `UPDATE worker_records SET unit_code = $2, version = version + 1, updated_at = now() WHERE worker_id = $1 AND status = 'active' RETURNING worker_id`,
       [workerId, unitCode],
     );
@@ -35,7 +36,7 @@ export class RecordRepository {
   }
 
   async markExited(em: EntityManager, workerId: string, exitedOn: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(
+    const rows = await updateReturning<unknown>(em,
       `UPDATE worker_records SET status = 'exited', exited_on = $2, version = version + 1, updated_at = now() WHERE worker_id = $1 AND status = 'active' RETURNING worker_id`,
       [workerId, exitedOn],
     );
@@ -87,7 +88,7 @@ export class RecordRepository {
 
   /** Moves an open task on; returns the row after the change, or undefined when it was no longer open. */
   async updateOpenTask(em: EntityManager, taskId: string, set: string, params: unknown[]): Promise<RecordTaskRow | undefined> {
-    const rows: RecordTaskRow[] = await em.query(
+    const rows = await updateReturning<RecordTaskRow>(em,
       `UPDATE record_tasks SET ${set}, version = version + 1, updated_at = now() WHERE id = $1 AND ${OPEN} RETURNING ${RECORD_TASK_COLUMNS}`,
       [taskId, ...params],
     );
@@ -95,7 +96,7 @@ export class RecordRepository {
   }
 
   async markExitTriggered(em: EntityManager, taskId: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(
+    const rows = await updateReturning<unknown>(em,
       `UPDATE record_tasks SET exit_triggered_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND exit_triggered_at IS NULL RETURNING id`,
       [taskId],
     );

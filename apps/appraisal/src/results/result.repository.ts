@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { updateReturning } from '../core/update-returning';
 import type { AppraisalGrade } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
 import type { ScoredWorker } from './rules/score-worker';
@@ -95,7 +96,7 @@ export class ResultRepository {
   }
 
   async calibrate(em: EntityManager, row: ResultRow, grade: AppraisalGrade, move: object, explanation: Explanation): Promise<ResultRow | undefined> {
-    const rows: ResultRow[] = await em.query(
+    const rows = await updateReturning<ResultRow>(em,
       `UPDATE results SET grade = $3, calibrations = calibrations || $4::jsonb, explanation = $5::jsonb, version = version + 1, updated_at = now()
         WHERE worker_id = $1 AND year = $2 AND status = 'draft' AND version = $6 RETURNING ${RESULT_COLUMNS}`,
       [row.workerId, row.year, grade, JSON.stringify([move]), JSON.stringify(explanation), row.version],
@@ -105,7 +106,7 @@ export class ResultRepository {
 
   /** Publishes the next chunk of a cycle's drafts; returns them as published. */
   async publishChunk(em: EntityManager, cycleId: string, limit: number): Promise<ResultRow[]> {
-    return em.query(
+    return updateReturning<ResultRow>(em,
       `UPDATE results SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
         WHERE (worker_id, year) IN (SELECT worker_id, year FROM results WHERE cycle_id = $1 AND status = 'draft' ORDER BY worker_id LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING ${RESULT_COLUMNS}`,
@@ -114,7 +115,7 @@ export class ResultRepository {
   }
 
   async fileAppeal(em: EntityManager, row: ResultRow, reason: string): Promise<ResultRow | undefined> {
-    const rows: ResultRow[] = await em.query(
+    const rows = await updateReturning<ResultRow>(em,
       `UPDATE results SET appeal_status = 'filed', appeal_reason = $3, appeal_filed_at = now(), version = version + 1, updated_at = now()
         WHERE worker_id = $1 AND year = $2 AND status = 'published' AND appeal_status IS NULL AND version = $4 RETURNING ${RESULT_COLUMNS}`,
       [row.workerId, row.year, reason, row.version],
@@ -123,7 +124,7 @@ export class ResultRepository {
   }
 
   async decideAppeal(em: EntityManager, row: ResultRow, grade: AppraisalGrade, decision: object, explanation: Explanation): Promise<ResultRow | undefined> {
-    const rows: ResultRow[] = await em.query(
+    const rows = await updateReturning<ResultRow>(em,
       `UPDATE results SET appeal_status = $3, grade = $4, appeal_decision = $5::jsonb, explanation = $6::jsonb, version = version + 1, updated_at = now()
         WHERE worker_id = $1 AND year = $2 AND appeal_status = 'filed' AND version = $7 RETURNING ${RESULT_COLUMNS}`,
       [row.workerId, row.year, (decision as { outcome: string }).outcome, grade, JSON.stringify(decision), JSON.stringify(explanation), row.version],

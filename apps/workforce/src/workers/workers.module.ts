@@ -28,6 +28,6 @@ import { WorkersService } from './workers.service';
     ServiceClock,
     { provide: PiiCipher, inject: [PlatformConfig], useFactory: (platform: PlatformConfig) => new PiiCipher(loadPiiKeys(workersConfig.get(), platform.stateDir)) },
   ],
-  exports: [WorkersService, WorkerRepository],
+  exports: [WorkersService, WorkerRepository, WorkerLifecycleService],
 })
 export class WorkersModule {}
