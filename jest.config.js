@@ -50,6 +50,8 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,workflows,infra}/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
     { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows}/**/*.int-spec.ts'] },
     { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.wf-spec.ts'] },
+    // Deployment files rendered and validated offline against the Kubernetes and Compose schemas (infra/deploy).
+    { ...base, displayName: 'deploy', testMatch: ['<rootDir>/infra/**/*.deploy-spec.ts'] },
     { ...base, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

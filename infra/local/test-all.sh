@@ -61,4 +61,5 @@ stage "unit tests" jest_tier unit
 stage "integration tests" jest_tier integration --runInBand
 stage "workflow tests" jest_tier workflow --runInBand
 stage "e2e tests" jest_tier e2e --runInBand
+stage "deployment manifests" jest_tier deploy --runInBand
 summary

@@ -40,6 +40,14 @@ export interface EventContract<TData = unknown> {
 /** The data type a contract describes: `EventData<typeof entryCreated>`. */
 export type EventData<C> = C extends EventContract<infer T> ? T : never;
 
+/**
+ * The `$id` of an event type's data schema: the path where every service of the platform serves
+ * it (`GET /schemas/events/<type>.json`), so it resolves against any service's address.
+ */
+export function eventSchemaId(type: string): string {
+  return `/schemas/events/${type}.json`;
+}
+
 export const EVENT_TYPE_PATTERN = /^cwp\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v([1-9][0-9]*)$/;
 export const TOPIC_PATTERN = /^cwp\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 

@@ -9,3 +9,4 @@ export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';
 export * from './appraisal';
+export * from './catalog';

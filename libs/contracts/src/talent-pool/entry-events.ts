@@ -17,7 +17,7 @@ import {
   type WithdrawReason,
 } from './vocabulary';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, type TalentPoolEventType } from './names';
-import { defineEventContract, type EventContract, type JsonSchema } from '../cloudevent';
+import { defineEventContract, type EventContract, type JsonSchema, eventSchemaId } from '../cloudevent';
 
 /** Facts common to every entry event: which entry, held by which street/district. */
 interface EntryEventBase {
@@ -72,7 +72,7 @@ export interface TalentPoolEventDataByType {
 }
 
 const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
-const schemaId = (type: string): string => `https://schemas.cwp.example/${type}.json`;
+const schemaId = eventSchemaId;
 
 // Shared property schemas. Unit codes: street 9 digits or district 6 digits (seeds/org-tree).
 const entryId = { type: 'string', format: 'uuid' } as const;

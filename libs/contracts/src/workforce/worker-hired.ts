@@ -12,7 +12,7 @@
  * character `x` becomes `X`), and PERSON_REF_KEY is the 32-byte secret shared by the services
  * that match persons (config; see apps/talent-pool/src/config.ts for its default derivation).
  */
-import { defineEventContract } from '../cloudevent';
+import { defineEventContract, eventSchemaId } from '../cloudevent';
 
 export const WORKER_HIRED_TOPIC = 'cwp.workforce.workers';
 export const WORKER_HIRED_EVENT_TYPE = 'cwp.workforce.worker.hired.v1';
@@ -50,7 +50,7 @@ export interface WorkerHiredData {
 
 export const workerHiredSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: `https://schemas.cwp.example/${WORKER_HIRED_EVENT_TYPE}.json`,
+  $id: eventSchemaId(WORKER_HIRED_EVENT_TYPE),
   title: 'A person was appointed or elected as a community worker (REC-1, ORG-3)',
   type: 'object',
   additionalProperties: false,

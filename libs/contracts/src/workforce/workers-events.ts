@@ -4,7 +4,7 @@
  * business facts only: never a national ID, phone number, name, birth date or person reference
  * (every schema is closed with `additionalProperties: false`; a unit spec proves it).
  */
-import { defineEventContract, type EventContract } from '../cloudevent';
+import { defineEventContract, type EventContract, eventSchemaId } from '../cloudevent';
 import { POST_CATEGORIES, POST_ROLES, WORKER_HIRED_TOPIC, ENTRY_ROUTES, workerHiredContract, type EntryRoute, type PostCategory, type PostRole } from './worker-hired';
 import {
   WORKER_CHANGE_REASONS,
@@ -71,7 +71,7 @@ export interface WorkerExitedData {
 }
 
 const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
-const schemaId = (type: string): string => `https://schemas.cwp.example/${type}.json`;
+const schemaId = eventSchemaId;
 const workerId = { type: 'string', minLength: 1, maxLength: 64 } as const;
 const unitCode = { type: 'string', pattern: '^31[0-9]{7}([0-9]{3})?$' } as const;
 const date = { type: 'string', format: 'date' } as const;

@@ -24,6 +24,10 @@ export const platformConfigSchema = {
   TEMPORAL_ADDRESS: cfg.string({ pattern: /^[^\s:]+:\d+$/ }),
   TEMPORAL_NAMESPACE: cfg.string({ default: 'default' }),
   LOG_LEVEL: cfg.enum(LOG_LEVELS, { default: 'info' }),
+  /** Apply pending migrations at start (default). A cluster turns it off and runs the migration job instead. */
+  DATABASE_MIGRATE_ON_START: cfg.bool({ default: true }),
+  /** Apply the service's pending migrations and exit (the migration job; no HTTP, Kafka or Temporal). */
+  MIGRATE_ONLY: cfg.bool({ default: false }),
   ...authConfigSchema,
 } satisfies ConfigSchema;
 
@@ -51,6 +55,8 @@ export class PlatformConfig {
   /** Absolute path of the org tree JSON. */
   readonly orgTreeFile: string;
   readonly stateDir: string;
+  readonly migrateOnStart: boolean;
+  readonly migrateOnly: boolean;
 
   constructor(raw: ConfigOf<typeof platformConfigSchema>, env: Env) {
     this.serviceName = raw.SERVICE_NAME;
@@ -63,6 +69,8 @@ export class PlatformConfig {
     this.auth = authSettings(raw, env);
     this.orgTreeFile = fromRepoRoot(raw.ORG_TREE_FILE);
     this.stateDir = stateDir(env);
+    this.migrateOnStart = raw.DATABASE_MIGRATE_ON_START;
+    this.migrateOnly = raw.MIGRATE_ONLY;
     Object.freeze(this);
   }
 }

@@ -55,7 +55,7 @@ export class PlatformDatabaseModule {
               ...(options.poolSize ? { poolSize: options.poolSize } : {}),
             });
             await dataSource.initialize();
-            if (options.migrateOnStart !== false) await runMigrations(dataSource);
+            if (options.migrateOnStart !== false && config?.migrateOnStart !== false) await runMigrations(dataSource);
             return dataSource;
           },
         },

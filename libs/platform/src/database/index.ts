@@ -5,6 +5,7 @@ export * from './database.options';
 export * from './database.module';
 export * from './run-migrations';
 export * from './migrate';
+export * from './migrate-only';
 export * from './platform-migrations';
 export * from './update-with-version';
 export * from './check-database';

@@ -8,6 +8,7 @@ import { ConfigValidationError } from '../config/config-schema';
 import { PlatformConfig, setPlatformConfig, validateAll, withStackEnv } from '../config/platform-config';
 import { fromRepoRoot } from '../config/repo-paths';
 import type { ServiceConfigDefinition } from '../config/service-config';
+import { migrateServiceModule } from '../database/migrate-only';
 import { PlatformLogger } from '../logging/platform-logger';
 import { accessLogMiddleware } from '../logging/access-log.middleware';
 import { requestIdMiddleware } from '../logging/request-id.middleware';
@@ -31,11 +32,17 @@ export interface BootstrapOptions extends PlatformAppOptions {
 /**
  * Starts a service: validates config (exits listing every problem), builds the Nest app with
  * JSON logs, wires request ids, the global prefix, OpenAPI at /docs, shutdown hooks, and listens
- * on PORT. Returns the listening app.
+ * on PORT. Returns the listening app, or nothing when MIGRATE_ONLY asked for the migrations alone.
  */
-export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication> {
+export async function bootstrapService(options: BootstrapOptions): Promise<INestApplication | undefined> {
   const config = validateConfigOrExit(options);
   const logger = new PlatformLogger({ serviceName: config.serviceName, level: config.logLevel });
+  if (config.migrateOnly) {
+    // The migration job of a cluster deployment: migrations only, then exit (no HTTP, Kafka, Temporal).
+    const applied = await migrateServiceModule(options.module, config.databaseUrl);
+    logger.log({ msg: 'migrations applied; exiting (MIGRATE_ONLY)', applied }, 'Bootstrap');
+    return undefined;
+  }
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
   configurePlatformApp(app, options);
   await app.listen(config.port);
@@ -77,7 +84,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   // First middleware: every later log line, including body-parser failures, has the request id.
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
-  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready'] });
+  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'asyncapi.json', 'schemas/events/:file'] });
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

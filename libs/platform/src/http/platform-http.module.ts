@@ -5,6 +5,7 @@ import { AuthGuard } from '../auth/auth.guard';
 import { Jurisdiction } from '../auth/jurisdiction';
 import { TokenVerifier } from '../auth/token-verifier';
 import { getPlatformConfig, PlatformConfig } from '../config/platform-config';
+import { ContractDocumentsModule } from '../contract-documents/contract-documents.controller';
 import { HealthModule } from '../health/health.module';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
@@ -24,7 +25,8 @@ export interface PlatformHttpModuleOptions {
 /**
  * The HTTP and access wiring of every service: config, org tree, token verification, the
  * deny-by-default auth guard, the one exception filter, the validation pipe, jurisdiction and
- * audit trail, idempotency and /health + /ready. Global: inject `PlatformConfig`,
+ * audit trail, idempotency, /health + /ready, and the event contract documents (/asyncapi.json,
+ * /schemas/events/<type>.json). Global: inject `PlatformConfig`,
  * `OrgUnitDirectory`, `Jurisdiction`, `AuditTrail` anywhere. Needs a `DataSource` provider
  * (PlatformDatabaseModule) for the audit trail and idempotency.
  */
@@ -36,7 +38,7 @@ export class PlatformHttpModule {
     // validated the environment; the config is read when Nest instantiates the providers.
     return {
       module: PlatformHttpModule,
-      imports: [HealthModule],
+      imports: [HealthModule, ContractDocumentsModule],
       providers: [
         { provide: PlatformConfig, useFactory: () => options.config ?? getPlatformConfig() },
         {

@@ -1,0 +1,3 @@
+export { DeliveriesModule } from './deliveries.module';
+export { DeliveryDispatcher } from './delivery-dispatcher.service';
+export { verifySignature, signatureHeader, SIGNATURE_HEADER } from './rules/signature';

@@ -1,0 +1,1 @@
+export { verifySignature, signatureHeader, SIGNATURE_HEADER } from './deliveries';

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { CreateSubscriptionDto, type CreatedSubscriptionResponse, type SubscriptionResponse } from './subscription.dto';
+import { SubscriptionsService } from './subscriptions.service';
+
+/** /api/webhooks/subscriptions: city operators connect HR systems that have no Kafka. */
+@ApiTags('webhook subscriptions')
+@Controller('subscriptions')
+@Roles('city')
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Post()
+  create(@Body() dto: CreateSubscriptionDto, @CurrentPrincipal() principal: Principal): Promise<CreatedSubscriptionResponse> {
+    return this.subscriptions.create(dto, principal);
+  }
+
+  @Get()
+  list(): Promise<SubscriptionResponse[]> {
+    return this.subscriptions.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SubscriptionResponse> {
+    return this.subscriptions.get(id);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<SubscriptionResponse> {
+    return this.subscriptions.deactivate(id, principal);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Every event type the platform publishes, grouped by the service that produces it: the source of
+ * the AsyncAPI document, of the exported JSON Schemas (libs/contracts/generated) and of the
+ * compatibility check. A service's new contracts are added here, and `npm run contracts` writes
+ * the documents again (a test fails until it has).
+ */
+import { appraisalEventContracts } from './appraisal/appraisal-events';
+import type { EventContract } from './cloudevent';
+import { talentPoolEventContracts } from './talent-pool';
+import { workforceQuotaEventContracts } from './workforce/quota-events';
+import { workforceWorkerEventContracts } from './workforce/workers-events';
+
+export interface ServiceEvents {
+  /** The producing service (apps/<service>). */
+  readonly service: string;
+  readonly produces: readonly EventContract[];
+}
+
+export const EVENT_CATALOG: readonly ServiceEvents[] = [
+  { service: 'workforce', produces: [...workforceWorkerEventContracts, ...workforceQuotaEventContracts] },
+  { service: 'talent-pool', produces: talentPoolEventContracts },
+  { service: 'appraisal', produces: appraisalEventContracts },
+];
