@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
-import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
+import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformInboxModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
 import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
@@ -11,7 +11,7 @@ import { createQuotaReviewActivities, quotaReviewSchedule, QuotaReviewService, Q
 import { QuotasModule } from './quotas';
 import { ReferenceDataModule } from './reference-data';
 import { ReportsModule } from './reports';
-import { WorkersModule } from './workers';
+import { AppraisalExitsModule, WorkersModule } from './workers';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
 const config = workforceConfig.get();
@@ -33,6 +33,8 @@ const activities = (ref: ModuleRef) => ({
     PlatformHttpModule.forRoot(),
     PlatformKafkaModule.forService({ clientId: 'workforce' }),
     PlatformOutboxModule.forService({ service: 'workforce', produces }),
+    // The appraisal service's exit triggers (EXIT-3 cause 1): workers/events/appraisal-exit-triggered.handler.ts
+    PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
       taskQueue: config.WORKFORCE_TASK_QUEUE,
       workflows: { workflowsPath: require.resolve('@cwp/workforce-workflows'), bundlePath: config.WORKFORCE_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
@@ -57,6 +59,7 @@ const activities = (ref: ModuleRef) => ({
     ReferenceDataModule,
     ReportsModule,
     WorkersModule,
+    AppraisalExitsModule,
   ],
 })
 export class AppModule {}

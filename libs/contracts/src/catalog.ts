@@ -4,6 +4,7 @@
  * compatibility check. A service's new contracts are added here, and `npm run contracts` writes
  * the documents again (a test fails until it has).
  */
+import { appraisalEventContracts } from './appraisal/appraisal-events';
 import type { EventContract } from './cloudevent';
 import { payrollEventContracts } from './payroll/pay-events';
 import { talentPoolEventContracts } from './talent-pool';
@@ -20,4 +21,5 @@ export const EVENT_CATALOG: readonly ServiceEvents[] = [
   { service: 'workforce', produces: [...workforceWorkerEventContracts, ...workforceQuotaEventContracts] },
   { service: 'talent-pool', produces: talentPoolEventContracts },
   { service: 'payroll', produces: payrollEventContracts },
+  { service: 'appraisal', produces: appraisalEventContracts },
 ];

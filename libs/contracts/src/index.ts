@@ -8,6 +8,7 @@ export * from './workforce/workers-events';
 export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';
+export * from './appraisal';
 export * from './catalog';
 export * from './payroll';
 export * from './appraisal';

@@ -27,6 +27,6 @@ import { WorkersService } from './workers.service';
     PromotionsService,
     ServiceClock,
   ],
-  exports: [WorkersService, WorkerRepository],
+  exports: [WorkersService, WorkerRepository, WorkerLifecycleService],
 })
 export class WorkersModule {}

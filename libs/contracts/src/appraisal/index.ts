@@ -1,1 +1,5 @@
-export * from './result-published';
+export * from './names';
+export * from './vocabulary';
+export * from './appraisal-events';
+export * from './record-workflow';
+export * from './cycle-workflow';

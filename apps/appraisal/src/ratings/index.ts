@@ -1,0 +1,2 @@
+export { RatingsModule } from './ratings.module';
+export { ratingsMigrations } from './migrations';

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, type Principal } from '@cwp/platform';
+import { OperatorRatingsDto, RatingCountResponse, ResidentRatingDto } from './rating.dto';
+import { RatingsService } from './ratings.service';
+
+export const RESIDENT_RATINGS_PATH = 'public/ratings';
+
+@ApiTags('ratings')
+@Controller()
+export class RatingsController {
+  constructor(private readonly ratings: RatingsService) {}
+
+  @Post('cycles/:id/ratings')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('district', 'street')
+  @ApiOperation({ summary: 'APPR-1/3: management or peer ratings on the five dimensions, while the window is open' })
+  async rate(@Param('id') id: string, @Body() dto: OperatorRatingsDto, @CurrentPrincipal() principal: Principal): Promise<{ recorded: number }> {
+    return this.ratings.rateAsOperator(id, dto, principal);
+  }
+
+  @Get('cycles/:id/rating-counts')
+  @ApiBearerAuth()
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: 'How many raters of each source rated each worker (never who)' })
+  @ApiOkResponse({ type: [RatingCountResponse] })
+  async counts(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<RatingCountResponse[]> {
+    return this.ratings.counts(id, principal);
+  }
+
+  @Post(RESIDENT_RATINGS_PATH)
+  @Public()
+  @HttpCode(201)
+  @ApiOperation({ summary: "APPR-3 residents' rating: no operator token, rate-limited, anonymous, one per resident per worker per year" })
+  async resident(@Body() dto: ResidentRatingDto): Promise<{ recorded: true }> {
+    return this.ratings.rateAsResident(dto);
+  }
+}

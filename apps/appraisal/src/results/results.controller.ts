@@ -1,0 +1,60 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { AppealDecisionDto, AppealDto, ReportQuery, ResultListQuery, ResultResponse, TopTenDto, toResultResponse } from './result.dto';
+import { ResultsService } from './results.service';
+
+@ApiTags('results')
+@ApiBearerAuth()
+@Controller()
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get('results')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: "A unit subtree's results of a year (keyset pages by worker id)" })
+  @ApiOkResponse({ type: [ResultResponse] })
+  async list(@Query() q: ResultListQuery, @CurrentPrincipal() principal: Principal): Promise<ResultResponse[]> {
+    return (await this.results.ofUnit(q.unit, q.year, q.after ?? '', q.limit ?? 100, principal)).map(toResultResponse);
+  }
+
+  @Get('results/:workerId/:year')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: "A worker's result of a year, with its explanation (APPR-1..3)" })
+  @ApiOkResponse({ type: ResultResponse })
+  async one(@Param('workerId') workerId: string, @Param('year', ParseIntPipe) year: number, @CurrentPrincipal() principal: Principal): Promise<ResultResponse> {
+    return toResultResponse(await this.results.ofWorker(workerId, year, principal));
+  }
+
+  @Get('reports/distribution')
+  @Roles('city', 'district')
+  @ApiOperation({ summary: 'Published grade distribution of a district (by street) or the city (by district)' })
+  async report(@Query() q: ReportQuery, @CurrentPrincipal() principal: Principal) {
+    return this.results.report(q.unit, q.year, principal);
+  }
+
+  @Post('results/:workerId/:year/appeal')
+  @HttpCode(200)
+  @Roles('district', 'street')
+  @ApiOperation({ summary: 'File the worker’s appeal of a published grade (within the appeal window)' })
+  @ApiOkResponse({ type: ResultResponse })
+  async appeal(@Param('workerId') workerId: string, @Param('year', ParseIntPipe) year: number, @Body() dto: AppealDto, @CurrentPrincipal() principal: Principal): Promise<ResultResponse> {
+    return toResultResponse(await this.results.fileAppeal(workerId, year, dto.reason, principal));
+  }
+
+  @Post('results/:workerId/:year/appeal/decision')
+  @HttpCode(200)
+  @Roles('city', 'district')
+  @ApiOperation({ summary: 'Decide an appeal: upheld changes the grade and cancels consequences it started (APPR-5)' })
+  @ApiOkResponse({ type: ResultResponse })
+  async decide(@Param('workerId') workerId: string, @Param('year', ParseIntPipe) year: number, @Body() dto: AppealDecisionDto, @CurrentPrincipal() principal: Principal): Promise<ResultResponse> {
+    return toResultResponse(await this.results.decideAppeal(workerId, year, dto.outcome, dto.grade, dto.reason, principal));
+  }
+
+  @Post('incentives/top-ten')
+  @Roles('city', 'district')
+  @ApiOperation({ summary: 'APPR-6: select the yearly top ten outstanding workers of a district or the city (only 优秀)' })
+  async topTen(@Body() dto: TopTenDto, @CurrentPrincipal() principal: Principal) {
+    return this.results.selectTopTen(dto.level, dto.unitCode, dto.year, principal);
+  }
+}

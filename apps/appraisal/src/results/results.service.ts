@@ -1,0 +1,236 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { incentiveSelectedContract, resultChangedContract, resultPublishedContract, type AppraisalGrade, type IncentiveLevel } from '@cwp/contracts';
+import { AuditTrail, DomainError, OutboxWriter, ServiceClock, type Principal } from '@cwp/platform';
+import { ExplanationBuilder, type PolicyCatalog } from '@cwp/policy';
+import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core/appraisal-settings';
+import { AppraisalErrors } from '../core/appraisal-errors';
+import { afterCommit } from '../core/after-commit';
+import { appendBatch } from '../core/batch-outbox';
+import { RecordWorkflows } from '../records';
+import { RESULT_ENTITY, ResultAccess } from './result-access';
+import { resultAuditView, resultEventData } from './result-event-data';
+import { ResultRepository } from './result.repository';
+import type { RatingAggregateRow, ResultRow } from './result.row';
+import { checkDistribution, type DistributionCheck } from './rules/distribution';
+import { scoreWorker, type ScoredWorker } from './rules/score-worker';
+
+/** What the close and the publication need to know of a cycle. */
+export interface CycleFacts {
+  id: string;
+  unitCode: string;
+  year: number;
+  policyVersion: string;
+  excellentShareLimit: number;
+}
+
+const CLOSE_CHUNK = 2_000;
+const PUBLISH_CHUNK = 500;
+/** Record workflows signalled at once after a published chunk commits. */
+const SIGNAL_PARALLELISM = 16;
+
+/**
+ * Yearly results (APPR-1..3, APPR-6): the set-based close, calibration, publication, appeals,
+ * reads and the top ten. Commands commit row + audit + outbox; record workflows hear of grades
+ * after the commit.
+ */
+@Injectable()
+export class ResultsService {
+  private readonly logger = new Logger('ResultsService');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ResultRepository,
+    private readonly access: ResultAccess,
+    private readonly records: RecordWorkflows,
+    private readonly audit: AuditTrail,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: ServiceClock,
+    @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
+    @Inject(APPRAISAL_SETTINGS) private readonly settings: AppraisalSettingsValue,
+  ) {}
+
+  /**
+   * APPR-1..3 close, set-based: chunks of workers in id order, each one SQL aggregate of the
+   * ratings per worker and source, scores and grades computed with @cwp/policy, one unnest
+   * upsert per chunk. `resumeAfter`/`progress` let a retried activity continue from its heartbeat.
+   */
+  async close(cycle: CycleFacts, resumeAfter = '', progress: (lastWorkerId: string) => void = () => undefined): Promise<{ results: number; checks: DistributionCheck[] }> {
+    const policy = this.catalog.byId(cycle.policyVersion);
+    let after = resumeAfter;
+    let results = 0;
+    for (;;) {
+      const rows = await this.repository.aggregateChunk(cycle.id, cycle.unitCode, after, CLOSE_CHUNK);
+      if (rows.length === 0) break;
+      const scored = groupByWorker(rows)
+        .map((group) => scoreWorker(policy, group))
+        .filter((s): s is ScoredWorker => s !== null);
+      results += await this.dataSource.transaction((em) => this.repository.upsertDrafts(em, cycle.id, cycle.year, policy.id, scored));
+      after = rows[rows.length - 1]!.workerId;
+      progress(after);
+    }
+    return { results, checks: await this.distribution(cycle) };
+  }
+
+  async distribution(cycle: CycleFacts): Promise<DistributionCheck[]> {
+    return checkDistribution(await this.repository.distributionByStreet(cycle.id), cycle.excellentShareLimit).checks;
+  }
+
+  /** APPR-2: refuses while a unit is still over the calibration limit. */
+  async assertCalibrated(cycle: CycleFacts): Promise<void> {
+    const over = (await this.distribution(cycle)).filter((c) => c.over).map((c) => c.unitCode);
+    if (over.length > 0) throw AppraisalErrors.calibrationRequired(over);
+  }
+
+  /** APPR-2: an operator moves a draft grade with a reason; the move is audited and explained. */
+  async calibrate(workerId: string, year: number, grade: AppraisalGrade, reason: string, principal: Principal): Promise<ResultRow> {
+    const row = await this.access.visible(workerId, year, principal, 'calibrate');
+    if (row.status !== 'draft') throw DomainError.conflict(`The ${year} result of ${workerId} is published; a published grade changes only on appeal`, { reason: 'RESULT_PUBLISHED' });
+    if (row.grade === grade) throw DomainError.validation('grade', `The grade is already ${grade}`);
+    const move = { from: row.grade, to: grade, reason, by: principal.sub, at: new Date().toISOString() };
+    const explanation = new ExplanationBuilder(row.explanation.inputs, row.policyVersion)
+      .absorb(row.explanation)
+      .step('APPR-2', `Calibrated from ${row.grade} to ${grade} by ${principal.role} ${principal.unit}: ${reason}`, grade)
+      .build();
+    return this.dataSource.transaction(async (em) => {
+      const after = await this.repository.calibrate(em, row, grade, move, explanation);
+      if (!after) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
+      await this.audit.record(em, { action: 'calibrate', entity: RESULT_ENTITY, entityId: `${workerId}/${year}`, before: resultAuditView(row), after: { ...resultAuditView(after), reason } }, principal);
+      return after;
+    });
+  }
+
+  /** Publishes a cycle's drafts in chunks: rows + events commit together, then each record hears its grade. */
+  async publish(cycleId: string, progress: () => void = () => undefined): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const rows = await this.dataSource.transaction(async (em) => {
+        const chunk = await this.repository.publishChunk(em, cycleId, PUBLISH_CHUNK);
+        await appendBatch(this.outbox, em, resultPublishedContract, chunk.map((r) => ({ key: r.workerId, data: resultEventData.published(r) })));
+        return chunk;
+      });
+      if (rows.length === 0) break;
+      await this.signalGrades(rows, 'published');
+      published += rows.length;
+      progress();
+    }
+    return published;
+  }
+
+  /** Each worker's performance record hears its grade (started with it when missing). */
+  async signalGrades(rows: readonly ResultRow[], reason: 'published' | 'appeal-upheld'): Promise<void> {
+    for (let i = 0; i < rows.length; i += SIGNAL_PARALLELISM) {
+      await Promise.all(
+        rows.slice(i, i + SIGNAL_PARALLELISM).map((r) =>
+          afterCommit('grade signal', { workerId: r.workerId, year: r.year }, () => this.records.grade({ workerId: r.workerId, unitCode: r.unitCode, entryRoute: r.entryRoute }, { year: r.year, grade: r.grade, reason })),
+        ),
+      );
+    }
+  }
+
+  // ---- appeals ----------------------------------------------------------------------------
+
+  async fileAppeal(workerId: string, year: number, reason: string, principal: Principal): Promise<ResultRow> {
+    const row = await this.access.visible(workerId, year, principal, 'appeal');
+    if (row.status !== 'published') throw DomainError.conflict(`The ${year} result of ${workerId} is not published yet`, { reason: 'RESULT_NOT_PUBLISHED' });
+    if (row.appealStatus !== null) throw DomainError.conflict(`The ${year} result was already appealed (${row.appealStatus})`, { reason: 'ALREADY_APPEALED' });
+    const until = new Date(row.publishedAt!.getTime() + this.settings.timings.appealDays * 86_400_000);
+    if (Date.now() > until.getTime()) throw AppraisalErrors.appealWindowClosed(until.toISOString().slice(0, 10));
+    return this.dataSource.transaction(async (em) => {
+      const after = await this.repository.fileAppeal(em, row, reason);
+      if (!after) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
+      await this.audit.record(em, { action: 'appeal', entity: RESULT_ENTITY, entityId: `${workerId}/${year}`, before: resultAuditView(row), after: resultAuditView(after) }, principal);
+      return after;
+    });
+  }
+
+  /**
+   * An upheld appeal changes the grade, re-explains it and tells the performance record, which
+   * cancels any consequence the old grade had started (APPR-5); a rejected one changes nothing.
+   */
+  async decideAppeal(workerId: string, year: number, outcome: 'upheld' | 'rejected', grade: AppraisalGrade | undefined, reason: string, principal: Principal): Promise<ResultRow> {
+    const row = await this.access.visible(workerId, year, principal, 'decide-appeal');
+    if (row.appealStatus !== 'filed') throw DomainError.conflict(`No appeal of the ${year} result is pending`, { reason: 'NO_PENDING_APPEAL' });
+    if (outcome === 'upheld' && (grade === undefined || grade === row.grade)) throw DomainError.validation('grade', 'An upheld appeal names the new grade, different from the current one');
+    const to = outcome === 'upheld' ? grade! : row.grade;
+    const decision = { outcome, from: row.grade, to, reason, by: principal.sub, at: new Date().toISOString() };
+    const explanation = new ExplanationBuilder(row.explanation.inputs, row.policyVersion)
+      .absorb(row.explanation)
+      .step('APPR-2', outcome === 'upheld' ? `Appeal upheld: grade changed from ${row.grade} to ${to} (${reason})` : `Appeal rejected: grade ${row.grade} stands (${reason})`, to)
+      .build();
+    const after = await this.dataSource.transaction(async (em) => {
+      const changed = await this.repository.decideAppeal(em, row, to, decision, explanation);
+      if (!changed) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
+      await this.audit.record(em, { action: `appeal-${outcome}`, entity: RESULT_ENTITY, entityId: `${workerId}/${year}`, before: resultAuditView(row), after: { ...resultAuditView(changed), reason } }, principal);
+      if (outcome === 'upheld') await this.outbox.append(em, { contract: resultChangedContract, key: workerId, data: resultEventData.changed(row, changed) });
+      return changed;
+    });
+    if (outcome === 'upheld') await this.signalGrades([after], 'appeal-upheld');
+    return after;
+  }
+
+  // ---- reads --------------------------------------------------------------------------------
+
+  async ofWorker(workerId: string, year: number, principal: Principal): Promise<ResultRow> {
+    return this.access.visible(workerId, year, principal, 'read');
+  }
+
+  async ofUnit(unitCode: string, year: number, after: string, limit: number, principal: Principal): Promise<ResultRow[]> {
+    await this.access.unit(principal, unitCode, 'unit');
+    return this.repository.ofUnit(unitCode, year, after, limit);
+  }
+
+  /** Distribution of grades under a district (by street) or the city (by district). */
+  async report(unitCode: string, year: number, principal: Principal): Promise<{ unitCode: string; year: number; total: number; byGrade: Record<string, number>; units: { unitCode: string; total: number; byGrade: Record<string, number> }[] }> {
+    await this.access.unit(principal, unitCode, 'unit');
+    const groupLength = unitCode.length === 2 ? 6 : unitCode.length === 6 ? 9 : 12;
+    const rows = await this.repository.report(unitCode, year, groupLength, true);
+    const units = new Map<string, { unitCode: string; total: number; byGrade: Record<string, number> }>();
+    const byGrade: Record<string, number> = { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 };
+    let total = 0;
+    for (const r of rows) {
+      const u = units.get(r.unitCode) ?? { unitCode: r.unitCode, total: 0, byGrade: { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 } };
+      u.byGrade[r.grade] = r.count;
+      u.total += r.count;
+      units.set(r.unitCode, u);
+      byGrade[r.grade] = (byGrade[r.grade] ?? 0) + r.count;
+      total += r.count;
+    }
+    return { unitCode, year, total, byGrade, units: [...units.values()] };
+  }
+
+  // ---- APPR-6 -----------------------------------------------------------------------------
+
+  /** APPR-6: the top ten outstanding workers of a district or the city, only among those graded excellent. */
+  async selectTopTen(level: IncentiveLevel, unitCode: string, year: number, principal: Principal): Promise<{ selected: { workerId: string; score: number; rank: number }[]; explanation: object }> {
+    await this.access.unit(principal, unitCode, 'unitCode');
+    if ((level === 'city') !== (unitCode === '31')) throw DomainError.validation('unitCode', level === 'city' ? 'The city top ten is selected for unit 31' : 'A district top ten is selected for a district (6 digits)');
+    const top = await this.repository.topExcellent(unitCode, year, 10);
+    const selected = top.map((t, i) => ({ workerId: t.workerId, score: t.score, rank: i + 1 }));
+    const explanation = new ExplanationBuilder({ level, unitCode, year })
+      .step('APPR-6', `Top ten outstanding community workers (${level}): the best scores among workers graded excellent in ${year}; ${selected.length} selected`, selected.length)
+      .build();
+    await this.dataSource.transaction(async (em) => {
+      const inserted = await this.repository.insertSelection(em, { level, unitCode, year, selected, explanation, by: principal.sub });
+      if (!inserted) throw DomainError.conflict(`The ${level} top ten of ${unitCode} for ${year} was already selected`, { reason: 'ALREADY_SELECTED' });
+      await this.audit.record(em, { action: 'select', entity: 'appraisal_incentive', entityId: `${level}:${unitCode}:${year}`, before: {}, after: { count: selected.length } }, principal);
+      await this.outbox.append(em, { contract: incentiveSelectedContract, key: `${level}:${unitCode}:${year}`, data: { level, unitCode, year, selected } });
+    });
+    this.logger.log({ msg: 'top ten selected', level, unitCode, year, count: selected.length });
+    return { selected, explanation };
+  }
+
+  today(): string {
+    return this.clock.today();
+  }
+}
+
+function groupByWorker(rows: readonly RatingAggregateRow[]): RatingAggregateRow[][] {
+  const groups: RatingAggregateRow[][] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.workerId === row.workerId) last.push(row);
+    else groups.push([row]);
+  }
+  return groups;
+}

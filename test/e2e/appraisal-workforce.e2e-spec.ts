@@ -1,0 +1,164 @@
+/**
+ * APPR-5 / EXIT-3 cause 1 / EXIT-2 across two running services. The workforce service hires a
+ * recruited and an elected worker; its `hired` events start each worker's performance record in
+ * the appraisal service. Two appraisal years (each a real cycle: open, management ratings, close,
+ * publish) grade both unqualified. The recruited worker's exit notice, confirmed by the street,
+ * goes out as `cwp.appraisal.exit.triggered.v1` and the workforce service ends the contract with
+ * EXIT-3 cause 1 and its explanation; the elected worker gets an organisational-adjustment task
+ * and stays on duty. Each service has its own schema in the E2E database.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client as PgClient } from 'pg';
+import { Client, Connection } from '@temporalio/client';
+import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv } from '@cwp/platform';
+import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+
+const run = randomBytes(4).toString('hex');
+const schemas = { workforce: `wf_appr_e2e_${run}`, appraisal: `appr_wf_e2e_${run}` };
+const taskQueue = `appr-e2e-${run}`;
+const STREET = '310104003';
+const AREA = '310104003001';
+
+let workforce: ServiceProcess;
+let appraisal: ServiceProcess;
+let token = '';
+
+async function api(service: ServiceProcess, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${service.baseUrl}/api/${service.name}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Polls `read` until `done` holds (no fixed sleeps: each poll is a real read). */
+async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (done(last)) return last;
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function hire(entryRoute: 'recruited' | 'elected'): Promise<string> {
+  const res = await api(workforce, 'POST', '/workers', { unitCode: AREA, name: '钱十', birthDate: '1990-05-17', education: 'bachelor', entryRoute, role: 'staff', postLevel: 2, hiredOn: '2024-03-01' });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+/** One appraisal year of the street: open, management rates everyone low, close, published. */
+async function unqualifiedYear(year: number, workerIds: string[]): Promise<void> {
+  const opened = await api(appraisal, 'POST', '/cycles', { unitCode: STREET, year, ratingClosesAt: new Date(Date.now() + 3_600_000).toISOString() });
+  expect(opened.status).toBe(201);
+  const id = opened.body.id as string;
+  await eventually(`cycle ${year} rating`, async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body, (c) => c.phase === 'rating');
+  const low = { morality: 50, ability: 50, diligence: 50, performance: 40, integrity: 60 };
+  const rated = await api(appraisal, 'POST', `/cycles/${id}/ratings`, { source: 'management', ratings: workerIds.map((workerId) => ({ workerId, scores: low })) });
+  expect(rated).toMatchObject({ status: 200, body: { recorded: workerIds.length } });
+  expect((await api(appraisal, 'POST', `/cycles/${id}/close`)).status).toBe(200);
+  await eventually(`cycle ${year} published`, async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body, (c) => c.phase === 'published');
+  for (const workerId of workerIds) {
+    const result = (await api(appraisal, 'GET', `/results/${workerId}/${year}`)).body;
+    expect(result).toMatchObject({ grade: 'unqualified', status: 'published' });
+    expect(result.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['APPR-1', 'APPR-2', 'APPR-3']));
+  }
+}
+
+const taskOf = (record: any, kind: string, year: number) => record?.tasks?.find((t: any) => t.kind === kind && t.year === year);
+
+beforeAll(async () => {
+  const databaseUrl = process.env.E2E_DATABASE_URL;
+  if (!databaseUrl || !process.env.TEMPORAL_ADDRESS || !process.env.KAFKA_BROKERS) {
+    throw new Error('E2E_DATABASE_URL, TEMPORAL_ADDRESS and KAFKA_BROKERS must be set (run `bash infra/local/stack.sh up`)');
+  }
+  const shared = { DATABASE_URL: databaseUrl, PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), NODE_ENV: 'e2e' };
+  [workforce, appraisal] = await Promise.all([
+    startServiceProcess({
+      name: 'workforce',
+      entry: 'apps/workforce/src/main.ts',
+      env: {
+        ...shared,
+        WORKFORCE_DB_SCHEMA: schemas.workforce,
+        WORKFORCE_TASK_QUEUE: `wf-appr-e2e-${run}`,
+        WORKFORCE_RUN_WORKER: 'false',
+        WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false',
+        WORKFORCE_APPRAISAL_EXITS_CONSUMER: `wf-appr-e2e-exits-${run}`,
+      },
+      readyTimeoutMs: 300_000,
+    }),
+    startServiceProcess({
+      name: 'appraisal',
+      entry: 'apps/appraisal/src/main.ts',
+      env: { ...shared, APPRAISAL_DB_SCHEMA: schemas.appraisal, APPRAISAL_TASK_QUEUE: taskQueue, APPRAISAL_WORKERS_CONSUMER: `appr-e2e-workers-${run}`, APPRAISAL_RESIDENT_KEY: randomBytes(32).toString('hex') },
+      readyTimeoutMs: 300_000,
+    }),
+  ]);
+  const env = withStackEnv(process.env);
+  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
+  token = await mintLocalToken({ role: 'street', unit: STREET, sub: `e2e-street-${run}` }, authSettings(loadConfig(authConfigSchema, env), env), directory);
+}, 330_000);
+
+afterAll(async () => {
+  await Promise.all([workforce?.stop(), appraisal?.stop()]);
+  // The services' JSON logs, for a failed run (personal data is redacted by the platform logger).
+  const logs = path.join(process.env.CWP_STATE_DIR ?? fromRepoRoot('.state'), 'logs');
+  mkdirSync(logs, { recursive: true });
+  if (workforce) writeFileSync(path.join(logs, `e2e-appraisal-workforce-${run}.log`), workforce.output());
+  if (appraisal) writeFileSync(path.join(logs, `e2e-appraisal-${run}.log`), appraisal.output());
+  if (process.env.TEMPORAL_ADDRESS) {
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
+      await client.workflow.getHandle(wf.workflowId).terminate('e2e finished').catch(() => undefined);
+    }
+    await connection.close();
+  }
+  const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
+  await pg.connect();
+  for (const schema of Object.values(schemas)) await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pg.end();
+}, 60_000);
+
+describe('two unqualified years across workforce and appraisal (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
+  it('a recruited worker leaves with EXIT-3 cause 1 and its explanation; an elected worker gets an adjustment task and stays', async () => {
+    const recruited = await hire('recruited');
+    const elected = await hire('elected');
+    // The hired events reach the appraisal service through Kafka and its inbox.
+    for (const id of [recruited, elected]) await eventually(`record of ${id}`, () => api(appraisal, 'GET', `/records/${id}`), (r) => r.status === 200);
+
+    await unqualifiedYear(2025, [recruited, elected]);
+    for (const id of [recruited, elected]) {
+      await eventually(`admonishment of ${id}`, async () => (await api(appraisal, 'GET', `/records/${id}`)).body, (r) => taskOf(r, 'admonishment-talk', 2025) !== undefined);
+    }
+
+    await unqualifiedYear(2026, [recruited, elected]);
+    const recruitedRecord = await eventually('exit notice', async () => (await api(appraisal, 'GET', `/records/${recruited}`)).body, (r) => taskOf(r, 'exit-notice', 2026) !== undefined);
+    const notice = taskOf(recruitedRecord, 'exit-notice', 2026);
+    expect(notice.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['APPR-5', 'ORG-3', 'EXIT-3']));
+    const electedRecord = await eventually('adjustment task', async () => (await api(appraisal, 'GET', `/records/${elected}`)).body, (r) => taskOf(r, 'organisational-adjustment', 2026) !== undefined);
+    expect(taskOf(electedRecord, 'exit-notice', 2026)).toBeUndefined();
+    expect(taskOf(electedRecord, 'organisational-adjustment', 2026).explanation.rules.map((r: { id: string }) => r.id)).toContain('EXIT-2');
+
+    const today = new Date().toISOString().slice(0, 10);
+    const decided = await api(appraisal, 'POST', `/records/${recruited}/tasks/${notice.id}/decision`, { decision: 'confirm', effectiveOn: today });
+    expect(decided).toMatchObject({ status: 200, body: { status: 'done', effectiveOn: today } });
+
+    const exited = await eventually('workforce exit', async () => (await api(workforce, 'GET', `/workers/${recruited}`)).body, (w) => w.status === 'exited');
+    expect(exited).toMatchObject({ status: 'exited', exitCause: 'unqualified-two-years', exitedOn: today });
+    expect(exited.exitExplanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['EXIT-3', 'APPR-5']));
+    expect(JSON.stringify(exited.exitExplanation.inputs)).toContain('2025');
+
+    // The workforce `exited` event comes back and ends the record cleanly.
+    await eventually('record ended', async () => (await api(appraisal, 'GET', `/records/${recruited}`)).body, (r) => r.status === 'exited');
+
+    // EXIT-2: the elected worker is never ended by appraisal.
+    expect((await api(workforce, 'GET', `/workers/${elected}`)).body).toMatchObject({ status: 'on-duty', exitCause: null });
+  }, 480_000);
+});
