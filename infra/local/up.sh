@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run up`: the whole platform on this machine. Servers (stack.sh up), a build, the Temporal
-# workflow bundles, seed data, the demo city on first start (seeds/demo: synthetic workers and
-# reserve entries), then every app with a `start` script in the background, each on its port from
-# ports.json, until its GET /ready answers 200; ends with a short tour. `npm run down` stops apps
+# workflow bundles, seed data, the demo city's synthetic workers on first start (seeds/demo), then
+# every app with a `start` script in the background, each on its port from ports.json, until its
+# GET /ready answers 200; then the demo's reserve entries through the talent pool's API; ends with
+# a short tour. `npm run down` stops apps
 # and servers.
 #
 #   npm run up [-- --no-demo]     --no-demo (or CWP_DEMO=0): no demo city
@@ -132,7 +133,13 @@ parse_args() {
   done
 }
 
-# The demo city (seeds/demo): once per state folder; the seed itself is idempotent too.
+# The demo city (seeds/demo): once per state folder; the seed itself is idempotent too. Its
+# workforce is COPY-loaded before the apps start; its reserve entries are registered through the
+# talent pool's API once the apps answer /ready (register_demo_entries).
+demo_pending() {
+  [[ $DEMO != 0 && ! -f $DEMO_TOUR_FILE ]]
+}
+
 seed_demo_city() {
   if [[ $DEMO == 0 ]]; then
     step "demo city: skipped (--no-demo / CWP_DEMO=0)"
@@ -142,13 +149,31 @@ seed_demo_city() {
     step "demo city: already seeded for $STATE"
     return 0
   fi
-  step "demo city (synthetic workers and reserve entries; --no-demo skips it)"
+  step "demo city: synthetic workers (--no-demo skips it)"
   (
     set -a
     # shellcheck disable=SC1090
     source "$ENV_FILE"
     set +a
     npm run --silent ts -- seeds/demo/seed-demo-city.cli.ts
+  )
+}
+
+# After the apps are ready: the demo's reserve entries, registered over HTTP; writes the tour file.
+register_demo_entries() {
+  local apps=$1 talent_pool_port
+  talent_pool_port=$(awk '$1 == "talent-pool" { print $2 }' <<<"$apps")
+  if [[ -z $talent_pool_port ]]; then
+    step "demo city: reserve entries skipped (no talent-pool app)"
+    return 0
+  fi
+  step "demo city: synthetic reserve entries, through the talent pool's API"
+  (
+    set -a
+    # shellcheck disable=SC1090
+    source "$ENV_FILE"
+    set +a
+    TALENT_POOL_URL="http://127.0.0.1:$talent_pool_port" npm run --silent ts -- seeds/demo/register-demo-entries.cli.ts
   )
 }
 
@@ -190,6 +215,9 @@ main() {
       npm run --silent seed -w "$dir"
     )
   done
+  # Decided once: seed_demo_city runs before the apps, register_demo_entries after them.
+  local demo_now=0
+  if demo_pending; then demo_now=1; fi
   seed_demo_city
 
   local apps
@@ -201,6 +229,7 @@ main() {
     local app port
     while read -r app port; do start_app "$app" "$port"; done <<<"$apps"
     while read -r app port; do wait_app "$app" "$port"; done <<<"$apps"
+    if [[ $demo_now == 1 ]]; then register_demo_entries "$apps"; fi
   fi
   print_where "$apps"
   print_tour "$apps"
@@ -217,8 +246,8 @@ print_tour() {
   local DEMO_DISTRICT="" DEMO_WORKER_ID="" DEMO_ENTRY_ID=""
   # shellcheck disable=SC1090
   source "$DEMO_TOUR_FILE"
-  # The talent pool's reconciler starts the demo entries' workflows after its boot: give the
-  # one the tour shows a bounded wait, so the third command finds it.
+  # The talent pool starts each entry's workflow after its registration commits (its reconciler
+  # retries any it could not): give the one the tour shows a bounded wait, so the third command finds it.
   local workflow_url="${TEMPORAL_UI_URL:-}/api/v1/namespaces/${TEMPORAL_NAMESPACE:-default}/workflows/talent-pool-entry:$DEMO_ENTRY_ID"
   if [[ -n $DEMO_ENTRY_ID && -n ${TEMPORAL_UI_URL:-} ]]; then
     local deadline=$((SECONDS + 90))

@@ -1,40 +1,33 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { loadPiiKeys, PiiCipher, platformMigrations, testing } from '@cwp/platform';
-import { loadReferenceData, workforceMigrations } from '@cwp/workforce';
+import { loadReferenceData, openBenchSchema, type BenchSchema } from '@cwp/workforce/testing';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { DEMO_MARK } from './demo-city';
 import { findDemoTour } from './demo-tour';
 import { loadOrgTreeFile } from './generator';
 import { loadDemoWorkforce, type DemoWorkforceOptions } from './load-demo-workforce';
-import { planDemoEntries } from './reserve-entries';
-import { seedDemoEntries } from './seed-demo-entries';
-import { EntryEntity, talentPoolMigrations } from './service-internals';
 
 const TREE_FILE = path.resolve(__dirname, '../org-tree/shanghai.json');
 const { units } = loadOrgTreeFile(TREE_FILE);
 const AS_OF = '2026-07-01';
 
 describe('demo city on the real PostgreSQL', () => {
-  let workforce: testing.TestDataSource;
-  let pool: testing.TestDataSource;
+  // The workforce service's own schema, through its testing entry point (seeds import no app).
+  const schema = `demo_city_wf_it_${randomBytes(4).toString('hex')}`;
+  let workforce: BenchSchema;
   let client: Client;
 
   beforeAll(async () => {
-    workforce = await testing.createTestDataSource({ schemaPrefix: 'demo_city_wf_it', migrations: workforceMigrations });
-    await loadReferenceData(workforce, TREE_FILE, defaultPolicyCatalog(), 5);
-    pool = await testing.createTestDataSource({ schemaPrefix: 'demo_city_tp_it', entities: [EntryEntity], migrations: [...platformMigrations, ...talentPoolMigrations] });
+    workforce = await openBenchSchema(schema);
+    await loadReferenceData(workforce.ds, TREE_FILE, defaultPolicyCatalog(), 5);
     client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await client.connect();
-    await client.query(`SET search_path TO "${workforce.schema}"`);
+    await client.query(`SET search_path TO "${schema}"`);
   });
   afterAll(async () => {
     await client?.end();
-    await workforce?.destroy();
-    await pool?.destroy();
+    await workforce?.close(false);
   });
 
   const options: DemoWorkforceOptions = { units, seed: 1, size: 3000, asOf: AS_OF, exitedShare: 0.08 };
@@ -84,23 +77,12 @@ describe('demo city on the real PostgreSQL', () => {
     expect(rows[0]!.bad).toBe(0);
   });
 
-  it('registers reserve entries through the talent pool path, workflows left to its reconciler, once only (POOL-2)', async () => {
-    const cipher = new PiiCipher(loadPiiKeys({ PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), NODE_ENV: 'test' }, mkdtempSync(path.join(tmpdir(), 'demo-city-'))));
-    const plans = planDemoEntries(40, units, '2026-12-02');
-    expect(await seedDemoEntries(pool, cipher, plans)).toEqual({ created: 40, present: 0 });
-    expect(await seedDemoEntries(pool, cipher, plans)).toEqual({ created: 0, present: 40 });
-    const [counts] = (await pool.query(
-      `SELECT count(*)::int AS entries, count(*) FILTER (WHERE workflow_started_at IS NULL)::int AS unstarted,
-              count(*) FILTER (WHERE created_by = $1)::int AS marked, count(DISTINCT expires_on)::int AS expiry_days,
-              (SELECT count(*)::int FROM outbox) AS events, (SELECT count(*)::int FROM audit_log) AS audited
-         FROM entries`,
-      [DEMO_MARK],
-    )) as Array<Record<string, number>>;
-    expect(counts).toEqual({ entries: 40, unstarted: 40, marked: 40, expiry_days: expect.any(Number), events: 40, audited: 40 });
-    expect(counts!.expiry_days).toBeGreaterThan(30);
-
-    const tour = await findDemoTour(client, pool.schema);
-    expect(tour.entryId).toMatch(/^de300000-/);
+  it('points the tour at a district with workers and one of its exited workers, with the entry the API answered', async () => {
+    const tour = await findDemoTour(client, 'de300000-0000-4000-8000-000000000001');
     expect(tour.district).toMatch(/^31\d{4}$/);
+    expect(tour.entryId).toBe('de300000-0000-4000-8000-000000000001');
+    const { rows } = await client.query<{ status: string; unit_code: string; created_by: string }>('SELECT status, unit_code, created_by FROM workers WHERE id = $1', [tour.workerId]);
+    expect(rows[0]).toMatchObject({ status: 'exited', created_by: DEMO_MARK });
+    expect(rows[0]!.unit_code.startsWith(tour.district)).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
+import { POOL_PREFERRED_MAJORS, SOCIAL_WORKER_QUALIFICATIONS, type PoolMajor } from '@cwp/contracts';
 import { checkNationalId, defaultPolicyCatalog } from '@cwp/policy';
 import { copyLine } from './copy-text';
 import { DEMO_ID_REGION } from './demo-city';
 import { demoExit } from './demo-exits';
 import { generateWorkforce, loadOrgTreeFile } from './generator';
 import { planDemoEntries } from './reserve-entries';
-import { planReserve, poolSourceProblem } from './service-internals';
 
 const TREE = loadOrgTreeFile('seeds/org-tree/shanghai.json');
 const AS_OF = '2026-07-01';
@@ -59,27 +59,27 @@ describe('demo city: exits (EXIT-2, EXIT-3, ORG-3)', () => {
 
 describe('demo city: reserve entries (POOL-1, POOL-2)', () => {
   const today = '2026-12-02';
-  const plans = planDemoEntries(300, TREE.units, today);
-  const catalog = defaultPolicyCatalog();
-  const reserves = plans.map((p) => planReserve(catalog.inForce(p.registeredOn), p.registeredOn, p.months));
+  const bounds = defaultPolicyCatalog().inForce(today).pool.reservePeriodMonths;
+  const plans = planDemoEntries(300, TREE.units, today, bounds);
 
-  it('have fixed, unique ids (a second run finds them)', () => {
-    expect(new Set(plans.map((p) => p.id)).size).toBe(300);
-    expect(planDemoEntries(300, TREE.units, today)).toEqual(plans);
+  it('have fixed, unique Idempotency-Keys and the same requests on every run (a rerun adds nothing)', () => {
+    expect(new Set(plans.map((p) => p.idempotencyKey)).size).toBe(300);
+    expect(plans[0]!.idempotencyKey).toBe('demo-city-entry-000');
+    expect(planDemoEntries(300, TREE.units, today, bounds)).toEqual(plans);
   });
 
-  it('expire staggered, from a few days to two years ahead, none already expired', () => {
-    const expiries = reserves.map((r) => r.expiresOn).sort();
-    expect(expiries[0]! > '2026-12-04').toBe(true);
-    expect(expiries[0]! < '2027-02-01').toBe(true);
-    expect(expiries.at(-1)! > '2028-06-01').toBe(true);
-    expect(new Set(expiries.map((d) => d.slice(0, 7))).size).toBeGreaterThan(18);
+  it('stagger their reserve periods across the POOL-2 bounds in force (the API dates every registration today)', () => {
+    const months = plans.map((p) => p.registration.reservePeriodMonths);
+    expect(Math.min(...months)).toBe(bounds.min);
+    expect(Math.max(...months)).toBe(bounds.max);
+    expect(new Set(months).size).toBe(bounds.max - bounds.min + 1);
   });
 
   it('fit their source category (POOL-1) and are held by streets or districts', () => {
-    for (const plan of plans) {
-      expect(poolSourceProblem(plan.registration)).toBeUndefined();
-      expect(plan.registration.holdingUnit).toMatch(/^31\d{4}(\d{3})?$/);
+    for (const { registration } of plans) {
+      if (registration.source === 'student') expect(POOL_PREFERRED_MAJORS).toContain(registration.major as PoolMajor);
+      if (registration.source === 'social-worker') expect(registration.certificates.some((c) => (SOCIAL_WORKER_QUALIFICATIONS as readonly string[]).includes(c))).toBe(true);
+      expect(registration.holdingUnit).toMatch(/^31\d{4}(\d{3})?$/);
     }
     expect(new Set(plans.map((p) => p.registration.source)).size).toBe(4);
   });

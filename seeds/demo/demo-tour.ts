@@ -1,8 +1,9 @@
 /**
- * What `npm run up`'s closing tour points at, read from the seeded data: a district, one of its
- * workers who left (the exit explanation: rule IDs, inputs, steps), and the active reserve entry
- * expiring soonest (its workflow is running in Temporal). Written as a small env file that
- * infra/local/up.sh reads to print three curl commands with real ids.
+ * What `npm run up`'s closing tour points at: a district, one of its workers who left (the exit
+ * explanation: rule IDs, inputs, steps), read from the demo workforce, and the active reserve
+ * entry expiring soonest (its workflow is running in Temporal), as the talent pool's API answered
+ * its registration. Written as a small env file that infra/local/up.sh reads to print three curl
+ * commands with real ids.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,8 +16,11 @@ export interface DemoTour {
   entryId: string | null;
 }
 
-/** The tour's district: 徐汇区 when present, else the district with most current workers. */
-export async function findDemoTour(workforce: ClientBase, talentPoolSchema: string, preferredDistrict = '310104'): Promise<DemoTour> {
+/**
+ * The tour's district (徐汇区 when present, else the district with most current workers) and an
+ * exited worker of it, from `workforce` (search_path = the workforce schema).
+ */
+export async function findDemoTour(workforce: ClientBase, entryId: string | null, preferredDistrict = '310104'): Promise<DemoTour> {
   const { rows: districts } = await workforce.query<{ district: string }>(
     `SELECT left(unit_code, 6) AS district FROM workers WHERE status <> 'exited'
       GROUP BY 1 ORDER BY (left(unit_code, 6) = $1) DESC, count(*) DESC LIMIT 1`,
@@ -29,11 +33,7 @@ export async function findDemoTour(workforce: ClientBase, talentPoolSchema: stri
       ORDER BY (exit_cause = 'unqualified-two-years') DESC, id LIMIT 1`,
     [`${district}%`, DEMO_MARK],
   );
-  const { rows: entries } = await workforce.query<{ id: string }>(
-    `SELECT id FROM ${quoteIdent(talentPoolSchema)}.entries WHERE status = 'active' AND created_by = $1 ORDER BY expires_at, id LIMIT 1`,
-    [DEMO_MARK],
-  );
-  return { district, workerId: workers[0]?.id ?? null, entryId: entries[0]?.id ?? null };
+  return { district, workerId: workers[0]?.id ?? null, entryId };
 }
 
 export function writeDemoTour(stateDir: string, tour: DemoTour): string {
@@ -41,9 +41,4 @@ export function writeDemoTour(stateDir: string, tour: DemoTour): string {
   mkdirSync(stateDir, { recursive: true });
   writeFileSync(file, `DEMO_DISTRICT=${tour.district}\nDEMO_WORKER_ID=${tour.workerId ?? ''}\nDEMO_ENTRY_ID=${tour.entryId ?? ''}\n`);
   return file;
-}
-
-function quoteIdent(name: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`schema name ${name} is not a plain identifier`);
-  return `"${name}"`;
 }

@@ -1,10 +1,15 @@
 /**
- * The one door to the synthetic workforce generator. It lives in @cwp/workforce today and is
- * moving to its own package (libs/synthetic): re-point the import below, nothing else.
+ * The one door to the synthetic workforce generator (@cwp/synthetic) and to the org tree the demo
+ * spreads it over. Seeds import no app (`seeds-and-benches-import-no-app`): the tree file is read
+ * with the platform's own org-tree validator, as the services read it.
  */
-import type { generateWorkforce } from '@cwp/workforce';
+import { readFileSync } from 'node:fs';
+import { parseOrgTree, type OrgUnit } from '@cwp/platform';
 
-export { generateWorkforce, intBetween, keyedRandom, loadOrgTreeFile, type OrgUnit, type Random } from '@cwp/workforce';
+export { generateWorkforce, intBetween, keyedRandom, type Random, type SyntheticWorker, type TreeUnit } from '@cwp/synthetic';
+export type { OrgUnit } from '@cwp/platform';
 
-/** A worker as the generator yields it (synthetic: true, no national ID, no phone number). */
-export type SyntheticWorker = ReturnType<typeof generateWorkforce> extends Generator<infer W, unknown, unknown> ? W : never;
+/** Reads and validates an org-tree file as a complete seed tree (throws with every problem). */
+export function loadOrgTreeFile(file: string): { units: OrgUnit[] } {
+  return { units: parseOrgTree(JSON.parse(readFileSync(file, 'utf8')) as unknown, { complete: true, source: `Org tree ${file}` }).units };
+}

@@ -1,36 +1,52 @@
 /**
  * The demo's reserve pool (POOL-1..3): a few hundred synthetic candidates held by streets and
- * districts all over the city, registered over the last two years with 12-, 18- or 24-month
- * periods (POOL-2), so their expiries are staggered from a few days to two years ahead and the
- * pool's reminders and expiries keep happening while the demo runs. Pure and deterministic.
+ * districts all over the city. Pure and deterministic: the same requests on every run, each with
+ * its own Idempotency-Key, so a rerun registers nothing twice.
+ *
+ * They are registered through the talent pool's public API (register-demo-entries.ts), which
+ * dates every registration today and takes no expiry: the staggering the API allows is the
+ * reserve period, chosen per entry across the POOL-2 bounds of the policy version in force
+ * (12..24 months today), so expiries spread over the second year ahead, month by month.
  *
  * Candidates' names, genders and birth dates come from the synthetic workforce generator (its own
  * seed); national IDs use a region code that was never issued (DEMO_ID_REGION), so none can be a
- * real person's; phone numbers are a fixed placeholder series. Every entry is marked DEMO_MARK.
+ * real person's; phone numbers are a fixed placeholder series.
  */
-import { POOL_PREFERRED_MAJORS, SOCIAL_WORKER_QUALIFICATIONS, type PoolCertificate, type PoolMajor, type PoolSource } from '@cwp/contracts';
+import { POOL_PREFERRED_MAJORS, SOCIAL_WORKER_QUALIFICATIONS, type EducationLevel, type PoolCertificate, type PoolMajor, type PoolSource } from '@cwp/contracts';
 import { nationalIdCheckChar } from '@cwp/policy';
 import { DEMO_ID_REGION, DEMO_SEED } from './demo-city';
-import { generateWorkforce, intBetween, keyedRandom, type OrgUnit, type Random } from './generator';
-import type { RegisterEntryDto } from './service-internals';
+import { generateWorkforce, intBetween, keyedRandom, type Random, type TreeUnit } from './generator';
+
+/** The body of POST /api/talent-pool/entries (the talent pool's RegisterEntryDto, as JSON). */
+export interface DemoRegistration {
+  name: string;
+  nationalId: string;
+  phone: string;
+  source: PoolSource;
+  education: EducationLevel;
+  major?: PoolMajor;
+  certificates: PoolCertificate[];
+  holdingUnit: string;
+  reservePeriodMonths: number;
+}
 
 export interface DemoEntryPlan {
-  id: string;
-  registration: RegisterEntryDto;
-  registeredOn: string;
-  months: number;
+  /** Idempotency-Key of its registration: fixed per index, so a rerun replays instead of adding. */
+  idempotencyKey: string;
+  registration: DemoRegistration;
 }
 
-const DAY_MS = 86_400_000;
-/** The entry expiring soonest is still this many days away on the demo's day. */
-const MIN_DAYS_LEFT = 3;
-
-/** Demo entry ids: a fixed series (`de300000-0000-4000-8000-<index>`), so a second run finds them. */
-export function demoEntryId(index: number): string {
-  return `de300000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+/** POOL-2 bounds of the reserve period, from the policy version in force (`pool.reservePeriodMonths`). */
+export interface ReservePeriodBounds {
+  min: number;
+  max: number;
 }
 
-export function planDemoEntries(count: number, units: readonly OrgUnit[], today: string): DemoEntryPlan[] {
+export function demoEntryKey(index: number): string {
+  return `demo-city-entry-${String(index).padStart(3, '0')}`;
+}
+
+export function planDemoEntries(count: number, units: readonly TreeUnit[], today: string, months: ReservePeriodBounds): DemoEntryPlan[] {
   if (count > 1000) throw new RangeError('at most 1,000 demo entries (the ID sequence has three digits)');
   const holders = units.filter((u) => u.kind === 'street' || u.kind === 'district').map((u) => u.code).sort();
   const people = [...generateWorkforce({ seed: DEMO_SEED + 1, size: count, units })];
@@ -38,10 +54,8 @@ export function planDemoEntries(count: number, units: readonly OrgUnit[], today:
     const random = keyedRandom('demo-entry', String(index));
     const age = Number(today.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
     const source: PoolSource = age < 26 ? 'student' : pickSource(random);
-    const months = [12, 18, 24][intBetween(random, 0, 2)]!;
-    const registeredOn = daysBefore(today, intBetween(random, 0, Math.floor(months * 30.4) - MIN_DAYS_LEFT - 1));
     const idStem = `${DEMO_ID_REGION}${person.birthDate.replace(/-/g, '')}${String(index).padStart(3, '0')}`;
-    const registration: RegisterEntryDto = {
+    const registration: DemoRegistration = {
       name: person.name,
       nationalId: idStem + nationalIdCheckChar(idStem),
       phone: `1380000${String(index).padStart(4, '0')}`,
@@ -50,8 +64,9 @@ export function planDemoEntries(count: number, units: readonly OrgUnit[], today:
       certificates: certificatesFor(source, random),
       holdingUnit: holders[intBetween(random, 0, holders.length - 1)]!,
       ...majorFor(source, random),
+      reservePeriodMonths: intBetween(random, months.min, months.max),
     };
-    return { id: demoEntryId(index), registration, registeredOn, months };
+    return { idempotencyKey: demoEntryKey(index), registration };
   });
 }
 
@@ -72,8 +87,4 @@ function certificatesFor(source: PoolSource, random: Random): PoolCertificate[] 
   if (source === 'social-worker' || random() < 0.2) certificates.push(SOCIAL_WORKER_QUALIFICATIONS[random() < 0.7 ? 0 : 1]);
   if (random() < 0.1) certificates.push('psychological-counsellor');
   return certificates;
-}
-
-function daysBefore(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 }
