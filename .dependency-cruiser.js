@@ -48,7 +48,7 @@ module.exports = {
     },
     {
       name: 'apps-use-only-their-own-workflows',
-      comment: 'An app may reference its own workflow package (for the worker bundle), never another service\'s.',
+      comment: "An app may reference its own workflow package (for the worker bundle), never another service's.",
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^workflows/', pathNot: '^workflows/$1/' },
@@ -72,7 +72,7 @@ module.exports = {
     {
       name: 'seeds-and-benches-import-no-app',
       comment:
-        'Seeds and benches take generators from libs/synthetic and talk to services over HTTP/Kafka, never import an app; a bench that needs a service\'s own schema (migrations, its report query) enters through the app\'s testing entry point (@cwp/<app>/testing = apps/<app>/src/testing/index.ts).',
+        "Seeds and benches take generators from libs/synthetic and talk to services over HTTP/Kafka, never import an app; a bench that needs a service's own schema (migrations, its report query) enters through the app's testing entry point (@cwp/<app>/testing = apps/<app>/src/testing/index.ts).",
       severity: 'error',
       from: { path: '^(seeds|test/bench)/' },
       to: { path: '^apps/', pathNot: '^apps/[^/]+/src/testing/index\\.ts$' },

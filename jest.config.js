@@ -50,11 +50,26 @@ module.exports = {
   testSequencer: '<rootDir>/test/reliability/support/sequencer.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,workflows,infra}/**/*.spec.ts', '<rootDir>/seeds/**/*.spec.ts'] },
-    { ...base, displayName: 'integration', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,seeds}/**/*.int-spec.ts'] },
-    { ...base, displayName: 'workflow', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.wf-spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      setupFiles: ['<rootDir>/test/support/load-stack-env.js'],
+      testMatch: ['<rootDir>/{libs,apps,workflows,seeds}/**/*.int-spec.ts'],
+    },
+    {
+      ...base,
+      displayName: 'workflow',
+      setupFiles: ['<rootDir>/test/support/load-stack-env.js'],
+      testMatch: ['<rootDir>/{libs,apps,workflows,test}/**/*.wf-spec.ts'],
+    },
     // Deployment files rendered and validated offline against the Kubernetes and Compose schemas (infra/deploy).
     { ...base, displayName: 'deploy', testMatch: ['<rootDir>/infra/**/*.deploy-spec.ts'] },
-    { ...base, displayName: 'e2e', setupFiles: ['<rootDir>/test/support/load-stack-env.js'], testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      setupFiles: ['<rootDir>/test/support/load-stack-env.js'],
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+    },
     // Faults, abuse, races, scope and personal data against the running services (test/reliability/README.md).
     {
       ...base,

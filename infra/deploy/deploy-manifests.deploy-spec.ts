@@ -24,7 +24,10 @@ interface ValidationReport {
 }
 
 function helm(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(tools.HELM, args, { encoding: 'utf8', env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work } });
+  const result = spawnSync(tools.HELM, args, {
+    encoding: 'utf8',
+    env: { ...process.env, HELM_CACHE_HOME: work, HELM_CONFIG_HOME: work, HELM_DATA_HOME: work },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -55,11 +58,17 @@ function objectsOf(manifest: string): string[] {
 }
 
 const apps = readdirSync(path.join(ROOT, 'apps')).filter((dir) => existsSync(path.join(ROOT, 'apps', dir, 'package.json')));
-const ports = (JSON.parse(readFileSync(path.join(ROOT, 'infra/local/ports.json'), 'utf8')) as { services: Record<string, number> }).services;
+const ports = (JSON.parse(readFileSync(path.join(ROOT, 'infra/local/ports.json'), 'utf8')) as { services: Record<string, number> })
+  .services;
 
 beforeAll(() => {
   const out = execFileSync('bash', [path.join(ROOT, 'infra/deploy/tools.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  tools = Object.fromEntries(out.trim().split(/\s+/).map((kv) => kv.split('=') as [string, string])) as typeof tools;
+  tools = Object.fromEntries(
+    out
+      .trim()
+      .split(/\s+/)
+      .map((kv) => kv.split('=') as [string, string]),
+  ) as typeof tools;
 }, 900_000);
 
 describe('Helm chart infra/helm/cwp', () => {
@@ -71,7 +80,10 @@ describe('Helm chart infra/helm/cwp', () => {
 
   it(`renders objects that are all valid against the Kubernetes ${KUBERNETES_VERSION} API schemas (strict)`, () => {
     const report = validate('k8s', KUBERNETES_VERSION, render());
-    console.log(`deploy: ${report.checked} rendered objects validated against Kubernetes ${KUBERNETES_VERSION}, ${report.errors.length} errors`, report.errors);
+    console.log(
+      `deploy: ${report.checked} rendered objects validated against Kubernetes ${KUBERNETES_VERSION}, ${report.errors.length} errors`,
+      report.errors,
+    );
     expect(report.errors).toEqual([]);
     expect(report.checked).toBeGreaterThanOrEqual(apps.length * 5);
   });
@@ -79,7 +91,13 @@ describe('Helm chart infra/helm/cwp', () => {
   it('gives every app an API Deployment, a Service, an autoscaler, a budget and a migration Job, and a worker set where it runs workflows', () => {
     const objects = objectsOf(render());
     for (const app of apps) {
-      const expected = [`Deployment/cwp-${app}-api`, `Service/cwp-${app}`, `HorizontalPodAutoscaler/cwp-${app}-api`, `PodDisruptionBudget/cwp-${app}-api`, `Job/cwp-${app}-migrate-1`];
+      const expected = [
+        `Deployment/cwp-${app}-api`,
+        `Service/cwp-${app}`,
+        `HorizontalPodAutoscaler/cwp-${app}-api`,
+        `PodDisruptionBudget/cwp-${app}-api`,
+        `Job/cwp-${app}-migrate-1`,
+      ];
       if (existsSync(path.join(ROOT, 'workflows', app, 'package.json'))) {
         expected.push(`Deployment/cwp-${app}-worker`, `HorizontalPodAutoscaler/cwp-${app}-worker`, `PodDisruptionBudget/cwp-${app}-worker`);
       } else {
@@ -132,7 +150,16 @@ describe('Helm chart infra/helm/cwp', () => {
   });
 
   it('the validator is real: a Deployment with a wrong field type and an unknown field is refused', () => {
-    const broken = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: { name: broken }', 'spec:', '  replicas: "two"', '  selector: { matchLabels: { a: b } }', '  templat: {}', ''].join('\n');
+    const broken = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: broken }',
+      'spec:',
+      '  replicas: "two"',
+      '  selector: { matchLabels: { a: b } }',
+      '  templat: {}',
+      '',
+    ].join('\n');
     const report = validate('k8s', KUBERNETES_VERSION, broken);
     expect(report.errors.length).toBeGreaterThan(0);
     expect(JSON.stringify(report.errors)).toMatch(/replicas|templat/);

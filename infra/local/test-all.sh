@@ -54,6 +54,7 @@ jest_tier() {
 
 stage "npm ci" ensure_node_modules
 stage "stack up" bash "$HERE/stack.sh" up
+stage "format (prettier, width 140)" npm run -s format:check
 stage "lint (eslint)" npx eslint .
 stage "lint (boundaries)" npx depcruise --config .dependency-cruiser.js libs apps workflows test seeds
 stage "type-check (tsc -b)" npx tsc -b

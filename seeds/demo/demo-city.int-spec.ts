@@ -42,7 +42,9 @@ describe('demo city on the real PostgreSQL', () => {
 
     const second = await loadDemoWorkforce(client, options);
     expect(second.loaded).toBe(false);
-    const { rows } = await client.query<{ workers: number; history: number }>('SELECT (SELECT count(*)::int FROM workers) AS workers, (SELECT count(*)::int FROM worker_history) AS history');
+    const { rows } = await client.query<{ workers: number; history: number }>(
+      'SELECT (SELECT count(*)::int FROM workers) AS workers, (SELECT count(*)::int FROM worker_history) AS history',
+    );
     expect(rows[0]).toEqual({ workers: 3000, history: Object.values(first.history).reduce((a, b) => a + b, 0) });
   });
 
@@ -81,7 +83,10 @@ describe('demo city on the real PostgreSQL', () => {
     const tour = await findDemoTour(client, 'de300000-0000-4000-8000-000000000001');
     expect(tour.district).toMatch(/^31\d{4}$/);
     expect(tour.entryId).toBe('de300000-0000-4000-8000-000000000001');
-    const { rows } = await client.query<{ status: string; unit_code: string; created_by: string }>('SELECT status, unit_code, created_by FROM workers WHERE id = $1', [tour.workerId]);
+    const { rows } = await client.query<{ status: string; unit_code: string; created_by: string }>(
+      'SELECT status, unit_code, created_by FROM workers WHERE id = $1',
+      [tour.workerId],
+    );
     expect(rows[0]).toMatchObject({ status: 'exited', created_by: DEMO_MARK });
     expect(rows[0]!.unit_code.startsWith(tour.district)).toBe(true);
   });

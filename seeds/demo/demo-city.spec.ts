@@ -78,7 +78,8 @@ describe('demo city: reserve entries (POOL-1, POOL-2)', () => {
   it('fit their source category (POOL-1) and are held by streets or districts', () => {
     for (const { registration } of plans) {
       if (registration.source === 'student') expect(POOL_PREFERRED_MAJORS).toContain(registration.major as PoolMajor);
-      if (registration.source === 'social-worker') expect(registration.certificates.some((c) => (SOCIAL_WORKER_QUALIFICATIONS as readonly string[]).includes(c))).toBe(true);
+      if (registration.source === 'social-worker')
+        expect(registration.certificates.some((c) => (SOCIAL_WORKER_QUALIFICATIONS as readonly string[]).includes(c))).toBe(true);
       expect(registration.holdingUnit).toMatch(/^31\d{4}(\d{3})?$/);
     }
     expect(new Set(plans.map((p) => p.registration.source)).size).toBe(4);

@@ -44,7 +44,13 @@ export function demoExit(worker: SyntheticWorker, asOf: string, exitedShare: num
   } else if (r < 0.9) {
     // EXIT-3 (1) with APPR-5: unqualified in the two appraisal years before the exit.
     cause = 'unqualified-two-years';
-    facts = { entryRoute: 'recruited', appraisals: [{ year: year - 2, grade: 'unqualified' }, { year: year - 1, grade: 'unqualified' }] };
+    facts = {
+      entryRoute: 'recruited',
+      appraisals: [
+        { year: year - 2, grade: 'unqualified' },
+        { year: year - 1, grade: 'unqualified' },
+      ],
+    };
   } else {
     cause = 'unable-after-training';
     facts = { entryRoute: 'recruited', unableToDoJob: true, afterTrainingOrPostChange: true };

@@ -37,17 +37,50 @@ export interface DemoWorkforceResult {
 }
 
 const COLUMNS = [
-  'id', 'unit_code', 'status', 'entry_route', 'post_category', 'post_level', 'post_role', 'title', 'role', 'name', 'gender',
-  'birth_date', 'education', 'major', 'hired_on', 'exited_on', 'exit_cause', 'exit_explanation', 'created_by',
+  'id',
+  'unit_code',
+  'status',
+  'entry_route',
+  'post_category',
+  'post_level',
+  'post_role',
+  'title',
+  'role',
+  'name',
+  'gender',
+  'birth_date',
+  'education',
+  'major',
+  'hired_on',
+  'exited_on',
+  'exit_cause',
+  'exit_explanation',
+  'created_by',
 ] as const;
 
 /** The workers row (COLUMNS order) of a synthetic worker, exited when demoExit says so. */
 export function demoWorkerRow(worker: SyntheticWorker, asOf: string, exitedShare: number): CopyValue[] {
   const exit = demoExit(worker, asOf, exitedShare);
   return [
-    worker.id, worker.unitCode, exit ? 'exited' : worker.status, worker.entryRoute, worker.postCategory, worker.postLevel, worker.postRole,
-    worker.title === 'none' ? null : worker.title, worker.role, worker.name, worker.gender, worker.birthDate, worker.education, worker.major,
-    worker.hireDate, exit?.exitedOn ?? null, exit?.cause ?? null, exit ? JSON.stringify(exit.explanation) : null, DEMO_MARK,
+    worker.id,
+    worker.unitCode,
+    exit ? 'exited' : worker.status,
+    worker.entryRoute,
+    worker.postCategory,
+    worker.postLevel,
+    worker.postRole,
+    worker.title === 'none' ? null : worker.title,
+    worker.role,
+    worker.name,
+    worker.gender,
+    worker.birthDate,
+    worker.education,
+    worker.major,
+    worker.hireDate,
+    exit?.exitedOn ?? null,
+    exit?.cause ?? null,
+    exit ? JSON.stringify(exit.explanation) : null,
+    DEMO_MARK,
   ];
 }
 
@@ -146,6 +179,9 @@ async function insertHistory(client: ClientBase, asOf: string): Promise<void> {
 }
 
 async function historyCounts(client: ClientBase): Promise<Record<string, number>> {
-  const { rows } = await client.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM worker_history WHERE recorded_by = $1 GROUP BY kind ORDER BY kind', [DEMO_MARK]);
+  const { rows } = await client.query<{ kind: string; n: number }>(
+    'SELECT kind, count(*)::int AS n FROM worker_history WHERE recorded_by = $1 GROUP BY kind ORDER BY kind',
+    [DEMO_MARK],
+  );
   return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }

@@ -33,10 +33,18 @@ async function main(): Promise<void> {
   const { units } = loadOrgTreeFile(platform.orgTreeFile);
   // POOL-2 bounds of the version in force: the API refuses a period outside them.
   const bounds = defaultPolicyCatalog().inForce(today).pool.reservePeriodMonths;
-  const token = await mintLocalToken({ role: 'city', unit: '31', sub: DEMO_MARK, ttl: '1h' }, platform.auth, OrgUnitDirectory.fromFile(platform.orgTreeFile));
+  const token = await mintLocalToken(
+    { role: 'city', unit: '31', sub: DEMO_MARK, ttl: '1h' },
+    platform.auth,
+    OrgUnitDirectory.fromFile(platform.orgTreeFile),
+  );
 
   const started = performance.now();
-  const entries = await registerDemoEntries(planDemoEntries(entryCount, units, today, bounds), { baseUrl: talentPoolUrl(), token, concurrency: 8 });
+  const entries = await registerDemoEntries(planDemoEntries(entryCount, units, today, bounds), {
+    baseUrl: talentPoolUrl(),
+    token,
+    concurrency: 8,
+  });
   console.log(
     `demo city: ${entries.created} synthetic reserve entries registered through the talent pool's API, ${entries.present} already present, ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s (the talent pool starts their workflows)`,

@@ -46,7 +46,9 @@ describe('demo city: registering reserve entries over HTTP', () => {
           const id = stored.get(key!) ?? `00000000-0000-4000-8000-${String(stored.size).padStart(12, '0')}`;
           if (key) stored.set(key, id);
           const expiresOn = `2027-${String(1 + (Number(id.slice(-2)) % 12)).padStart(2, '0')}-01`;
-          res.writeHead(201, { 'content-type': 'application/json', ...(replayed ? { 'idempotent-replayed': 'true' } : {}) }).end(JSON.stringify({ id, expiresOn }));
+          res
+            .writeHead(201, { 'content-type': 'application/json', ...(replayed ? { 'idempotent-replayed': 'true' } : {}) })
+            .end(JSON.stringify({ id, expiresOn }));
         });
       });
     });
@@ -55,7 +57,10 @@ describe('demo city: registering reserve entries over HTTP', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const plans: DemoEntryRequest[] = Array.from({ length: 30 }, (_, i) => ({ idempotencyKey: `demo-city-entry-${i}`, registration: { name: `n${i}` } }));
+  const plans: DemoEntryRequest[] = Array.from({ length: 30 }, (_, i) => ({
+    idempotencyKey: `demo-city-entry-${i}`,
+    registration: { name: `n${i}` },
+  }));
 
   it('posts each entry once with its own Idempotency-Key and the token, at most `concurrency` at a time', async () => {
     const result = await registerDemoEntries(plans, { baseUrl: `${baseUrl}/`, token: 'tok', concurrency: 4 });
@@ -69,21 +74,39 @@ describe('demo city: registering reserve entries over HTTP', () => {
   });
 
   it('counts a replayed answer and a 409 DUPLICATE as already present, and still knows replayed ids', async () => {
-    answer = (key) => (key === 'demo-city-entry-0' ? { status: 409, body: { code: 'DUPLICATE', message: 'already active', field: 'nationalId' } } : null);
+    answer = (key) =>
+      key === 'demo-city-entry-0' ? { status: 409, body: { code: 'DUPLICATE', message: 'already active', field: 'nationalId' } } : null;
     const result = await registerDemoEntries(plans, { baseUrl, token: 'tok' });
     expect(result).toMatchObject({ created: 0, present: 30 });
     expect(result.entries).toHaveLength(29);
   });
 
   it('stops on any other answer, naming the entry, the code and the field but never the request body', async () => {
-    answer = (key) => (key === 'demo-city-entry-3' ? { status: 400, body: { code: 'VALIDATION_FAILED', message: 'reservePeriodMonths is outside 12..24', field: 'reservePeriodMonths' } } : null);
-    const failure = registerDemoEntries([{ idempotencyKey: 'demo-city-entry-3', registration: { nationalId: '310199199001010017' } }], { baseUrl, token: 'tok' });
-    await expect(failure).rejects.toThrow('registering demo entry demo-city-entry-3: HTTP 400 VALIDATION_FAILED reservePeriodMonths is outside 12..24 (field reservePeriodMonths)');
+    answer = (key) =>
+      key === 'demo-city-entry-3'
+        ? {
+            status: 400,
+            body: { code: 'VALIDATION_FAILED', message: 'reservePeriodMonths is outside 12..24', field: 'reservePeriodMonths' },
+          }
+        : null;
+    const failure = registerDemoEntries([{ idempotencyKey: 'demo-city-entry-3', registration: { nationalId: '310199199001010017' } }], {
+      baseUrl,
+      token: 'tok',
+    });
+    await expect(failure).rejects.toThrow(
+      'registering demo entry demo-city-entry-3: HTTP 400 VALIDATION_FAILED reservePeriodMonths is outside 12..24 (field reservePeriodMonths)',
+    );
     await expect(failure).rejects.not.toThrow(/310199/);
   });
 
   it('picks the entry expiring soonest for the tour (ties: smallest id)', () => {
-    expect(soonestExpiring([{ id: 'b', expiresOn: '2027-03-01' }, { id: 'a', expiresOn: '2027-03-01' }, { id: 'c', expiresOn: '2028-01-01' }])).toEqual({ id: 'a', expiresOn: '2027-03-01' });
+    expect(
+      soonestExpiring([
+        { id: 'b', expiresOn: '2027-03-01' },
+        { id: 'a', expiresOn: '2027-03-01' },
+        { id: 'c', expiresOn: '2028-01-01' },
+      ]),
+    ).toEqual({ id: 'a', expiresOn: '2027-03-01' });
     expect(soonestExpiring([])).toBeNull();
   });
 });

@@ -35,7 +35,10 @@ export interface DemoEntryRequest {
 
 type Outcome = { kind: 'created' | 'replayed'; entry: RegisteredDemoEntry } | { kind: 'duplicate' };
 
-export async function registerDemoEntries(plans: readonly DemoEntryRequest[], options: RegisterDemoEntriesOptions): Promise<DemoEntriesResult> {
+export async function registerDemoEntries(
+  plans: readonly DemoEntryRequest[],
+  options: RegisterDemoEntriesOptions,
+): Promise<DemoEntriesResult> {
   const url = `${options.baseUrl.replace(/\/$/, '')}/api/talent-pool/entries`;
   const result: DemoEntriesResult = { created: 0, present: 0, entries: [] };
   let next = 0;
@@ -63,12 +66,20 @@ async function registerOne(url: string, token: string, plan: DemoEntryRequest): 
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': plan.idempotencyKey },
     body: JSON.stringify(plan.registration),
   });
-  const body = (await response.json().catch(() => ({}))) as { id?: string; expiresOn?: string; code?: string; message?: string; field?: string };
+  const body = (await response.json().catch(() => ({}))) as {
+    id?: string;
+    expiresOn?: string;
+    code?: string;
+    message?: string;
+    field?: string;
+  };
   if (response.status === 409 && body.code === 'DUPLICATE') return { kind: 'duplicate' };
   if (!response.ok || !body.id || !body.expiresOn) {
     // The error body names a code, a message and the field; never the request (it holds the ID number).
     const field = body.field ? ` (field ${body.field})` : '';
-    throw new Error(`registering demo entry ${plan.idempotencyKey}: HTTP ${response.status} ${body.code ?? ''} ${body.message ?? ''}${field}`.trim());
+    throw new Error(
+      `registering demo entry ${plan.idempotencyKey}: HTTP ${response.status} ${body.code ?? ''} ${body.message ?? ''}${field}`.trim(),
+    );
   }
   const entry = { id: body.id, expiresOn: body.expiresOn };
   return { kind: response.headers.get('idempotent-replayed') === 'true' ? 'replayed' : 'created', entry };

@@ -12,7 +12,14 @@
  * seed); national IDs use a region code that was never issued (DEMO_ID_REGION), so none can be a
  * real person's; phone numbers are a fixed placeholder series.
  */
-import { POOL_PREFERRED_MAJORS, SOCIAL_WORKER_QUALIFICATIONS, type EducationLevel, type PoolCertificate, type PoolMajor, type PoolSource } from '@cwp/contracts';
+import {
+  POOL_PREFERRED_MAJORS,
+  SOCIAL_WORKER_QUALIFICATIONS,
+  type EducationLevel,
+  type PoolCertificate,
+  type PoolMajor,
+  type PoolSource,
+} from '@cwp/contracts';
 import { nationalIdCheckChar } from '@cwp/policy';
 import { DEMO_ID_REGION, DEMO_SEED } from './demo-city';
 import { generateWorkforce, intBetween, keyedRandom, type Random, type TreeUnit } from './generator';
@@ -48,7 +55,10 @@ export function demoEntryKey(index: number): string {
 
 export function planDemoEntries(count: number, units: readonly TreeUnit[], today: string, months: ReservePeriodBounds): DemoEntryPlan[] {
   if (count > 1000) throw new RangeError('at most 1,000 demo entries (the ID sequence has three digits)');
-  const holders = units.filter((u) => u.kind === 'street' || u.kind === 'district').map((u) => u.code).sort();
+  const holders = units
+    .filter((u) => u.kind === 'street' || u.kind === 'district')
+    .map((u) => u.code)
+    .sort();
   const people = [...generateWorkforce({ seed: DEMO_SEED + 1, size: count, units })];
   return people.map((person, index) => {
     const random = keyedRandom('demo-entry', String(index));
@@ -77,7 +87,8 @@ function pickSource(random: Random): PoolSource {
 
 /** POOL-1: a student studies a preferred (REC-4) major; others may record one. */
 function majorFor(source: PoolSource, random: Random): { major?: PoolMajor } {
-  if (source === 'student' || random() < 0.5) return { major: POOL_PREFERRED_MAJORS[intBetween(random, 0, POOL_PREFERRED_MAJORS.length - 1)]! };
+  if (source === 'student' || random() < 0.5)
+    return { major: POOL_PREFERRED_MAJORS[intBetween(random, 0, POOL_PREFERRED_MAJORS.length - 1)]! };
   return random() < 0.5 ? { major: 'other' } : {};
 }
 

@@ -29,13 +29,22 @@ async function main(): Promise<void> {
   try {
     await client.query(`SET search_path TO "${schema}"`);
     const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
-    if (rows[0]!.n === 0) throw new Error(`no org units in schema ${schema}: run the workforce seed first (npm run seed -w apps/workforce)`);
+    if (rows[0]!.n === 0)
+      throw new Error(`no org units in schema ${schema}: run the workforce seed first (npm run seed -w apps/workforce)`);
 
     const started = performance.now();
-    const workforce = await loadDemoWorkforce(client, { units, seed: DEMO_SEED, size: workerCount, asOf: today, exitedShare: DEMO_EXITED_SHARE });
+    const workforce = await loadDemoWorkforce(client, {
+      units,
+      seed: DEMO_SEED,
+      size: workerCount,
+      asOf: today,
+      exitedShare: DEMO_EXITED_SHARE,
+    });
     if (workforce.loaded) {
       await client.query('ANALYZE workers; ANALYZE worker_history');
-      const history = Object.entries(workforce.history).map(([kind, n]) => `${n} ${kind}`).join(', ');
+      const history = Object.entries(workforce.history)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ');
       console.log(
         `demo city: ${workforce.workers} synthetic workers (${workforce.exited} exited) copied in ${(workforce.copyMs / 1000).toFixed(1)} s, ` +
           `history (${history}) in ${(workforce.historyMs / 1000).toFixed(1)} s; ${((performance.now() - started) / 1000).toFixed(1)} s with ANALYZE`,

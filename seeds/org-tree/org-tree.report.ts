@@ -17,7 +17,9 @@ export interface OrgTreeReport {
 /** What a loaded tree holds: counts by kind and ORG-4 region, and area totals (QUOTA-1/2 inputs). */
 export function buildOrgTreeReport(units: readonly OrgUnit[], version: string | null): OrgTreeReport {
   const byKind = Object.fromEntries(ORG_UNIT_KINDS.map((kind) => [kind, 0])) as Record<OrgUnitKind, number>;
-  const byRegion = Object.fromEntries(REGION_KINDS.map((region) => [region, { districts: 0, streets: 0, areas: 0 }])) as OrgTreeReport['byRegion'];
+  const byRegion = Object.fromEntries(
+    REGION_KINDS.map((region) => [region, { districts: 0, streets: 0, areas: 0 }]),
+  ) as OrgTreeReport['byRegion'];
   const areasPerStreet = new Map<string, number>();
   let households = 0;
   let population = 0;

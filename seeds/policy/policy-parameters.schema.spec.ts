@@ -17,20 +17,67 @@ import schema from './policy-parameters.schema.json';
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 // Whichever Ajv the root resolves (6 or 8) handles this draft-07 schema.
-const AjvModule = require('ajv') as { default?: new (o: object) => { compile(s: object): Validate } } & (new (o: object) => { compile(s: object): Validate });
+const AjvModule = require('ajv') as { default?: new (o: object) => { compile(s: object): Validate } } & (new (o: object) => {
+  compile(s: object): Validate;
+});
 const Ajv = AjvModule.default ?? AjvModule;
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
 const breakers: Array<[string, (v: Record<string, any>) => void]> = [
-  ['PAY-3 multiplier 1.6', (v) => { v.pay.multiplier = 1.6; }],
-  ['PAY-3 band max 1.6', (v) => { v.pay.band.max = 1.6; }],
-  ['PAY-5 share 120%', (v) => { v.pay.performanceShare[0].share = 1.2; }],
-  ['QUOTA-2 step 250', (v) => { v.quota.extraStepHouseholds.min = 250; }],
-  ['QUOTA-2 step 401', (v) => { v.quota.extraStepHouseholds.max = 401; }],
-  ['POOL-2 36 months', (v) => { v.pool.reservePeriodMonths.max = 36; }],
-  ['REC-2 zero rounds', (v) => { v.recruitment.roundsPerYear = 0; }],
-  ['unknown field', (v) => { v.quota.areaMinimum = 7; }],
-  ['missing field', (v) => { delete v.training.minHoursPerYear; }],
+  [
+    'PAY-3 multiplier 1.6',
+    (v) => {
+      v.pay.multiplier = 1.6;
+    },
+  ],
+  [
+    'PAY-3 band max 1.6',
+    (v) => {
+      v.pay.band.max = 1.6;
+    },
+  ],
+  [
+    'PAY-5 share 120%',
+    (v) => {
+      v.pay.performanceShare[0].share = 1.2;
+    },
+  ],
+  [
+    'QUOTA-2 step 250',
+    (v) => {
+      v.quota.extraStepHouseholds.min = 250;
+    },
+  ],
+  [
+    'QUOTA-2 step 401',
+    (v) => {
+      v.quota.extraStepHouseholds.max = 401;
+    },
+  ],
+  [
+    'POOL-2 36 months',
+    (v) => {
+      v.pool.reservePeriodMonths.max = 36;
+    },
+  ],
+  [
+    'REC-2 zero rounds',
+    (v) => {
+      v.recruitment.roundsPerYear = 0;
+    },
+  ],
+  [
+    'unknown field',
+    (v) => {
+      v.quota.areaMinimum = 7;
+    },
+  ],
+  [
+    'missing field',
+    (v) => {
+      delete v.training.minHoursPerYear;
+    },
+  ],
 ];
 
 describe('seeds/policy schema agrees with parsePolicyVersion', () => {
@@ -53,7 +100,11 @@ describe('EXPLANATION_JSON_SCHEMA describes real explanations', () => {
   const decisions = [
     areaQuotaRange(policy, 2750),
     appraiseYear(policy, { grade: 'unqualified', previousGrade: 'unqualified', entryRoute: 'recruited' }),
-    recalibrate(policy, { payYear: 2016, referenceWage: { year: 2013, annualFen: 6_043_500 }, workers: [{ id: 'w', category: 'staff', level: 1, yearsOfService: 0 }] }),
+    recalibrate(policy, {
+      payYear: 2016,
+      referenceWage: { year: 2013, annualFen: 6_043_500 },
+      workers: [{ id: 'w', category: 'staff', level: 1, yearsOfService: 0 }],
+    }),
   ];
 
   it.each(decisions.map((d) => [d.explanation.rules[0]!.id, d]))('accepts the explanation of a %s decision', (_id, d) => {

@@ -64,14 +64,33 @@ async function main(): Promise<void> {
     const catalog = defaultPolicyCatalog();
     const repository = new ResultRepository(ds);
     // Only the close path is exercised: it uses the DataSource, the repository and the catalog.
-    const results = new ResultsService(ds, repository, null as never, null as never, null as never, null as never, null as never, catalog, null as never);
+    const results = new ResultsService(
+      ds,
+      repository,
+      null as never,
+      null as never,
+      null as never,
+      null as never,
+      null as never,
+      catalog,
+      null as never,
+    );
 
     for (const [label, prefix, workers] of [
       ['district', DISTRICT, districtSize],
       ['city', '31', citySize],
     ] as const) {
-      const facts: CycleFacts = { id: cycleId, unitCode: prefix, year: YEAR, policyVersion: catalog.inForce(`${YEAR}-12-31`).id, excellentShareLimit: 0.2 };
-      const [{ n: scopeRatings }] = await ds.query(`SELECT count(*)::int AS n FROM ratings r JOIN worker_records w USING (worker_id) WHERE w.unit_code LIKE $1`, [`${prefix}%`]);
+      const facts: CycleFacts = {
+        id: cycleId,
+        unitCode: prefix,
+        year: YEAR,
+        policyVersion: catalog.inForce(`${YEAR}-12-31`).id,
+        excellentShareLimit: 0.2,
+      };
+      const [{ n: scopeRatings }] = await ds.query(
+        `SELECT count(*)::int AS n FROM ratings r JOIN worker_records w USING (worker_id) WHERE w.unit_code LIKE $1`,
+        [`${prefix}%`],
+      );
 
       const rawStart = performance.now();
       const raw = await ds.query(

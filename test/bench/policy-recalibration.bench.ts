@@ -71,7 +71,11 @@ function main(): void {
         workers: size,
         runs,
         generateMs: Math.round(generateMs),
-        workersPerSecond: { median: Math.round(sorted[Math.floor(sorted.length / 2)]!), best: Math.round(sorted[sorted.length - 1]!), worst: Math.round(sorted[0]!) },
+        workersPerSecond: {
+          median: Math.round(sorted[Math.floor(sorted.length / 2)]!),
+          best: Math.round(sorted[sorted.length - 1]!),
+          worst: Math.round(sorted[0]!),
+        },
         msPerRun: { median: Math.round((size / sorted[Math.floor(sorted.length / 2)]!) * 1000) },
         memoryMiB: {
           baselineRss: mib(baseline.rss),

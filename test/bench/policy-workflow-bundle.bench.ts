@@ -40,7 +40,18 @@ async function main(): Promise<void> {
     });
     const ms = Math.round(performance.now() - started);
     const embedded = code.includes('2016-current') && code.includes('2027-proposal');
-    console.log(JSON.stringify({ benchmark: 'policy in a Temporal workflow bundle', bundleMs: ms, bundleKiB: Math.round(code.length / 1024), parameterVersionsEmbedded: embedded }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: 'policy in a Temporal workflow bundle',
+          bundleMs: ms,
+          bundleKiB: Math.round(code.length / 1024),
+          parameterVersionsEmbedded: embedded,
+        },
+        null,
+        2,
+      ),
+    );
     if (!embedded) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -74,7 +74,9 @@ function main(): void {
   // The committed tree (its spec in @cwp/synthetic and every service's boot validate it).
   const { units } = JSON.parse(readFileSync(join(__dirname, '../../seeds/org-tree/shanghai.json'), 'utf8')) as { units: TreeUnit[] };
   const baseline = process.memoryUsage();
-  console.log(`node ${process.version}; org tree ${units.length} units; baseline rss ${Math.round(baseline.rss / MiB)} MiB, heap ${Math.round(baseline.heapUsed / MiB)} MiB`);
+  console.log(
+    `node ${process.version}; org tree ${units.length} units; baseline rss ${Math.round(baseline.rss / MiB)} MiB, heap ${Math.round(baseline.heapUsed / MiB)} MiB`,
+  );
   run(units, seed, 5000, false); // warm-up (JIT)
   const results = sizes.flatMap((size) => [run(units, seed, size, false), run(units, seed, size, true)]);
   if (!gc) console.log('(run with NODE_OPTIONS=--expose-gc to also see the live heap half-way through)');

@@ -11,7 +11,14 @@ import { defaultPolicyCatalog } from '@cwp/policy';
 import { CITY_CODE, OrgUnitDirectory } from '@cwp/platform';
 import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 // The service's own tables through its testing entry point (never its package index).
-import { buildStaffingReport, loadReferenceData, loadSyntheticWorkers, openBenchSchema, ReportRepository, STAFFING_REPORT_SQL } from '@cwp/workforce/testing';
+import {
+  buildStaffingReport,
+  loadReferenceData,
+  loadSyntheticWorkers,
+  openBenchSchema,
+  ReportRepository,
+  STAFFING_REPORT_SQL,
+} from '@cwp/workforce/testing';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -37,8 +44,12 @@ function median(values: number[]): number {
  * reads a realistic worker_history: a `hired` row per worker and, for about 3% of current workers,
  * a transfer from another area taking effect inside the period (chosen by a hash of the id).
  */
-async function loadHistory(ds: { query(sql: string, params?: unknown[]): Promise<unknown> }): Promise<{ hired: number; transferred: number }> {
-  await ds.query(`INSERT INTO worker_history (worker_id, kind, unit_code, occurred_on, recorded_by) SELECT id, 'hired', unit_code, hired_on, 'bench' FROM workers`);
+async function loadHistory(ds: {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}): Promise<{ hired: number; transferred: number }> {
+  await ds.query(
+    `INSERT INTO worker_history (worker_id, kind, unit_code, occurred_on, recorded_by) SELECT id, 'hired', unit_code, hired_on, 'bench' FROM workers`,
+  );
   await ds.query(
     `WITH areas AS (SELECT array_agg(code ORDER BY code) AS codes FROM org_units WHERE kind = 'area')
      INSERT INTO worker_history (worker_id, kind, unit_code, from_unit_code, occurred_on, recorded_by)
@@ -47,7 +58,9 @@ async function loadHistory(ds: { query(sql: string, params?: unknown[]): Promise
       WHERE w.status <> 'exited' AND w.hired_on < $1 AND abs(hashtext('move' || w.id)) % 100 < 3`,
     [FROM],
   );
-  const [counts] = (await ds.query(`SELECT count(*) FILTER (WHERE kind = 'hired')::int AS hired, count(*) FILTER (WHERE kind = 'transferred')::int AS transferred FROM worker_history`)) as Array<{ hired: number; transferred: number }>;
+  const [counts] = (await ds.query(
+    `SELECT count(*) FILTER (WHERE kind = 'hired')::int AS hired, count(*) FILTER (WHERE kind = 'transferred')::int AS transferred FROM worker_history`,
+  )) as Array<{ hired: number; transferred: number }>;
   return counts!;
 }
 
@@ -60,19 +73,36 @@ async function main(): Promise<void> {
     console.log(`org tree ${ref.orgUnits.total} units, ${ref.quotasCreated} quotas in ${Math.round(performance.now() - t)} ms`);
     const units = OrgUnitDirectory.fromFile(TREE).unitsWithin(CITY_CODE);
     t = performance.now();
-    const loaded = await loadSyntheticWorkers(ds, generateWorkforce({ seed, size, units }), { exitedShare: 0.08, asOf: DEFAULT_AS_OF, batchSize: 5000 });
+    const loaded = await loadSyntheticWorkers(ds, generateWorkforce({ seed, size, units }), {
+      exitedShare: 0.08,
+      asOf: DEFAULT_AS_OF,
+      batchSize: 5000,
+    });
     const loadSeconds = (performance.now() - t) / 1000;
-    console.log(`loaded ${loaded} workers in ${loadSeconds.toFixed(1)} s (${Math.round(loaded / loadSeconds)}/s, multi-row INSERT … SELECT unnest, 5,000 per batch)`);
+    console.log(
+      `loaded ${loaded} workers in ${loadSeconds.toFixed(1)} s (${Math.round(loaded / loadSeconds)}/s, multi-row INSERT … SELECT unnest, 5,000 per batch)`,
+    );
     t = performance.now();
     const history = await loadHistory(ds);
-    console.log(`worker_history ${history.hired} hired + ${history.transferred} transferred rows in ${Math.round(performance.now() - t)} ms`);
+    console.log(
+      `worker_history ${history.hired} hired + ${history.transferred} transferred rows in ${Math.round(performance.now() - t)} ms`,
+    );
     await ds.query('ANALYZE');
 
-    const [{ district }] = (await ds.query("SELECT left(unit_code, 6) AS district FROM workers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")) as Array<{ district: string }>;
-    const [{ street }] = (await ds.query('SELECT left(unit_code, 9) AS street FROM workers WHERE unit_code LIKE $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1', [`${district}%`])) as Array<{ street: string }>;
+    const [{ district }] = (await ds.query(
+      'SELECT left(unit_code, 6) AS district FROM workers GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    )) as Array<{ district: string }>;
+    const [{ street }] = (await ds.query(
+      'SELECT left(unit_code, 9) AS street FROM workers WHERE unit_code LIKE $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+      [`${district}%`],
+    )) as Array<{ street: string }>;
     const policy = defaultPolicyCatalog().inForce(TO);
     const reports = new ReportRepository(ds);
-    for (const [label, code] of [['city', '31'], ['district', district], ['street', street]] as const) {
+    for (const [label, code] of [
+      ['city', '31'],
+      ['district', district],
+      ['street', street],
+    ] as const) {
       await reports.regionSums(code, FROM, TO); // warm-up
       const times: number[] = [];
       let rows = await reports.regionSums(code, FROM, TO);
@@ -89,10 +119,20 @@ async function main(): Promise<void> {
       );
     }
     const plan = (await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${STAFFING_REPORT_SQL}`, [
-      `${district}%`, FROM, TO, '1996-06-30', '1986-06-30', '1976-06-30',
+      `${district}%`,
+      FROM,
+      TO,
+      '1996-06-30',
+      '1986-06-30',
+      '1976-06-30',
     ])) as Array<{ 'QUERY PLAN': string }>;
     const lines = plan.map((p) => p['QUERY PLAN']);
-    console.log(`district plan uses: ${lines.filter((l) => /Index|Seq Scan/.test(l)).map((l) => l.trim().replace(/\s+\(cost.*$/, '')).join('; ')}`);
+    console.log(
+      `district plan uses: ${lines
+        .filter((l) => /Index|Seq Scan/.test(l))
+        .map((l) => l.trim().replace(/\s+\(cost.*$/, ''))
+        .join('; ')}`,
+    );
     console.log(lines.filter((l) => /Execution Time/.test(l)).join(''));
   } finally {
     await bench.close(keep);

@@ -48,22 +48,46 @@ async function eventually<T>(what: string, read: () => Promise<T>, done: (value:
 }
 
 async function hire(entryRoute: 'recruited' | 'elected'): Promise<string> {
-  const res = await api(workforce, 'POST', '/workers', { unitCode: AREA, name: '钱十', birthDate: '1990-05-17', education: 'bachelor', entryRoute, role: 'staff', postLevel: 2, hiredOn: '2024-03-01' });
+  const res = await api(workforce, 'POST', '/workers', {
+    unitCode: AREA,
+    name: '钱十',
+    birthDate: '1990-05-17',
+    education: 'bachelor',
+    entryRoute,
+    role: 'staff',
+    postLevel: 2,
+    hiredOn: '2024-03-01',
+  });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
 
 /** One appraisal year of the street: open, management rates everyone low, close, published. */
 async function unqualifiedYear(year: number, workerIds: string[]): Promise<void> {
-  const opened = await api(appraisal, 'POST', '/cycles', { unitCode: STREET, year, ratingClosesAt: new Date(Date.now() + 3_600_000).toISOString() });
+  const opened = await api(appraisal, 'POST', '/cycles', {
+    unitCode: STREET,
+    year,
+    ratingClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+  });
   expect(opened.status).toBe(201);
   const id = opened.body.id as string;
-  await eventually(`cycle ${year} rating`, async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body, (c) => c.phase === 'rating');
+  await eventually(
+    `cycle ${year} rating`,
+    async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body,
+    (c) => c.phase === 'rating',
+  );
   const low = { morality: 50, ability: 50, diligence: 50, performance: 40, integrity: 60 };
-  const rated = await api(appraisal, 'POST', `/cycles/${id}/ratings`, { source: 'management', ratings: workerIds.map((workerId) => ({ workerId, scores: low })) });
+  const rated = await api(appraisal, 'POST', `/cycles/${id}/ratings`, {
+    source: 'management',
+    ratings: workerIds.map((workerId) => ({ workerId, scores: low })),
+  });
   expect(rated).toMatchObject({ status: 200, body: { recorded: workerIds.length } });
   expect((await api(appraisal, 'POST', `/cycles/${id}/close`)).status).toBe(200);
-  await eventually(`cycle ${year} published`, async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body, (c) => c.phase === 'published');
+  await eventually(
+    `cycle ${year} published`,
+    async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body,
+    (c) => c.phase === 'published',
+  );
   for (const workerId of workerIds) {
     const result = (await api(appraisal, 'GET', `/results/${workerId}/${year}`)).body;
     expect(result).toMatchObject({ grade: 'unqualified', status: 'published' });
@@ -96,13 +120,23 @@ beforeAll(async () => {
     startServiceProcess({
       name: 'appraisal',
       entry: 'apps/appraisal/src/main.ts',
-      env: { ...shared, APPRAISAL_DB_SCHEMA: schemas.appraisal, APPRAISAL_TASK_QUEUE: taskQueue, APPRAISAL_WORKERS_CONSUMER: `appr-e2e-workers-${run}`, APPRAISAL_RESIDENT_KEY: randomBytes(32).toString('hex') },
+      env: {
+        ...shared,
+        APPRAISAL_DB_SCHEMA: schemas.appraisal,
+        APPRAISAL_TASK_QUEUE: taskQueue,
+        APPRAISAL_WORKERS_CONSUMER: `appr-e2e-workers-${run}`,
+        APPRAISAL_RESIDENT_KEY: randomBytes(32).toString('hex'),
+      },
       readyTimeoutMs: 300_000,
     }),
   ]);
   const env = withStackEnv(process.env);
   const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  token = await mintLocalToken({ role: 'street', unit: STREET, sub: `e2e-street-${run}` }, authSettings(loadConfig(authConfigSchema, env), env), directory);
+  token = await mintLocalToken(
+    { role: 'street', unit: STREET, sub: `e2e-street-${run}` },
+    authSettings(loadConfig(authConfigSchema, env), env),
+    directory,
+  );
 }, 330_000);
 
 afterAll(async () => {
@@ -116,7 +150,10 @@ afterAll(async () => {
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
     for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow.getHandle(wf.workflowId).terminate('e2e finished').catch(() => undefined);
+      await client.workflow
+        .getHandle(wf.workflowId)
+        .terminate('e2e finished')
+        .catch(() => undefined);
     }
     await connection.close();
   }
@@ -131,32 +168,60 @@ describe('two unqualified years across workforce and appraisal (APPR-5, EXIT-2, 
     const recruited = await hire('recruited');
     const elected = await hire('elected');
     // The hired events reach the appraisal service through Kafka and its inbox.
-    for (const id of [recruited, elected]) await eventually(`record of ${id}`, () => api(appraisal, 'GET', `/records/${id}`), (r) => r.status === 200);
+    for (const id of [recruited, elected])
+      await eventually(
+        `record of ${id}`,
+        () => api(appraisal, 'GET', `/records/${id}`),
+        (r) => r.status === 200,
+      );
 
     await unqualifiedYear(2025, [recruited, elected]);
     for (const id of [recruited, elected]) {
-      await eventually(`admonishment of ${id}`, async () => (await api(appraisal, 'GET', `/records/${id}`)).body, (r) => taskOf(r, 'admonishment-talk', 2025) !== undefined);
+      await eventually(
+        `admonishment of ${id}`,
+        async () => (await api(appraisal, 'GET', `/records/${id}`)).body,
+        (r) => taskOf(r, 'admonishment-talk', 2025) !== undefined,
+      );
     }
 
     await unqualifiedYear(2026, [recruited, elected]);
-    const recruitedRecord = await eventually('exit notice', async () => (await api(appraisal, 'GET', `/records/${recruited}`)).body, (r) => taskOf(r, 'exit-notice', 2026) !== undefined);
+    const recruitedRecord = await eventually(
+      'exit notice',
+      async () => (await api(appraisal, 'GET', `/records/${recruited}`)).body,
+      (r) => taskOf(r, 'exit-notice', 2026) !== undefined,
+    );
     const notice = taskOf(recruitedRecord, 'exit-notice', 2026);
     expect(notice.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['APPR-5', 'ORG-3', 'EXIT-3']));
-    const electedRecord = await eventually('adjustment task', async () => (await api(appraisal, 'GET', `/records/${elected}`)).body, (r) => taskOf(r, 'organisational-adjustment', 2026) !== undefined);
+    const electedRecord = await eventually(
+      'adjustment task',
+      async () => (await api(appraisal, 'GET', `/records/${elected}`)).body,
+      (r) => taskOf(r, 'organisational-adjustment', 2026) !== undefined,
+    );
     expect(taskOf(electedRecord, 'exit-notice', 2026)).toBeUndefined();
     expect(taskOf(electedRecord, 'organisational-adjustment', 2026).explanation.rules.map((r: { id: string }) => r.id)).toContain('EXIT-2');
 
     const today = new Date().toISOString().slice(0, 10);
-    const decided = await api(appraisal, 'POST', `/records/${recruited}/tasks/${notice.id}/decision`, { decision: 'confirm', effectiveOn: today });
+    const decided = await api(appraisal, 'POST', `/records/${recruited}/tasks/${notice.id}/decision`, {
+      decision: 'confirm',
+      effectiveOn: today,
+    });
     expect(decided).toMatchObject({ status: 200, body: { status: 'done', effectiveOn: today } });
 
-    const exited = await eventually('workforce exit', async () => (await api(workforce, 'GET', `/workers/${recruited}`)).body, (w) => w.status === 'exited');
+    const exited = await eventually(
+      'workforce exit',
+      async () => (await api(workforce, 'GET', `/workers/${recruited}`)).body,
+      (w) => w.status === 'exited',
+    );
     expect(exited).toMatchObject({ status: 'exited', exitCause: 'unqualified-two-years', exitedOn: today });
     expect(exited.exitExplanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['EXIT-3', 'APPR-5']));
     expect(JSON.stringify(exited.exitExplanation.inputs)).toContain('2025');
 
     // The workforce `exited` event comes back and ends the record cleanly.
-    await eventually('record ended', async () => (await api(appraisal, 'GET', `/records/${recruited}`)).body, (r) => r.status === 'exited');
+    await eventually(
+      'record ended',
+      async () => (await api(appraisal, 'GET', `/records/${recruited}`)).body,
+      (r) => r.status === 'exited',
+    );
 
     // EXIT-2: the elected worker is never ended by appraisal.
     expect((await api(workforce, 'GET', `/workers/${elected}`)).body).toMatchObject({ status: 'on-duty', exitCause: null });

@@ -77,7 +77,11 @@ beforeAll(async () => {
   });
   const env = withStackEnv(process.env);
   const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  token = await mintLocalToken({ role: 'street', unit: STREET, sub: 'obs-e2e' }, authSettings(loadConfig(authConfigSchema, env), env), directory);
+  token = await mintLocalToken(
+    { role: 'street', unit: STREET, sub: 'obs-e2e' },
+    authSettings(loadConfig(authConfigSchema, env), env),
+    directory,
+  );
 }, 150_000);
 
 afterAll(async () => {
@@ -91,7 +95,9 @@ it('serves request latency by route, process metrics and the Temporal worker met
   const text = await until(async () => {
     const t = await scrape();
     const temporal = t.split('\n').some((line) => line.startsWith('temporal_') && line.includes(`task_queue="${taskQueue}"`));
-    return temporal && sampleValue(t, 'cwp_http_request_duration_seconds_count', { route: '/api/talent-pool/entries', status: '200' }) === 1 ? t : undefined;
+    return temporal && sampleValue(t, 'cwp_http_request_duration_seconds_count', { route: '/api/talent-pool/entries', status: '200' }) === 1
+      ? t
+      : undefined;
   }, 'HTTP and Temporal series');
   expect(sampleValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   expect(sampleValue(text, 'cwp_outbox_backlog_rows')).toBe(0);
@@ -101,20 +107,35 @@ it('exports the request and the workflow start it made over OTLP in the caller�
   const traceId = randomBytes(16).toString('hex');
   const res = await fetch(`${service.baseUrl}/api/talent-pool/entries`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+    },
     body: JSON.stringify({
-      name: '周九', nationalId: nationalId(), phone: `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`,
-      source: 'social-worker', education: 'bachelor', certificates: ['assistant-social-worker'], holdingUnit: STREET,
+      name: '周九',
+      nationalId: nationalId(),
+      phone: `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`,
+      source: 'social-worker',
+      education: 'bachelor',
+      certificates: ['assistant-social-worker'],
+      holdingUnit: STREET,
     }),
   });
   expect(res.status).toBe(201);
   const spans = await until(async () => {
     const mine = receiver.spans.filter((s) => s.traceId === traceId);
-    return mine.some((s) => s.name.startsWith('StartWorkflow:')) && mine.some((s) => s.name === 'POST /api/talent-pool/entries') ? mine : undefined;
+    return mine.some((s) => s.name.startsWith('StartWorkflow:')) && mine.some((s) => s.name === 'POST /api/talent-pool/entries')
+      ? mine
+      : undefined;
   }, 'the trace exported by the service');
   expect(spans.every((s) => s.serviceName === 'talent-pool')).toBe(true);
   const request = spans.find((s) => s.name === 'POST /api/talent-pool/entries')!;
   expect(spans.find((s) => s.name.startsWith('StartWorkflow:'))!.parentSpanId).toBe(request.spanId);
-  const lines = service.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = service
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request', method: 'POST', status: 201, traceId })]));
 });

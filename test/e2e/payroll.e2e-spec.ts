@@ -21,7 +21,13 @@ let payroll: ServiceProcess;
 let temporal: Connection | undefined;
 let token = '';
 
-async function api(service: ServiceProcess, prefix: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function api(
+  service: ServiceProcess,
+  prefix: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${service.baseUrl}/api/${prefix}${url}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -59,19 +65,35 @@ beforeAll(async () => {
     startServiceProcess({
       name: 'workforce',
       entry: 'apps/workforce/src/main.ts',
-      env: { ...shared, WORKFORCE_DB_SCHEMA: `wf_pay_e2e_${run}`, WORKFORCE_TASK_QUEUE: `wf-pay-e2e-${run}`, WORKFORCE_RUN_WORKER: 'false', WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false' },
+      env: {
+        ...shared,
+        WORKFORCE_DB_SCHEMA: `wf_pay_e2e_${run}`,
+        WORKFORCE_TASK_QUEUE: `wf-pay-e2e-${run}`,
+        WORKFORCE_RUN_WORKER: 'false',
+        WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false',
+      },
       readyTimeoutMs: 150_000,
     }),
     startServiceProcess({
       name: 'payroll',
       entry: 'apps/payroll/src/main.ts',
-      env: { ...shared, PAYROLL_DB_SCHEMA: `pay_e2e_${run}`, PAYROLL_TASK_QUEUE: `pay-e2e-${run}`, PAYROLL_SCHEDULES: 'false', PAYROLL_WORKERS_CONSUMER: `payroll-e2e-${run}` },
+      env: {
+        ...shared,
+        PAYROLL_DB_SCHEMA: `pay_e2e_${run}`,
+        PAYROLL_TASK_QUEUE: `pay-e2e-${run}`,
+        PAYROLL_SCHEDULES: 'false',
+        PAYROLL_WORKERS_CONSUMER: `payroll-e2e-${run}`,
+      },
       readyTimeoutMs: 150_000,
     }),
   ]);
   const env = withStackEnv(process.env);
   const auth = authSettings(loadConfig(authConfigSchema, env), env);
-  token = await mintLocalToken({ role: 'city', unit: '31', sub: 'e2e-city' }, auth, OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json')));
+  token = await mintLocalToken(
+    { role: 'city', unit: '31', sub: 'e2e-city' },
+    auth,
+    OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json')),
+  );
 }, 200_000);
 
 afterAll(async () => {
@@ -87,35 +109,75 @@ afterAll(async () => {
 describe('hire → wage → approve → apply: the recalibrated pay on Kafka (PAY-3)', () => {
   it('PAY-3: the event carries the new pay, equal to the explained line of the worker', async () => {
     const hired = await api(workforce, 'workforce', 'POST', '/workers', {
-      unitCode: AREA, name: '钱十', birthDate: '1991-04-02', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2016-09-01',
+      unitCode: AREA,
+      name: '钱十',
+      birthDate: '1991-04-02',
+      education: 'bachelor',
+      major: 'social-work',
+      entryRoute: 'recruited',
+      role: 'staff',
+      postLevel: 4,
+      hiredOn: '2016-09-01',
     });
     expect(hired.status).toBe(201);
     const workerId = hired.body.id as string;
 
-    const projected = await until(() => api(payroll, 'payroll', 'GET', `/workers/${workerId}`), (r) => r.status === 200, 'the hire in the payroll projection');
-    expect(projected.body).toMatchObject({ workerId, unitCode: AREA, postCategory: 'staff', postLevel: 4, hiredOn: '2016-09-01', status: 'on-duty' });
+    const projected = await until(
+      () => api(payroll, 'payroll', 'GET', `/workers/${workerId}`),
+      (r) => r.status === 200,
+      'the hire in the payroll projection',
+    );
+    expect(projected.body).toMatchObject({
+      workerId,
+      unitCode: AREA,
+      postCategory: 'staff',
+      postLevel: 4,
+      hiredOn: '2016-09-01',
+      status: 'on-duty',
+    });
 
     const wage = await api(payroll, 'payroll', 'POST', '/wages', { year: PAY_YEAR - 1, annualFen: 14_400_000 });
     expect([201, 409]).toContain(wage.status); // 409: this e2e schema is fresh, but keep reruns honest
     expect((await api(payroll, 'payroll', 'POST', `/recalibrations/${PAY_YEAR}/start`)).status).toBe(200);
-    const previewed = await until(() => api(payroll, 'payroll', 'GET', `/recalibrations/${PAY_YEAR}`), (r) => r.body?.phase === 'awaiting-approval', 'the preview');
+    const previewed = await until(
+      () => api(payroll, 'payroll', 'GET', `/recalibrations/${PAY_YEAR}`),
+      (r) => r.body?.phase === 'awaiting-approval',
+      'the preview',
+    );
     const preview = previewed.body.preview;
     expect(preview).toMatchObject({ policyVersion: '2027-proposal', referenceWageYear: PAY_YEAR - 1, multiplier: 1.2 });
     expect(preview.workers).toBeGreaterThanOrEqual(1);
 
     const line = await api(payroll, 'payroll', 'GET', `/recalibrations/${PAY_YEAR}/workers/${workerId}`);
     expect(line.status).toBe(200);
-    expect(line.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['POST-1', 'PAY-2', 'PAY-3', 'PAY-5']));
+    expect(line.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['POST-1', 'PAY-2', 'PAY-3', 'PAY-5']),
+    );
 
     const approved = await api(payroll, 'payroll', 'POST', `/recalibrations/${PAY_YEAR}/approve`, { previewId: preview.previewId });
     expect(approved.status).toBe(200);
-    const done = await until(() => api(payroll, 'payroll', 'GET', `/recalibrations/${PAY_YEAR}`), (r) => r.body?.status === 'applied', 'the apply');
+    const done = await until(
+      () => api(payroll, 'payroll', 'GET', `/recalibrations/${PAY_YEAR}`),
+      (r) => r.body?.status === 'applied',
+      'the apply',
+    );
     expect(done.body.progress).toMatchObject({ done: preview.workers, total: preview.workers });
 
-    const [event] = await readEvents({ topic: PAYROLL_PAY_TOPIC, filter: (e) => e.key === workerId && e.value.data?.payYear === PAY_YEAR, count: 1, timeoutMs: 60_000 });
+    const [event] = await readEvents({
+      topic: PAYROLL_PAY_TOPIC,
+      filter: (e) => e.key === workerId && e.value.data?.payYear === PAY_YEAR,
+      count: 1,
+      timeoutMs: 60_000,
+    });
     expect(event).toBeDefined();
     expect(event!.value.type).toBe('cwp.payroll.pay.recalibrated.v1');
-    expect(event!.value.data).toMatchObject({ workerId, unitCode: AREA, annualFen: line.body.newAnnualFen, previousAnnualFen: line.body.previousAnnualFen, policyVersion: '2027-proposal' });
+    expect(event!.value.data).toMatchObject({
+      workerId,
+      unitCode: AREA,
+      annualFen: line.body.newAnnualFen,
+      previousAnnualFen: line.body.previousAnnualFen,
+      policyVersion: '2027-proposal',
+    });
     expect(event!.raw).not.toMatch(/钱十|1991-04-02/);
     const after = await api(payroll, 'payroll', 'GET', `/workers/${workerId}`);
     expect(after.body).toMatchObject({ annualPayFen: line.body.newAnnualFen, payYear: PAY_YEAR });

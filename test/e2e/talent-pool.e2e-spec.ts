@@ -46,7 +46,13 @@ const OTHER_STREET = '310101002';
 const nationalId = (): string => testing.newNationalId({ birthDate: '19920315' });
 const phone = (): string => `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`;
 
-async function api(method: string, url: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; headers: Headers }> {
+async function api(
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
   const response = await fetch(`${service.baseUrl}/api/talent-pool${url}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -82,21 +88,22 @@ beforeAll(async () => {
   if (existsSync(workflows)) await buildWorkflowBundle(workflows, bundle);
   piiKey = randomBytes(32);
   const pii = piiKey.toString('hex');
-  startService = () => startServiceProcess({
-    name: 'talent-pool',
-    entry: existsSync(built) ? built : 'apps/talent-pool/src/main.ts',
-    env: {
-      DATABASE_URL: databaseUrl,
-      TALENT_POOL_DB_SCHEMA: schema,
-      TALENT_POOL_TASK_QUEUE: taskQueue,
-      TALENT_POOL_HIRED_CONSUMER: `tp-e2e-hired-${run}`,
-      TALENT_POOL_WORKFLOW_BUNDLE: existsSync(bundle) ? bundle : undefined,
-      TALENT_POOL_RECONCILE_SECONDS: '0',
-      PII_ENCRYPTION_KEY: pii,
-      NODE_ENV: 'e2e',
-      LOG_LEVEL: 'info',
-    },
-  });
+  startService = () =>
+    startServiceProcess({
+      name: 'talent-pool',
+      entry: existsSync(built) ? built : 'apps/talent-pool/src/main.ts',
+      env: {
+        DATABASE_URL: databaseUrl,
+        TALENT_POOL_DB_SCHEMA: schema,
+        TALENT_POOL_TASK_QUEUE: taskQueue,
+        TALENT_POOL_HIRED_CONSUMER: `tp-e2e-hired-${run}`,
+        TALENT_POOL_WORKFLOW_BUNDLE: existsSync(bundle) ? bundle : undefined,
+        TALENT_POOL_RECONCILE_SECONDS: '0',
+        PII_ENCRYPTION_KEY: pii,
+        NODE_ENV: 'e2e',
+        LOG_LEVEL: 'info',
+      },
+    });
   service = await startService();
 
   const env = withStackEnv(process.env);
@@ -113,10 +120,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const exit = await service?.stop();
-  if (exit?.forced || (exit?.code ?? 0) !== 0) console.warn(`talent-pool did not stop cleanly (${JSON.stringify(exit)}):\n${service.output().slice(-3000)}`);
+  if (exit?.forced || (exit?.code ?? 0) !== 0)
+    console.warn(`talent-pool did not stop cleanly (${JSON.stringify(exit)}):\n${service.output().slice(-3000)}`);
   if (client) {
     for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow.getHandle(wf.workflowId).terminate('e2e finished').catch(() => undefined);
+      await client.workflow
+        .getHandle(wf.workflowId)
+        .terminate('e2e finished')
+        .catch(() => undefined);
     }
   }
   await temporal?.close();
@@ -214,7 +225,9 @@ describe('talent-pool end to end', () => {
   it('GET /audit: city operators read the trail, the refused unit filter included; other roles get 403', async () => {
     const denied = await api('GET', `/audit?entity=org_unit&entityId=${OTHER_STREET}&outcome=denied`, tokens.city);
     expect(denied.status).toBe(200);
-    expect(denied.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'denied', action: 'list', subject: `e2e-street-${STREET}` })]));
+    expect(denied.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ outcome: 'denied', action: 'list', subject: `e2e-street-${STREET}` })]),
+    );
     const created = await api('GET', `/audit?entity=talent_pool_entry&entityId=${registered[0]!.id}`, tokens.city);
     expect(created.body.items).toEqual([expect.objectContaining({ outcome: 'allowed', action: 'create' })]);
     expect(JSON.stringify(created.body)).not.toContain(registered[0]!.nationalId);
@@ -262,14 +275,23 @@ describe('talent-pool end to end', () => {
     registered.push({ id: created.body.id, nationalId: body.nationalId as string, phone: body.phone as string });
     // The contract's derivation, computed independently here: HMAC-SHA256 under the HKDF sub-key.
     const refKey = Buffer.from(hkdfSync('sha256', piiKey, Buffer.alloc(0), 'cwp.person-ref.v1', 32));
-    const personRef = createHmac('sha256', refKey).update(`cwp.person-ref.v1:${body.nationalId as string}`).digest('hex');
+    const personRef = createHmac('sha256', refKey)
+      .update(`cwp.person-ref.v1:${body.nationalId as string}`)
+      .digest('hex');
     const workerId = `w-e2e-${run}`;
     const kafka = new Kafka({ clientId: `tp-e2e-${run}`, brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
     try {
-      const event = { id: randomUUID(), source: '/cwp/workforce', type: workerHiredContract.type, specversion: '1.0', time: new Date().toISOString(), subject: workerId,
-        data: { workerId, unitCode: STREET, personRef, hiredOn: created.body.registeredOn, entryRoute: 'recruited', postCategory: 'staff' } };
+      const event = {
+        id: randomUUID(),
+        source: '/cwp/workforce',
+        type: workerHiredContract.type,
+        specversion: '1.0',
+        time: new Date().toISOString(),
+        subject: workerId,
+        data: { workerId, unitCode: STREET, personRef, hiredOn: created.body.registeredOn, entryRoute: 'recruited', postCategory: 'staff' },
+      };
       await producer.send({ topic: workerHiredContract.topic, acks: -1, messages: [{ key: workerId, value: JSON.stringify(event) }] });
     } finally {
       await producer.disconnect();
@@ -282,7 +304,10 @@ describe('talent-pool end to end', () => {
     }
     expect(entry).toMatchObject({ status: 'joined', joinRoute: 'worker-hired-event', joinedWorkerId: workerId });
     joinedIds.push(created.body.id);
-    expect(await client.workflow.getHandle(`talent-pool-entry:${created.body.id}`).result()).toMatchObject({ status: 'joined', endedBy: 'signal' });
+    expect(await client.workflow.getHandle(`talent-pool-entry:${created.body.id}`).result()).toMatchObject({
+      status: 'joined',
+      endedBy: 'signal',
+    });
   });
 
   it('publishes registered and joined events keyed by entry id, with no national ID or phone in any', async () => {
@@ -303,7 +328,11 @@ describe('talent-pool end to end', () => {
         expect(event.raw).not.toContain(person.phone);
       }
     }
-    const byType = (type: string) => events.filter((e) => e.value.type === type).map((e) => e.key).sort();
+    const byType = (type: string) =>
+      events
+        .filter((e) => e.value.type === type)
+        .map((e) => e.key)
+        .sort();
     expect(byType(TALENT_POOL_EVENT_TYPES.registered)).toEqual([...ids].sort());
     expect(byType(TALENT_POOL_EVENT_TYPES.joined)).toEqual([...joinedIds].sort());
   });

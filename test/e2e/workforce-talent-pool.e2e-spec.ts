@@ -7,7 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, testing, withStackEnv } from '@cwp/platform';
+import {
+  OrgUnitDirectory,
+  authConfigSchema,
+  authSettings,
+  fromRepoRoot,
+  loadConfig,
+  mintLocalToken,
+  testing,
+  withStackEnv,
+} from '@cwp/platform';
 import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
@@ -27,7 +36,13 @@ function nationalId(): string {
   return testing.newNationalId({ birthDate, region: '310104' });
 }
 
-async function api(service: ServiceProcess, prefix: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function api(
+  service: ServiceProcess,
+  prefix: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${service.baseUrl}/api/${prefix}${url}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -39,8 +54,13 @@ async function api(service: ServiceProcess, prefix: string, method: string, url:
 
 async function register(id: string): Promise<string> {
   const res = await api(talentPool, 'talent-pool', 'POST', '/entries', {
-    name: '赵九', nationalId: id, phone: `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`,
-    source: 'social-worker', education: 'bachelor', certificates: ['assistant-social-worker'], holdingUnit: STREET,
+    name: '赵九',
+    nationalId: id,
+    phone: `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`,
+    source: 'social-worker',
+    education: 'bachelor',
+    certificates: ['assistant-social-worker'],
+    holdingUnit: STREET,
   });
   expect(res.status).toBe(201);
   return res.body.id as string;
@@ -48,7 +68,13 @@ async function register(id: string): Promise<string> {
 
 async function hire(body: Record<string, unknown>): Promise<string> {
   const res = await api(workforce, 'workforce', 'POST', '/workers', {
-    unitCode: AREA, name: '赵九', education: 'bachelor', entryRoute: 'recruited', role: 'staff', postLevel: 2, ...body,
+    unitCode: AREA,
+    name: '赵九',
+    education: 'bachelor',
+    entryRoute: 'recruited',
+    role: 'staff',
+    postLevel: 2,
+    ...body,
   });
   expect(res.status).toBe(201);
   return res.body.id as string;
@@ -73,20 +99,37 @@ beforeAll(async () => {
     startServiceProcess({
       name: 'workforce',
       entry: 'apps/workforce/src/main.ts',
-      env: { ...shared, WORKFORCE_DB_SCHEMA: schemas.workforce, WORKFORCE_TASK_QUEUE: `wf-tp-e2e-${run}`, WORKFORCE_RUN_WORKER: 'false', WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false' },
+      env: {
+        ...shared,
+        WORKFORCE_DB_SCHEMA: schemas.workforce,
+        WORKFORCE_TASK_QUEUE: `wf-tp-e2e-${run}`,
+        WORKFORCE_RUN_WORKER: 'false',
+        WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false',
+      },
       readyTimeoutMs: 150_000,
     }),
     startServiceProcess({
       name: 'talent-pool',
       entry: 'apps/talent-pool/src/main.ts',
       // No Temporal worker: this suite is about the event; entry workflows just wait and are ended below.
-      env: { ...shared, TALENT_POOL_DB_SCHEMA: schemas.talentPool, TALENT_POOL_TASK_QUEUE: taskQueue, TALENT_POOL_RUN_WORKER: 'false', TALENT_POOL_HIRED_CONSUMER: `tp-wf-e2e-hired-${run}`, TALENT_POOL_RECONCILE_SECONDS: '0' },
+      env: {
+        ...shared,
+        TALENT_POOL_DB_SCHEMA: schemas.talentPool,
+        TALENT_POOL_TASK_QUEUE: taskQueue,
+        TALENT_POOL_RUN_WORKER: 'false',
+        TALENT_POOL_HIRED_CONSUMER: `tp-wf-e2e-hired-${run}`,
+        TALENT_POOL_RECONCILE_SECONDS: '0',
+      },
       readyTimeoutMs: 150_000,
     }),
   ]);
   const env = withStackEnv(process.env);
   const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  token = await mintLocalToken({ role: 'street', unit: STREET, sub: `e2e-street-${run}` }, authSettings(loadConfig(authConfigSchema, env), env), directory);
+  token = await mintLocalToken(
+    { role: 'street', unit: STREET, sub: `e2e-street-${run}` },
+    authSettings(loadConfig(authConfigSchema, env), env),
+    directory,
+  );
 }, 200_000);
 
 afterAll(async () => {
@@ -95,7 +138,10 @@ afterAll(async () => {
     temporal = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
     const client = new Client({ connection: temporal, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
     for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow.getHandle(wf.workflowId).terminate('e2e finished').catch(() => undefined);
+      await client.workflow
+        .getHandle(wf.workflowId)
+        .terminate('e2e finished')
+        .catch(() => undefined);
     }
     await temporal.close();
   }

@@ -8,7 +8,19 @@
  */
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { EventSchemaValidator, OrgUnitDirectory, authConfigSchema, authSettings, findPersonalData, fromRepoRoot, loadConfig, mintLocalToken, testing, withStackEnv, type Role } from '@cwp/platform';
+import {
+  EventSchemaValidator,
+  OrgUnitDirectory,
+  authConfigSchema,
+  authSettings,
+  findPersonalData,
+  fromRepoRoot,
+  loadConfig,
+  mintLocalToken,
+  testing,
+  withStackEnv,
+  type Role,
+} from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
 import { WORKER_EVENT_TYPES, WORKFORCE_WORKERS_TOPIC, workforceWorkerEventContracts } from '@cwp/contracts';
 import { startServiceProcess, type ServiceProcess, readEvents, type ReadEvent } from '@cwp/test-support';
@@ -36,7 +48,10 @@ function nationalId(birth: string): string {
 async function api(method: string, url: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(`${service.baseUrl}/api/workforce${url}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': randomBytes(8).toString('hex') }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': randomBytes(8).toString('hex') }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -82,7 +97,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const exit = await service?.stop();
-  if (exit && (exit.forced || (exit.code ?? 0) !== 0)) console.warn(`workforce did not stop cleanly (${JSON.stringify(exit)}):\n${service.output().slice(-3000)}`);
+  if (exit && (exit.forced || (exit.code ?? 0) !== 0))
+    console.warn(`workforce did not stop cleanly (${JSON.stringify(exit)}):\n${service.output().slice(-3000)}`);
   const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
   await pg.connect();
   await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -118,7 +134,15 @@ describe('workforce roster end to end', () => {
     ];
     for (const [handle, overrides] of plan) {
       const body: Record<string, unknown> = {
-        name: `王${handle}`, birthDate: '1988-04-12', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2020-03-01', ...overrides,
+        name: `王${handle}`,
+        birthDate: '1988-04-12',
+        education: 'bachelor',
+        major: 'social-work',
+        entryRoute: 'recruited',
+        role: 'staff',
+        postLevel: 4,
+        hiredOn: '2020-03-01',
+        ...overrides,
       };
       if (handle === 'n1') {
         withId = { nationalId: nationalId('1988-04-12'), id: '' };
@@ -144,7 +168,13 @@ describe('workforce roster end to end', () => {
     expect(refused.body).toMatchObject({
       code: 'TITLE_STRUCTURE_EXCEEDED',
       field: 'toTitle',
-      details: { rule: 'PROM-3', unitCode: STREET, currentCounts: { junior: 4, intermediate: 4, senior: 2 }, sharesAfter: { intermediate: 0.5 }, tolerance: 0.05 },
+      details: {
+        rule: 'PROM-3',
+        unitCode: STREET,
+        currentCounts: { junior: 4, intermediate: 4, senior: 2 },
+        sharesAfter: { intermediate: 0.5 },
+        tolerance: 0.05,
+      },
     });
     const skip = await api('POST', `/workers/${w.j2!.id}/promotions`, tokens.street, { toTitle: 'senior' });
     expect(skip).toMatchObject({ status: 422, body: { field: 'toTitle', details: { rule: 'PROM-1' } } });
@@ -161,7 +191,9 @@ describe('workforce roster end to end', () => {
     expect((await api('POST', `/workers/${w.n2!.id}/transfer`, tokens.street, { toUnit: AREA_1 })).body.unitCode).toBe(AREA_1);
     expect((await api('POST', `/workers/${w.j3!.id}/transfer`, tokens.street, { toUnit: OTHER_STREET_AREA })).status).toBe(404);
     expect((await api('POST', `/workers/${w.j3!.id}/transfer`, tokens.district, { toUnit: OUTSIDE_AREA })).status).toBe(404);
-    expect((await api('POST', `/workers/${w.j3!.id}/transfer`, tokens.district, { toUnit: OTHER_STREET_AREA })).body.unitCode).toBe(OTHER_STREET_AREA);
+    expect((await api('POST', `/workers/${w.j3!.id}/transfer`, tokens.district, { toUnit: OTHER_STREET_AREA })).body.unitCode).toBe(
+      OTHER_STREET_AREA,
+    );
     // The street no longer sees the worker it lost.
     expect((await api('GET', `/workers/${w.j3!.id}`, tokens.street)).status).toBe(404);
   });
@@ -171,12 +203,17 @@ describe('workforce roster end to end', () => {
     expect(wrong).toMatchObject({ status: 422, body: { field: 'cause', details: { rule: 'EXIT-2' } } });
 
     const recruited = await api('POST', `/workers/${w.j4!.id}/exit`, tokens.street, {
-      cause: 'uncorrected-duty-failure', effectiveOn: today, facts: { dutyFailure: true, correctedAfterEducation: false },
+      cause: 'uncorrected-duty-failure',
+      effectiveOn: today,
+      facts: { dutyFailure: true, correctedAfterEducation: false },
     });
     expect(recruited.status).toBe(200);
     expect(recruited.body).toMatchObject({ status: 'exited', exitCause: 'uncorrected-duty-failure', exit: { rules: ['ORG-3', 'EXIT-3'] } });
 
-    const elected = await api('POST', `/workers/${w.s1!.id}/exit`, tokens.street, { cause: 're-election-not-returned', effectiveOn: today });
+    const elected = await api('POST', `/workers/${w.s1!.id}/exit`, tokens.street, {
+      cause: 're-election-not-returned',
+      effectiveOn: today,
+    });
     expect(elected.body.exit.rules).toEqual(['ORG-3', 'EXIT-1']);
   });
 
@@ -184,17 +221,35 @@ describe('workforce roster end to end', () => {
     const hire = await api('GET', `/audit?entity=workforce_worker&entityId=${withId.id}`, tokens.city);
     expect(hire.status).toBe(200);
     const created = hire.body.items.find((e: { action: string }) => e.action === 'hire');
-    expect(created.after).toMatchObject({ name: '[personal]', birthDate: '[personal]', nationalId: '[personal]', personRef: '[personal]', unitCode: AREA_1 });
+    expect(created.after).toMatchObject({
+      name: '[personal]',
+      birthDate: '[personal]',
+      nationalId: '[personal]',
+      personRef: '[personal]',
+      unitCode: AREA_1,
+    });
     expect(JSON.stringify(hire.body)).not.toContain(withId.nationalId);
     const denied = await api('GET', `/audit?entity=org_unit&entityId=${OUTSIDE_AREA}`, tokens.city);
-    expect(denied.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ outcome: 'denied', action: 'transfer', subject: `e2e-district-${DISTRICT}` })]));
+    expect(denied.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ outcome: 'denied', action: 'transfer', subject: `e2e-district-${DISTRICT}` })]),
+    );
   });
 
   it('the events reached Kafka keyed by worker id, valid against their schemas, with no national ID, phone or name', async () => {
     const ids = new Set(Object.values(w).map((x) => x.id));
-    const expected = { [WORKER_EVENT_TYPES.hired]: 12, [WORKER_EVENT_TYPES.changed]: 3, [WORKER_EVENT_TYPES.transferred]: 2, [WORKER_EVENT_TYPES.exited]: 2 };
+    const expected = {
+      [WORKER_EVENT_TYPES.hired]: 12,
+      [WORKER_EVENT_TYPES.changed]: 3,
+      [WORKER_EVENT_TYPES.transferred]: 2,
+      [WORKER_EVENT_TYPES.exited]: 2,
+    };
     const total = Object.values(expected).reduce((a, b) => a + b, 0);
-    const events = await readEvents({ topic: WORKFORCE_WORKERS_TOPIC, filter: (e) => e.key !== null && ids.has(e.key), count: total, timeoutMs: 60_000 });
+    const events = await readEvents({
+      topic: WORKFORCE_WORKERS_TOPIC,
+      filter: (e) => e.key !== null && ids.has(e.key),
+      count: total,
+      timeoutMs: 60_000,
+    });
     const byType = (type: string): ReadEvent[] => events.filter((e) => e.value.type === type);
     for (const [type, n] of Object.entries(expected)) expect(byType(type)).toHaveLength(n);
 
@@ -211,11 +266,19 @@ describe('workforce roster end to end', () => {
     // POOL-3: the pool matches the person by the keyed hash it derives the same way.
     const refKey = Buffer.from(hkdfSync('sha256', piiKey, Buffer.alloc(0), 'cwp.person-ref.v1', 32));
     const personRef = createHmac('sha256', refKey).update(`cwp.person-ref.v1:${withId.nationalId}`).digest('hex');
-    expect(byType(WORKER_EVENT_TYPES.hired).find((e) => e.key === withId.id)!.value.data).toMatchObject({ personRef, unitCode: AREA_1, entryRoute: 'recruited' });
+    expect(byType(WORKER_EVENT_TYPES.hired).find((e) => e.key === withId.id)!.value.data).toMatchObject({
+      personRef,
+      unitCode: AREA_1,
+      entryRoute: 'recruited',
+    });
     // Per worker, the events arrive in the order they happened.
     const j3 = events.filter((e) => e.key === w.j3!.id).map((e) => e.value.type);
     expect(j3).toEqual([WORKER_EVENT_TYPES.hired, WORKER_EVENT_TYPES.transferred]);
-    expect(byType(WORKER_EVENT_TYPES.exited).map((e) => e.value.data!.cause).sort()).toEqual(['re-election-not-returned', 'uncorrected-duty-failure']);
+    expect(
+      byType(WORKER_EVENT_TYPES.exited)
+        .map((e) => e.value.data!.cause)
+        .sort(),
+    ).toEqual(['re-election-not-returned', 'uncorrected-duty-failure']);
   });
 
   it('QUOTA-6 report of the street matches what was done: headcount, vacancies, on duty, title structure, turnover', async () => {

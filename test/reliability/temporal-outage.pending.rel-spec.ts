@@ -27,25 +27,40 @@ afterAll(() => tier.stop(), 120_000);
 it('Temporal down: writes answer within budget; workflows start within seconds of its return', async () => {
   const pidFile = path.join(STATE_DIR, 'run', 'temporal.pid');
   if (!existsSync(pidFile)) {
-    tier.say('Temporal is not this stack\'s own (no .state/run/temporal.pid): fault skipped');
+    tier.say("Temporal is not this stack's own (no .state/run/temporal.pid): fault skipped");
     return;
   }
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   process.kill(pid, 'SIGTERM');
   tier.figures.faults++;
-  await eventually(async () => {
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  }, 60_000, 'Temporal to stop');
+  await eventually(
+    async () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    },
+    60_000,
+    'Temporal to stop',
+  );
   const ids: string[] = [];
   const durations: number[] = [];
   try {
     for (let i = 0; i < 5; i++) {
-      const res = await tier.call('talent-pool', 'POST', '/entries', { token: 'street', body: { name: `时停${tier.run}${i}`, nationalId: tier.nationalId(), phone: tier.phone(), source: 'social-worker', education: 'bachelor', certificates: ['assistant-social-worker'], holdingUnit: '310101002' } });
+      const res = await tier.call('talent-pool', 'POST', '/entries', {
+        token: 'street',
+        body: {
+          name: `时停${tier.run}${i}`,
+          nationalId: tier.nationalId(),
+          phone: tier.phone(),
+          source: 'social-worker',
+          education: 'bachelor',
+          certificates: ['assistant-social-worker'],
+          holdingUnit: '310101002',
+        },
+      });
       expect(res.status).toBe(201);
       ids.push(res.body.id);
       durations.push(res.ms);
@@ -59,11 +74,19 @@ it('Temporal down: writes answer within budget; workflows start within seconds o
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   try {
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    await eventually(async () => (await fetch(`${tier.process('talent-pool').baseUrl}/ready`)).status === 200, RECOVERY_BUDGET_MS, '/ready after Temporal returned');
-    await eventually(async () => {
-      for (const id of ids) await client.workflow.getHandle(`talent-pool-entry:${id}`).describe();
-      return true;
-    }, RECOVERY_BUDGET_MS, 'every missed workflow to be started');
+    await eventually(
+      async () => (await fetch(`${tier.process('talent-pool').baseUrl}/ready`)).status === 200,
+      RECOVERY_BUDGET_MS,
+      '/ready after Temporal returned',
+    );
+    await eventually(
+      async () => {
+        for (const id of ids) await client.workflow.getHandle(`talent-pool-entry:${id}`).describe();
+        return true;
+      },
+      RECOVERY_BUDGET_MS,
+      'every missed workflow to be started',
+    );
     tier.say(`Temporal back: ready and ${ids.length} workflows started ${Date.now() - back} ms later`);
   } finally {
     await connection.close();

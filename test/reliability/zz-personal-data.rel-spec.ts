@@ -35,7 +35,8 @@ function sentMarkers(dirs: string[]): Set<string> {
     for (const m of transcript.matchAll(/"nationalId":"(\d{17}[\dX])"/g)) markers.add(m[1]!);
     for (const m of transcript.matchAll(/"phone":"(1[3-9]\d{9})"/g)) markers.add(m[1]!);
     for (const m of transcript.matchAll(/"name":"([^"\\]{2,60})"/g)) if (/[\u4e00-\u9fff]{2}/.test(m[1]!)) markers.add(m[1]!);
-    if (existsSync(path.join(dir, 'personal.txt'))) for (const line of readFileSync(path.join(dir, 'personal.txt'), 'utf8').split('\n')) if (line) markers.add(line);
+    if (existsSync(path.join(dir, 'personal.txt')))
+      for (const line of readFileSync(path.join(dir, 'personal.txt'), 'utf8').split('\n')) if (line) markers.add(line);
   }
   return markers;
 }
@@ -69,7 +70,9 @@ it('no log line, topic message or workflow history carries personal data the tie
   const admin = kafka.admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith('cwp.'));
-  const offsets = await Promise.all(topics.map(async (t) => [t, (await admin.fetchTopicOffsets(t)).reduce((n, p) => n + Number(p.offset) - Number(p.low), 0)] as const));
+  const offsets = await Promise.all(
+    topics.map(async (t) => [t, (await admin.fetchTopicOffsets(t)).reduce((n, p) => n + Number(p.offset) - Number(p.low), 0)] as const),
+  );
   await admin.disconnect();
   let messages = 0;
   for (const [topic, count] of offsets) {
@@ -99,14 +102,24 @@ it('no log line, topic message or workflow history carries personal data the tie
   } finally {
     await connection.close();
   }
-  tier.say(`scanned ${logLines} log lines, ${messages} messages on ${topics.length} topics, ${histories} workflow histories: ${problems.length} finding(s)`);
+  tier.say(
+    `scanned ${logLines} log lines, ${messages} messages on ${topics.length} topics, ${histories} workflow histories: ${problems.length} finding(s)`,
+  );
   for (const p of problems.slice(0, 50)) tier.say(`✗ ${p}`);
   tier.figures.events += messages;
   const since = Number(process.env.CWP_RELIABILITY_SINCE ?? Date.now() - 2 * 3_600_000);
   const figuresFile = path.join(RELIABILITY_DIR, 'figures.jsonl');
-  const runs = existsSync(figuresFile) ? readFileSync(figuresFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, number | string>).filter((f) => Date.parse(String(f.at)) >= since) : [];
+  const runs = existsSync(figuresFile)
+    ? readFileSync(figuresFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, number | string>)
+        .filter((f) => Date.parse(String(f.at)) >= since)
+    : [];
   const sum = (key: string) => runs.reduce((n, f) => n + Number(f[key] ?? 0), 0) + (key === 'events' ? messages : 0);
-  tier.say(`tier figures: ${sum('requests')} requests sent, ${sum('faults')} faults injected, ${sum('events')} events counted, ${sum('serverErrors')} answers 5xx other than 503, ${sum('unavailable')} × 503 during faults, ${problems.length} personal-data findings`);
+  tier.say(
+    `tier figures: ${sum('requests')} requests sent, ${sum('faults')} faults injected, ${sum('events')} events counted, ${sum('serverErrors')} answers 5xx other than 503, ${sum('unavailable')} × 503 during faults, ${problems.length} personal-data findings`,
+  );
   expect(markers.size).toBeGreaterThan(0);
   expect(problems).toEqual([]);
 }, 300_000);

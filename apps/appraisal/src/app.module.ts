@@ -41,7 +41,10 @@ const activities = (ref: ModuleRef) => ({
     PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
       taskQueue: config.APPRAISAL_TASK_QUEUE,
-      workflows: { workflowsPath: require.resolve('@cwp/appraisal-workflows'), bundlePath: config.APPRAISAL_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
+      workflows: {
+        workflowsPath: require.resolve('@cwp/appraisal-workflows'),
+        bundlePath: config.APPRAISAL_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE,
+      },
       activities,
       runWorker: config.APPRAISAL_RUN_WORKER,
     }),

@@ -5,4 +5,10 @@ import { recordsMigrations } from './records/migrations';
 import { resultsMigrations } from './results/migrations';
 
 /** Every migration of the appraisal schema, in order (platform tables first). */
-export const appraisalMigrations: Function[] = [...platformMigrations, ...recordsMigrations, ...cyclesMigrations, ...ratingsMigrations, ...resultsMigrations];
+export const appraisalMigrations: Function[] = [
+  ...platformMigrations,
+  ...recordsMigrations,
+  ...cyclesMigrations,
+  ...ratingsMigrations,
+  ...resultsMigrations,
+];

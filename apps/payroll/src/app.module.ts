@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
-import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformInboxModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
+import {
+  AuditModule,
+  PlatformDatabaseModule,
+  PlatformHttpModule,
+  PlatformInboxModule,
+  PlatformKafkaModule,
+  PlatformOutboxModule,
+  PlatformTemporalModule,
+} from '@cwp/platform';
 import { payrollEventContracts } from '@cwp/contracts';
 import { payrollConfig } from './config';
 import { PayrollCoreModule } from './core';
@@ -33,11 +41,17 @@ const activities = (ref: ModuleRef) => ({
     PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
       taskQueue: config.PAYROLL_TASK_QUEUE,
-      workflows: { workflowsPath: require.resolve('@cwp/payroll-workflows'), bundlePath: config.PAYROLL_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
+      workflows: {
+        workflowsPath: require.resolve('@cwp/payroll-workflows'),
+        bundlePath: config.PAYROLL_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE,
+      },
       activities,
       schedules: config.PAYROLL_SCHEDULES
         ? [
-            recalibrationSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_RECALIBRATION_CRON, { chunkSize: config.PAYROLL_APPLY_CHUNK, chunksPerActivity: config.PAYROLL_APPLY_CHUNKS_PER_ACTIVITY }),
+            recalibrationSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_RECALIBRATION_CRON, {
+              chunkSize: config.PAYROLL_APPLY_CHUNK,
+              chunksPerActivity: config.PAYROLL_APPLY_CHUNKS_PER_ACTIVITY,
+            }),
             monthlyPayRunSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_PAY_RUN_CRON),
           ]
         : [],

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
     ...SERVICE,
     module: AppModule,
     title: 'Payroll API',
-    description: 'Pay of the community workforce: the 3×18 matrix (POST-1, PAY-2), the city average wage, policy versions and the yearly recalibration (PAY-3..8).',
+    description:
+      'Pay of the community workforce: the 3×18 matrix (POST-1, PAY-2), the city average wage, policy versions and the yearly recalibration (PAY-3..8).',
   });
 }
 

@@ -6,4 +6,11 @@ import { wagesMigrations } from './wages';
 import { payWorkersMigrations } from './workers';
 
 /** Every migration of the payroll schema, in order (platform tables first). */
-export const payrollMigrations: Function[] = [...platformMigrations, ...payWorkersMigrations, ...wagesMigrations, ...policyVersionsMigrations, ...recalibrationMigrations, ...payRunsMigrations];
+export const payrollMigrations: Function[] = [
+  ...platformMigrations,
+  ...payWorkersMigrations,
+  ...wagesMigrations,
+  ...policyVersionsMigrations,
+  ...recalibrationMigrations,
+  ...payRunsMigrations,
+];

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
     ...SERVICE,
     module: AppModule,
     title: 'Webhooks API',
-    description: 'The platform events delivered to HR systems without Kafka: signed (HMAC-SHA256), retried with backoff, dead-lettered and replayable.',
+    description:
+      'The platform events delivered to HR systems without Kafka: signed (HMAC-SHA256), retried with backoff, dead-lettered and replayable.',
   });
 }
 

@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { Module } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
-import { AuditModule, PlatformDatabaseModule, PlatformHttpModule, PlatformInboxModule, PlatformKafkaModule, PlatformOutboxModule, PlatformTemporalModule } from '@cwp/platform';
+import {
+  AuditModule,
+  PlatformDatabaseModule,
+  PlatformHttpModule,
+  PlatformInboxModule,
+  PlatformKafkaModule,
+  PlatformOutboxModule,
+  PlatformTemporalModule,
+} from '@cwp/platform';
 import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
@@ -37,10 +45,19 @@ const activities = (ref: ModuleRef) => ({
     PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
       taskQueue: config.WORKFORCE_TASK_QUEUE,
-      workflows: { workflowsPath: require.resolve('@cwp/workforce-workflows'), bundlePath: config.WORKFORCE_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE },
+      workflows: {
+        workflowsPath: require.resolve('@cwp/workforce-workflows'),
+        bundlePath: config.WORKFORCE_WORKFLOW_BUNDLE ?? DEFAULT_WORKFLOW_BUNDLE,
+      },
       activities,
       schedules: config.WORKFORCE_QUOTA_REVIEW_SCHEDULE
-        ? [quotaReviewSchedule(config.WORKFORCE_TASK_QUEUE, config.WORKFORCE_QUOTA_REVIEW_CRON, config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS)]
+        ? [
+            quotaReviewSchedule(
+              config.WORKFORCE_TASK_QUEUE,
+              config.WORKFORCE_QUOTA_REVIEW_CRON,
+              config.WORKFORCE_QUOTA_REVIEW_DECISION_DAYS,
+            ),
+          ]
         : [],
       runWorker: config.WORKFORCE_RUN_WORKER,
     }),

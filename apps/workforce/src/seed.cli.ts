@@ -23,12 +23,24 @@ async function main(): Promise<void> {
   // The same typed config as the service (exits listing every problem); SERVICE_NAME defaults to workforce.
   const platform = validateConfigOrExit({ serviceName: 'workforce', configs: [workforceConfig] });
   const config = workforceConfig.get();
-  const dataSource = createServiceDataSource({ url: platform.databaseUrl, schema: config.WORKFORCE_DB_SCHEMA, migrations: workforceMigrations, poolSize: 2 });
+  const dataSource = createServiceDataSource({
+    url: platform.databaseUrl,
+    schema: config.WORKFORCE_DB_SCHEMA,
+    migrations: workforceMigrations,
+    poolSize: 2,
+  });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
-    const result = await loadReferenceData(dataSource, platform.orgTreeFile, defaultPolicyCatalog(), config.WORKFORCE_FLOATING_QUOTA_PERCENT);
-    console.log(`org units: ${result.orgUnits.total} (${result.orgUnits.inserted} new); quotas created: ${result.quotasCreated} (policy ${result.policyVersion})`);
+    const result = await loadReferenceData(
+      dataSource,
+      platform.orgTreeFile,
+      defaultPolicyCatalog(),
+      config.WORKFORCE_FLOATING_QUOTA_PERCENT,
+    );
+    console.log(
+      `org units: ${result.orgUnits.total} (${result.orgUnits.inserted} new); quotas created: ${result.quotasCreated} (policy ${result.policyVersion})`,
+    );
     const size = Number(flag('workers') ?? 0);
     if (size > 0) {
       const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM workers')) as Array<{ n: number }>;

@@ -5,7 +5,11 @@ const schema = { type: 'object', properties: { entryId: { type: 'string' } }, re
 
 describe('defineEventContract', () => {
   it('reads the version from the type', () => {
-    const c = defineEventContract<{ entryId: string }>({ type: 'cwp.talent-pool.entry.created.v2', topic: 'cwp.talent-pool.entries', schema });
+    const c = defineEventContract<{ entryId: string }>({
+      type: 'cwp.talent-pool.entry.created.v2',
+      topic: 'cwp.talent-pool.entries',
+      schema,
+    });
     expect(c.version).toBe(2);
   });
 
@@ -27,13 +31,24 @@ describe('defineEventContract service naming', () => {
   });
 
   it('still refuses a topic of another service', () => {
-    expect(() => defineEventContract({ type: 'cwp.talentpool.entry.registered.v1', topic: 'cwp.workforce.workers', schema })).toThrow(/own service/);
-    expect(() => defineEventContract({ type: 'cwp.talent-pool.entry.registered.v1', topic: 'cwp.talent-poo.entries', schema })).toThrow(/own service/);
+    expect(() => defineEventContract({ type: 'cwp.talentpool.entry.registered.v1', topic: 'cwp.workforce.workers', schema })).toThrow(
+      /own service/,
+    );
+    expect(() => defineEventContract({ type: 'cwp.talent-pool.entry.registered.v1', topic: 'cwp.talent-poo.entries', schema })).toThrow(
+      /own service/,
+    );
   });
 });
 
 describe('parseCloudEvent', () => {
-  const valid = { id: 'e1', source: '/cwp/talent-pool', type: 'cwp.talent-pool.entry.created.v1', specversion: '1.0', time: '2026-01-01T00:00:00Z', data: {} };
+  const valid = {
+    id: 'e1',
+    source: '/cwp/talent-pool',
+    type: 'cwp.talent-pool.entry.created.v1',
+    specversion: '1.0',
+    time: '2026-01-01T00:00:00Z',
+    data: {},
+  };
 
   it('accepts a complete envelope from bytes', () => {
     expect(parseCloudEvent(Buffer.from(JSON.stringify(valid))).id).toBe('e1');

@@ -55,11 +55,7 @@ export const TOPIC_PATTERN = /^cwp\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
  * Declares a contract and checks the naming conventions once, at module load, so a typo in a
  * type or topic fails the first test that imports it rather than a consumer in production.
  */
-export function defineEventContract<TData>(contract: {
-  type: string;
-  topic: string;
-  schema: JsonSchema;
-}): EventContract<TData> {
+export function defineEventContract<TData>(contract: { type: string; topic: string; schema: JsonSchema }): EventContract<TData> {
   const match = EVENT_TYPE_PATTERN.exec(contract.type);
   if (!match) {
     throw new Error(`Event type "${contract.type}" must look like cwp.<service>.<aggregate>.<event>.v<n>`);

@@ -34,7 +34,8 @@ describe('libs/policy purity', () => {
 
   it.each(files.map((f) => [relative(__dirname, f), f]))('%s has no clock, randomness, I/O or outside import', (_name, file) => {
     const text = readFileSync(file, 'utf8');
-    for (const [pattern, what] of FORBIDDEN) expect({ file: _name, uses: pattern.test(text) ? what : null }).toEqual({ file: _name, uses: null });
+    for (const [pattern, what] of FORBIDDEN)
+      expect({ file: _name, uses: pattern.test(text) ? what : null }).toEqual({ file: _name, uses: null });
     const imports = [...text.matchAll(/\bfrom\s+'([^']+)'/g)].map((m) => m[1]!);
     for (const spec of imports) expect(spec).toMatch(/^\.\.?\//);
   });

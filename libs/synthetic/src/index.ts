@@ -7,7 +7,14 @@
 export * from './prng';
 export { buildOrgTree, DEFAULT_ORG_TREE_SEED } from './org-tree/build-org-tree';
 export type { OrgUnitKind, OrgUnitRecord, RegionKind, TreeUnit } from './org-tree/org-tree-unit';
-export { generateWorkforce, planWorkforce, naturalHeadcount, DEFAULT_AS_OF, SHANGHAI_WORKFORCE_SIZE, type GenerateWorkforceOptions } from './workforce/generate-workforce';
+export {
+  generateWorkforce,
+  planWorkforce,
+  naturalHeadcount,
+  DEFAULT_AS_OF,
+  SHANGHAI_WORKFORCE_SIZE,
+  type GenerateWorkforceOptions,
+} from './workforce/generate-workforce';
 export { NATURAL_FILL, type Allocation, type StaffingUnit } from './workforce/workforce.allocation';
 export { seedAreaQuota, STREET_CENTRES, STREET_CENTRES_QUOTA, type StreetCentre } from './workforce/seed-quota';
 export * from './workforce/workforce.types';

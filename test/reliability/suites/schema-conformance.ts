@@ -14,7 +14,9 @@ let python = '';
 
 function run(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(python, ['-m', 'schemathesis.cli', 'run', ...args], { env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' } });
+    const child = spawn(python, ['-m', 'schemathesis.cli', 'run', ...args], {
+      env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' },
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -23,35 +25,50 @@ function run(args: string[]): Promise<{ code: number | null; output: string }> {
 }
 
 export function schemaConformanceSuite(tier: Tier): void {
-beforeAll(() => {
-  python = execFileSync('bash', [path.join(__dirname, '../support/schemathesis.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-}, 600_000);
+  beforeAll(() => {
+    python = execFileSync('bash', [path.join(__dirname, '../support/schemathesis.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+  }, 600_000);
 
-describe.each(SERVICES.map((s) => s.name))('%s OpenAPI', (service) => {
-  it(`schemathesis: no server error, no undocumented status (≤ ${MAX_EXAMPLES} examples per operation)`, async () => {
-    const base = tier.process(service).baseUrl;
-    const { code, output } = await run([
-      `${base}/docs-json`,
-      '--url', base,
-      '-H', `Authorization: Bearer ${tier.tokens.city}`,
-      '--checks', 'not_a_server_error,status_code_conformance',
-      '--phases', 'examples,fuzzing',
-      '--max-examples', String(MAX_EXAMPLES),
-      '--workers', '2',
-      '--seed', '8',
-      '--generation-database', 'none',
-      '--request-timeout', '20',
-      '--no-shrink',
-      '--no-color',
-    ]);
-    const generated = /(\d+) generated/.exec(output);
-    tier.figures.requests += generated ? Number(generated[1]) : 0;
-    const summary = output.split('\n').filter((l) => /passed|failed|error|Server error|Undocumented|operations|test cases|Test cases|Seed|Failures/i.test(l)).slice(-25);
-    for (const line of summary) tier.say(`${service}: ${line.trim()}`);
-    if (code !== 0) tier.say(output.slice(-6000));
-    expect(output).not.toMatch(/Server error/i);
-    expect(output).not.toMatch(/Undocumented HTTP status code/i);
-    expect(code).toBe(0);
-  }, 400_000);
-});
+  describe.each(SERVICES.map((s) => s.name))('%s OpenAPI', (service) => {
+    it(`schemathesis: no server error, no undocumented status (≤ ${MAX_EXAMPLES} examples per operation)`, async () => {
+      const base = tier.process(service).baseUrl;
+      const { code, output } = await run([
+        `${base}/docs-json`,
+        '--url',
+        base,
+        '-H',
+        `Authorization: Bearer ${tier.tokens.city}`,
+        '--checks',
+        'not_a_server_error,status_code_conformance',
+        '--phases',
+        'examples,fuzzing',
+        '--max-examples',
+        String(MAX_EXAMPLES),
+        '--workers',
+        '2',
+        '--seed',
+        '8',
+        '--generation-database',
+        'none',
+        '--request-timeout',
+        '20',
+        '--no-shrink',
+        '--no-color',
+      ]);
+      const generated = /(\d+) generated/.exec(output);
+      tier.figures.requests += generated ? Number(generated[1]) : 0;
+      const summary = output
+        .split('\n')
+        .filter((l) => /passed|failed|error|Server error|Undocumented|operations|test cases|Test cases|Seed|Failures/i.test(l))
+        .slice(-25);
+      for (const line of summary) tier.say(`${service}: ${line.trim()}`);
+      if (code !== 0) tier.say(output.slice(-6000));
+      expect(output).not.toMatch(/Server error/i);
+      expect(output).not.toMatch(/Undocumented HTTP status code/i);
+      expect(code).toBe(0);
+    }, 400_000);
+  });
 }

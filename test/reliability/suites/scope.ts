@@ -21,7 +21,13 @@ const PENDING_ELSEWHERE = new Set(['GET /entries ?unit']);
 export async function createScopeFixtures(tier: Tier): Promise<ScopeFixtures> {
   const fixtures: ScopeFixtures = new Map();
   for (const service of SERVICES) {
-    const made = service.scopeFixtures ? await service.scopeFixtures({ call: (s, m, u, o) => tier.call(s, m, u, o), nationalId: () => tier.nationalId(), phone: () => tier.phone() }) : { ids: {}, bodies: {} };
+    const made = service.scopeFixtures
+      ? await service.scopeFixtures({
+          call: (s, m, u, o) => tier.call(s, m, u, o),
+          nationalId: () => tier.nationalId(),
+          phone: () => tier.phone(),
+        })
+      : { ids: {}, bodies: {} };
     tier.say(`${service.name} fixtures in ${UNITS.street}: ${JSON.stringify(made.ids)}`);
     fixtures.set(service.name, made);
   }
@@ -63,7 +69,9 @@ function probesOf(fixtures: ScopeFixtures, service: string, document: Record<str
   for (const p of op.parameters.filter((x) => x.in === 'query' && unitParam(x.name))) {
     probes.push({ label: `${op.method} ${route} ?${p.name}`, url: `${url}?${p.name}=${UNITS.street}`, callers: OUTSIDERS });
   }
-  const bodyUnit = Object.entries<Record<string, any>>(op.body?.properties ?? {}).find(([name, s]) => unitParam(name) || /unit/i.test(name) || /^31(\d{4}|\d{7}|\d{10})$/.test(String(resolve(document, s).example ?? '')));
+  const bodyUnit = Object.entries<Record<string, any>>(op.body?.properties ?? {}).find(
+    ([name, s]) => unitParam(name) || /unit/i.test(name) || /^31(\d{4}|\d{7}|\d{10})$/.test(String(resolve(document, s).example ?? '')),
+  );
   if (!/\{/.test(route) && bodyUnit && body && typeof body === 'object') {
     probes.push({ label: `${key} body.${bodyUnit[0]}`, url, body, callers: OUTSIDERS });
   }
@@ -71,42 +79,50 @@ function probesOf(fixtures: ScopeFixtures, service: string, document: Record<str
 }
 
 export function scopeSuite(tier: Tier, documents: Map<string, Record<string, any>>, fixturesOf: () => ScopeFixtures): void {
-describe.each(SERVICES.map((s) => s.name))('%s: outside the caller scope', (service) => {
-  it('every operation × outside role answers 404 (or 403) and each 404 is audited as denied', async () => {
-    const document = documents.get(service)!;
-    const schema = tier.definition(service).schema(tier.run);
-    const wrong: string[] = [];
-    const pending: string[] = [];
-    let probed = 0;
-    let n = 0;
-    for (const op of operationsOf(document, `/api/${service}/`)) {
-      for (const probe of probesOf(fixturesOf(), service, document, op)) {
-        for (const caller of probe.callers) {
-          const requestId = `rel-scope-${tier.run}-${++n}`;
-          const answer = await tier.call(service, op.method, probe.url, { token: caller, ...(probe.body !== undefined ? { body: probe.body } : {}), headers: { 'x-request-id': requestId }, quiet: true });
-          probed++;
-          let verdict = '';
-          if (answer.status === 404) {
-            const rows = await tier.sql<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.audit_log WHERE outcome = 'denied' AND request_id = $1`, [requestId]);
-            if (Number(rows[0]!.n) < 1) verdict = 'no denied audit row';
-          } else if (answer.status !== 403) {
-            verdict = `answered ${answer.status}`;
-          }
-          const line = `${probe.label} as ${caller} (${UNITS[caller]}) → ${answer.status} ${answer.text.slice(0, 120)}`;
-          if (!verdict) tier.say(`✓ ${line}`);
-          else if (PENDING_ELSEWHERE.has(probe.label)) {
-            pending.push(line);
-            tier.say(`… pending (issue 8 defect 6, helper shape-pool): ${line} (${verdict})`);
-          } else {
-            wrong.push(`${line} ✗ ${verdict}`);
-            tier.say(`✗ ${line} (${verdict})`);
+  describe.each(SERVICES.map((s) => s.name))('%s: outside the caller scope', (service) => {
+    it('every operation × outside role answers 404 (or 403) and each 404 is audited as denied', async () => {
+      const document = documents.get(service)!;
+      const schema = tier.definition(service).schema(tier.run);
+      const wrong: string[] = [];
+      const pending: string[] = [];
+      let probed = 0;
+      let n = 0;
+      for (const op of operationsOf(document, `/api/${service}/`)) {
+        for (const probe of probesOf(fixturesOf(), service, document, op)) {
+          for (const caller of probe.callers) {
+            const requestId = `rel-scope-${tier.run}-${++n}`;
+            const answer = await tier.call(service, op.method, probe.url, {
+              token: caller,
+              ...(probe.body !== undefined ? { body: probe.body } : {}),
+              headers: { 'x-request-id': requestId },
+              quiet: true,
+            });
+            probed++;
+            let verdict = '';
+            if (answer.status === 404) {
+              const rows = await tier.sql<{ n: string }>(
+                `SELECT count(*) AS n FROM ${schema}.audit_log WHERE outcome = 'denied' AND request_id = $1`,
+                [requestId],
+              );
+              if (Number(rows[0]!.n) < 1) verdict = 'no denied audit row';
+            } else if (answer.status !== 403) {
+              verdict = `answered ${answer.status}`;
+            }
+            const line = `${probe.label} as ${caller} (${UNITS[caller]}) → ${answer.status} ${answer.text.slice(0, 120)}`;
+            if (!verdict) tier.say(`✓ ${line}`);
+            else if (PENDING_ELSEWHERE.has(probe.label)) {
+              pending.push(line);
+              tier.say(`… pending (issue 8 defect 6, helper shape-pool): ${line} (${verdict})`);
+            } else {
+              wrong.push(`${line} ✗ ${verdict}`);
+              tier.say(`✗ ${line} (${verdict})`);
+            }
           }
         }
       }
-    }
-    tier.say(`${service}: ${probed} outside-scope probes, ${wrong.length} wrong, ${pending.length} pending elsewhere`);
-    expect(probed).toBeGreaterThan(0);
-    expect(wrong).toEqual([]);
-  }, 300_000);
-});
+      tier.say(`${service}: ${probed} outside-scope probes, ${wrong.length} wrong, ${pending.length} pending elsewhere`);
+      expect(probed).toBeGreaterThan(0);
+      expect(wrong).toEqual([]);
+    }, 300_000);
+  });
 }

@@ -79,7 +79,13 @@ export function sample(document: Schema, raw: Schema | undefined, depth = 0): un
     case 'array':
       return depth > 3 ? [] : [sample(document, schema.items, depth + 1)];
     case 'object':
-      return depth > 3 ? {} : Object.fromEntries(Object.entries<Schema>(schema.properties ?? {}).filter(([k]) => (schema.required ?? []).includes(k)).map(([k, v]) => [k, sample(document, v, depth + 1)]));
+      return depth > 3
+        ? {}
+        : Object.fromEntries(
+            Object.entries<Schema>(schema.properties ?? {})
+              .filter(([k]) => (schema.required ?? []).includes(k))
+              .map(([k, v]) => [k, sample(document, v, depth + 1)]),
+          );
     default:
       return schema.minLength ? 'x'.repeat(schema.minLength) : 'x';
   }
@@ -117,8 +123,14 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
     add(`query ${p.name} = NUL`, { url: q('%00'), mustRefuseNaming: p.name });
     add(`query ${p.name} = lone surrogate`, { url: q('%ED%A0%80') });
     add(`query ${p.name} repeated`, { url: q('1', `&${encodeURIComponent(p.name)}=2`), mustRefuseNaming: p.name });
-    add(`query ${p.name} = 20 digits`, { url: q('99999999999999999999'), mustRefuseNaming: schema.maximum !== undefined || schema.enum || schema.pattern || schema.format ? p.name : undefined });
-    add(`query ${p.name} = -1`, { url: q('-1'), mustRefuseNaming: schema.minimum !== undefined && schema.minimum > -1 ? p.name : undefined });
+    add(`query ${p.name} = 20 digits`, {
+      url: q('99999999999999999999'),
+      mustRefuseNaming: schema.maximum !== undefined || schema.enum || schema.pattern || schema.format ? p.name : undefined,
+    });
+    add(`query ${p.name} = -1`, {
+      url: q('-1'),
+      mustRefuseNaming: schema.minimum !== undefined && schema.minimum > -1 ? p.name : undefined,
+    });
     add(`query ${p.name} = 2026-02-30`, { url: q('2026-02-30'), mustRefuseNaming: schema.format ? p.name : undefined });
     add(`query ${p.name} = 9999-12-31`, { url: q('9999-12-31'), mustRefuseNaming: schema.format === 'date' ? p.name : undefined });
     add(`query ${p.name} = 1000 chars`, { url: q('7'.repeat(1000)), mustRefuseNaming: p.name });
@@ -132,10 +144,22 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
   add('body nested 40,000 deep', { url, raw: `{"a":${'['.repeat(40_000)}${']'.repeat(40_000)}}`, mustRefuseNaming: 'body' });
   add('body nested 64 deep (under the size limit)', { url, raw: `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`, mustRefuseNaming: 'body' });
   const rest = send(base).slice(1); // `}` or `"field":…}`
-  add('body __proto__ key', { url, raw: `{"__proto__":{"polluted":"yes"}${rest === '}' ? '' : ','}${rest}`, mustRefuseNaming: '__proto__' });
-  add('body constructor.prototype key', { url, raw: send({ ...base, constructor: { prototype: { polluted: 'yes' } } }), mustRefuseNaming: 'constructor' });
+  add('body __proto__ key', {
+    url,
+    raw: `{"__proto__":{"polluted":"yes"}${rest === '}' ? '' : ','}${rest}`,
+    mustRefuseNaming: '__proto__',
+  });
+  add('body constructor.prototype key', {
+    url,
+    raw: send({ ...base, constructor: { prototype: { polluted: 'yes' } } }),
+    mustRefuseNaming: 'constructor',
+  });
   add('body unknown key', { url, raw: send({ ...base, unknownFieldX: 1 }), mustRefuseNaming: 'unknownFieldX' });
-  add('body invalid UTF-8', { url, raw: Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]), mustRefuseNaming: 'body' });
+  add('body invalid UTF-8', {
+    url,
+    raw: Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
+    mustRefuseNaming: 'body',
+  });
   add('body 200 kB', { url, raw: send({ ...base, pad: 'x'.repeat(200_000) }), status: 413 });
   add('body not JSON', { url, raw: '{"a":', status: 400 });
   add('body is an array', { url, raw: '[1,2,3]' });
@@ -148,11 +172,24 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
     if (!schema.nullable) add(`body.${name} = null`, { url, raw: withField(null), mustRefuseNaming: name });
     add(`body.${name} = wrong type (object)`, { url, raw: withField({ a: 1 }), mustRefuseNaming: name });
     add(`body.${name} = wrong type (array)`, { url, raw: withField([1]), mustRefuseNaming: schema.type === 'array' ? undefined : name });
-    for (const [label, text] of Object.entries(CONTROL)) add(`body.${name} = ${label}`, { url, raw: withField(text), mustRefuseNaming: name });
+    for (const [label, text] of Object.entries(CONTROL))
+      add(`body.${name} = ${label}`, { url, raw: withField(text), mustRefuseNaming: name });
     if (schema.type === 'integer' || schema.type === 'number') {
-      add(`body.${name} = 1e308`, { url, raw: send({ ...base, [name]: 1 }).replace(`"${name}":1`, `"${name}":1e308`), mustRefuseNaming: schema.maximum !== undefined ? name : undefined });
-      add(`body.${name} = 20 digits`, { url, raw: send({ ...base, [name]: 1 }).replace(`"${name}":1`, `"${name}":99999999999999999999`), mustRefuseNaming: name });
-      add(`body.${name} = -1`, { url, raw: withField(-1), mustRefuseNaming: schema.minimum !== undefined && schema.minimum > -1 ? name : undefined });
+      add(`body.${name} = 1e308`, {
+        url,
+        raw: send({ ...base, [name]: 1 }).replace(`"${name}":1`, `"${name}":1e308`),
+        mustRefuseNaming: schema.maximum !== undefined ? name : undefined,
+      });
+      add(`body.${name} = 20 digits`, {
+        url,
+        raw: send({ ...base, [name]: 1 }).replace(`"${name}":1`, `"${name}":99999999999999999999`),
+        mustRefuseNaming: name,
+      });
+      add(`body.${name} = -1`, {
+        url,
+        raw: withField(-1),
+        mustRefuseNaming: schema.minimum !== undefined && schema.minimum > -1 ? name : undefined,
+      });
       add(`body.${name} = 1.5`, { url, raw: withField(1.5), mustRefuseNaming: schema.type === 'integer' ? name : undefined });
       add(`body.${name} = "12" (string)`, { url, raw: withField('12'), mustRefuseNaming: name });
     } else {
@@ -161,8 +198,16 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
       add(`body.${name} = 2026-02-30`, { url, raw: withField('2026-02-30'), mustRefuseNaming: dateLike });
       add(`body.${name} = 9999-12-31`, { url, raw: withField('9999-12-31'), mustRefuseNaming: dateLike });
       add(`body.${name} = 0000-00-00`, { url, raw: withField('0000-00-00'), mustRefuseNaming: dateLike });
-      add(`body.${name} = 5,000 chars`, { url, raw: withField('长'.repeat(5_000)), mustRefuseNaming: schema.maxLength || schema.enum || schema.pattern || schema.format ? name : undefined });
-      add(`body.${name} = 12345 (number)`, { url, raw: withField(12345), mustRefuseNaming: schema.type === 'string' || schema.enum ? name : undefined });
+      add(`body.${name} = 5,000 chars`, {
+        url,
+        raw: withField('长'.repeat(5_000)),
+        mustRefuseNaming: schema.maxLength || schema.enum || schema.pattern || schema.format ? name : undefined,
+      });
+      add(`body.${name} = 12345 (number)`, {
+        url,
+        raw: withField(12345),
+        mustRefuseNaming: schema.type === 'string' || schema.enum ? name : undefined,
+      });
       for (const injection of INJECTIONS) add(`body.${name} = ${injection}`, { url, raw: withField(injection) });
     }
   }
@@ -170,4 +215,5 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
 }
 
 /** Stack frames, file paths or driver messages in a response: internals that must never leak. */
-export const LEAK = /\n\s+at [\w.<>$]+ \(|node_modules|\.ts:\d+|\.js:\d+|QueryFailedError|TypeError|RangeError|ReferenceError|duplicate key value|violates|syntax error at|invalid input syntax|SQLSTATE/;
+export const LEAK =
+  /\n\s+at [\w.<>$]+ \(|node_modules|\.ts:\d+|\.js:\d+|QueryFailedError|TypeError|RangeError|ReferenceError|duplicate key value|violates|syntax error at|invalid input syntax|SQLSTATE/;

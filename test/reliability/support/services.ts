@@ -28,7 +28,17 @@ export interface FixtureTier {
   phone(): string;
 }
 
-const HIRE = { unitCode: '310101002001', name: '可靠性测试', birthDate: '1988-04-12', education: 'bachelor', major: 'social-work', entryRoute: 'recruited', role: 'staff', postLevel: 4, hiredOn: '2020-03-01' };
+const HIRE = {
+  unitCode: '310101002001',
+  name: '可靠性测试',
+  birthDate: '1988-04-12',
+  education: 'bachelor',
+  major: 'social-work',
+  entryRoute: 'recruited',
+  role: 'staff',
+  postLevel: 4,
+  hiredOn: '2020-03-01',
+};
 
 export const SERVICES: readonly ServiceDefinition[] = [
   {
@@ -44,7 +54,10 @@ export const SERVICES: readonly ServiceDefinition[] = [
     }),
     async scopeFixtures(tier) {
       const worker = await tier.call('workforce', 'POST', '/workers', { token: 'district', body: HIRE });
-      const loan = await tier.call('workforce', 'POST', '/units/310101002/floating-quota/loans', { token: 'street', body: { areaCode: '310101002001', amount: 1 } });
+      const loan = await tier.call('workforce', 'POST', '/units/310101002/floating-quota/loans', {
+        token: 'street',
+        body: { areaCode: '310101002001', amount: 1 },
+      });
       const today = new Date().toISOString().slice(0, 10);
       return {
         ids: { workers: worker.body?.id, ...(loan.status === 201 ? { loans: loan.body.id } : {}) },
@@ -75,11 +88,23 @@ export const SERVICES: readonly ServiceDefinition[] = [
       TALENT_POOL_RECONCILE_SECONDS: '30',
     }),
     async scopeFixtures(tier) {
-      const entry = { name: '可靠性测试', nationalId: tier.nationalId(), phone: tier.phone(), source: 'social-worker', education: 'bachelor', certificates: ['assistant-social-worker'], holdingUnit: '310101002' };
+      const entry = {
+        name: '可靠性测试',
+        nationalId: tier.nationalId(),
+        phone: tier.phone(),
+        source: 'social-worker',
+        education: 'bachelor',
+        certificates: ['assistant-social-worker'],
+        holdingUnit: '310101002',
+      };
       const created = await tier.call('talent-pool', 'POST', '/entries', { token: 'street', body: entry });
       return {
         ids: { entries: created.body?.id },
-        bodies: { 'POST /entries': { ...entry, nationalId: tier.nationalId(), phone: tier.phone() }, 'POST /entries/{id}/withdraw': { reason: 'candidate-request' }, 'POST /entries/{id}/join': {} },
+        bodies: {
+          'POST /entries': { ...entry, nationalId: tier.nationalId(), phone: tier.phone() },
+          'POST /entries/{id}/withdraw': { reason: 'candidate-request' },
+          'POST /entries/{id}/join': {},
+        },
       };
     },
   },

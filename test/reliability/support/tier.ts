@@ -9,7 +9,17 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { appendFileSync, createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { OrgUnitDirectory, authConfigSchema, authSettings, buildWorkflowBundle, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv, type Role } from '@cwp/platform';
+import {
+  OrgUnitDirectory,
+  authConfigSchema,
+  authSettings,
+  buildWorkflowBundle,
+  fromRepoRoot,
+  loadConfig,
+  mintLocalToken,
+  withStackEnv,
+  type Role,
+} from '@cwp/platform';
 import { nationalIdCheckChar } from '@cwp/policy';
 import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 import { SERVICES, type ServiceDefinition } from './services';
@@ -70,7 +80,13 @@ export class Tier {
     const env = withStackEnv(process.env);
     const settings = authSettings(loadConfig(authConfigSchema, env), env);
     const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-    const roles: Record<TokenName, Role> = { city: 'city', district: 'district', street: 'street', otherDistrict: 'district', otherStreet: 'street' };
+    const roles: Record<TokenName, Role> = {
+      city: 'city',
+      district: 'district',
+      street: 'street',
+      otherDistrict: 'district',
+      otherStreet: 'street',
+    };
     for (const [name, role] of Object.entries(roles) as Array<[TokenName, Role]>) {
       this.tokens[name] = await mintLocalToken({ role, unit: UNITS[name], sub: `rel-${this.run}-${name}` }, settings, directory);
     }
@@ -214,10 +230,14 @@ export class Tier {
       if (exit.forced) this.say(`${name} needed SIGKILL to stop`);
     }
     await Promise.all([...this.logs.values()].map((log) => new Promise<void>((resolve) => log.end(resolve))));
-    for (const name of this.processes.keys()) await this.sql(`DROP SCHEMA IF EXISTS ${this.definition(name).schema(this.run)} CASCADE`).catch(() => undefined);
+    for (const name of this.processes.keys())
+      await this.sql(`DROP SCHEMA IF EXISTS ${this.definition(name).schema(this.run)} CASCADE`).catch(() => undefined);
     writeFileSync(path.join(this.logDir, 'personal.txt'), [...this.personal].join('\n'));
     mkdirSync(RELIABILITY_DIR, { recursive: true });
-    appendFileSync(path.join(RELIABILITY_DIR, 'figures.jsonl'), `${JSON.stringify({ suite: this.suite, run: this.run, at: new Date().toISOString(), ...this.figures })}\n`);
+    appendFileSync(
+      path.join(RELIABILITY_DIR, 'figures.jsonl'),
+      `${JSON.stringify({ suite: this.suite, run: this.run, at: new Date().toISOString(), ...this.figures })}\n`,
+    );
     this.say(`figures: ${JSON.stringify(this.figures)}`);
   }
 }
@@ -230,7 +250,12 @@ function shorten(text: string | Buffer | undefined, max = 160): string {
 }
 
 /** Waits until `probe` returns a truthy value (no fixed sleeps); throws naming `what` on timeout. */
-export async function eventually<T>(probe: () => Promise<T | undefined | false | null>, timeoutMs: number, what: string, everyMs = 200): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | false | null>,
+  timeoutMs: number,
+  what: string,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -240,7 +265,8 @@ export async function eventually<T>(probe: () => Promise<T | undefined | false |
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -59,7 +59,9 @@ export async function readEvents(options: ReadEventsOptions): Promise<ReadEvent[
     const outcome = await Promise.race([finished.then(() => 'done' as const), timedOut]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
-      throw new Error(`Timed out after ${timeoutMs} ms reading ${options.topic}: collected ${events.length} matching event(s): ${events.map((e) => `${e.key}:${e.value.type}`).join(', ')}`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms reading ${options.topic}: collected ${events.length} matching event(s): ${events.map((e) => `${e.key}:${e.value.type}`).join(', ')}`,
+      );
     }
     return events;
   } finally {

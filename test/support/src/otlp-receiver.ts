@@ -38,7 +38,8 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ExportRequest;
         for (const resource of body.resourceSpans ?? []) {
           const serviceName = resource.resource?.attributes?.find((a) => a.key === 'service.name')?.value?.stringValue;
-          for (const scope of resource.scopeSpans ?? []) for (const span of scope.spans ?? []) spans.push({ ...span, ...(serviceName ? { serviceName } : {}) });
+          for (const scope of resource.scopeSpans ?? [])
+            for (const span of scope.spans ?? []) spans.push({ ...span, ...(serviceName ? { serviceName } : {}) });
         }
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');

@@ -61,7 +61,12 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   const port = options.port ?? (await freePort());
   const isTs = entry.endsWith('.ts');
   const args = isTs ? ['-r', '@swc-node/register', entry] : [entry];
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(isTs ? { SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.paths.json') } : {}), ...options.env, PORT: String(port) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(isTs ? { SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.paths.json') } : {}),
+    ...options.env,
+    PORT: String(port),
+  };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
 
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -39,7 +39,14 @@ export async function appraisalCycleWorkflow(input: AppraisalCycleInput): Promis
   let unitsOverLimit: string[] = [];
   let published = 0;
   let publishRequested = false;
-  const state = (): AppraisalCycleState => ({ cycleId: input.cycleId, phase, remindersSent, closedBy, unitsOverLimit: [...unitsOverLimit], published });
+  const state = (): AppraisalCycleState => ({
+    cycleId: input.cycleId,
+    phase,
+    remindersSent,
+    closedBy,
+    unitsOverLimit: [...unitsOverLimit],
+    published,
+  });
 
   setHandler(appraisalCycleStateQuery, state);
   setHandler(
@@ -66,7 +73,8 @@ export async function appraisalCycleWorkflow(input: AppraisalCycleInput): Promis
     },
     {
       validator: (_request) => {
-        if (phase !== 'calibrating') throw new Error(`The ${input.unitCode} ${input.year} cycle is not awaiting calibration (phase ${phase})`);
+        if (phase !== 'calibrating')
+          throw new Error(`The ${input.unitCode} ${input.year} cycle is not awaiting calibration (phase ${phase})`);
         if (publishRequested) throw new Error('Publishing has already been requested');
       },
     },

@@ -74,7 +74,8 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
   let runYear: number | null = null;
   let current = null as Consequence | null;
 
-  const gradeList = (): { year: number; grade: AppraisalGrade }[] => [...grades.entries()].sort(([a], [b]) => a - b).map(([year, grade]) => ({ year, grade }));
+  const gradeList = (): { year: number; grade: AppraisalGrade }[] =>
+    [...grades.entries()].sort(([a], [b]) => a - b).map(([year, grade]) => ({ year, grade }));
   const state = (): PerformanceRecordState => ({
     workerId,
     unitCode,
@@ -102,7 +103,12 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
       const task = openNotice()!;
       // Synchronously, before the first await: a second decision now fails validation.
       deciding = true;
-      await acts.decideExitNotice({ taskId: request.taskId, decision: request.decision, effectiveOn: request.effectiveOn, decidedBy: request.decidedBy });
+      await acts.decideExitNotice({
+        taskId: request.taskId,
+        decision: request.decision,
+        effectiveOn: request.effectiveOn,
+        decidedBy: request.decidedBy,
+      });
       task.status = request.decision === 'confirm' ? 'done' : 'contested';
       decision = request;
       return { ...task };
@@ -117,7 +123,13 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
   );
 
   function openNotice(): RecordTaskState | undefined {
-    return tasks.find((t) => t.kind === 'exit-notice' && (t.status === 'open' || t.status === 'reminded' || t.status === 'escalated') && current?.task === t && !current.superseded);
+    return tasks.find(
+      (t) =>
+        t.kind === 'exit-notice' &&
+        (t.status === 'open' || t.status === 'reminded' || t.status === 'escalated') &&
+        current?.task === t &&
+        !current.superseded,
+    );
   }
 
   /** Waits until `pred`, the consequence is superseded, the worker exits, or `ms` passed; true if `pred` held. */
@@ -175,7 +187,9 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
     const grade = grades.get(year);
     if (grade === undefined) return;
     const previous = grades.get(year - 1);
-    const decisionOf = appraisalConsequence(previous === undefined ? { grade, entryRoute } : { grade, previousGrade: previous, entryRoute });
+    const decisionOf = appraisalConsequence(
+      previous === undefined ? { grade, entryRoute } : { grade, previousGrade: previous, entryRoute },
+    );
     const action = decisionOf.value.action;
     if (current && current.year === year && current.action === action && !current.superseded) return;
     if (current && !current.settled) current.superseded = true;

@@ -89,7 +89,11 @@ async function withRecord<T>(entryRoute: EntryRoute, fn: (h: Handle, rec: Record
   const workerId = randomUUID();
   const input: PerformanceRecordInput = { workerId, unitCode: '310101002001', entryRoute, timings };
   return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start('performanceRecordWorkflow', { taskQueue, workflowId: performanceRecordWorkflowId(workerId), args: [input] });
+    const handle = await env.client.workflow.start('performanceRecordWorkflow', {
+      taskQueue,
+      workflowId: performanceRecordWorkflowId(workerId),
+      args: [input],
+    });
     return fn(handle, rec);
   });
 }
@@ -106,14 +110,17 @@ async function recWhen(rec: Recorder, done: (r: Recorder) => boolean): Promise<v
     if (done(rec)) return;
     await env.sleep(60_000);
   }
-  throw new Error(`activities never reached the expected calls: ${JSON.stringify({ ...rec, opened: rec.opened.map((t) => [t.kind, t.year]) })}`);
+  throw new Error(
+    `activities never reached the expected calls: ${JSON.stringify({ ...rec, opened: rec.opened.map((t) => [t.kind, t.year]) })}`,
+  );
 }
 
 async function state(h: Handle): Promise<PerformanceRecordState> {
   return env.client.workflow.getHandle(h.workflowId).query(performanceRecordStateQuery);
 }
 
-const opened = (kind: string, year?: number) => (r: Recorder) => r.opened.some((t) => t.kind === kind && (year === undefined || t.year === year));
+const opened = (kind: string, year?: number) => (r: Recorder) =>
+  r.opened.some((t) => t.kind === kind && (year === undefined || t.year === year));
 const taskOf = (rec: Recorder, kind: string): OpenTaskInput => rec.opened.find((t) => t.kind === kind)!;
 
 describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
@@ -133,13 +140,26 @@ describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
       expect(notice.explanation.rules.map((r) => r.id)).toEqual(expect.arrayContaining(['APPR-5', 'ORG-3', 'EXIT-3']));
       expect(rec.exits).toEqual([]);
 
-      await h.executeUpdate(exitNoticeDecisionUpdate, { args: [{ taskId: notice.taskId, decision: 'confirm', effectiveOn: '2027-03-31', decidedBy: operator }] });
+      await h.executeUpdate(exitNoticeDecisionUpdate, {
+        args: [{ taskId: notice.taskId, decision: 'confirm', effectiveOn: '2027-03-31', decidedBy: operator }],
+      });
       await recWhen(rec, (r) => r.exits.length > 0);
       expect((await state(h)).exitTriggered).toBe(true);
       expect(rec.exits).toHaveLength(1);
-      expect(rec.exits[0]).toMatchObject({ taskId: notice.taskId, effectiveOn: '2027-03-31', appraisals: [{ year: 2025, grade: 'unqualified' }, { year: 2026, grade: 'unqualified' }] });
+      expect(rec.exits[0]).toMatchObject({
+        taskId: notice.taskId,
+        effectiveOn: '2027-03-31',
+        appraisals: [
+          { year: 2025, grade: 'unqualified' },
+          { year: 2026, grade: 'unqualified' },
+        ],
+      });
       // A second decision is refused: the notice is no longer open.
-      await expect(h.executeUpdate(exitNoticeDecisionUpdate, { args: [{ taskId: notice.taskId, decision: 'contest', effectiveOn: '2027-03-31', decidedBy: operator }] })).rejects.toThrow();
+      await expect(
+        h.executeUpdate(exitNoticeDecisionUpdate, {
+          args: [{ taskId: notice.taskId, decision: 'contest', effectiveOn: '2027-03-31', decidedBy: operator }],
+        }),
+      ).rejects.toThrow();
 
       await h.signal(recordWorkerExitedSignal, { exitedOn: '2027-03-31' });
       expect(await h.result()).toMatchObject({ endedBy: 'exit-triggered' });
@@ -193,7 +213,11 @@ describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
       await recWhen(rec, (r) => r.cancelled.length > 0);
       expect((await state(h)).grades).toContainEqual({ year: 2026, grade: 'basically-qualified' });
       expect(rec.cancelled).toContainEqual({ taskId: notice.taskId, reason: 'appeal-upheld' });
-      await expect(h.executeUpdate(exitNoticeDecisionUpdate, { args: [{ taskId: notice.taskId, decision: 'confirm', effectiveOn: '2027-03-31', decidedBy: operator }] })).rejects.toThrow();
+      await expect(
+        h.executeUpdate(exitNoticeDecisionUpdate, {
+          args: [{ taskId: notice.taskId, decision: 'confirm', effectiveOn: '2027-03-31', decidedBy: operator }],
+        }),
+      ).rejects.toThrow();
       // The notice's deadline passes: still nothing.
       await env.sleep(60 * DAY);
       expect(rec.exits).toEqual([]);

@@ -37,7 +37,11 @@ export interface PayRecalibrationActivities {
   /** Set-based preview: per worker old/new pay, gainers/losers, PAY-7 ceiling, PAY-8 budget rows. */
   buildPreview(input: { payYear: number }): Promise<RecalibrationPreviewSummary>;
   /** Records the city's approval of this preview; refuses (CONFLICT) a preview made stale since. */
-  approvePreview(input: { payYear: number; previewId: string; approvedBy: { sub: string; role: string; unit: string } }): Promise<RecalibrationPreviewSummary>;
+  approvePreview(input: {
+    payYear: number;
+    previewId: string;
+    approvedBy: { sub: string; role: string; unit: string };
+  }): Promise<RecalibrationPreviewSummary>;
   /** Applies up to maxChunks chunks (one transaction each, heartbeating); resumable, never twice. */
   applyChunks(input: ApplyChunksInput): Promise<ApplyChunksResult>;
   /** Marks the year applied and announces the totals (once). */

@@ -5,7 +5,10 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { MonthlyPayRunActivities } from './activities';
 
-const { runPayRun } = proxyActivities<MonthlyPayRunActivities>({ startToCloseTimeout: '30 minutes', retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' } });
+const { runPayRun } = proxyActivities<MonthlyPayRunActivities>({
+  startToCloseTimeout: '30 minutes',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
+});
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 

@@ -9,7 +9,9 @@ import { payRecalibrationWorkflow } from './pay-recalibration.workflow';
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-export async function payRecalibrationYearlyWorkflow(input: PayRecalibrationYearlyInput = {}): Promise<{ payYear: number; started: boolean }> {
+export async function payRecalibrationYearlyWorkflow(
+  input: PayRecalibrationYearlyInput = {},
+): Promise<{ payYear: number; started: boolean }> {
   // Workflow time is deterministic (the time of this workflow task).
   const payYear = new Date(Date.now() + SHANGHAI_OFFSET_MS).getUTCFullYear();
   try {

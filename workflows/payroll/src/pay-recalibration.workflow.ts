@@ -51,7 +51,14 @@ export async function payRecalibrationWorkflow(input: PayRecalibrationInput): Pr
   const wageCheckMs = (input.wageCheckEveryHours ?? 24) * 3_600_000;
   const chunkSize = input.chunkSize ?? 2_000;
   const maxChunks = input.chunksPerActivity ?? 25;
-  const state: RecalibrationState = { payYear, phase: 'waiting-wage', preview: null, previews: 0, approvedBy: null, progress: { ...emptyProgress } };
+  const state: RecalibrationState = {
+    payYear,
+    phase: 'waiting-wage',
+    preview: null,
+    previews: 0,
+    approvedBy: null,
+    progress: { ...emptyProgress },
+  };
   let inputsChanged = false;
   let approval: RecalibrationApprovalRequest | null = null;
 
@@ -70,9 +77,11 @@ export async function payRecalibrationWorkflow(input: PayRecalibrationInput): Pr
     },
     {
       validator: (request) => {
-        if (state.phase !== 'awaiting-approval') throw new Error(`the recalibration of ${payYear} is ${state.phase}, not awaiting approval`);
+        if (state.phase !== 'awaiting-approval')
+          throw new Error(`the recalibration of ${payYear} is ${state.phase}, not awaiting approval`);
         if (inputsChanged) throw new Error('the wage or multiplier changed: a new preview is being built');
-        if (request.previewId !== state.preview?.previewId) throw new Error(`preview ${request.previewId} is stale; the current one is ${state.preview?.previewId ?? 'none'}`);
+        if (request.previewId !== state.preview?.previewId)
+          throw new Error(`preview ${request.previewId} is stale; the current one is ${state.preview?.previewId ?? 'none'}`);
       },
     },
   );

@@ -84,7 +84,11 @@ export async function talentPoolEntryWorkflow(input: TalentPoolEntryWorkflowInpu
       phase = 'waiting-for-reminder';
       if (!(await waitUntil(remindAt()))) continue;
       const remindedFor = expiresOn;
-      const { sent } = await activities.sendExpiryReminder({ entryId: input.entryId, expiresOn: remindedFor, reminderDays: input.reminderDays });
+      const { sent } = await activities.sendExpiryReminder({
+        entryId: input.entryId,
+        expiresOn: remindedFor,
+        reminderDays: input.reminderDays,
+      });
       // A reschedule that arrived meanwhile asked for a reminder for its own date: keep it pending.
       if (expiresOn === remindedFor) reminderSent = true;
       log.info('talent-pool entry reminder', { entryId: input.entryId, sent });

@@ -41,7 +41,10 @@ interface Call {
 }
 
 /** Recording activity doubles; `expireAs` simulates the row state the real activity would find. */
-function recordingActivities(calls: Call[], expireAs: ExpireEntryResult = { changed: true, status: 'expired', endedOn: null }): TalentPoolEntryActivities {
+function recordingActivities(
+  calls: Call[],
+  expireAs: ExpireEntryResult = { changed: true, status: 'expired', endedOn: null },
+): TalentPoolEntryActivities {
   const at = (): number => Context.current().info.scheduledTimestampMs;
   return {
     async sendExpiryReminder({ entryId }) {

@@ -60,7 +60,8 @@ export async function quotaReviewWorkflow(input: QuotaReviewInput): Promise<Quot
         if (phase !== 'awaiting-decisions') throw new Error(`The ${year} quota review is not awaiting decisions (phase ${phase})`);
         const district = districts.get(districtCode);
         if (!district) throw new Error(`District ${districtCode} is not part of the ${year} quota review`);
-        if (district.status !== 'pending') throw new Error(`District ${districtCode} is not awaiting a decision (status ${district.status})`);
+        if (district.status !== 'pending')
+          throw new Error(`District ${districtCode} is not awaiting a decision (status ${district.status})`);
       },
     },
   );
@@ -82,7 +83,8 @@ export async function quotaReviewWorkflow(input: QuotaReviewInput): Promise<Quot
   deadlineAt = new Date(deadline).toISOString();
   await quick.startDecisionPeriod({ year, deadlineAt });
   phase = 'awaiting-decisions';
-  const undecided = (): QuotaReviewDistrictState[] => [...districts.values()].filter((d) => d.status === 'pending' || d.status === 'deciding');
+  const undecided = (): QuotaReviewDistrictState[] =>
+    [...districts.values()].filter((d) => d.status === 'pending' || d.status === 'deciding');
   await condition(() => undecided().length === 0, Math.max(1, deadline - Date.now()));
 
   // Deadline passed (or everyone decided): no new decisions; decisions in flight finish first.

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { PlatformConfig, ServiceClock, parsePiiKey } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { APPRAISAL_SETTINGS, POLICY_CATALOG, RESIDENT_KEY, WORKFLOW_SEARCH_ATTRIBUTES, type AppraisalSettingsValue } from './appraisal-settings';
+import {
+  APPRAISAL_SETTINGS,
+  POLICY_CATALOG,
+  RESIDENT_KEY,
+  WORKFLOW_SEARCH_ATTRIBUTES,
+  type AppraisalSettingsValue,
+} from './appraisal-settings';
 
 export interface AppraisalCoreOptions {
   settings: AppraisalSettingsValue;
@@ -27,7 +33,11 @@ export class AppraisalCoreModule {
         { provide: APPRAISAL_SETTINGS, useValue: options.settings },
         { provide: POLICY_CATALOG, useFactory: defaultPolicyCatalog },
         { provide: WORKFLOW_SEARCH_ATTRIBUTES, useValue: true },
-        { provide: RESIDENT_KEY, inject: [PlatformConfig], useFactory: (platform: PlatformConfig) => residentKey(options, platform.stateDir) },
+        {
+          provide: RESIDENT_KEY,
+          inject: [PlatformConfig],
+          useFactory: (platform: PlatformConfig) => residentKey(options, platform.stateDir),
+        },
         ServiceClock,
       ],
       exports: [APPRAISAL_SETTINGS, POLICY_CATALOG, WORKFLOW_SEARCH_ATTRIBUTES, RESIDENT_KEY, ServiceClock],

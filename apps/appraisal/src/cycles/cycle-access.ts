@@ -27,6 +27,7 @@ export class CycleAccess {
     this.directory.require(unitCode, 'unitCode');
     await this.jurisdiction.assertUnitAccessible(principal, unitCode, 'unitCode', 'open-cycle');
     const kind = this.directory.kindOf(unitCode);
-    if (kind !== 'district' && kind !== 'street') throw DomainError.validation('unitCode', `unitCode ${unitCode} must be a district or a street (it is a ${kind})`);
+    if (kind !== 'district' && kind !== 'street')
+      throw DomainError.validation('unitCode', `unitCode ${unitCode} must be a district or a street (it is a ${kind})`);
   }
 }

@@ -1,7 +1,20 @@
 /** Request and response shapes of /api/appraisal/cycles. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { APPRAISAL_GRADES, type AppraisalGrade } from '@cwp/contracts';
 import { trimString } from '@cwp/platform';
 import type { CycleRow } from './cycle.row';

@@ -31,11 +31,24 @@ export class CycleRepository {
     return rows[0];
   }
 
-  async insert(em: EntityManager, row: Omit<CycleRow, 'phase' | 'closedBy' | 'closedAt' | 'publishedAt' | 'unitsOverLimit' | 'workflowStartedAt' | 'version'>): Promise<CycleRow> {
+  async insert(
+    em: EntityManager,
+    row: Omit<CycleRow, 'phase' | 'closedBy' | 'closedAt' | 'publishedAt' | 'unitsOverLimit' | 'workflowStartedAt' | 'version'>,
+  ): Promise<CycleRow> {
     const rows: CycleRow[] = await em.query(
       `INSERT INTO cycles (id, unit_code, year, policy_version, rating_opens_at, rating_closes_at, reminder_days, excellent_share_limit, opened_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CYCLE_COLUMNS}`,
-      [row.id, row.unitCode, row.year, row.policyVersion, row.ratingOpensAt, row.ratingClosesAt, row.reminderDays, row.excellentShareLimit, row.openedBy],
+      [
+        row.id,
+        row.unitCode,
+        row.year,
+        row.policyVersion,
+        row.ratingOpensAt,
+        row.ratingClosesAt,
+        row.reminderDays,
+        row.excellentShareLimit,
+        row.openedBy,
+      ],
     );
     return rows[0]!;
   }
@@ -68,7 +81,9 @@ export class CycleRepository {
   }
 
   async withoutWorkflow(): Promise<CycleRow[]> {
-    return this.dataSource.query(`SELECT ${CYCLE_COLUMNS} FROM cycles WHERE workflow_started_at IS NULL AND phase <> 'published' LIMIT 100`);
+    return this.dataSource.query(
+      `SELECT ${CYCLE_COLUMNS} FROM cycles WHERE workflow_started_at IS NULL AND phase <> 'published' LIMIT 100`,
+    );
   }
 
   /** Active workers of the cycle's scope that some source has not rated yet. */
@@ -83,18 +98,34 @@ export class CycleRepository {
   }
 
   /** APPR-4: targets recorded in one statement; workers must be active in the cycle's scope. */
-  async insertTargets(em: EntityManager, cycle: CycleRow, by: string, targets: readonly { id: string; workerId: string; kind: string; description: string }[]): Promise<string[]> {
+  async insertTargets(
+    em: EntityManager,
+    cycle: CycleRow,
+    by: string,
+    targets: readonly { id: string; workerId: string; kind: string; description: string }[],
+  ): Promise<string[]> {
     const rows: { worker_id: string }[] = await em.query(
       `INSERT INTO targets (id, cycle_id, worker_id, kind, description, recorded_by)
        SELECT t.id, $1, t.w, t.k, t.d, $2 FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) AS t(id, w, k, d)
          JOIN worker_records r ON r.worker_id = t.w AND r.status = 'active' AND r.unit_code LIKE $7
        RETURNING worker_id`,
-      [cycle.id, by, targets.map((t) => t.id), targets.map((t) => t.workerId), targets.map((t) => t.kind), targets.map((t) => t.description), `${cycle.unitCode}%`],
+      [
+        cycle.id,
+        by,
+        targets.map((t) => t.id),
+        targets.map((t) => t.workerId),
+        targets.map((t) => t.kind),
+        targets.map((t) => t.description),
+        `${cycle.unitCode}%`,
+      ],
     );
     return rows.map((r) => r.worker_id);
   }
 
-  async targetsOf(cycleId: string, workerId: string): Promise<{ kind: string; description: string; recordedBy: string; createdAt: Date }[]> {
+  async targetsOf(
+    cycleId: string,
+    workerId: string,
+  ): Promise<{ kind: string; description: string; recordedBy: string; createdAt: Date }[]> {
     return this.dataSource.query(
       `SELECT kind, description, recorded_by AS "recordedBy", created_at AS "createdAt" FROM targets WHERE cycle_id = $1 AND worker_id = $2 ORDER BY created_at`,
       [cycleId, workerId],

@@ -39,8 +39,10 @@ export class CyclesService {
     await this.access.openingUnit(principal, dto.unitCode);
     const opensAt = dto.ratingOpensAt ? new Date(dto.ratingOpensAt) : new Date();
     const closesAt = new Date(dto.ratingClosesAt);
-    if (closesAt.getTime() <= opensAt.getTime()) throw DomainError.validation('ratingClosesAt', 'ratingClosesAt must be after ratingOpensAt');
-    if (closesAt.getTime() - opensAt.getTime() > MAX_WINDOW_MS) throw DomainError.validation('ratingClosesAt', 'the rating window lasts at most 400 days');
+    if (closesAt.getTime() <= opensAt.getTime())
+      throw DomainError.validation('ratingClosesAt', 'ratingClosesAt must be after ratingOpensAt');
+    if (closesAt.getTime() - opensAt.getTime() > MAX_WINDOW_MS)
+      throw DomainError.validation('ratingClosesAt', 'the rating window lasts at most 400 days');
     // The weights and grade floors in force at the end of the appraised year (APPR-1..3).
     const policy = this.catalog.inForce(`${dto.year}-12-31`);
     const row = await this.dataSource.transaction(async (em) => {
@@ -59,7 +61,17 @@ export class CyclesService {
         excellentShareLimit: this.settings.excellentShareLimit,
         openedBy: principal.sub,
       });
-      await this.audit.record(em, { action: 'open', entity: CYCLE_ENTITY, entityId: inserted.id, before: {}, after: { unitCode: inserted.unitCode, year: inserted.year, policyVersion: policy.id } }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'open',
+          entity: CYCLE_ENTITY,
+          entityId: inserted.id,
+          before: {},
+          after: { unitCode: inserted.unitCode, year: inserted.year, policyVersion: policy.id },
+        },
+        principal,
+      );
       return inserted;
     });
     await this.startWorkflow(row);
@@ -67,7 +79,8 @@ export class CyclesService {
   }
 
   async startWorkflow(row: CycleRow): Promise<void> {
-    if (await afterCommit('cycle workflow start', { cycleId: row.id }, () => this.workflows.start(row))) await this.repository.markWorkflowStarted(row.id);
+    if (await afterCommit('cycle workflow start', { cycleId: row.id }, () => this.workflows.start(row)))
+      await this.repository.markWorkflowStarted(row.id);
   }
 
   async get(id: string, principal: Principal): Promise<CycleRow> {
@@ -91,7 +104,11 @@ export class CyclesService {
       const recorded = await this.repository.insertTargets(em, cycle, principal.sub, targets);
       const missing = dto.targets.findIndex((t) => !recorded.includes(t.workerId));
       if (missing >= 0) throw DomainError.notFound('worker', dto.targets[missing]!.workerId);
-      await this.audit.record(em, { action: 'targets', entity: CYCLE_ENTITY, entityId: id, before: {}, after: { targets: recorded.length } }, principal);
+      await this.audit.record(
+        em,
+        { action: 'targets', entity: CYCLE_ENTITY, entityId: id, before: {}, after: { targets: recorded.length } },
+        principal,
+      );
       return { recorded: recorded.length };
     });
   }
@@ -124,7 +141,9 @@ export class CyclesService {
       await send();
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new DomainError(ErrorCode.CONFLICT, `Cycle ${cycle.id}: ${error.cause?.message ?? error.message}`, { details: { reason: 'CYCLE_PHASE', phase: cycle.phase } });
+        throw new DomainError(ErrorCode.CONFLICT, `Cycle ${cycle.id}: ${error.cause?.message ?? error.message}`, {
+          details: { reason: 'CYCLE_PHASE', phase: cycle.phase },
+        });
       }
       throw error;
     }
@@ -142,7 +161,12 @@ export class CyclesService {
     return { workersMissingRatings: await this.repository.workersMissingRatings(cycle) };
   }
 
-  async close(id: string, closedBy: string, resumeAfter: string, progress: (last: string) => void): Promise<{ results: number; unitsOverLimit: string[] }> {
+  async close(
+    id: string,
+    closedBy: string,
+    resumeAfter: string,
+    progress: (last: string) => void,
+  ): Promise<{ results: number; unitsOverLimit: string[] }> {
     const cycle = (await this.repository.find(id))!;
     if (cycle.phase === 'rating') await this.repository.setPhase(id, 'closing', { closedBy });
     const { results, checks } = await this.results.close(facts(cycle), resumeAfter, progress);
@@ -169,7 +193,13 @@ export class CyclesService {
 }
 
 function facts(cycle: CycleRow): CycleFacts {
-  return { id: cycle.id, unitCode: cycle.unitCode, year: cycle.year, policyVersion: cycle.policyVersion, excellentShareLimit: cycle.excellentShareLimit };
+  return {
+    id: cycle.id,
+    unitCode: cycle.unitCode,
+    year: cycle.year,
+    policyVersion: cycle.policyVersion,
+    excellentShareLimit: cycle.excellentShareLimit,
+  };
 }
 
 function operator(principal: Principal): OperatorRef {

@@ -27,7 +27,10 @@ export class WorkerRatingDto {
 }
 
 export class OperatorRatingsDto {
-  @ApiProperty({ enum: ['management', 'peers'], description: 'APPR-3: the higher management unit (the caller), or peers entered by the street' })
+  @ApiProperty({
+    enum: ['management', 'peers'],
+    description: 'APPR-3: the higher management unit (the caller), or peers entered by the street',
+  })
   @IsIn(['management', 'peers'])
   source!: 'management' | 'peers';
 
@@ -55,7 +58,10 @@ export class ResidentRatingDto {
   @Max(2100)
   year!: number;
 
-  @ApiProperty({ description: "The resident's own identifier (e.g. a mobile number). Never stored or logged: only a keyed hash decides one rating per worker and year" })
+  @ApiProperty({
+    description:
+      "The resident's own identifier (e.g. a mobile number). Never stored or logged: only a keyed hash decides one rating per worker and year",
+  })
   @Transform(trimString)
   @IsString()
   @Length(4, 64)

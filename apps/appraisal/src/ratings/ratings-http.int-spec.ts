@@ -26,7 +26,10 @@ const workers = Array.from({ length: 6 }, () => randomUUID());
 beforeAll(async () => {
   http = await startAppraisalHttpApp('appr_http_it', { residentRatePerMinute: 40 });
   await http.hire(workers.map((workerId, i) => ({ workerId, unitCode: AREA, entryRoute: i % 2 === 0 ? 'recruited' : 'elected' })));
-  const opened = await http.call('POST', '/cycles', { principal: street, body: { unitCode: STREET, year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+  const opened = await http.call('POST', '/cycles', {
+    principal: street,
+    body: { unitCode: STREET, year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() },
+  });
   expect(opened.status).toBe(201);
   cycleId = opened.body.id;
   // No Temporal here: the window is opened as the workflow's openRating activity would.
@@ -66,18 +69,34 @@ describe('ORG-2 access matrix of the appraisal API', () => {
   });
 
   it('opening a cycle for a unit outside the scope is 404 on unitCode; the city role may not open one (403)', async () => {
-    const outside = await http.call('POST', '/cycles', { principal: street, body: { unitCode: '310101002', year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const outside = await http.call('POST', '/cycles', {
+      principal: street,
+      body: { unitCode: '310101002', year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     expect(outside).toMatchObject({ status: 404, body: { field: 'unitCode' } });
-    expect((await http.call('POST', '/cycles', { principal: city, body: { unitCode: '310104', year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() } })).status).toBe(403);
+    expect(
+      (
+        await http.call('POST', '/cycles', {
+          principal: city,
+          body: { unitCode: '310104', year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('a district cycle overlapping the street cycle of the same year is refused (409)', async () => {
-    const res = await http.call('POST', '/cycles', { principal: district, body: { unitCode: '310104', year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const res = await http.call('POST', '/cycles', {
+      principal: district,
+      body: { unitCode: '310104', year: 2026, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     expect(res).toMatchObject({ status: 409, body: { code: 'DUPLICATE', details: { reason: 'CYCLE_OVERLAP' } } });
   });
 
   it('an operator out of scope cannot rate the workers of the cycle (404), and nothing is stored', async () => {
-    const res = await http.call('POST', `/cycles/${cycleId}/ratings`, { principal: otherDistrict, body: { source: 'management', ratings: [{ workerId: workers[0], scores: scores(80) }] } });
+    const res = await http.call('POST', `/cycles/${cycleId}/ratings`, {
+      principal: otherDistrict,
+      body: { source: 'management', ratings: [{ workerId: workers[0], scores: scores(80) }] },
+    });
     expect(res.status).toBe(404);
     expect((await http.ds.query(`SELECT count(*)::int AS n FROM ratings WHERE source = 'management'`))[0].n).toBe(0);
   });
@@ -101,7 +120,12 @@ describe("residents' endpoint (APPR-3): anonymous, one per resident, rate-limite
   it('APPR-3 the street sees how many residents rated, never who', async () => {
     const res = await http.call('GET', `/cycles/${cycleId}/rating-counts`, { principal: street });
     expect(res.status).toBe(200);
-    expect(res.body.find((c: { workerId: string }) => c.workerId === workers[0])).toEqual({ workerId: workers[0], management: 0, peers: 0, residents: 2 });
+    expect(res.body.find((c: { workerId: string }) => c.workerId === workers[0])).toEqual({
+      workerId: workers[0],
+      management: 0,
+      peers: 0,
+      residents: 2,
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/rater|1380013/);
   });
 
@@ -128,7 +152,8 @@ describe("residents' endpoint (APPR-3): anonymous, one per resident, rate-limite
 
   it('a flood from one address is cut off with 429 and Retry-After', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 45; i++) statuses.push((await http.call('POST', '/public/ratings', { body: resident(workers[2]!, `flood-${i}`) })).status);
+    for (let i = 0; i < 45; i++)
+      statuses.push((await http.call('POST', '/public/ratings', { body: resident(workers[2]!, `flood-${i}`) })).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     const limited = await http.call('POST', '/public/ratings', { body: resident(workers[2]!, 'flood-x') });
     expect(limited.status).toBe(429);
@@ -141,8 +166,13 @@ describe('close and calibration (APPR-1..3, APPR-2)', () => {
   it('APPR-2 the set-based close grades every rated worker with its explanation and flags a street over the excellent limit', async () => {
     // Management rates: four workers excellent (95), one unqualified (40); workers[5] is never rated.
     const ratings = workers.slice(0, 5).map((workerId, i) => ({ workerId, scores: scores(i < 4 ? 95 : 40) }));
-    expect((await http.call('POST', `/cycles/${cycleId}/ratings`, { principal: street, body: { source: 'management', ratings } })).status).toBe(200);
-    const dup = await http.call('POST', `/cycles/${cycleId}/ratings`, { principal: street, body: { source: 'management', ratings: ratings.slice(0, 1) } });
+    expect(
+      (await http.call('POST', `/cycles/${cycleId}/ratings`, { principal: street, body: { source: 'management', ratings } })).status,
+    ).toBe(200);
+    const dup = await http.call('POST', `/cycles/${cycleId}/ratings`, {
+      principal: street,
+      body: { source: 'management', ratings: ratings.slice(0, 1) },
+    });
     expect(dup).toMatchObject({ status: 409, body: { code: 'DUPLICATE' } });
 
     const cycles = http.app.get(CyclesService, { strict: false });
@@ -152,7 +182,9 @@ describe('close and calibration (APPR-1..3, APPR-2)', () => {
 
     const excellent = await http.call('GET', `/results/${workers[1]}/2026`, { principal: street });
     expect(excellent.body).toMatchObject({ grade: 'excellent', status: 'draft' });
-    expect(excellent.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['APPR-1', 'APPR-2', 'APPR-3']));
+    expect(excellent.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['APPR-1', 'APPR-2', 'APPR-3']),
+    );
     expect((await http.call('GET', `/results/${workers[5]}/2026`, { principal: street })).status).toBe(404);
 
     // Publishing is refused while the street is over the limit: 422 naming the unit.
@@ -161,10 +193,15 @@ describe('close and calibration (APPR-1..3, APPR-2)', () => {
 
     // Calibration moves (audited, explained) bring it within the limit (at most 1 of 5).
     const list = await http.call('GET', `/results?unit=${STREET}&year=2026`, { principal: street });
-    const excellentIds: string[] = list.body.filter((r: { grade: string }) => r.grade === 'excellent').map((r: { workerId: string }) => r.workerId);
+    const excellentIds: string[] = list.body
+      .filter((r: { grade: string }) => r.grade === 'excellent')
+      .map((r: { workerId: string }) => r.workerId);
     expect(excellentIds.length).toBeGreaterThan(1);
     for (const workerId of excellentIds.slice(1)) {
-      const moved = await http.call('POST', `/cycles/${cycleId}/calibrations`, { principal: street, body: { workerId, grade: 'qualified', reason: '与同岗位相比贡献一般' } });
+      const moved = await http.call('POST', `/cycles/${cycleId}/calibrations`, {
+        principal: street,
+        body: { workerId, grade: 'qualified', reason: '与同岗位相比贡献一般' },
+      });
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ grade: 'qualified', mappedGrade: 'excellent' });
       expect(moved.body.explanation.steps.at(-1).say).toContain('Calibrated from excellent to qualified');

@@ -16,7 +16,11 @@ export class RatingsController {
   @ApiBearerAuth()
   @Roles('district', 'street')
   @ApiOperation({ summary: 'APPR-1/3: management or peer ratings on the five dimensions, while the window is open' })
-  async rate(@Param('id') id: string, @Body() dto: OperatorRatingsDto, @CurrentPrincipal() principal: Principal): Promise<{ recorded: number }> {
+  async rate(
+    @Param('id') id: string,
+    @Body() dto: OperatorRatingsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ recorded: number }> {
     return this.ratings.rateAsOperator(id, dto, principal);
   }
 

@@ -25,7 +25,12 @@ export class RecordAccess {
   }
 
   /** A task of a visible worker; a task of another worker is NOT_FOUND. */
-  async visibleTask(workerId: string, taskId: string, principal: Principal, action: string): Promise<{ record: WorkerRecordRow; task: RecordTaskRow }> {
+  async visibleTask(
+    workerId: string,
+    taskId: string,
+    principal: Principal,
+    action: string,
+  ): Promise<{ record: WorkerRecordRow; task: RecordTaskRow }> {
     const record = await this.visible(workerId, principal, action);
     const task = /^[0-9a-f-]{36}$/i.test(taskId) ? await this.repository.findTask(taskId) : undefined;
     if (!task || task.workerId !== workerId) throw DomainError.notFound('appraisal_task', taskId);

@@ -28,7 +28,8 @@ export class RecordRepository {
   }
 
   async moveUnit(em: EntityManager, workerId: string, unitCode: string): Promise<boolean> {
-    const rows = await updateReturning<unknown>(em,
+    const rows = await updateReturning<unknown>(
+      em,
       `UPDATE worker_records SET unit_code = $2, version = version + 1, updated_at = now() WHERE worker_id = $1 AND status = 'active' RETURNING worker_id`,
       [workerId, unitCode],
     );
@@ -36,7 +37,8 @@ export class RecordRepository {
   }
 
   async markExited(em: EntityManager, workerId: string, exitedOn: string): Promise<boolean> {
-    const rows = await updateReturning<unknown>(em,
+    const rows = await updateReturning<unknown>(
+      em,
       `UPDATE worker_records SET status = 'exited', exited_on = $2, version = version + 1, updated_at = now() WHERE worker_id = $1 AND status = 'active' RETURNING worker_id`,
       [workerId, exitedOn],
     );
@@ -45,7 +47,10 @@ export class RecordRepository {
 
   async markWorkflowStarted(workerIds: readonly string[]): Promise<void> {
     if (workerIds.length === 0) return;
-    await this.dataSource.query(`UPDATE worker_records SET workflow_started_at = now() WHERE worker_id = ANY($1::text[]) AND workflow_started_at IS NULL`, [workerIds]);
+    await this.dataSource.query(
+      `UPDATE worker_records SET workflow_started_at = now() WHERE worker_id = ANY($1::text[]) AND workflow_started_at IS NULL`,
+      [workerIds],
+    );
   }
 
   /** Active workers whose record workflow a crash or an outage left unstarted. */
@@ -62,7 +67,9 @@ export class RecordRepository {
   }
 
   async tasksOf(workerId: string): Promise<RecordTaskRow[]> {
-    return this.dataSource.query(`SELECT ${RECORD_TASK_COLUMNS} FROM record_tasks WHERE worker_id = $1 ORDER BY year, created_at`, [workerId]);
+    return this.dataSource.query(`SELECT ${RECORD_TASK_COLUMNS} FROM record_tasks WHERE worker_id = $1 ORDER BY year, created_at`, [
+      workerId,
+    ]);
   }
 
   /** Tasks within a scope (unit prefix), optionally only open ones; newest first, bounded. */
@@ -88,7 +95,8 @@ export class RecordRepository {
 
   /** Moves an open task on; returns the row after the change, or undefined when it was no longer open. */
   async updateOpenTask(em: EntityManager, taskId: string, set: string, params: unknown[]): Promise<RecordTaskRow | undefined> {
-    const rows = await updateReturning<RecordTaskRow>(em,
+    const rows = await updateReturning<RecordTaskRow>(
+      em,
       `UPDATE record_tasks SET ${set}, version = version + 1, updated_at = now() WHERE id = $1 AND ${OPEN} RETURNING ${RECORD_TASK_COLUMNS}`,
       [taskId, ...params],
     );
@@ -96,7 +104,8 @@ export class RecordRepository {
   }
 
   async markExitTriggered(em: EntityManager, taskId: string): Promise<boolean> {
-    const rows = await updateReturning<unknown>(em,
+    const rows = await updateReturning<unknown>(
+      em,
       `UPDATE record_tasks SET exit_triggered_at = now(), version = version + 1, updated_at = now() WHERE id = $1 AND exit_triggered_at IS NULL RETURNING id`,
       [taskId],
     );

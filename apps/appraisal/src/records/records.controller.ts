@@ -32,7 +32,12 @@ export class RecordsController {
   @Roles('district', 'street')
   @ApiOperation({ summary: 'APPR-5: the admonishment talk (or the adjustment) was held: when and by whom' })
   @ApiOkResponse({ type: TaskResponse })
-  async done(@Param('workerId') workerId: string, @Param('taskId') taskId: string, @Body() dto: TaskDoneDto, @CurrentPrincipal() principal: Principal): Promise<TaskResponse> {
+  async done(
+    @Param('workerId') workerId: string,
+    @Param('taskId') taskId: string,
+    @Body() dto: TaskDoneDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskResponse> {
     return toTaskResponse(await this.records.markDone(workerId, taskId, dto, principal));
   }
 
@@ -41,7 +46,12 @@ export class RecordsController {
   @Roles('district', 'street')
   @ApiOperation({ summary: 'EXIT-3: confirm or contest the exit notice of a recruited worker unqualified two years in a row' })
   @ApiOkResponse({ type: TaskResponse })
-  async decide(@Param('workerId') workerId: string, @Param('taskId') taskId: string, @Body() dto: DecideNoticeDto, @CurrentPrincipal() principal: Principal): Promise<TaskResponse> {
+  async decide(
+    @Param('workerId') workerId: string,
+    @Param('taskId') taskId: string,
+    @Body() dto: DecideNoticeDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TaskResponse> {
     return toTaskResponse(await this.records.decideNotice(workerId, taskId, dto, principal));
   }
 }

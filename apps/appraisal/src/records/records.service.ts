@@ -8,7 +8,16 @@ import {
   type WorkerHiredData,
   type WorkerTransferredData,
 } from '@cwp/contracts';
-import { AuditTrail, DomainError, ErrorCode, OrgUnitDirectory, OutboxWriter, SYSTEM_PRINCIPAL, ServiceClock, type Principal } from '@cwp/platform';
+import {
+  AuditTrail,
+  DomainError,
+  ErrorCode,
+  OrgUnitDirectory,
+  OutboxWriter,
+  SYSTEM_PRINCIPAL,
+  ServiceClock,
+  type Principal,
+} from '@cwp/platform';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ExitNoticeDecisionInput, OpenTaskInput, TriggerExitInput } from '@cwp/appraisal-workflows';
 import { afterCommit } from '../core/after-commit';
@@ -60,7 +69,8 @@ export class RecordsService {
   async startWorkflows(rows: readonly WorkerRecordRow[]): Promise<void> {
     const started: string[] = [];
     for (const row of rows) {
-      if (await afterCommit('record workflow start', { workerId: row.workerId }, () => this.workflows.start(row))) started.push(row.workerId);
+      if (await afterCommit('record workflow start', { workerId: row.workerId }, () => this.workflows.start(row)))
+        started.push(row.workerId);
     }
     await this.repository.markWorkflowStarted(started);
   }
@@ -69,17 +79,34 @@ export class RecordsService {
 
   async openTask(input: OpenTaskInput): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const inserted = await this.repository.insertTask(em, { id: input.taskId, workerId: input.workerId, unitCode: input.unitCode, kind: input.kind, year: input.year, dueOn: input.dueOn, explanation: input.explanation });
+      const inserted = await this.repository.insertTask(em, {
+        id: input.taskId,
+        workerId: input.workerId,
+        unitCode: input.unitCode,
+        kind: input.kind,
+        year: input.year,
+        dueOn: input.dueOn,
+        explanation: input.explanation,
+      });
       if (!inserted) return;
       const task = (await this.repository.findTask(input.taskId, em))!;
-      await this.audit.record(em, { action: 'open', entity: TASK_ENTITY, entityId: task.id, before: {}, after: taskAuditView(task) }, SYSTEM_PRINCIPAL);
+      await this.audit.record(
+        em,
+        { action: 'open', entity: TASK_ENTITY, entityId: task.id, before: {}, after: taskAuditView(task) },
+        SYSTEM_PRINCIPAL,
+      );
       await this.outbox.append(em, { contract: taskOpenedContract, key: task.workerId, data: recordEventData.taskOpened(task) });
     });
   }
 
   async remindTask(taskId: string): Promise<{ reminded: boolean }> {
     return this.dataSource.transaction(async (em) => {
-      const task = await this.repository.updateOpenTask(em, taskId, `status = CASE WHEN status = 'open' THEN 'reminded' ELSE status END, reminded_at = now()`, []);
+      const task = await this.repository.updateOpenTask(
+        em,
+        taskId,
+        `status = CASE WHEN status = 'open' THEN 'reminded' ELSE status END, reminded_at = now()`,
+        [],
+      );
       if (task) this.logger.log({ msg: 'record task overdue: street reminded', taskId, kind: task.kind, unitCode: task.unitCode });
       return { reminded: task !== undefined };
     });
@@ -92,9 +119,15 @@ export class RecordsService {
       if (!current) return { escalated: false, escalatedTo: null };
       const district = this.districtOf(current.unitCode);
       const before = taskAuditView(current);
-      const task = await this.repository.updateOpenTask(em, taskId, `status = 'escalated', escalated_to = $2, escalated_at = now()`, [district]);
+      const task = await this.repository.updateOpenTask(em, taskId, `status = 'escalated', escalated_to = $2, escalated_at = now()`, [
+        district,
+      ]);
       if (!task) return { escalated: false, escalatedTo: null };
-      await this.audit.record(em, { action: 'escalate', entity: TASK_ENTITY, entityId: taskId, before, after: taskAuditView(task) }, SYSTEM_PRINCIPAL);
+      await this.audit.record(
+        em,
+        { action: 'escalate', entity: TASK_ENTITY, entityId: taskId, before, after: taskAuditView(task) },
+        SYSTEM_PRINCIPAL,
+      );
       await this.outbox.append(em, { contract: taskEscalatedContract, key: task.workerId, data: recordEventData.taskEscalated(task) });
       return { escalated: true, escalatedTo: district };
     });
@@ -105,7 +138,17 @@ export class RecordsService {
       const current = await this.repository.findTask(taskId, em);
       const task = current && (await this.repository.updateOpenTask(em, taskId, `status = 'cancelled', cancel_reason = $2`, [reason]));
       if (!current || !task) return { cancelled: false };
-      await this.audit.record(em, { action: 'cancel', entity: TASK_ENTITY, entityId: taskId, before: taskAuditView(current), after: { ...taskAuditView(task), cancelReason: reason } }, SYSTEM_PRINCIPAL);
+      await this.audit.record(
+        em,
+        {
+          action: 'cancel',
+          entity: TASK_ENTITY,
+          entityId: taskId,
+          before: taskAuditView(current),
+          after: { ...taskAuditView(task), cancelReason: reason },
+        },
+        SYSTEM_PRINCIPAL,
+      );
       return { cancelled: true };
     });
   }
@@ -115,10 +158,24 @@ export class RecordsService {
     await this.dataSource.transaction(async (em) => {
       const current = await this.repository.findTask(input.taskId, em);
       const status = input.decision === 'confirm' ? 'done' : 'contested';
-      const task = current && (await this.repository.updateOpenTask(em, input.taskId, `status = $2, effective_on = $3, decided_by = $4`, [status, input.effectiveOn, input.decidedBy.sub]));
+      const task =
+        current &&
+        (await this.repository.updateOpenTask(em, input.taskId, `status = $2, effective_on = $3, decided_by = $4`, [
+          status,
+          input.effectiveOn,
+          input.decidedBy.sub,
+        ]));
       if (!current || !task) return;
-      const principal: Principal = { sub: input.decidedBy.sub, role: input.decidedBy.role as Principal['role'], unit: input.decidedBy.unit };
-      await this.audit.record(em, { action: input.decision, entity: TASK_ENTITY, entityId: task.id, before: taskAuditView(current), after: taskAuditView(task) }, principal);
+      const principal: Principal = {
+        sub: input.decidedBy.sub,
+        role: input.decidedBy.role as Principal['role'],
+        unit: input.decidedBy.unit,
+      };
+      await this.audit.record(
+        em,
+        { action: input.decision, entity: TASK_ENTITY, entityId: task.id, before: taskAuditView(current), after: taskAuditView(task) },
+        principal,
+      );
     });
   }
 
@@ -127,7 +184,11 @@ export class RecordsService {
     await this.dataSource.transaction(async (em) => {
       if (!(await this.repository.markExitTriggered(em, input.taskId))) return;
       const task = (await this.repository.findTask(input.taskId, em))!;
-      await this.outbox.append(em, { contract: exitTriggeredContract, key: task.workerId, data: recordEventData.exitTriggered(task, input.appraisals, input.effectiveOn) });
+      await this.outbox.append(em, {
+        contract: exitTriggeredContract,
+        key: task.workerId,
+        data: recordEventData.exitTriggered(task, input.appraisals, input.effectiveOn),
+      });
     });
   }
 
@@ -147,12 +208,26 @@ export class RecordsService {
   /** APPR-5: the street records when and by whom the admonishment talk (or adjustment) was held. */
   async markDone(workerId: string, taskId: string, dto: TaskDoneDto, principal: Principal): Promise<RecordTaskRow> {
     const { task: current } = await this.access.visibleTask(workerId, taskId, principal, 'task-done');
-    if (current.kind === 'exit-notice') throw DomainError.validation('taskId', 'An exit notice is decided (confirm or contest), not marked done');
+    if (current.kind === 'exit-notice')
+      throw DomainError.validation('taskId', 'An exit notice is decided (confirm or contest), not marked done');
     const heldOn = dto.heldOn ?? this.clock.today();
     const task = await this.dataSource.transaction(async (em) => {
-      const after = await this.repository.updateOpenTask(em, taskId, `status = 'done', held_on = $2, done_by = $3, note = $4`, [heldOn, principal.sub, dto.note ?? null]);
-      if (!after) throw DomainError.conflict(`Task ${taskId} is ${current.status}, not open`, { taskId, status: current.status, reason: 'TASK_NOT_OPEN' });
-      await this.audit.record(em, { action: 'task-done', entity: TASK_ENTITY, entityId: taskId, before: taskAuditView(current), after: taskAuditView(after) }, principal);
+      const after = await this.repository.updateOpenTask(em, taskId, `status = 'done', held_on = $2, done_by = $3, note = $4`, [
+        heldOn,
+        principal.sub,
+        dto.note ?? null,
+      ]);
+      if (!after)
+        throw DomainError.conflict(`Task ${taskId} is ${current.status}, not open`, {
+          taskId,
+          status: current.status,
+          reason: 'TASK_NOT_OPEN',
+        });
+      await this.audit.record(
+        em,
+        { action: 'task-done', entity: TASK_ENTITY, entityId: taskId, before: taskAuditView(current), after: taskAuditView(after) },
+        principal,
+      );
       return after;
     });
     await afterCommit('record task-done signal', { workerId, taskId }, () => this.workflows.taskDone(workerId, taskId));
@@ -168,9 +243,17 @@ export class RecordsService {
     }
     const effectiveOn = dto.effectiveOn ?? this.clock.today();
     try {
-      await this.workflows.decideNotice(workerId, { taskId, decision: dto.decision, effectiveOn, decidedBy: { sub: principal.sub, role: principal.role, unit: principal.unit } });
+      await this.workflows.decideNotice(workerId, {
+        taskId,
+        decision: dto.decision,
+        effectiveOn,
+        decidedBy: { sub: principal.sub, role: principal.role, unit: principal.unit },
+      });
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new DomainError(ErrorCode.CONFLICT, `The exit notice cannot be decided: ${error.cause?.message ?? error.message}`, { details: { taskId, reason: 'TASK_NOT_OPEN' } });
+      if (error instanceof WorkflowUpdateFailedError)
+        throw new DomainError(ErrorCode.CONFLICT, `The exit notice cannot be decided: ${error.cause?.message ?? error.message}`, {
+          details: { taskId, reason: 'TASK_NOT_OPEN' },
+        });
       throw error;
     }
     return (await this.repository.findTask(taskId))!;

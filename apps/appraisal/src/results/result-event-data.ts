@@ -15,7 +15,14 @@ export const resultEventData = {
     };
   },
   changed(before: ResultRow, after: ResultRow): ResultChangedData {
-    return { workerId: after.workerId, unitCode: after.unitCode, year: after.year, previousGrade: before.grade, grade: after.grade, reason: 'appeal-upheld' };
+    return {
+      workerId: after.workerId,
+      unitCode: after.unitCode,
+      year: after.year,
+      previousGrade: before.grade,
+      grade: after.grade,
+      reason: 'appeal-upheld',
+    };
   },
 };
 

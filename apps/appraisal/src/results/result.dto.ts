@@ -109,7 +109,8 @@ export class ResultResponse {
   @ApiProperty({ description: 'Calibration moves (APPR-2), each with its reason' }) calibrations!: object[];
   @ApiPropertyOptional({ nullable: true, enum: ['filed', 'upheld', 'rejected'] }) appealStatus!: string | null;
   @ApiProperty() version!: number;
-  @ApiProperty({ description: 'Sources, weights, dimension scores, mapping, calibration and appeal steps (libs/policy)' }) explanation!: Explanation;
+  @ApiProperty({ description: 'Sources, weights, dimension scores, mapping, calibration and appeal steps (libs/policy)' })
+  explanation!: Explanation;
 }
 
 export function toResultResponse(row: ResultRow): ResultResponse {

@@ -33,7 +33,13 @@ export class ResultRepository {
   }
 
   /** Writes a chunk of draft results in one statement; published results are never overwritten. */
-  async upsertDrafts(em: EntityManager, cycleId: string, year: number, policyVersion: string, scored: readonly ScoredWorker[]): Promise<number> {
+  async upsertDrafts(
+    em: EntityManager,
+    cycleId: string,
+    year: number,
+    policyVersion: string,
+    scored: readonly ScoredWorker[],
+  ): Promise<number> {
     if (scored.length === 0) return 0;
     const rows: unknown[] = await em.query(
       `INSERT INTO results (worker_id, year, cycle_id, unit_code, entry_route, score, mapped_grade, grade, policy_version, explanation)
@@ -87,7 +93,12 @@ export class ResultRepository {
   }
 
   /** Grade counts of a year under a unit, grouped by the units one level below (district → streets, city → districts). */
-  async report(prefix: string, year: number, groupLength: number, onlyPublished: boolean): Promise<{ unitCode: string; grade: AppraisalGrade; count: number }[]> {
+  async report(
+    prefix: string,
+    year: number,
+    groupLength: number,
+    onlyPublished: boolean,
+  ): Promise<{ unitCode: string; grade: AppraisalGrade; count: number }[]> {
     return this.dataSource.query(
       `SELECT left(unit_code, $3) AS "unitCode", grade, count(*)::int AS count FROM results
         WHERE year = $1 AND unit_code LIKE $2 ${onlyPublished ? `AND status = 'published'` : ''} GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -95,8 +106,15 @@ export class ResultRepository {
     );
   }
 
-  async calibrate(em: EntityManager, row: ResultRow, grade: AppraisalGrade, move: object, explanation: Explanation): Promise<ResultRow | undefined> {
-    const rows = await updateReturning<ResultRow>(em,
+  async calibrate(
+    em: EntityManager,
+    row: ResultRow,
+    grade: AppraisalGrade,
+    move: object,
+    explanation: Explanation,
+  ): Promise<ResultRow | undefined> {
+    const rows = await updateReturning<ResultRow>(
+      em,
       `UPDATE results SET grade = $3, calibrations = calibrations || $4::jsonb, explanation = $5::jsonb, version = version + 1, updated_at = now()
         WHERE worker_id = $1 AND year = $2 AND status = 'draft' AND version = $6 RETURNING ${RESULT_COLUMNS}`,
       [row.workerId, row.year, grade, JSON.stringify([move]), JSON.stringify(explanation), row.version],
@@ -106,7 +124,8 @@ export class ResultRepository {
 
   /** Publishes the next chunk of a cycle's drafts; returns them as published. */
   async publishChunk(em: EntityManager, cycleId: string, limit: number): Promise<ResultRow[]> {
-    return updateReturning<ResultRow>(em,
+    return updateReturning<ResultRow>(
+      em,
       `UPDATE results SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
         WHERE (worker_id, year) IN (SELECT worker_id, year FROM results WHERE cycle_id = $1 AND status = 'draft' ORDER BY worker_id LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING ${RESULT_COLUMNS}`,
@@ -115,7 +134,8 @@ export class ResultRepository {
   }
 
   async fileAppeal(em: EntityManager, row: ResultRow, reason: string): Promise<ResultRow | undefined> {
-    const rows = await updateReturning<ResultRow>(em,
+    const rows = await updateReturning<ResultRow>(
+      em,
       `UPDATE results SET appeal_status = 'filed', appeal_reason = $3, appeal_filed_at = now(), version = version + 1, updated_at = now()
         WHERE worker_id = $1 AND year = $2 AND status = 'published' AND appeal_status IS NULL AND version = $4 RETURNING ${RESULT_COLUMNS}`,
       [row.workerId, row.year, reason, row.version],
@@ -123,11 +143,26 @@ export class ResultRepository {
     return rows[0];
   }
 
-  async decideAppeal(em: EntityManager, row: ResultRow, grade: AppraisalGrade, decision: object, explanation: Explanation): Promise<ResultRow | undefined> {
-    const rows = await updateReturning<ResultRow>(em,
+  async decideAppeal(
+    em: EntityManager,
+    row: ResultRow,
+    grade: AppraisalGrade,
+    decision: object,
+    explanation: Explanation,
+  ): Promise<ResultRow | undefined> {
+    const rows = await updateReturning<ResultRow>(
+      em,
       `UPDATE results SET appeal_status = $3, grade = $4, appeal_decision = $5::jsonb, explanation = $6::jsonb, version = version + 1, updated_at = now()
         WHERE worker_id = $1 AND year = $2 AND appeal_status = 'filed' AND version = $7 RETURNING ${RESULT_COLUMNS}`,
-      [row.workerId, row.year, (decision as { outcome: string }).outcome, grade, JSON.stringify(decision), JSON.stringify(explanation), row.version],
+      [
+        row.workerId,
+        row.year,
+        (decision as { outcome: string }).outcome,
+        grade,
+        JSON.stringify(decision),
+        JSON.stringify(explanation),
+        row.version,
+      ],
     );
     return rows[0];
   }
@@ -142,7 +177,10 @@ export class ResultRepository {
     );
   }
 
-  async insertSelection(em: EntityManager, s: { level: string; unitCode: string; year: number; selected: object; explanation: Explanation; by: string }): Promise<boolean> {
+  async insertSelection(
+    em: EntityManager,
+    s: { level: string; unitCode: string; year: number; selected: object; explanation: Explanation; by: string },
+  ): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `INSERT INTO incentive_selections (level, unit_code, year, selected, explanation, selected_by) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)
        ON CONFLICT DO NOTHING RETURNING level`,
@@ -151,7 +189,11 @@ export class ResultRepository {
     return rows.length === 1;
   }
 
-  async selection(level: string, unitCode: string, year: number): Promise<{ selected: object; explanation: Explanation; selectedAt: Date } | undefined> {
+  async selection(
+    level: string,
+    unitCode: string,
+    year: number,
+  ): Promise<{ selected: object; explanation: Explanation; selectedAt: Date } | undefined> {
     const rows = await this.dataSource.query(
       `SELECT selected, explanation, selected_at AS "selectedAt" FROM incentive_selections WHERE level = $1 AND unit_code = $2 AND year = $3`,
       [level, unitCode, year],

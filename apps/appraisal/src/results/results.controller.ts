@@ -22,7 +22,11 @@ export class ResultsController {
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: "A worker's result of a year, with its explanation (APPR-1..3)" })
   @ApiOkResponse({ type: ResultResponse })
-  async one(@Param('workerId') workerId: string, @Param('year', ParseIntPipe) year: number, @CurrentPrincipal() principal: Principal): Promise<ResultResponse> {
+  async one(
+    @Param('workerId') workerId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ResultResponse> {
     return toResultResponse(await this.results.ofWorker(workerId, year, principal));
   }
 
@@ -38,7 +42,12 @@ export class ResultsController {
   @Roles('district', 'street')
   @ApiOperation({ summary: 'File the worker’s appeal of a published grade (within the appeal window)' })
   @ApiOkResponse({ type: ResultResponse })
-  async appeal(@Param('workerId') workerId: string, @Param('year', ParseIntPipe) year: number, @Body() dto: AppealDto, @CurrentPrincipal() principal: Principal): Promise<ResultResponse> {
+  async appeal(
+    @Param('workerId') workerId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: AppealDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ResultResponse> {
     return toResultResponse(await this.results.fileAppeal(workerId, year, dto.reason, principal));
   }
 
@@ -47,7 +56,12 @@ export class ResultsController {
   @Roles('city', 'district')
   @ApiOperation({ summary: 'Decide an appeal: upheld changes the grade and cancels consequences it started (APPR-5)' })
   @ApiOkResponse({ type: ResultResponse })
-  async decide(@Param('workerId') workerId: string, @Param('year', ParseIntPipe) year: number, @Body() dto: AppealDecisionDto, @CurrentPrincipal() principal: Principal): Promise<ResultResponse> {
+  async decide(
+    @Param('workerId') workerId: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: AppealDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ResultResponse> {
     return toResultResponse(await this.results.decideAppeal(workerId, year, dto.outcome, dto.grade, dto.reason, principal));
   }
 

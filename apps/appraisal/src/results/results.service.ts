@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { incentiveSelectedContract, resultChangedContract, resultPublishedContract, type AppraisalGrade, type IncentiveLevel } from '@cwp/contracts';
+import {
+  incentiveSelectedContract,
+  resultChangedContract,
+  resultPublishedContract,
+  type AppraisalGrade,
+  type IncentiveLevel,
+} from '@cwp/contracts';
 import { AuditTrail, DomainError, OutboxWriter, ServiceClock, type Principal } from '@cwp/platform';
 import { ExplanationBuilder, type PolicyCatalog } from '@cwp/policy';
 import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core/appraisal-settings';
@@ -55,7 +61,11 @@ export class ResultsService {
    * ratings per worker and source, scores and grades computed with @cwp/policy, one unnest
    * upsert per chunk. `resumeAfter`/`progress` let a retried activity continue from its heartbeat.
    */
-  async close(cycle: CycleFacts, resumeAfter = '', progress: (lastWorkerId: string) => void = () => undefined): Promise<{ results: number; checks: DistributionCheck[] }> {
+  async close(
+    cycle: CycleFacts,
+    resumeAfter = '',
+    progress: (lastWorkerId: string) => void = () => undefined,
+  ): Promise<{ results: number; checks: DistributionCheck[] }> {
     const policy = this.catalog.byId(cycle.policyVersion);
     let after = resumeAfter;
     let results = 0;
@@ -85,7 +95,10 @@ export class ResultsService {
   /** APPR-2: an operator moves a draft grade with a reason; the move is audited and explained. */
   async calibrate(workerId: string, year: number, grade: AppraisalGrade, reason: string, principal: Principal): Promise<ResultRow> {
     const row = await this.access.visible(workerId, year, principal, 'calibrate');
-    if (row.status !== 'draft') throw DomainError.conflict(`The ${year} result of ${workerId} is published; a published grade changes only on appeal`, { reason: 'RESULT_PUBLISHED' });
+    if (row.status !== 'draft')
+      throw DomainError.conflict(`The ${year} result of ${workerId} is published; a published grade changes only on appeal`, {
+        reason: 'RESULT_PUBLISHED',
+      });
     if (row.grade === grade) throw DomainError.validation('grade', `The grade is already ${grade}`);
     const move = { from: row.grade, to: grade, reason, by: principal.sub, at: new Date().toISOString() };
     const explanation = new ExplanationBuilder(row.explanation.inputs, row.policyVersion)
@@ -95,7 +108,17 @@ export class ResultsService {
     return this.dataSource.transaction(async (em) => {
       const after = await this.repository.calibrate(em, row, grade, move, explanation);
       if (!after) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
-      await this.audit.record(em, { action: 'calibrate', entity: RESULT_ENTITY, entityId: `${workerId}/${year}`, before: resultAuditView(row), after: { ...resultAuditView(after), reason } }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'calibrate',
+          entity: RESULT_ENTITY,
+          entityId: `${workerId}/${year}`,
+          before: resultAuditView(row),
+          after: { ...resultAuditView(after), reason },
+        },
+        principal,
+      );
       return after;
     });
   }
@@ -106,7 +129,12 @@ export class ResultsService {
     for (;;) {
       const rows = await this.dataSource.transaction(async (em) => {
         const chunk = await this.repository.publishChunk(em, cycleId, PUBLISH_CHUNK);
-        await appendBatch(this.outbox, em, resultPublishedContract, chunk.map((r) => ({ key: r.workerId, data: resultEventData.published(r) })));
+        await appendBatch(
+          this.outbox,
+          em,
+          resultPublishedContract,
+          chunk.map((r) => ({ key: r.workerId, data: resultEventData.published(r) })),
+        );
         return chunk;
       });
       if (rows.length === 0) break;
@@ -121,9 +149,16 @@ export class ResultsService {
   async signalGrades(rows: readonly ResultRow[], reason: 'published' | 'appeal-upheld'): Promise<void> {
     for (let i = 0; i < rows.length; i += SIGNAL_PARALLELISM) {
       await Promise.all(
-        rows.slice(i, i + SIGNAL_PARALLELISM).map((r) =>
-          afterCommit('grade signal', { workerId: r.workerId, year: r.year }, () => this.records.grade({ workerId: r.workerId, unitCode: r.unitCode, entryRoute: r.entryRoute }, { year: r.year, grade: r.grade, reason })),
-        ),
+        rows
+          .slice(i, i + SIGNAL_PARALLELISM)
+          .map((r) =>
+            afterCommit('grade signal', { workerId: r.workerId, year: r.year }, () =>
+              this.records.grade(
+                { workerId: r.workerId, unitCode: r.unitCode, entryRoute: r.entryRoute },
+                { year: r.year, grade: r.grade, reason },
+              ),
+            ),
+          ),
       );
     }
   }
@@ -132,14 +167,26 @@ export class ResultsService {
 
   async fileAppeal(workerId: string, year: number, reason: string, principal: Principal): Promise<ResultRow> {
     const row = await this.access.visible(workerId, year, principal, 'appeal');
-    if (row.status !== 'published') throw DomainError.conflict(`The ${year} result of ${workerId} is not published yet`, { reason: 'RESULT_NOT_PUBLISHED' });
-    if (row.appealStatus !== null) throw DomainError.conflict(`The ${year} result was already appealed (${row.appealStatus})`, { reason: 'ALREADY_APPEALED' });
+    if (row.status !== 'published')
+      throw DomainError.conflict(`The ${year} result of ${workerId} is not published yet`, { reason: 'RESULT_NOT_PUBLISHED' });
+    if (row.appealStatus !== null)
+      throw DomainError.conflict(`The ${year} result was already appealed (${row.appealStatus})`, { reason: 'ALREADY_APPEALED' });
     const until = new Date(row.publishedAt!.getTime() + this.settings.timings.appealDays * 86_400_000);
     if (Date.now() > until.getTime()) throw AppraisalErrors.appealWindowClosed(until.toISOString().slice(0, 10));
     return this.dataSource.transaction(async (em) => {
       const after = await this.repository.fileAppeal(em, row, reason);
       if (!after) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
-      await this.audit.record(em, { action: 'appeal', entity: RESULT_ENTITY, entityId: `${workerId}/${year}`, before: resultAuditView(row), after: resultAuditView(after) }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'appeal',
+          entity: RESULT_ENTITY,
+          entityId: `${workerId}/${year}`,
+          before: resultAuditView(row),
+          after: resultAuditView(after),
+        },
+        principal,
+      );
       return after;
     });
   }
@@ -148,21 +195,47 @@ export class ResultsService {
    * An upheld appeal changes the grade, re-explains it and tells the performance record, which
    * cancels any consequence the old grade had started (APPR-5); a rejected one changes nothing.
    */
-  async decideAppeal(workerId: string, year: number, outcome: 'upheld' | 'rejected', grade: AppraisalGrade | undefined, reason: string, principal: Principal): Promise<ResultRow> {
+  async decideAppeal(
+    workerId: string,
+    year: number,
+    outcome: 'upheld' | 'rejected',
+    grade: AppraisalGrade | undefined,
+    reason: string,
+    principal: Principal,
+  ): Promise<ResultRow> {
     const row = await this.access.visible(workerId, year, principal, 'decide-appeal');
-    if (row.appealStatus !== 'filed') throw DomainError.conflict(`No appeal of the ${year} result is pending`, { reason: 'NO_PENDING_APPEAL' });
-    if (outcome === 'upheld' && (grade === undefined || grade === row.grade)) throw DomainError.validation('grade', 'An upheld appeal names the new grade, different from the current one');
+    if (row.appealStatus !== 'filed')
+      throw DomainError.conflict(`No appeal of the ${year} result is pending`, { reason: 'NO_PENDING_APPEAL' });
+    if (outcome === 'upheld' && (grade === undefined || grade === row.grade))
+      throw DomainError.validation('grade', 'An upheld appeal names the new grade, different from the current one');
     const to = outcome === 'upheld' ? grade! : row.grade;
     const decision = { outcome, from: row.grade, to, reason, by: principal.sub, at: new Date().toISOString() };
     const explanation = new ExplanationBuilder(row.explanation.inputs, row.policyVersion)
       .absorb(row.explanation)
-      .step('APPR-2', outcome === 'upheld' ? `Appeal upheld: grade changed from ${row.grade} to ${to} (${reason})` : `Appeal rejected: grade ${row.grade} stands (${reason})`, to)
+      .step(
+        'APPR-2',
+        outcome === 'upheld'
+          ? `Appeal upheld: grade changed from ${row.grade} to ${to} (${reason})`
+          : `Appeal rejected: grade ${row.grade} stands (${reason})`,
+        to,
+      )
       .build();
     const after = await this.dataSource.transaction(async (em) => {
       const changed = await this.repository.decideAppeal(em, row, to, decision, explanation);
       if (!changed) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
-      await this.audit.record(em, { action: `appeal-${outcome}`, entity: RESULT_ENTITY, entityId: `${workerId}/${year}`, before: resultAuditView(row), after: { ...resultAuditView(changed), reason } }, principal);
-      if (outcome === 'upheld') await this.outbox.append(em, { contract: resultChangedContract, key: workerId, data: resultEventData.changed(row, changed) });
+      await this.audit.record(
+        em,
+        {
+          action: `appeal-${outcome}`,
+          entity: RESULT_ENTITY,
+          entityId: `${workerId}/${year}`,
+          before: resultAuditView(row),
+          after: { ...resultAuditView(changed), reason },
+        },
+        principal,
+      );
+      if (outcome === 'upheld')
+        await this.outbox.append(em, { contract: resultChangedContract, key: workerId, data: resultEventData.changed(row, changed) });
       return changed;
     });
     if (outcome === 'upheld') await this.signalGrades([after], 'appeal-upheld');
@@ -181,7 +254,17 @@ export class ResultsService {
   }
 
   /** Distribution of grades under a district (by street) or the city (by district). */
-  async report(unitCode: string, year: number, principal: Principal): Promise<{ unitCode: string; year: number; total: number; byGrade: Record<string, number>; units: { unitCode: string; total: number; byGrade: Record<string, number> }[] }> {
+  async report(
+    unitCode: string,
+    year: number,
+    principal: Principal,
+  ): Promise<{
+    unitCode: string;
+    year: number;
+    total: number;
+    byGrade: Record<string, number>;
+    units: { unitCode: string; total: number; byGrade: Record<string, number> }[];
+  }> {
     await this.access.unit(principal, unitCode, 'unit');
     const groupLength = unitCode.length === 2 ? 6 : unitCode.length === 6 ? 9 : 12;
     const rows = await this.repository.report(unitCode, year, groupLength, true);
@@ -189,7 +272,11 @@ export class ResultsService {
     const byGrade: Record<string, number> = { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 };
     let total = 0;
     for (const r of rows) {
-      const u = units.get(r.unitCode) ?? { unitCode: r.unitCode, total: 0, byGrade: { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 } };
+      const u = units.get(r.unitCode) ?? {
+        unitCode: r.unitCode,
+        total: 0,
+        byGrade: { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 },
+      };
       u.byGrade[r.grade] = r.count;
       u.total += r.count;
       units.set(r.unitCode, u);
@@ -202,19 +289,47 @@ export class ResultsService {
   // ---- APPR-6 -----------------------------------------------------------------------------
 
   /** APPR-6: the top ten outstanding workers of a district or the city, only among those graded excellent. */
-  async selectTopTen(level: IncentiveLevel, unitCode: string, year: number, principal: Principal): Promise<{ selected: { workerId: string; score: number; rank: number }[]; explanation: object }> {
+  async selectTopTen(
+    level: IncentiveLevel,
+    unitCode: string,
+    year: number,
+    principal: Principal,
+  ): Promise<{ selected: { workerId: string; score: number; rank: number }[]; explanation: object }> {
     await this.access.unit(principal, unitCode, 'unitCode');
-    if ((level === 'city') !== (unitCode === '31')) throw DomainError.validation('unitCode', level === 'city' ? 'The city top ten is selected for unit 31' : 'A district top ten is selected for a district (6 digits)');
+    if ((level === 'city') !== (unitCode === '31'))
+      throw DomainError.validation(
+        'unitCode',
+        level === 'city' ? 'The city top ten is selected for unit 31' : 'A district top ten is selected for a district (6 digits)',
+      );
     const top = await this.repository.topExcellent(unitCode, year, 10);
     const selected = top.map((t, i) => ({ workerId: t.workerId, score: t.score, rank: i + 1 }));
     const explanation = new ExplanationBuilder({ level, unitCode, year })
-      .step('APPR-6', `Top ten outstanding community workers (${level}): the best scores among workers graded excellent in ${year}; ${selected.length} selected`, selected.length)
+      .step(
+        'APPR-6',
+        `Top ten outstanding community workers (${level}): the best scores among workers graded excellent in ${year}; ${selected.length} selected`,
+        selected.length,
+      )
       .build();
     await this.dataSource.transaction(async (em) => {
       const inserted = await this.repository.insertSelection(em, { level, unitCode, year, selected, explanation, by: principal.sub });
-      if (!inserted) throw DomainError.conflict(`The ${level} top ten of ${unitCode} for ${year} was already selected`, { reason: 'ALREADY_SELECTED' });
-      await this.audit.record(em, { action: 'select', entity: 'appraisal_incentive', entityId: `${level}:${unitCode}:${year}`, before: {}, after: { count: selected.length } }, principal);
-      await this.outbox.append(em, { contract: incentiveSelectedContract, key: `${level}:${unitCode}:${year}`, data: { level, unitCode, year, selected } });
+      if (!inserted)
+        throw DomainError.conflict(`The ${level} top ten of ${unitCode} for ${year} was already selected`, { reason: 'ALREADY_SELECTED' });
+      await this.audit.record(
+        em,
+        {
+          action: 'select',
+          entity: 'appraisal_incentive',
+          entityId: `${level}:${unitCode}:${year}`,
+          before: {},
+          after: { count: selected.length },
+        },
+        principal,
+      );
+      await this.outbox.append(em, {
+        contract: incentiveSelectedContract,
+        key: `${level}:${unitCode}:${year}`,
+        data: { level, unitCode, year, selected },
+      });
     });
     this.logger.log({ msg: 'top ten selected', level, unitCode, year, count: selected.length });
     return { selected, explanation };

@@ -12,7 +12,19 @@ import { Global, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { AuditModule, OrgUnitDirectory, OutboxWriter, PlatformHttpModule, configurePlatformApp, fromRepoRoot, mintLocalToken, testing, validateAll, type PlatformConfig, type Principal } from '@cwp/platform';
+import {
+  AuditModule,
+  OrgUnitDirectory,
+  OutboxWriter,
+  PlatformHttpModule,
+  configurePlatformApp,
+  fromRepoRoot,
+  mintLocalToken,
+  testing,
+  validateAll,
+  type PlatformConfig,
+  type Principal,
+} from '@cwp/platform';
 import { appraisalEventContracts } from '@cwp/contracts';
 import { AppraisalCoreModule } from '../core/appraisal-core.module';
 import { CyclesModule } from '../cycles';
@@ -31,7 +43,11 @@ export interface HttpResult {
 export interface AppraisalHttpApp {
   ds: testing.TestDataSource;
   app: INestApplication;
-  call(method: string, url: string, opts?: { principal?: Principal; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<HttpResult>;
+  call(
+    method: string,
+    url: string,
+    opts?: { principal?: Principal; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<HttpResult>;
   /** Inserts worker records as the workforce `hired` events would. */
   hire(workers: { workerId: string; unitCode: string; entryRoute?: 'recruited' | 'elected' }[]): Promise<void>;
   close(): Promise<void>;
@@ -39,7 +55,10 @@ export interface AppraisalHttpApp {
 
 export const principalOf = (role: Principal['role'], unit: string): Principal => ({ sub: `${role}-${unit}`, role, unit });
 
-export async function startAppraisalHttpApp(schemaPrefix: string, opts: { residentRatePerMinute?: number } = {}): Promise<AppraisalHttpApp> {
+export async function startAppraisalHttpApp(
+  schemaPrefix: string,
+  opts: { residentRatePerMinute?: number } = {},
+): Promise<AppraisalHttpApp> {
   const keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-appr-http-'));
   const ds = await testing.createTestDataSource({ schemaPrefix, migrations: appraisalMigrations });
   const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
@@ -87,7 +106,10 @@ export async function startAppraisalHttpApp(schemaPrefix: string, opts: { reside
   })
   class TestAppModule {}
 
-  const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).overrideProvider(WorkforceWorkersHandler).useValue({}).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] })
+    .overrideProvider(WorkforceWorkersHandler)
+    .useValue({})
+    .compile();
   const app: INestApplication = moduleRef.createNestApplication({ logger: false });
   configurePlatformApp(app, { serviceName: 'appraisal' });
   await app.listen(0, '127.0.0.1');

@@ -18,13 +18,22 @@ export class BatchOutbox {
   private readonly validator = new EventSchemaValidator();
   readonly source: string;
 
-  constructor(service: string, private readonly produces: readonly EventContract[]) {
+  constructor(
+    service: string,
+    private readonly produces: readonly EventContract[],
+  ) {
     this.source = `/cwp/${service}`;
   }
 
-  async appendMany<T>(em: EntityManager, contract: EventContract<T>, events: ReadonlyArray<BatchEvent<T>>, time = new Date()): Promise<number> {
+  async appendMany<T>(
+    em: EntityManager,
+    contract: EventContract<T>,
+    events: ReadonlyArray<BatchEvent<T>>,
+    time = new Date(),
+  ): Promise<number> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('BatchOutbox.appendMany must run inside dataSource.transaction(em => ...)');
-    if (!this.produces.some((c) => c.type === contract.type)) throw new Error(`Event type ${contract.type} is not among the contracts this service produces`);
+    if (!this.produces.some((c) => c.type === contract.type))
+      throw new Error(`Event type ${contract.type} is not among the contracts this service produces`);
     if (events.length === 0) return 0;
     const at = time.toISOString();
     const ids: string[] = [];
@@ -34,9 +43,22 @@ export class BatchOutbox {
       this.validator.validate(contract as EventContract, e.data);
       const finding = findPersonalData(e.data) ?? findPersonalData(e.key, 'subject');
       if (finding) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, `Event ${contract.type}: ${finding.path} looks like a ${finding.looksLike}; events never carry national ID or phone numbers`, { field: finding.path });
+        throw new DomainError(
+          ErrorCode.VALIDATION_FAILED,
+          `Event ${contract.type}: ${finding.path} looks like a ${finding.looksLike}; events never carry national ID or phone numbers`,
+          { field: finding.path },
+        );
       }
-      const event: CloudEvent<T> = { id: randomUUID(), source: this.source, type: contract.type, specversion: '1.0', time: at, subject: e.key, datacontenttype: 'application/json', data: e.data };
+      const event: CloudEvent<T> = {
+        id: randomUUID(),
+        source: this.source,
+        type: contract.type,
+        specversion: '1.0',
+        time: at,
+        subject: e.key,
+        datacontenttype: 'application/json',
+        data: e.data,
+      };
       ids.push(event.id);
       keys.push(e.key);
       envelopes.push(JSON.stringify(event));

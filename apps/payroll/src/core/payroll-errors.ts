@@ -18,6 +18,13 @@ export const PAYROLL_ERRORS = {
 
 export type PayrollErrorReason = keyof typeof PAYROLL_ERRORS;
 
-export function payrollError(reason: PayrollErrorReason, message: string, options: { field?: string; details?: Record<string, unknown> } = {}): DomainError {
-  return new DomainError(PAYROLL_ERRORS[reason], message, { ...(options.field ? { field: options.field } : {}), details: { reason, ...options.details } });
+export function payrollError(
+  reason: PayrollErrorReason,
+  message: string,
+  options: { field?: string; details?: Record<string, unknown> } = {},
+): DomainError {
+  return new DomainError(PAYROLL_ERRORS[reason], message, {
+    ...(options.field ? { field: options.field } : {}),
+    details: { reason, ...options.details },
+  });
 }

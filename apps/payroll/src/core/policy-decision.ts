@@ -12,7 +12,11 @@ export function decide<T>(decision: () => T): T {
   } catch (error) {
     if (error instanceof PolicyError) {
       const code = error.code === 'POLICY_VERSION_NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED;
-      throw new DomainError(code, error.message, { field: error.field, details: { rule: error.rule ?? null, issues: [...error.issues] }, cause: error });
+      throw new DomainError(code, error.message, {
+        field: error.field,
+        details: { rule: error.rule ?? null, issues: [...error.issues] },
+        cause: error,
+      });
     }
     throw error;
   }

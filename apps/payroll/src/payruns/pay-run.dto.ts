@@ -13,7 +13,8 @@ export class RunPayDto {
 
 export class UnitTotalsQueryDto {
   @ApiPropertyOptional({ enum: ['district', 'street', 'area'], default: 'street' })
-  @IsOptional() @IsIn(['district', 'street', 'area'])
+  @IsOptional()
+  @IsIn(['district', 'street', 'area'])
   level?: 'district' | 'street' | 'area';
 }
 
@@ -26,7 +27,14 @@ export class PayRunResponse {
   @ApiProperty({ description: 'PAY-2, PAY-3, PAY-5 explanation of how every slip of the month was computed' }) explanation!: Explanation;
 
   static toResponse(row: PayRunRow): PayRunResponse {
-    return { period: row.period, policyVersion: row.policyVersion, workers: row.workers, baseTotalFen: row.baseTotalFen, performanceTotalFen: row.performanceTotalFen, explanation: row.explanation };
+    return {
+      period: row.period,
+      policyVersion: row.policyVersion,
+      workers: row.workers,
+      baseTotalFen: row.baseTotalFen,
+      performanceTotalFen: row.performanceTotalFen,
+      explanation: row.explanation,
+    };
   }
 }
 

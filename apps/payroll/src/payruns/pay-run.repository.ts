@@ -34,7 +34,18 @@ export class PayRunRepository {
    * part paid monthly and its performance part quarterly or yearly, split so that twelve slips add
    * up exactly (rules/monthly-split.ts is the same arithmetic). Then the run's totals.
    */
-  async writeSlips(em: EntityManager, p: { period: string; referenceDay: string; lastDay: string; month: number; share: number; paidEvery: 'quarter' | 'year'; groups: readonly SlipGroup[] }): Promise<void> {
+  async writeSlips(
+    em: EntityManager,
+    p: {
+      period: string;
+      referenceDay: string;
+      lastDay: string;
+      month: number;
+      share: number;
+      paidEvery: 'quarter' | 'year';
+      groups: readonly SlipGroup[];
+    },
+  ): Promise<void> {
     await em.query(
       `WITH g AS (SELECT * FROM unnest($3::text[], $4::int[], $5::int[], $6::bigint[]) AS g(post_category, post_level, years, matrix_fen)),
        a AS (
@@ -51,7 +62,18 @@ export class PayRunRepository {
                    WHEN $9::int % 3 = 0 THEN (b.annual - b.base_year) / 4 + CASE WHEN $9::int / 3 <= (b.annual - b.base_year) % 4 THEN 1 ELSE 0 END
                    ELSE 0 END
          FROM b`,
-      [p.period, p.referenceDay, p.groups.map((g) => g.category), p.groups.map((g) => g.level), p.groups.map((g) => g.yearsOfService), p.groups.map((g) => g.matrixAnnualFen), p.lastDay, p.share, p.month, p.paidEvery],
+      [
+        p.period,
+        p.referenceDay,
+        p.groups.map((g) => g.category),
+        p.groups.map((g) => g.level),
+        p.groups.map((g) => g.yearsOfService),
+        p.groups.map((g) => g.matrixAnnualFen),
+        p.lastDay,
+        p.share,
+        p.month,
+        p.paidEvery,
+      ],
     );
     await em.query(
       `UPDATE pay_runs r SET workers = t.n, base_total_fen = t.base, performance_total_fen = t.perf
@@ -70,11 +92,19 @@ export class PayRunRepository {
   }
 
   async slip(period: string, workerId: string): Promise<PaySlipRow | undefined> {
-    return ((await this.dataSource.query(`SELECT ${PAY_SLIP_COLUMNS} FROM pay_slips s WHERE s.period = $1 AND s.worker_id = $2`, [period, workerId])) as PaySlipRow[])[0];
+    return (
+      (await this.dataSource.query(`SELECT ${PAY_SLIP_COLUMNS} FROM pay_slips s WHERE s.period = $1 AND s.worker_id = $2`, [
+        period,
+        workerId,
+      ])) as PaySlipRow[]
+    )[0];
   }
 
   async slipsOfYear(year: number, workerId: string): Promise<PaySlipRow[]> {
-    return (await this.dataSource.query(`SELECT ${PAY_SLIP_COLUMNS} FROM pay_slips s WHERE s.period LIKE $1 AND s.worker_id = $2 ORDER BY s.period`, [`${year}-%`, workerId])) as PaySlipRow[];
+    return (await this.dataSource.query(
+      `SELECT ${PAY_SLIP_COLUMNS} FROM pay_slips s WHERE s.period LIKE $1 AND s.worker_id = $2 ORDER BY s.period`,
+      [`${year}-%`, workerId],
+    )) as PaySlipRow[];
   }
 
   /** Totals per unit (6 district, 9 street, 12 area digits) within a scope prefix. */
@@ -88,6 +118,8 @@ export class PayRunRepository {
 
   /** Streams nothing yet: the bank file of a period is read in worker order (one query). */
   async slipsOfPeriod(period: string): Promise<PaySlipRow[]> {
-    return (await this.dataSource.query(`SELECT ${PAY_SLIP_COLUMNS} FROM pay_slips s WHERE s.period = $1 ORDER BY s.worker_id`, [period])) as PaySlipRow[];
+    return (await this.dataSource.query(`SELECT ${PAY_SLIP_COLUMNS} FROM pay_slips s WHERE s.period = $1 ORDER BY s.worker_id`, [
+      period,
+    ])) as PaySlipRow[];
   }
 }

@@ -26,7 +26,11 @@ export class PayRunsController {
   @Get(':period/units')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: 'Totals per district, street or area within the caller’s scope' })
-  units(@Param('period') period: string, @Query() query: UnitTotalsQueryDto, @CurrentPrincipal() principal: Principal): Promise<UnitTotalResponse[]> {
+  units(
+    @Param('period') period: string,
+    @Query() query: UnitTotalsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UnitTotalResponse[]> {
     return this.payRuns.unitTotals(period, query.level ?? 'street', principal);
   }
 
@@ -41,7 +45,11 @@ export class PayRunsController {
   @Get(':period/slips/:workerId')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: "A worker's slip with its explanation; 404 outside the caller's scope (audited)" })
-  slip(@Param('period') period: string, @Param('workerId') workerId: string, @CurrentPrincipal() principal: Principal): Promise<PaySlipResponse> {
+  slip(
+    @Param('period') period: string,
+    @Param('workerId') workerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PaySlipResponse> {
     return this.payRuns.slip(period, workerId, principal);
   }
 }

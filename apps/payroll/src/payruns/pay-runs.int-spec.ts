@@ -21,7 +21,10 @@ beforeAll(async () => {
     [A, B],
   );
   for (let m = 1; m <= 12; m++) {
-    const res = await app.call('POST', '/api/payroll/pay-runs', { principal: CITY, body: { period: `2027-${String(m).padStart(2, '0')}` } });
+    const res = await app.call('POST', '/api/payroll/pay-runs', {
+      principal: CITY,
+      body: { period: `2027-${String(m).padStart(2, '0')}` },
+    });
     expect(res.status).toBe(201);
   }
 }, 180_000);
@@ -30,7 +33,10 @@ afterAll(() => app?.close());
 
 describe('monthly pay run (PAY-2, PAY-5)', () => {
   it('PAY-5: twelve slips add up exactly to the recalibrated yearly pay; performance pay is quarterly', async () => {
-    const slips = (await app.ds.query("SELECT period, base_fen::float8 AS base, performance_fen::float8 AS perf FROM pay_slips WHERE worker_id = $1 ORDER BY period", [A])) as Array<{ period: string; base: number; perf: number }>;
+    const slips = (await app.ds.query(
+      'SELECT period, base_fen::float8 AS base, performance_fen::float8 AS perf FROM pay_slips WHERE worker_id = $1 ORDER BY period',
+      [A],
+    )) as Array<{ period: string; base: number; perf: number }>;
     expect(slips).toHaveLength(12);
     expect(slips.reduce((a, s) => a + s.base + s.perf, 0)).toBe(17_280_011);
     expect(slips.filter((s) => s.perf > 0).map((s) => s.period)).toEqual(['2027-03', '2027-06', '2027-09', '2027-12']);
@@ -46,7 +52,10 @@ describe('monthly pay run (PAY-2, PAY-5)', () => {
     expect(again.body).toEqual(before);
     expect(before).toMatchObject({ workers: 2, policyVersion: '2027-proposal' });
     expect((await app.call('POST', '/api/payroll/pay-runs', { principal: CITY, body: { period: '2027-13' } })).status).toBe(400);
-    expect((await app.call('POST', '/api/payroll/pay-runs', { principal: principalOf('district', '310101'), body: { period: '2027-04' } })).status).toBe(403);
+    expect(
+      (await app.call('POST', '/api/payroll/pay-runs', { principal: principalOf('district', '310101'), body: { period: '2027-04' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('ORG-2: a slip is readable by the worker’s operators in scope only (404 elsewhere, audited), with its explanation', async () => {
@@ -55,19 +64,29 @@ describe('monthly pay run (PAY-2, PAY-5)', () => {
     expect(slip.status).toBe(200);
     expect(slip.body.totalFen).toBe(slip.body.baseFen + slip.body.performanceFen);
     expect(slip.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['PAY-2', 'PAY-3', 'PAY-5']));
-    expect((await app.call('GET', `/api/payroll/pay-runs/2027-03/slips/${A}`, { principal: principalOf('district', '310101') })).status).toBe(200);
+    expect(
+      (await app.call('GET', `/api/payroll/pay-runs/2027-03/slips/${A}`, { principal: principalOf('district', '310101') })).status,
+    ).toBe(200);
     const other = principalOf('street', '310104003');
     expect((await app.call('GET', `/api/payroll/pay-runs/2027-03/slips/${A}`, { principal: other })).status).toBe(404);
-    const [denied] = (await app.ds.query("SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'denied' AND subject = $1 AND entity_id = $2", [other.sub, A])) as Array<{ n: number }>;
+    const [denied] = (await app.ds.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE outcome = 'denied' AND subject = $1 AND entity_id = $2",
+      [other.sub, A],
+    )) as Array<{ n: number }>;
     expect(denied!.n).toBe(1);
   });
 
   it('totals per unit within scope add up to the run, and the bank file pays each worker the slip total', async () => {
     const run = (await app.call('GET', '/api/payroll/pay-runs/2027-06', { principal: CITY })).body;
-    const districts = (await app.call('GET', '/api/payroll/pay-runs/2027-06/units?level=district', { principal: CITY })).body as Array<{ unitCode: string; totalFen: number }>;
+    const districts = (await app.call('GET', '/api/payroll/pay-runs/2027-06/units?level=district', { principal: CITY })).body as Array<{
+      unitCode: string;
+      totalFen: number;
+    }>;
     expect(districts.map((d) => d.unitCode)).toEqual(['310101', '310104']);
     expect(districts.reduce((a, d) => a + d.totalFen, 0)).toBe(run.baseTotalFen + run.performanceTotalFen);
-    const scoped = (await app.call('GET', '/api/payroll/pay-runs/2027-06/units?level=area', { principal: principalOf('district', '310104') })).body as Array<{ unitCode: string }>;
+    const scoped = (
+      await app.call('GET', '/api/payroll/pay-runs/2027-06/units?level=area', { principal: principalOf('district', '310104') })
+    ).body as Array<{ unitCode: string }>;
     expect(scoped.map((u) => u.unitCode)).toEqual(['310104003001']);
     const bank = await app.call('GET', '/api/payroll/pay-runs/2027-06/bank.csv', { principal: CITY });
     expect(bank.status).toBe(200);
@@ -76,6 +95,8 @@ describe('monthly pay run (PAY-2, PAY-5)', () => {
     const slipA = (await app.call('GET', `/api/payroll/pay-runs/2027-06/slips/${A}`, { principal: CITY })).body;
     expect(lines).toContain(`${A},310101002001,2027-06,${(slipA.totalFen / 100).toFixed(2)}`);
     expect(lines).toHaveLength(3);
-    expect((await app.call('GET', '/api/payroll/pay-runs/2027-06/bank.csv', { principal: principalOf('district', '310101') })).status).toBe(403);
+    expect((await app.call('GET', '/api/payroll/pay-runs/2027-06/bank.csv', { principal: principalOf('district', '310101') })).status).toBe(
+      403,
+    );
   });
 });

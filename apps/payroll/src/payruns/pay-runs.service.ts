@@ -24,7 +24,8 @@ export class PayRunsService {
 
   /** Runs a month once (set-based); a second run of the month returns the first one unchanged. */
   async run(period: string, principal: Principal): Promise<PayRunResponse> {
-    if (principal.role !== 'city' && principal.role !== 'system') throw new DomainError(ErrorCode.FORBIDDEN, 'Only city operators run the monthly pay');
+    if (principal.role !== 'city' && principal.role !== 'system')
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only city operators run the monthly pay');
     const [year, month] = period.split('-').map(Number) as [number, number];
     const catalog = await this.catalogs.catalog();
     const policy = decide(() => catalog.inForce(`${period}-01`));
@@ -33,18 +34,31 @@ export class PayRunsService {
     const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
     const groups = (await this.repository.groups(referenceDay)).map((g) => ({
       ...g,
-      matrixAnnualFen: roundHalfAwayFromZero((monthlyBasePayFen(policy.pay.matrix, g.category as PostCategory, g.level, g.yearsOfService) * 12) / (1 - share)),
+      matrixAnnualFen: roundHalfAwayFromZero(
+        (monthlyBasePayFen(policy.pay.matrix, g.category as PostCategory, g.level, g.yearsOfService) * 12) / (1 - share),
+      ),
     }));
     const paidEvery = policy.pay.performancePaidEvery;
     const explanation = new ExplanationBuilder({ period, policyVersion: policy.id }, policy.id)
       .step('PAY-3', "Yearly pay: the worker's recalibrated pay of the year; a worker never recalibrated is paid the matrix (PAY-2)")
-      .step('PAY-5', `Performance pay is ${roundTo(share * 100, 2)}% of yearly pay, paid ${paidEvery === 'quarter' ? 'quarterly (March, June, September, December)' : 'yearly (December)'}`, share)
-      .step('PAY-2', 'Base pay (the rest) is paid monthly: one twelfth, the remainder fen in the first months, so twelve slips add up to the yearly pay')
+      .step(
+        'PAY-5',
+        `Performance pay is ${roundTo(share * 100, 2)}% of yearly pay, paid ${paidEvery === 'quarter' ? 'quarterly (March, June, September, December)' : 'yearly (December)'}`,
+        share,
+      )
+      .step(
+        'PAY-2',
+        'Base pay (the rest) is paid monthly: one twelfth, the remainder fen in the first months, so twelve slips add up to the yearly pay',
+      )
       .build();
     await this.dataSource.transaction(async (em) => {
       if (!(await this.repository.claim(em, period, policy.id, explanation, principal.sub))) return;
       await this.repository.writeSlips(em, { period, referenceDay, lastDay, month, share, paidEvery, groups });
-      await this.audit.record(em, { action: 'run', entity: PAY_RUN_ENTITY, entityId: period, after: { period, policyVersion: policy.id } }, principal);
+      await this.audit.record(
+        em,
+        { action: 'run', entity: PAY_RUN_ENTITY, entityId: period, after: { period, policyVersion: policy.id } },
+        principal,
+      );
     });
     return this.get(period);
   }

@@ -9,10 +9,15 @@ import type { PolicyVersion } from '@cwp/policy';
  */
 export class StorePolicyVersionDto {
   @ApiPropertyOptional({ example: '2027-proposal', description: 'Id of the version the changes apply to' })
-  @IsOptional() @IsString() @Length(1, 64)
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   basedOn?: string;
 
-  @ApiProperty({ description: 'The version (whole, or the changes when basedOn is given)', example: { id: '2028-city', effectiveFrom: '2028-01-01', note: 'City decision', pay: { multiplier: 1.3 } } })
+  @ApiProperty({
+    description: 'The version (whole, or the changes when basedOn is given)',
+    example: { id: '2028-city', effectiveFrom: '2028-01-01', note: 'City decision', pay: { multiplier: 1.3 } },
+  })
   @IsObject()
   version!: Record<string, unknown>;
 }

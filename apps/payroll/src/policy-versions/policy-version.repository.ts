@@ -7,7 +7,9 @@ export class PolicyVersionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(em: EntityManager = this.dataSource.manager): Promise<StoredPolicyVersionRow[]> {
-    return (await em.query(`SELECT ${POLICY_VERSION_COLUMNS} FROM policy_versions v ORDER BY v.effective_from`)) as StoredPolicyVersionRow[];
+    return (await em.query(
+      `SELECT ${POLICY_VERSION_COLUMNS} FROM policy_versions v ORDER BY v.effective_from`,
+    )) as StoredPolicyVersionRow[];
   }
 
   /** false when the id or the effective date is taken (versions are immutable). */

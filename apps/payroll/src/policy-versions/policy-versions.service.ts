@@ -25,14 +25,33 @@ export class PolicyVersionsService {
     if (principal.role !== 'city') throw new DomainError(ErrorCode.FORBIDDEN, 'Only city operators store policy versions');
     const stored = await this.dataSource.transaction(async (em) => {
       const catalog = await this.source.catalog(em);
-      const raw = dto.basedOn ? mergeVersion(decide(() => catalog.byId(dto.basedOn!)), dto.version) : dto.version;
+      const raw = dto.basedOn
+        ? mergeVersion(
+            decide(() => catalog.byId(dto.basedOn!)),
+            dto.version,
+          )
+        : dto.version;
       const version = decide(() => parsePolicyVersion(raw));
-      if (catalog.versions.some((v) => v.id === version.id)) throw payrollError('POLICY_VERSION_EXISTS', `Policy version ${version.id} exists; versions are immutable, store a new id`, { field: 'version.id' });
+      if (catalog.versions.some((v) => v.id === version.id))
+        throw payrollError('POLICY_VERSION_EXISTS', `Policy version ${version.id} exists; versions are immutable, store a new id`, {
+          field: 'version.id',
+        });
       decide(() => catalog.with(raw));
       if (!(await this.repository.insert(em, version.id, version.effectiveFrom, raw, principal.sub))) {
-        throw payrollError('POLICY_VERSION_EXISTS', `A policy version already takes effect on ${version.effectiveFrom}`, { field: 'version.effectiveFrom' });
+        throw payrollError('POLICY_VERSION_EXISTS', `A policy version already takes effect on ${version.effectiveFrom}`, {
+          field: 'version.effectiveFrom',
+        });
       }
-      await this.audit.record(em, { action: 'store', entity: POLICY_VERSION_ENTITY, entityId: version.id, after: { effectiveFrom: version.effectiveFrom, basedOn: dto.basedOn ?? null, pay: version.pay } }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'store',
+          entity: POLICY_VERSION_ENTITY,
+          entityId: version.id,
+          after: { effectiveFrom: version.effectiveFrom, basedOn: dto.basedOn ?? null, pay: version.pay },
+        },
+        principal,
+      );
       return version;
     });
     return PolicyVersionResponse.toResponse(stored, 'stored');

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail, DomainError, OutboxWriter, SYSTEM_PRINCIPAL, type Principal } from '@cwp/platform';
-import { payRecalibratedContract, recalibrationAppliedContract, type PayRecalibratedData, type RecalibrationPreviewSummary, type RecalibrationProgress } from '@cwp/contracts';
+import {
+  payRecalibratedContract,
+  recalibrationAppliedContract,
+  type PayRecalibratedData,
+  type RecalibrationPreviewSummary,
+  type RecalibrationProgress,
+} from '@cwp/contracts';
 import { referenceWageYear, type PolicyVersion } from '@cwp/policy';
 import { BatchOutbox, decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
@@ -59,11 +65,18 @@ export class RecalibrationRunner {
   }
 
   /** The computation shared by the preview and the what-if: groups from SQL, figures from libs/policy. */
-  async compute(payYear: number, options: { policy?: PolicyVersion; multiplier?: number; wageFen?: number } = {}): Promise<{ policy: PolicyVersion; decision: ReturnType<typeof recalibrateGroups>; wageRevision: number; wageFen: number }> {
+  async compute(
+    payYear: number,
+    options: { policy?: PolicyVersion; multiplier?: number; wageFen?: number } = {},
+  ): Promise<{ policy: PolicyVersion; decision: ReturnType<typeof recalibrateGroups>; wageRevision: number; wageFen: number }> {
     const policy = options.policy ?? (await this.policyFor(payYear));
     const wageYear = referenceWageYear(policy, payYear);
     const wage = await this.wages.find(wageYear);
-    if (!wage && options.wageFen === undefined) throw payrollError('RECALIBRATION_STATE', `The city average wage of ${wageYear} is not published yet (PAY-3)`, { field: 'referenceWage', details: { rule: 'PAY-3', wageYear } });
+    if (!wage && options.wageFen === undefined)
+      throw payrollError('RECALIBRATION_STATE', `The city average wage of ${wageYear} is not published yet (PAY-3)`, {
+        field: 'referenceWage',
+        details: { rule: 'PAY-3', wageYear },
+      });
     const groups = await this.repository.payGroups(`${payYear}-01-01`);
     const wageFen = options.wageFen ?? wage!.annualFen;
     const decision = decide(() =>
@@ -81,8 +94,12 @@ export class RecalibrationRunner {
     return this.dataSource.transaction(async (em) => {
       const row = await this.repository.find(payYear, em, true);
       if (!row) throw DomainError.notFound(RECALIBRATION_ENTITY, String(payYear));
-      if (row.status !== 'open' && row.status !== 'previewed') throw payrollError('RECALIBRATION_STATE', `The recalibration of ${payYear} is ${row.status}; its preview can no longer change`);
-      const { policy, decision, wageRevision, wageFen } = await this.compute(payYear, row.multiplier === null ? {} : { multiplier: row.multiplier });
+      if (row.status !== 'open' && row.status !== 'previewed')
+        throw payrollError('RECALIBRATION_STATE', `The recalibration of ${payYear} is ${row.status}; its preview can no longer change`);
+      const { policy, decision, wageRevision, wageFen } = await this.compute(
+        payYear,
+        row.multiplier === null ? {} : { multiplier: row.multiplier },
+      );
       const totals = await this.repository.writePreview(em, payYear, `${payYear}-01-01`, decision.value.groups);
       const summary = this.summary(randomUUID(), policy, decision.value, wageFen, totals);
       await this.repository.markPreviewed(em, {
@@ -106,9 +123,23 @@ export class RecalibrationRunner {
       // A retried activity finds its own approval: same answer, nothing written twice.
       if (row.previewId === previewId && row.status !== 'open' && row.status !== 'previewed') return row.summary!;
       if (!(await this.repository.approve(em, payYear, previewId, by.sub))) {
-        throw payrollError('PREVIEW_STALE', `Preview ${previewId} of ${payYear} is stale: the wage or the multiplier changed since it was built (PAY-3)`, { field: 'previewId', details: { current: row.previewId } });
+        throw payrollError(
+          'PREVIEW_STALE',
+          `Preview ${previewId} of ${payYear} is stale: the wage or the multiplier changed since it was built (PAY-3)`,
+          { field: 'previewId', details: { current: row.previewId } },
+        );
       }
-      await this.audit.record(em, { action: 'approve', entity: RECALIBRATION_ENTITY, entityId: String(payYear), before: { status: row.status }, after: { status: 'approved', previewId, totalFen: row.summary?.totalFen ?? null } }, by);
+      await this.audit.record(
+        em,
+        {
+          action: 'approve',
+          entity: RECALIBRATION_ENTITY,
+          entityId: String(payYear),
+          before: { status: row.status },
+          after: { status: 'approved', previewId, totalFen: row.summary?.totalFen ?? null },
+        },
+        by,
+      );
       return row.summary!;
     });
   }
@@ -118,7 +149,11 @@ export class RecalibrationRunner {
    * pay-change records, lines marked applied, and the chunk's events in one multi-row outbox
    * insert. A crash rolls back the open chunk only; a retry continues with the lines left.
    */
-  async applyChunks(payYear: number, previewId: string, options: ApplyOptions): Promise<{ finished: boolean; progress: RecalibrationProgress }> {
+  async applyChunks(
+    payYear: number,
+    previewId: string,
+    options: ApplyOptions,
+  ): Promise<{ finished: boolean; progress: RecalibrationProgress }> {
     const row = await this.dataSource.transaction((em) => this.repository.startApply(em, payYear, previewId));
     if (!row) throw payrollError('RECALIBRATION_STATE', `The recalibration of ${payYear} with preview ${previewId} is not approved`);
     const facts = this.eventFacts(row);
@@ -131,7 +166,17 @@ export class RecalibrationRunner {
         await this.batchOutbox.appendMany(
           em,
           payRecalibratedContract,
-          chunk.map((c) => ({ key: c.workerId, data: { ...facts, workerId: c.workerId, unitCode: c.unitCode, previousAnnualFen: c.previousFen, annualFen: c.newFen, deltaFen: c.newFen - c.previousFen } })),
+          chunk.map((c) => ({
+            key: c.workerId,
+            data: {
+              ...facts,
+              workerId: c.workerId,
+              unitCode: c.unitCode,
+              previousAnnualFen: c.previousFen,
+              annualFen: c.newFen,
+              deltaFen: c.newFen - c.previousFen,
+            },
+          })),
         );
         return total;
       });
@@ -148,20 +193,50 @@ export class RecalibrationRunner {
       const row = await this.repository.find(payYear, em, true);
       if (!row || !(await this.repository.finish(em, payYear, previewId))) return; // already finished: once only
       const s = row.summary!;
-      await this.audit.record(em, { action: 'apply', entity: RECALIBRATION_ENTITY, entityId: String(payYear), before: { status: 'applying' }, after: { status: 'applied', workers: s.workers, totalFen: s.totalFen } }, SYSTEM_PRINCIPAL);
+      await this.audit.record(
+        em,
+        {
+          action: 'apply',
+          entity: RECALIBRATION_ENTITY,
+          entityId: String(payYear),
+          before: { status: 'applying' },
+          after: { status: 'applied', workers: s.workers, totalFen: s.totalFen },
+        },
+        SYSTEM_PRINCIPAL,
+      );
       await this.outbox.append(em, {
         contract: recalibrationAppliedContract,
         key: String(payYear),
-        data: { payYear, policyVersion: s.policyVersion, multiplier: s.multiplier, referenceWageYear: s.referenceWageYear, workers: s.workers, gainers: s.gainers, losers: s.losers, rules: ruleIds(row) },
+        data: {
+          payYear,
+          policyVersion: s.policyVersion,
+          multiplier: s.multiplier,
+          referenceWageYear: s.referenceWageYear,
+          workers: s.workers,
+          gainers: s.gainers,
+          losers: s.losers,
+          rules: ruleIds(row),
+        },
       });
     });
   }
 
   progress(row: RecalibrationRow): RecalibrationProgress {
-    return recalibrationProgress(row.applyDone, row.applyTotal || row.summary?.workers || 0, row.applyStartedAt ? new Date(row.applyStartedAt) : null, new Date());
+    return recalibrationProgress(
+      row.applyDone,
+      row.applyTotal || row.summary?.workers || 0,
+      row.applyStartedAt ? new Date(row.applyStartedAt) : null,
+      new Date(),
+    );
   }
 
-  private summary(previewId: string, policy: PolicyVersion, value: GroupedRecalibration, wageFen: number, totals: { workers: number; previousTotalFen: number; totalFen: number; gainers: number; losers: number }): RecalibrationPreviewSummary {
+  private summary(
+    previewId: string,
+    policy: PolicyVersion,
+    value: GroupedRecalibration,
+    wageFen: number,
+    totals: { workers: number; previousTotalFen: number; totalFen: number; gainers: number; losers: number },
+  ): RecalibrationPreviewSummary {
     return {
       previewId,
       policyVersion: policy.id,
@@ -177,10 +252,20 @@ export class RecalibrationRunner {
     };
   }
 
-  private eventFacts(row: RecalibrationRow): Omit<PayRecalibratedData, 'workerId' | 'unitCode' | 'previousAnnualFen' | 'annualFen' | 'deltaFen'> {
+  private eventFacts(
+    row: RecalibrationRow,
+  ): Omit<PayRecalibratedData, 'workerId' | 'unitCode' | 'previousAnnualFen' | 'annualFen' | 'deltaFen'> {
     const s = row.summary!;
     const share = (row.explanation?.steps.find((st) => st.rule === 'PAY-5')?.value as number | undefined) ?? 0;
-    return { payYear: row.payYear, effectiveFrom: `${row.payYear}-01-01`, performanceShare: share, policyVersion: s.policyVersion, multiplier: s.multiplier, referenceWageYear: s.referenceWageYear, rules: ruleIds(row) };
+    return {
+      payYear: row.payYear,
+      effectiveFrom: `${row.payYear}-01-01`,
+      performanceShare: share,
+      policyVersion: s.policyVersion,
+      multiplier: s.multiplier,
+      referenceWageYear: s.referenceWageYear,
+      rules: ruleIds(row),
+    };
   }
 }
 

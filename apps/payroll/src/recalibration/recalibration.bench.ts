@@ -11,8 +11,23 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { KafkaJsPublisher, OutboxRelay, createKafka, ensureTopics, kafkaBrokersFrom, testing, withStackEnv, wrapActivities } from '@cwp/platform';
-import { PAYROLL_PAY_TOPIC, PAY_RECALIBRATION_WORKFLOW_TYPE, payRecalibrationWorkflowId, recalibrationApprovalUpdate, recalibrationStateQuery } from '@cwp/contracts';
+import {
+  KafkaJsPublisher,
+  OutboxRelay,
+  createKafka,
+  ensureTopics,
+  kafkaBrokersFrom,
+  testing,
+  withStackEnv,
+  wrapActivities,
+} from '@cwp/platform';
+import {
+  PAYROLL_PAY_TOPIC,
+  PAY_RECALIBRATION_WORKFLOW_TYPE,
+  payRecalibrationWorkflowId,
+  recalibrationApprovalUpdate,
+  recalibrationStateQuery,
+} from '@cwp/contracts';
 import { bundleWorkflowsFromSources } from '@cwp/test-support';
 import { CITY, startPayrollTestApp } from '../testing/payroll-test-app';
 import { RecalibrationRunner } from './recalibration-runner.service';
@@ -35,7 +50,11 @@ async function main(): Promise<void> {
 
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
   const client = new Client({ connection });
-  const app = await startPayrollTestApp({ schemaPrefix: 'payroll_bench', client, settings: { taskQueue, applyChunk: chunk, applyChunksPerActivity: 10 } });
+  const app = await startPayrollTestApp({
+    schemaPrefix: 'payroll_bench',
+    client,
+    settings: { taskQueue, applyChunk: chunk, applyChunksPerActivity: 10 },
+  });
   const kafka = createKafka({ clientId: taskQueue, brokers: kafkaBrokersFrom() });
   const baselineTopic = `cwp.payroll.bench-${randomUUID().slice(0, 8)}`;
   await ensureTopics(kafka, [PAYROLL_PAY_TOPIC, baselineTopic]);
@@ -74,20 +93,32 @@ async function main(): Promise<void> {
 
   // End to end: start → preview → approve (the update) → chunked apply → every event on Kafka.
   const t0 = performance.now();
-  const handle = await client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue, workflowId: `${payRecalibrationWorkflowId(payYear)}-${taskQueue}`, args: [{ payYear, chunkSize: chunk, chunksPerActivity: 10 }] });
-  const preview = await testing.eventually(async () => {
-    const s = await handle.query(recalibrationStateQuery);
-    return s.phase === 'awaiting-approval' ? s.preview : undefined;
-  }, 600_000, 'the preview');
+  const handle = await client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+    taskQueue,
+    workflowId: `${payRecalibrationWorkflowId(payYear)}-${taskQueue}`,
+    args: [{ payYear, chunkSize: chunk, chunksPerActivity: 10 }],
+  });
+  const preview = await testing.eventually(
+    async () => {
+      const s = await handle.query(recalibrationStateQuery);
+      return s.phase === 'awaiting-approval' ? s.preview : undefined;
+    },
+    600_000,
+    'the preview',
+  );
   const tPreview = performance.now();
   await handle.executeUpdate(recalibrationApprovalUpdate, { args: [{ previewId: preview!.previewId, approvedBy: CITY }] });
   const tApproved = performance.now();
   await handle.result();
   const tApplied = performance.now();
-  await testing.eventually(async () => {
-    const [r] = (await app.ds.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) as Array<{ n: number }>;
-    return r!.n === 0 ? true : undefined;
-  }, 600_000, 'the relay to publish every event');
+  await testing.eventually(
+    async () => {
+      const [r] = (await app.ds.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) as Array<{ n: number }>;
+      return r!.n === 0 ? true : undefined;
+    },
+    600_000,
+    'the relay to publish every event',
+  );
   const tPublished = performance.now();
   clearInterval(sampler);
   sample();
@@ -96,7 +127,10 @@ async function main(): Promise<void> {
   // Baseline, same rows: one UPDATE … FROM unnest + kafkajs sendBatch of the same events.
   await relay.stop();
   const b0 = performance.now();
-  const lines = (await app.ds.query('SELECT worker_id, unit_code, previous_fen::float8 AS previous, new_fen::float8 AS next FROM recalibration_lines WHERE pay_year = $1', [payYear])) as Array<{ worker_id: string; unit_code: string; previous: number; next: number }>;
+  const lines = (await app.ds.query(
+    'SELECT worker_id, unit_code, previous_fen::float8 AS previous, new_fen::float8 AS next FROM recalibration_lines WHERE pay_year = $1',
+    [payYear],
+  )) as Array<{ worker_id: string; unit_code: string; previous: number; next: number }>;
   await app.ds.query(
     'UPDATE pay_workers w SET annual_pay_fen = u.next, pay_year = $1 FROM unnest($2::text[], $3::bigint[]) AS u(id, next) WHERE w.worker_id = u.id',
     [payYear, lines.map((l) => l.worker_id), lines.map((l) => l.next)],
@@ -107,7 +141,18 @@ async function main(): Promise<void> {
   for (let i = 0; i < lines.length; i += 5_000) {
     const messages = lines.slice(i, i + 5_000).map((l) => ({
       key: l.worker_id,
-      value: JSON.stringify({ id: randomUUID(), type: 'cwp.payroll.pay.recalibrated.v1', data: { workerId: l.worker_id, unitCode: l.unit_code, payYear, previousAnnualFen: l.previous, annualFen: l.next, deltaFen: l.next - l.previous } }),
+      value: JSON.stringify({
+        id: randomUUID(),
+        type: 'cwp.payroll.pay.recalibrated.v1',
+        data: {
+          workerId: l.worker_id,
+          unitCode: l.unit_code,
+          payYear,
+          previousAnnualFen: l.previous,
+          annualFen: l.next,
+          deltaFen: l.next - l.previous,
+        },
+      }),
     }));
     await producer.sendBatch({ acks: -1, topicMessages: [{ topic: baselineTopic, messages }] });
   }
@@ -115,16 +160,22 @@ async function main(): Promise<void> {
   await producer.disconnect();
   const baselineMs = b2 - b0;
 
-  const [events] = (await app.ds.query("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'cwp.payroll.pay.recalibrated.v1'")) as Array<{ n: number }>;
+  const [events] = (await app.ds.query(
+    "SELECT count(*)::int AS n FROM outbox WHERE event_type = 'cwp.payroll.pay.recalibrated.v1'",
+  )) as Array<{ n: number }>;
   console.log(`pay recalibration, ${size} workers, chunk ${chunk} (PAY-3; Temporal + PostgreSQL + outbox + Kafka)`);
   console.log(`  end to end        ${seconds(e2eMs)} s  → ${Math.round(size / (e2eMs / 1000))} workers/s  (${events!.n} events)`);
   console.log(`    compute (start → preview, set-based SQL + libs/policy)  ${seconds(tPreview - t0)} s`);
   console.log(`    approve (update round trip)                             ${seconds(tApproved - tPreview)} s`);
   console.log(`    write   (chunked apply: pay rows, changes, outbox)      ${seconds(tApplied - tApproved)} s`);
   console.log(`    publish (relay tail after the apply)                    ${seconds(tPublished - tApplied)} s`);
-  console.log(`  raw baseline      ${seconds(baselineMs)} s  (UPDATE … FROM unnest ${seconds(b1 - b0)} s + sendBatch ${seconds(b2 - b1)} s)`);
+  console.log(
+    `  raw baseline      ${seconds(baselineMs)} s  (UPDATE … FROM unnest ${seconds(b1 - b0)} s + sendBatch ${seconds(b2 - b1)} s)`,
+  );
   console.log(`  ratio end to end / baseline: ${(e2eMs / baselineMs).toFixed(2)}×`);
-  console.log(`  peak RSS ${Math.round(peakRss / MiB)} MiB, peak heap ${Math.round(peakHeap / MiB)} MiB (sampled every 20 ms; process maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB incl. bundling)`);
+  console.log(
+    `  peak RSS ${Math.round(peakRss / MiB)} MiB, peak heap ${Math.round(peakHeap / MiB)} MiB (sampled every 20 ms; process maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB incl. bundling)`,
+  );
 
   worker.shutdown();
   await running;

@@ -14,40 +14,53 @@ export class ApproveRecalibrationDto {
 
 export class SetMultiplierDto {
   @ApiProperty({ example: 1.25, description: "PAY-3: the year's multiple of the reference wage, inside the version's band" })
-  @IsNumber({ maxDecimalPlaces: 6 }) @Min(1) @Max(1.5)
+  @IsNumber({ maxDecimalPlaces: 6 })
+  @Min(1)
+  @Max(1.5)
   multiplier!: number;
 
   @ApiProperty({ example: 'City decision of 15 January', minLength: 5, maxLength: 500 })
-  @IsString() @Length(5, 500)
+  @IsString()
+  @Length(5, 500)
   reason!: string;
 }
 
 export class BudgetQueryDto {
   @ApiPropertyOptional({ enum: ['district', 'street'], default: 'district' })
-  @IsOptional() @IsIn(['district', 'street'])
+  @IsOptional()
+  @IsIn(['district', 'street'])
   level?: 'district' | 'street';
 }
 
 /** What-if (nothing applied): any multiplier, parameter version or wage. */
 export class WhatIfDto {
   @ApiProperty({ example: 2027 })
-  @IsInt() @Min(2000) @Max(2200)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
   payYear!: number;
 
   @ApiPropertyOptional({ example: 1.3 })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 6 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 6 })
   multiplier?: number;
 
   @ApiPropertyOptional({ example: '2027-proposal', description: 'A parameter version id (default: the one in force on 1 January)' })
-  @IsOptional() @IsString() @Length(1, 64)
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   policyVersion?: string;
 
   @ApiPropertyOptional({ example: 14_400_000, description: 'A hypothetical reference wage in fen (default: the published one)' })
-  @IsOptional() @IsInt() @Min(1) @Max(10_000_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000_000)
   annualWageFen?: number;
 
   @ApiPropertyOptional({ enum: ['district', 'street'], default: 'district' })
-  @IsOptional() @IsIn(['district', 'street'])
+  @IsOptional()
+  @IsIn(['district', 'street'])
   level?: 'district' | 'street';
 }
 
@@ -62,15 +75,26 @@ export class ProgressResponse {
 export class RecalibrationResponse {
   @ApiProperty() payYear!: number;
   @ApiProperty({ enum: ['open', 'previewed', 'approved', 'applying', 'applied'] }) status!: RecalibrationRow['status'];
-  @ApiPropertyOptional({ nullable: true, description: 'The workflow phase (null when no workflow runs)' }) phase!: RecalibrationPhase | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The year’s multiplier when set by the city, else the version’s' }) multiplier!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The workflow phase (null when no workflow runs)' })
+  phase!: RecalibrationPhase | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The year’s multiplier when set by the city, else the version’s' }) multiplier!:
+    number | null;
   @ApiPropertyOptional({ nullable: true }) preview!: RecalibrationPreviewSummary | null;
   @ApiPropertyOptional({ nullable: true, description: 'PAY-3/5/7 explanation of the preview' }) explanation!: Explanation | null;
   @ApiPropertyOptional({ nullable: true }) approvedBy!: string | null;
   @ApiProperty({ type: ProgressResponse }) progress!: RecalibrationProgress;
 
   static toResponse(row: RecalibrationRow, progress: RecalibrationProgress, phase: RecalibrationPhase | null): RecalibrationResponse {
-    return { payYear: row.payYear, status: row.status, phase, multiplier: row.multiplier, preview: row.summary, explanation: row.explanation, approvedBy: row.approvedBy, progress };
+    return {
+      payYear: row.payYear,
+      status: row.status,
+      phase,
+      multiplier: row.multiplier,
+      preview: row.summary,
+      explanation: row.explanation,
+      approvedBy: row.approvedBy,
+      progress,
+    };
   }
 }
 
@@ -96,7 +120,15 @@ export class WorkerLineResponse {
   @ApiProperty({ description: 'POST-1, PAY-2, PAY-3, PAY-5 (PAY-7) explanation of the figure' }) explanation!: Explanation;
 
   static toResponse(payYear: number, line: RecalibrationLineRow & { explanation: unknown }): WorkerLineResponse {
-    return { workerId: line.workerId, payYear, previousAnnualFen: line.previousFen, newAnnualFen: line.newFen, deltaFen: line.newFen - line.previousFen, applied: line.applied, explanation: line.explanation as Explanation };
+    return {
+      workerId: line.workerId,
+      payYear,
+      previousAnnualFen: line.previousFen,
+      newAnnualFen: line.newFen,
+      deltaFen: line.newFen - line.previousFen,
+      applied: line.applied,
+      explanation: line.explanation as Explanation,
+    };
   }
 }
 
@@ -114,7 +146,13 @@ export class WhatIfResponse {
   @ApiProperty({ type: [BudgetLineResponse], description: 'PAY-8 budget per district or street' }) budget!: BudgetLineResponse[];
   @ApiProperty() explanation!: Explanation;
 
-  static toResponse(policyVersion: string, value: GroupedRecalibration, totals: LineTotals, budget: BudgetRow[], explanation: Explanation): WhatIfResponse {
+  static toResponse(
+    policyVersion: string,
+    value: GroupedRecalibration,
+    totals: LineTotals,
+    budget: BudgetRow[],
+    explanation: Explanation,
+  ): WhatIfResponse {
     return {
       payYear: value.payYear,
       policyVersion,

@@ -48,7 +48,10 @@ export class RecalibrationRepository {
   }
 
   async find(payYear: number, em: EntityManager = this.dataSource.manager, forUpdate = false): Promise<RecalibrationRow | undefined> {
-    const rows = (await em.query(`SELECT ${RECALIBRATION_COLUMNS} FROM recalibrations r WHERE r.pay_year = $1${forUpdate ? ' FOR UPDATE' : ''}`, [payYear])) as RecalibrationRow[];
+    const rows = (await em.query(
+      `SELECT ${RECALIBRATION_COLUMNS} FROM recalibrations r WHERE r.pay_year = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      [payYear],
+    )) as RecalibrationRow[];
     return rows[0];
   }
 
@@ -70,8 +73,11 @@ export class RecalibrationRepository {
        SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::int[], $5::int[], $6::int[], $7::bigint[], $8::bigint[], $9::int[], $10::jsonb[]) AS u`,
       [payYear, ...groupArrays(groups), groups.map((g) => JSON.stringify(g.explanation))],
     );
-    await em.query(`WITH ${LINES_CTE} INSERT INTO recalibration_lines (pay_year, worker_id, unit_code, group_no, previous_fen, new_fen)
-      SELECT ${payYear}, l.worker_id, l.unit_code, l.group_no, l.previous_fen, l.new_fen FROM l`, [referenceDay, ...groupArraysForLines(groups)]);
+    await em.query(
+      `WITH ${LINES_CTE} INSERT INTO recalibration_lines (pay_year, worker_id, unit_code, group_no, previous_fen, new_fen)
+      SELECT ${payYear}, l.worker_id, l.unit_code, l.group_no, l.previous_fen, l.new_fen FROM l`,
+      [referenceDay, ...groupArraysForLines(groups)],
+    );
     const rows = (await em.query(
       `SELECT count(*)::int AS workers, COALESCE(sum(previous_fen), 0)::float8 AS "previousTotalFen", COALESCE(sum(new_fen), 0)::float8 AS "totalFen",
               count(*) FILTER (WHERE new_fen > previous_fen)::int AS gainers, count(*) FILTER (WHERE new_fen < previous_fen)::int AS losers
@@ -82,7 +88,11 @@ export class RecalibrationRepository {
   }
 
   /** The same figures as a preview, computed and aggregated without writing anything (what-if). */
-  async whatIfTotals(referenceDay: string, groups: readonly GroupOutcome[], unitDigits: 6 | 9): Promise<{ totals: LineTotals; budget: BudgetRow[] }> {
+  async whatIfTotals(
+    referenceDay: string,
+    groups: readonly GroupOutcome[],
+    unitDigits: 6 | 9,
+  ): Promise<{ totals: LineTotals; budget: BudgetRow[] }> {
     const params = [referenceDay, ...groupArraysForLines(groups)];
     const totals = (await this.dataSource.query(
       `WITH ${LINES_CTE} SELECT count(*)::int AS workers, COALESCE(sum(previous_fen), 0)::float8 AS "previousTotalFen", COALESCE(sum(new_fen), 0)::float8 AS "totalFen",
@@ -97,12 +107,33 @@ export class RecalibrationRepository {
     return { totals: totals[0]!, budget };
   }
 
-  async markPreviewed(em: EntityManager, row: { payYear: number; previewId: string; wageRevision: number; multiplierRevision: number; policyVersion: string; referenceWageYear: number; summary: unknown; explanation: unknown }): Promise<void> {
+  async markPreviewed(
+    em: EntityManager,
+    row: {
+      payYear: number;
+      previewId: string;
+      wageRevision: number;
+      multiplierRevision: number;
+      policyVersion: string;
+      referenceWageYear: number;
+      summary: unknown;
+      explanation: unknown;
+    },
+  ): Promise<void> {
     await em.query(
       `UPDATE recalibrations SET status = 'previewed', preview_id = $2, preview_wage_revision = $3, preview_multiplier_revision = $4, policy_version = $5,
               reference_wage_year = $6, summary = $7::jsonb, explanation = $8::jsonb, approved_by = NULL, approved_at = NULL, updated_at = now()
         WHERE pay_year = $1`,
-      [row.payYear, row.previewId, row.wageRevision, row.multiplierRevision, row.policyVersion, row.referenceWageYear, JSON.stringify(row.summary), JSON.stringify(row.explanation)],
+      [
+        row.payYear,
+        row.previewId,
+        row.wageRevision,
+        row.multiplierRevision,
+        row.policyVersion,
+        row.referenceWageYear,
+        JSON.stringify(row.summary),
+        JSON.stringify(row.explanation),
+      ],
     );
   }
 
@@ -172,12 +203,17 @@ export class RecalibrationRepository {
       [payYear, ids, previous, next],
     );
     await em.query('UPDATE recalibration_lines SET applied = true WHERE pay_year = $1 AND worker_id = ANY($2::text[])', [payYear, ids]);
-    const rows = (await em.query('UPDATE recalibrations SET apply_done = apply_done + $2, updated_at = now() WHERE pay_year = $1 RETURNING apply_done', [payYear, chunk.length])) as [Array<{ apply_done: number }>, number];
+    const rows = (await em.query(
+      'UPDATE recalibrations SET apply_done = apply_done + $2, updated_at = now() WHERE pay_year = $1 RETURNING apply_done',
+      [payYear, chunk.length],
+    )) as [Array<{ apply_done: number }>, number];
     return (rowsOf(rows)[0] as { apply_done: number }).apply_done;
   }
 
   async remaining(payYear: number, em: EntityManager = this.dataSource.manager): Promise<number> {
-    const rows = (await em.query('SELECT count(*)::int AS n FROM recalibration_lines WHERE pay_year = $1 AND NOT applied', [payYear])) as Array<{ n: number }>;
+    const rows = (await em.query('SELECT count(*)::int AS n FROM recalibration_lines WHERE pay_year = $1 AND NOT applied', [
+      payYear,
+    ])) as Array<{ n: number }>;
     return rows[0]!.n;
   }
 

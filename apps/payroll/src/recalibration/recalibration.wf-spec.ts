@@ -35,7 +35,11 @@ let recalibrations: RecalibrationsService;
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   [env, bundle] = await Promise.all([createTimeSkippingEnv(), bundleWorkflowsFromSources('workflows/payroll/src/index.ts')]);
-  app = await startPayrollTestApp({ schemaPrefix: 'payroll_recal_wf', client: env.client, settings: { applyChunk: 40, applyChunksPerActivity: 2 } });
+  app = await startPayrollTestApp({
+    schemaPrefix: 'payroll_recal_wf',
+    client: env.client,
+    settings: { applyChunk: 40, applyChunksPerActivity: 2 },
+  });
   runner = app.get(RecalibrationRunner);
   recalibrations = app.get(RecalibrationsService);
   // The projection as the workforce events would have built it: two districts, all posts and levels.
@@ -54,25 +58,43 @@ afterAll(async () => {
 });
 
 /** A worker on a task queue of its own for one test (a test that fails leaves nothing polling for the next). */
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>, activities: PayRecalibrationActivities = createRecalibrationActivities(runner)): Promise<T> {
+async function withWorker<T>(
+  fn: (taskQueue: string) => Promise<T>,
+  activities: PayRecalibrationActivities = createRecalibrationActivities(runner),
+): Promise<T> {
   const taskQueue = testing.uniqueName('payroll-wf');
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: wrapActivities({ ...activities }) });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: wrapActivities({ ...activities }),
+  });
   return worker.runUntil(fn(taskQueue));
 }
 
 async function phase(payYear: number, wanted: RecalibrationPhase, previews = 1): Promise<RecalibrationState> {
-  return testing.eventually(async () => {
-    const state = await env.client.workflow.getHandle(payRecalibrationWorkflowId(payYear)).query(recalibrationStateQuery);
-    return state.phase === wanted && state.previews >= previews ? state : undefined;
-  }, 60_000, `recalibration ${payYear} to reach ${wanted}`);
+  return testing.eventually(
+    async () => {
+      const state = await env.client.workflow.getHandle(payRecalibrationWorkflowId(payYear)).query(recalibrationStateQuery);
+      return state.phase === wanted && state.previews >= previews ? state : undefined;
+    },
+    60_000,
+    `recalibration ${payYear} to reach ${wanted}`,
+  );
 }
 
 const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => ((await app.ds.query(sql, params)) as T[])[0]!;
 
 async function assertAppliedOnce(payYear: number, totalFen: number): Promise<void> {
-  const pay = await one<{ n: number; total: number }>('SELECT count(*)::int AS n, sum(annual_pay_fen)::float8 AS total FROM pay_workers WHERE pay_year = $1', [payYear]);
+  const pay = await one<{ n: number; total: number }>(
+    'SELECT count(*)::int AS n, sum(annual_pay_fen)::float8 AS total FROM pay_workers WHERE pay_year = $1',
+    [payYear],
+  );
   expect(pay).toEqual({ n: WORKERS, total: totalFen });
-  const changes = await one<{ n: number; workers: number }>("SELECT count(*)::int AS n, count(DISTINCT worker_id)::int AS workers FROM pay_changes WHERE source_key = $1", [String(payYear)]);
+  const changes = await one<{ n: number; workers: number }>(
+    'SELECT count(*)::int AS n, count(DISTINCT worker_id)::int AS workers FROM pay_changes WHERE source_key = $1',
+    [String(payYear)],
+  );
   expect(changes).toEqual({ n: WORKERS, workers: WORKERS });
   const events = await one<{ n: number; keys: number; total: number }>(
     `SELECT count(*)::int AS n, count(DISTINCT message_key)::int AS keys, sum((envelope->'data'->>'annualFen')::bigint)::float8 AS total
@@ -80,14 +102,21 @@ async function assertAppliedOnce(payYear: number, totalFen: number): Promise<voi
     [payYear],
   );
   expect(events).toEqual({ n: WORKERS, keys: WORKERS, total: totalFen });
-  const applied = await one<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'cwp.payroll.recalibration.applied.v1' AND message_key = $1", [String(payYear)]);
+  const applied = await one<{ n: number }>(
+    "SELECT count(*)::int AS n FROM outbox WHERE event_type = 'cwp.payroll.recalibration.applied.v1' AND message_key = $1",
+    [String(payYear)],
+  );
   expect(applied.n).toBe(1);
 }
 
 describe('yearly pay recalibration workflow (PAY-3)', () => {
   it('PAY-3: waits durably across weeks for the wage, previews on publication, applies every worker once after approval', async () => {
     await withWorker(async (taskQueue) => {
-      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue, workflowId: payRecalibrationWorkflowId(2027), args: [{ payYear: 2027, chunkSize: 40, chunksPerActivity: 2 }] });
+      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: payRecalibrationWorkflowId(2027),
+        args: [{ payYear: 2027, chunkSize: 40, chunksPerActivity: 2 }],
+      });
       await phase(2027, 'waiting-wage', 0);
       await env.sleep('21 days');
       expect((await handle.query(recalibrationStateQuery)).phase).toBe('waiting-wage');
@@ -97,7 +126,14 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
       await app.get(WagesService).publish({ year: 2026, annualFen: 14_400_000 }, CITY);
       const waiting = await phase(2027, 'awaiting-approval');
       const preview = waiting.preview!;
-      expect(preview).toMatchObject({ workers: WORKERS, policyVersion: '2027-proposal', multiplier: 1.2, referenceWageYear: 2026, referenceWageFen: 14_400_000, heldByCeiling: 0 });
+      expect(preview).toMatchObject({
+        workers: WORKERS,
+        policyVersion: '2027-proposal',
+        multiplier: 1.2,
+        referenceWageYear: 2026,
+        referenceWageFen: 14_400_000,
+        heldByCeiling: 0,
+      });
       // PAY-3: the average lands on 1.2 × the wage, exactly.
       expect(preview.totalFen).toBe(Math.round(1.2 * 14_400_000 * WORKERS));
       expect(preview.gainers + preview.losers).toBeLessThanOrEqual(WORKERS);
@@ -121,7 +157,11 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
   it('PAY-3: a corrected wage invalidates the preview; the old one cannot be approved, the new one applies', async () => {
     await app.ds.query("INSERT INTO city_average_wages (year, annual_fen, published_by) VALUES (2027, 15000000, 'city-31')");
     await withWorker(async (taskQueue) => {
-      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue, workflowId: payRecalibrationWorkflowId(2028), args: [{ payYear: 2028 }] });
+      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: payRecalibrationWorkflowId(2028),
+        args: [{ payYear: 2028 }],
+      });
       const first = (await phase(2028, 'awaiting-approval')).preview!;
       await app.get(WagesService).correct(2027, { annualFen: 15_300_000, revision: 1, reason: 'Statistics bureau revision' }, CITY);
       const second = (await phase(2028, 'awaiting-approval', 2)).preview!;
@@ -142,7 +182,9 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
       );
       expect(event.data.referenceWageYear).toBe(2027);
       // Last year's applied pay is this year's "previous" pay.
-      const last = await one<{ new_fen: number }>("SELECT new_fen::float8 AS new_fen FROM pay_changes WHERE worker_id = 'w00007' AND source_key = '2027'");
+      const last = await one<{ new_fen: number }>(
+        "SELECT new_fen::float8 AS new_fen FROM pay_changes WHERE worker_id = 'w00007' AND source_key = '2027'",
+      );
       expect(event.data.previousAnnualFen).toBe(last.new_fen);
     });
   });
@@ -150,21 +192,31 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
   it('PAY-3: a changed multiplier rebuilds the preview; what-if computes any multiplier and applies nothing', async () => {
     await app.ds.query("INSERT INTO city_average_wages (year, annual_fen, published_by) VALUES (2029, 16000000, 'city-31')");
     await withWorker(async (taskQueue) => {
-      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue, workflowId: payRecalibrationWorkflowId(2030), args: [{ payYear: 2030 }] });
+      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: payRecalibrationWorkflowId(2030),
+        args: [{ payYear: 2030 }],
+      });
       const first = (await phase(2030, 'awaiting-approval')).preview!;
       expect(first.multiplier).toBe(1.2);
-      const refused = await testing.domainErrorOf(recalibrations.setMultiplier(2030, { multiplier: 1.45, reason: 'x' }, { ...CITY, role: 'district', unit: '310101' }));
+      const refused = await testing.domainErrorOf(
+        recalibrations.setMultiplier(2030, { multiplier: 1.45, reason: 'x' }, { ...CITY, role: 'district', unit: '310101' }),
+      );
       expect(refused.code).toBe('FORBIDDEN');
       await recalibrations.setMultiplier(2030, { multiplier: 1.3, reason: 'City decision of 15 January' }, CITY);
       const second = (await phase(2030, 'awaiting-approval', 2)).preview!;
       expect(second).toMatchObject({ multiplier: 1.3, totalFen: Math.round(1.3 * 16_000_000 * WORKERS) });
-      expect((await testing.domainErrorOf(recalibrations.approve(2030, first.previewId, CITY))).details).toMatchObject({ reason: 'PREVIEW_STALE' });
+      expect((await testing.domainErrorOf(recalibrations.approve(2030, first.previewId, CITY))).details).toMatchObject({
+        reason: 'PREVIEW_STALE',
+      });
 
       const lines = await one<{ total: number }>('SELECT sum(new_fen)::float8 AS total FROM recalibration_lines WHERE pay_year = 2030');
       const whatIf = await recalibrations.whatIf({ payYear: 2030, multiplier: 1.45, level: 'street' }, CITY);
       expect(whatIf).toMatchObject({ multiplier: 1.45, workers: WORKERS, totalFen: Math.round(1.45 * 16_000_000 * WORKERS) });
       expect(whatIf.budget.reduce((a, b) => a + b.newTotalFen, 0)).toBe(whatIf.totalFen);
-      expect(await one<{ total: number }>('SELECT sum(new_fen)::float8 AS total FROM recalibration_lines WHERE pay_year = 2030')).toEqual(lines);
+      expect(await one<{ total: number }>('SELECT sum(new_fen)::float8 AS total FROM recalibration_lines WHERE pay_year = 2030')).toEqual(
+        lines,
+      );
       const outOfBand = await testing.domainErrorOf(recalibrations.whatIf({ payYear: 2030, multiplier: 1.6 }, CITY));
       expect(outOfBand).toMatchObject({ code: 'VALIDATION_FAILED', field: 'multiplier' });
       await handle.terminate('test done');
@@ -188,7 +240,11 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
       },
     };
     await withWorker(async (taskQueue) => {
-      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue, workflowId: payRecalibrationWorkflowId(2029), args: [{ payYear: 2029, chunkSize: 30, chunksPerActivity: 3 }] });
+      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: payRecalibrationWorkflowId(2029),
+        args: [{ payYear: 2029, chunkSize: 30, chunksPerActivity: 3 }],
+      });
       const preview = (await phase(2029, 'awaiting-approval')).preview!;
       await recalibrations.approve(2029, preview.previewId, CITY);
       await handle.result();
@@ -197,7 +253,11 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
 
       // A second start for an applied year returns at once: no row, change or event is added.
       const outboxBefore = await one<{ n: number }>('SELECT count(*)::int AS n FROM outbox');
-      const again = (await env.client.workflow.execute(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue, workflowId: payRecalibrationWorkflowId(2029), args: [{ payYear: 2029 }] })) as RecalibrationState;
+      const again = (await env.client.workflow.execute(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: payRecalibrationWorkflowId(2029),
+        args: [{ payYear: 2029 }],
+      })) as RecalibrationState;
       expect(again.phase).toBe('applied');
       expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).toEqual(outboxBefore);
       await assertAppliedOnce(2029, preview.totalFen);
@@ -206,10 +266,18 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
 
   it('the yearly Schedule workflow starts pay-recalibration:<year> once; a second run starts nothing', async () => {
     await withWorker(async (taskQueue) => {
-      const first = (await env.client.workflow.execute('payRecalibrationYearlyWorkflow', { taskQueue, workflowId: testing.uniqueName('pay-yearly'), args: [{}] })) as { payYear: number; started: boolean };
+      const first = (await env.client.workflow.execute('payRecalibrationYearlyWorkflow', {
+        taskQueue,
+        workflowId: testing.uniqueName('pay-yearly'),
+        args: [{}],
+      })) as { payYear: number; started: boolean };
       // The pay year is the Shanghai year of the workflow's own (skipped-ahead) clock.
       expect(first.payYear).toBeGreaterThanOrEqual(2026);
-      const second = await env.client.workflow.execute('payRecalibrationYearlyWorkflow', { taskQueue, workflowId: testing.uniqueName('pay-yearly'), args: [{}] });
+      const second = await env.client.workflow.execute('payRecalibrationYearlyWorkflow', {
+        taskQueue,
+        workflowId: testing.uniqueName('pay-yearly'),
+        args: [{}],
+      });
       expect(second).toEqual({ payYear: first.payYear, started: false });
       const child = env.client.workflow.getHandle(payRecalibrationWorkflowId(first.payYear));
       expect((await child.describe()).type).toBe(PAY_RECALIBRATION_WORKFLOW_TYPE);

@@ -2,7 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query 
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import type { RecalibrationPreviewSummary } from '@cwp/contracts';
-import { ApproveRecalibrationDto, BudgetLineResponse, BudgetQueryDto, RecalibrationResponse, SetMultiplierDto, WhatIfDto, WhatIfResponse, WorkerLineResponse } from './recalibration.dto';
+import {
+  ApproveRecalibrationDto,
+  BudgetLineResponse,
+  BudgetQueryDto,
+  RecalibrationResponse,
+  SetMultiplierDto,
+  WhatIfDto,
+  WhatIfResponse,
+  WorkerLineResponse,
+} from './recalibration.dto';
 import { RecalibrationsService } from './recalibrations.service';
 
 /** /api/payroll/recalibrations: the yearly recalibration (PAY-3), its preview, approval, budget (PAY-8) and progress. */
@@ -23,7 +32,10 @@ export class RecalibrationsController {
   @HttpCode(200)
   @Roles('city')
   @ApiOperation({ summary: 'Start pay-recalibration:<year> now (the January Schedule does it every year); a second start changes nothing' })
-  start(@Param('year', ParseIntPipe) year: number, @CurrentPrincipal() principal: Principal): Promise<{ workflowId: string; started: boolean }> {
+  start(
+    @Param('year', ParseIntPipe) year: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ workflowId: string; started: boolean }> {
     return this.recalibrations.start(year, principal);
   }
 
@@ -38,28 +50,44 @@ export class RecalibrationsController {
   @HttpCode(200)
   @Roles('city')
   @ApiOperation({ summary: 'Approve the preview seen (a Temporal update); 409 when the wage or multiplier changed since' })
-  approve(@Param('year', ParseIntPipe) year: number, @Body() dto: ApproveRecalibrationDto, @CurrentPrincipal() principal: Principal): Promise<RecalibrationPreviewSummary> {
+  approve(
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: ApproveRecalibrationDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RecalibrationPreviewSummary> {
     return this.recalibrations.approve(year, dto.previewId, principal);
   }
 
   @Put(':year/multiplier')
   @Roles('city')
   @ApiOperation({ summary: "Set the year's multiplier with a reason (audited); a preview built before is rebuilt" })
-  setMultiplier(@Param('year', ParseIntPipe) year: number, @Body() dto: SetMultiplierDto, @CurrentPrincipal() principal: Principal): Promise<RecalibrationResponse> {
+  setMultiplier(
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: SetMultiplierDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RecalibrationResponse> {
     return this.recalibrations.setMultiplier(year, dto, principal);
   }
 
   @Get(':year/budget')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: 'PAY-8: last pay against new pay per district or street, within the caller’s scope' })
-  budget(@Param('year', ParseIntPipe) year: number, @Query() query: BudgetQueryDto, @CurrentPrincipal() principal: Principal): Promise<BudgetLineResponse[]> {
+  budget(
+    @Param('year', ParseIntPipe) year: number,
+    @Query() query: BudgetQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BudgetLineResponse[]> {
     return this.recalibrations.budget(year, query.level ?? 'district', principal);
   }
 
   @Get(':year/workers/:workerId')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: "A worker's old and new pay with the explanation (404 outside scope)" })
-  workerLine(@Param('year', ParseIntPipe) year: number, @Param('workerId') workerId: string, @CurrentPrincipal() principal: Principal): Promise<WorkerLineResponse> {
+  workerLine(
+    @Param('year', ParseIntPipe) year: number,
+    @Param('workerId') workerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WorkerLineResponse> {
     return this.recalibrations.workerLine(year, workerId, principal);
   }
 }

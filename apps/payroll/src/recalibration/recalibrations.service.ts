@@ -8,7 +8,14 @@ import { RecalibrationAccess } from './recalibration-access';
 import { multiplierAuditView } from './recalibration-audit';
 import { RECALIBRATION_ENTITY, RecalibrationRunner } from './recalibration-runner.service';
 import { RecalibrationRepository } from './recalibration.repository';
-import { BudgetLineResponse, RecalibrationResponse, WhatIfResponse, WorkerLineResponse, type SetMultiplierDto, type WhatIfDto } from './recalibration.dto';
+import {
+  BudgetLineResponse,
+  RecalibrationResponse,
+  WhatIfResponse,
+  WorkerLineResponse,
+  type SetMultiplierDto,
+  type WhatIfDto,
+} from './recalibration.dto';
 import { RecalibrationWorkflows } from './workflow/recalibration-workflows';
 
 /** The API's use cases of the yearly recalibration (PAY-3, PAY-7, PAY-8). */
@@ -47,15 +54,33 @@ export class RecalibrationsService {
     const policy = await this.runner.policyFor(payYear);
     const band = policy.pay.band;
     if (dto.multiplier < band.min || dto.multiplier > band.max) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `multiplier: ${dto.multiplier} is outside the band ${band.min}..${band.max} of ${policy.id} (PAY-3)`, { field: 'multiplier', details: { rule: 'PAY-3' } });
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `multiplier: ${dto.multiplier} is outside the band ${band.min}..${band.max} of ${policy.id} (PAY-3)`,
+        { field: 'multiplier', details: { rule: 'PAY-3' } },
+      );
     }
     const row = await this.dataSource.transaction(async (em) => {
       const before = await this.repository.open(em, payYear);
       if (before.status === 'approved' || before.status === 'applying' || before.status === 'applied') {
-        throw payrollError('RECALIBRATION_STATE', `The recalibration of ${payYear} is ${before.status}; its multiplier can no longer change`, { field: 'multiplier' });
+        throw payrollError(
+          'RECALIBRATION_STATE',
+          `The recalibration of ${payYear} is ${before.status}; its multiplier can no longer change`,
+          { field: 'multiplier' },
+        );
       }
       const after = await this.repository.setMultiplier(em, payYear, dto.multiplier);
-      await this.audit.record(em, { action: 'set-multiplier', entity: RECALIBRATION_ENTITY, entityId: String(payYear), before: multiplierAuditView(payYear, before.multiplier), after: multiplierAuditView(payYear, dto.multiplier, dto.reason) }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'set-multiplier',
+          entity: RECALIBRATION_ENTITY,
+          entityId: String(payYear),
+          before: multiplierAuditView(payYear, before.multiplier),
+          after: multiplierAuditView(payYear, dto.multiplier, dto.reason),
+        },
+        principal,
+      );
       return after;
     });
     await this.workflows?.inputsChanged(payYear, 'multiplier-changed');
@@ -84,7 +109,11 @@ export class RecalibrationsService {
       ...(dto.multiplier !== undefined ? { multiplier: dto.multiplier } : {}),
       ...(dto.annualWageFen !== undefined ? { wageFen: dto.annualWageFen } : {}),
     });
-    const { totals, budget } = await this.repository.whatIfTotals(`${dto.payYear}-01-01`, decision.value.groups, dto.level === 'street' ? 9 : 6);
+    const { totals, budget } = await this.repository.whatIfTotals(
+      `${dto.payYear}-01-01`,
+      decision.value.groups,
+      dto.level === 'street' ? 9 : 6,
+    );
     return WhatIfResponse.toResponse(used.id, decision.value, totals, budget, decision.explanation);
   }
 

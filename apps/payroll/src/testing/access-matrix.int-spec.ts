@@ -35,14 +35,50 @@ const MATRIX: Row[] = [
   ['publish a wage', 'POST', '/api/payroll/wages', body, { district: 403, street: 403, system: 403 }],
   ['read wages', 'GET', '/api/payroll/wages', undefined, { city: 200, district: 200, street: 200, system: 403 }],
   ['store a policy version', 'POST', '/api/payroll/policy-versions', version, { district: 403, street: 403, system: 403 }],
-  ['reconciliation report', 'GET', '/api/payroll/workers/reconciliation', undefined, { city: 200, district: 403, street: 403, otherStreet: 403, system: 403 }],
-  ['a worker in 310101002', 'GET', `/api/payroll/workers/${IN}`, undefined, { city: 200, district: 200, street: 200, otherStreet: 404, system: 403 }],
-  ['a slip in 310101002', 'GET', `/api/payroll/pay-runs/2026-11/slips/${IN}`, undefined, { city: 200, district: 200, street: 200, otherStreet: 404, system: 403 }],
+  [
+    'reconciliation report',
+    'GET',
+    '/api/payroll/workers/reconciliation',
+    undefined,
+    { city: 200, district: 403, street: 403, otherStreet: 403, system: 403 },
+  ],
+  [
+    'a worker in 310101002',
+    'GET',
+    `/api/payroll/workers/${IN}`,
+    undefined,
+    { city: 200, district: 200, street: 200, otherStreet: 404, system: 403 },
+  ],
+  [
+    'a slip in 310101002',
+    'GET',
+    `/api/payroll/pay-runs/2026-11/slips/${IN}`,
+    undefined,
+    { city: 200, district: 200, street: 200, otherStreet: 404, system: 403 },
+  ],
   ['run pay', 'POST', '/api/payroll/pay-runs', { period: '2026-10' }, { district: 403, street: 403, otherStreet: 403, system: 403 }],
   ['bank file', 'GET', '/api/payroll/pay-runs/2026-11/bank.csv', undefined, { city: 200, district: 403, street: 403, system: 403 }],
-  ['approve a recalibration', 'POST', '/api/payroll/recalibrations/2030/approve', { previewId: '00000000-0000-4000-8000-000000000000' }, { district: 403, street: 403, system: 403 }],
-  ['set the multiplier', 'PUT', '/api/payroll/recalibrations/2030/multiplier', { multiplier: 1.3, reason: 'access matrix' }, { district: 403, street: 403, system: 403 }],
-  ['what-if', 'POST', '/api/payroll/recalibrations/what-if', { payYear: 2027, annualWageFen: 14_000_000 }, { city: 200, district: 403, street: 403, system: 403 }],
+  [
+    'approve a recalibration',
+    'POST',
+    '/api/payroll/recalibrations/2030/approve',
+    { previewId: '00000000-0000-4000-8000-000000000000' },
+    { district: 403, street: 403, system: 403 },
+  ],
+  [
+    'set the multiplier',
+    'PUT',
+    '/api/payroll/recalibrations/2030/multiplier',
+    { multiplier: 1.3, reason: 'access matrix' },
+    { district: 403, street: 403, system: 403 },
+  ],
+  [
+    'what-if',
+    'POST',
+    '/api/payroll/recalibrations/what-if',
+    { payYear: 2027, annualWageFen: 14_000_000 },
+    { city: 200, district: 403, street: 403, system: 403 },
+  ],
   ['audit trail', 'GET', '/api/payroll/audit', undefined, { city: 200, district: 403, street: 403, system: 403 }],
 ];
 const ROLES: Record<string, Principal> = { city: CITY, district: DISTRICT, street: STREET, otherStreet: OTHER_STREET, system: SYSTEM };
@@ -57,13 +93,18 @@ describe('payroll access matrix (ORG-2)', () => {
   });
 
   it('no token: 401 on every route', async () => {
-    for (const [, method, url, payload] of MATRIX) expect((await app.call(method, url, payload === undefined ? {} : { body: payload })).status).toBe(401);
+    for (const [, method, url, payload] of MATRIX)
+      expect((await app.call(method, url, payload === undefined ? {} : { body: payload })).status).toBe(401);
   });
 
   it('totals per unit are limited to the caller’s subtree', async () => {
-    const street = (await app.call('GET', '/api/payroll/pay-runs/2026-11/units?level=area', { principal: STREET })).body as Array<{ unitCode: string }>;
+    const street = (await app.call('GET', '/api/payroll/pay-runs/2026-11/units?level=area', { principal: STREET })).body as Array<{
+      unitCode: string;
+    }>;
     expect(street.map((u) => u.unitCode)).toEqual(['310101002001']);
-    const city = (await app.call('GET', '/api/payroll/pay-runs/2026-11/units?level=area', { principal: CITY })).body as Array<{ unitCode: string }>;
+    const city = (await app.call('GET', '/api/payroll/pay-runs/2026-11/units?level=area', { principal: CITY })).body as Array<{
+      unitCode: string;
+    }>;
     expect(city.map((u) => u.unitCode)).toEqual(['310101002001', '310104003001']);
   });
 });

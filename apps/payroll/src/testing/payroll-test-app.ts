@@ -55,7 +55,11 @@ export interface PayrollTestApp {
 export const principalOf = (role: Principal['role'], unit: string): Principal => ({ sub: `${role}-${unit}`, role, unit });
 export const CITY = principalOf('city', '31');
 
-export async function startPayrollTestApp(options: { schemaPrefix: string; client?: Client; settings?: Partial<PayrollSettings> }): Promise<PayrollTestApp> {
+export async function startPayrollTestApp(options: {
+  schemaPrefix: string;
+  client?: Client;
+  settings?: Partial<PayrollSettings>;
+}): Promise<PayrollTestApp> {
   Logger.overrideLogger(process.env.WF_TEST_LOGS ? ['log', 'warn', 'error'] : ['error']);
   const keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-payroll-'));
   const ds = await testing.createTestDataSource({ schemaPrefix: options.schemaPrefix, migrations: payrollMigrations });
@@ -67,7 +71,13 @@ export async function startPayrollTestApp(options: { schemaPrefix: string; clien
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:1',
     AUTH_LOCAL_KEY_FILE: path.join(keyDir, 'key.json'),
   }).platform;
-  const settings: PayrollSettings = { taskQueue: testing.uniqueName('payroll-it'), workersConsumer: testing.uniqueName('payroll-workers-it'), applyChunk: 50, applyChunksPerActivity: 3, ...options.settings };
+  const settings: PayrollSettings = {
+    taskQueue: testing.uniqueName('payroll-it'),
+    workersConsumer: testing.uniqueName('payroll-workers-it'),
+    applyChunk: 50,
+    applyChunksPerActivity: 3,
+    ...options.settings,
+  };
   const subscriber = new KafkaJsSubscriber(createKafka({ clientId: settings.workersConsumer, brokers: kafkaBrokersFrom() }));
   const inbox = new InboxConsumer(ds, subscriber, { fromBeginning: true, minBackoffMs: 50, maxBackoffMs: 500 });
   const client = options.client ?? new Client({ connection: Connection.lazy({ address: config.temporalAddress }) });
@@ -85,7 +95,17 @@ export async function startPayrollTestApp(options: { schemaPrefix: string; clien
   class TestInfraModule {}
 
   @Module({
-    imports: [TestInfraModule, PlatformHttpModule.forRoot({ config, directory }), PayrollCoreModule.forRoot(settings), AuditModule, PayWorkersModule, WagesModule, PolicyVersionsModule, RecalibrationModule, PayRunsModule],
+    imports: [
+      TestInfraModule,
+      PlatformHttpModule.forRoot({ config, directory }),
+      PayrollCoreModule.forRoot(settings),
+      AuditModule,
+      PayWorkersModule,
+      WagesModule,
+      PolicyVersionsModule,
+      RecalibrationModule,
+      PayRunsModule,
+    ],
   })
   class TestAppModule {}
 
@@ -108,11 +128,17 @@ export async function startPayrollTestApp(options: { schemaPrefix: string; clien
     async call(method, url, opts = {}) {
       const res = await fetch(`${base}${url}`, {
         method,
-        headers: { ...(opts.principal ? { authorization: `Bearer ${await token(opts.principal)}` } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          ...(opts.principal ? { authorization: `Bearer ${await token(opts.principal)}` } : {}),
+          ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       });
       const text = await res.text();
-      return { status: res.status, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text || undefined };
+      return {
+        status: res.status,
+        body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text || undefined,
+      };
     },
     async close() {
       await inbox.stop();

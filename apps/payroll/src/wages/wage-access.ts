@@ -9,6 +9,7 @@ import { DomainError, ErrorCode, type Principal } from '@cwp/platform';
 @Injectable()
 export class WageAccess {
   assertMayPublish(principal: Principal): void {
-    if (principal.role !== 'city') throw new DomainError(ErrorCode.FORBIDDEN, 'Only city operators publish or correct the city average wage (PAY-3)');
+    if (principal.role !== 'city')
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Only city operators publish or correct the city average wage (PAY-3)');
   }
 }

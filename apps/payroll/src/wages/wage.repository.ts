@@ -17,7 +17,9 @@ export class WageRepository {
   }
 
   async corrections(year: number): Promise<WageCorrectionRow[]> {
-    return (await this.dataSource.query(`SELECT ${WAGE_CORRECTION_COLUMNS} FROM wage_corrections c WHERE c.year = $1 ORDER BY c.revision`, [year])) as WageCorrectionRow[];
+    return (await this.dataSource.query(`SELECT ${WAGE_CORRECTION_COLUMNS} FROM wage_corrections c WHERE c.year = $1 ORDER BY c.revision`, [
+      year,
+    ])) as WageCorrectionRow[];
   }
 
   /** Inserts the year's wage; undefined when the year already has one (the caller answers 409). */
@@ -30,7 +32,14 @@ export class WageRepository {
   }
 
   /** Corrects the wage if `revision` is still the current one; undefined otherwise (stale). */
-  async correct(em: EntityManager, year: number, revision: number, annualFen: number, reason: string, by: string): Promise<{ before: WageRow; after: WageRow } | undefined> {
+  async correct(
+    em: EntityManager,
+    year: number,
+    revision: number,
+    annualFen: number,
+    reason: string,
+    by: string,
+  ): Promise<{ before: WageRow; after: WageRow } | undefined> {
     const before = (await em.query(`SELECT ${WAGE_COLUMNS} FROM city_average_wages w WHERE w.year = $1 FOR UPDATE`, [year])) as WageRow[];
     if (!before[0] || before[0].revision !== revision) return undefined;
     const after = (await em.query(
@@ -38,7 +47,10 @@ export class WageRepository {
       [year, annualFen],
     )) as [WageRow[], number];
     const row = after[0][0]!;
-    await em.query('INSERT INTO wage_corrections (year, revision, previous_fen, annual_fen, reason, corrected_by) VALUES ($1, $2, $3, $4, $5, $6)', [year, row.revision, before[0].annualFen, annualFen, reason, by]);
+    await em.query(
+      'INSERT INTO wage_corrections (year, revision, previous_fen, annual_fen, reason, corrected_by) VALUES ($1, $2, $3, $4, $5, $6)',
+      [year, row.revision, before[0].annualFen, annualFen, reason, by],
+    );
     return { before: before[0], after: row };
   }
 }

@@ -20,7 +20,11 @@ export class WagesController {
   @Put(':year')
   @Roles('city')
   @ApiOperation({ summary: 'Correct a published wage, with a reason (audited; invalidates a preview built on it)' })
-  correct(@Param('year', ParseIntPipe) year: number, @Body() dto: CorrectWageDto, @CurrentPrincipal() principal: Principal): Promise<WageResponse> {
+  correct(
+    @Param('year', ParseIntPipe) year: number,
+    @Body() dto: CorrectWageDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WageResponse> {
     return this.wages.correct(year, dto, principal);
   }
 

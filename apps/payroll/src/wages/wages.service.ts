@@ -31,8 +31,17 @@ export class WagesService {
     this.assertPast(dto.year);
     const row = await this.dataSource.transaction(async (em) => {
       const inserted = await this.repository.insert(em, dto.year, dto.annualFen, principal.sub);
-      if (!inserted) throw payrollError('WAGE_ALREADY_PUBLISHED', `The average wage of ${dto.year} is already published; correct it with a reason (PUT /wages/${dto.year})`, { field: 'year', details: { rule: 'PAY-3' } });
-      await this.audit.record(em, { action: 'publish', entity: WAGE_ENTITY, entityId: String(dto.year), after: wageAuditView(inserted) }, principal);
+      if (!inserted)
+        throw payrollError(
+          'WAGE_ALREADY_PUBLISHED',
+          `The average wage of ${dto.year} is already published; correct it with a reason (PUT /wages/${dto.year})`,
+          { field: 'year', details: { rule: 'PAY-3' } },
+        );
+      await this.audit.record(
+        em,
+        { action: 'publish', entity: WAGE_ENTITY, entityId: String(dto.year), after: wageAuditView(inserted) },
+        principal,
+      );
       await this.outbox.append(em, { contract: wagePublishedContract, key: String(dto.year), data: wageEventData(inserted) });
       return inserted;
     });
@@ -45,10 +54,25 @@ export class WagesService {
     const changed = await this.dataSource.transaction(async (em) => {
       const existing = await this.repository.find(year, em);
       if (!existing) throw DomainError.notFound(WAGE_ENTITY, String(year));
-      if (existing.annualFen === dto.annualFen) throw DomainError.validation('annualFen', `annualFen: ${dto.annualFen} is the figure already published; a correction changes it`);
+      if (existing.annualFen === dto.annualFen)
+        throw DomainError.validation('annualFen', `annualFen: ${dto.annualFen} is the figure already published; a correction changes it`);
       const result = await this.repository.correct(em, year, dto.revision, dto.annualFen, dto.reason, principal.sub);
-      if (!result) throw new DomainError(ErrorCode.VERSION_CONFLICT, `The wage of ${year} changed since revision ${dto.revision} was read`, { field: 'revision', details: { expected: dto.revision, current: existing.revision } });
-      await this.audit.record(em, { action: 'correct', entity: WAGE_ENTITY, entityId: String(year), before: wageAuditView(result.before), after: { ...wageAuditView(result.after), reason: dto.reason } }, principal);
+      if (!result)
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, `The wage of ${year} changed since revision ${dto.revision} was read`, {
+          field: 'revision',
+          details: { expected: dto.revision, current: existing.revision },
+        });
+      await this.audit.record(
+        em,
+        {
+          action: 'correct',
+          entity: WAGE_ENTITY,
+          entityId: String(year),
+          before: wageAuditView(result.before),
+          after: { ...wageAuditView(result.after), reason: dto.reason },
+        },
+        principal,
+      );
       await this.outbox.append(em, { contract: wagePublishedContract, key: String(year), data: wageEventData(result.after) });
       return result.after;
     });
@@ -69,6 +93,7 @@ export class WagesService {
   /** A year's average wage is known only once the year has begun (published the next year). */
   private assertPast(year: number): void {
     const current = Number(this.clock.today().slice(0, 4));
-    if (year > current) throw DomainError.validation('year', `year: ${year} is in the future; the average wage of a year is published after it (PAY-3)`);
+    if (year > current)
+      throw DomainError.validation('year', `year: ${year} is in the future; the average wage of a year is published after it (PAY-3)`);
   }
 }

@@ -13,7 +13,8 @@ export class PayWorkerResponse {
   @ApiPropertyOptional({ enum: WORKER_TITLES, nullable: true, description: 'POST-3' }) title!: WorkerTitle | null;
   @ApiProperty({ format: 'date' }) hiredOn!: string;
   @ApiPropertyOptional({ format: 'date', nullable: true }) exitedOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Yearly pay in fen after the last applied recalibration (PAY-3)' }) annualPayFen!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Yearly pay in fen after the last applied recalibration (PAY-3)' }) annualPayFen!:
+    number | null;
   @ApiPropertyOptional({ nullable: true }) payYear!: number | null;
 
   static toResponse(row: PayWorkerRow): PayWorkerResponse {

@@ -33,34 +33,56 @@ export class PayWorkerRepository {
   }
 
   async applyChanged(em: EntityManager, d: WorkerChangedData): Promise<boolean> {
-    return this.updated(em, `UPDATE pay_workers SET unit_code = $3, post_category = $4, post_level = $5, post_role = $6, title = $7, status = $8,
+    return this.updated(
+      em,
+      `UPDATE pay_workers SET unit_code = $3, post_category = $4, post_level = $5, post_role = $6, title = $7, status = $8,
         workforce_version = $2, updated_at = now() WHERE worker_id = $1 AND workforce_version < $2 AND status <> 'exited' RETURNING worker_id`,
-      [d.workerId, d.version, d.unitCode, d.postCategory, d.postLevel, d.postRole, d.title, d.status]);
+      [d.workerId, d.version, d.unitCode, d.postCategory, d.postLevel, d.postRole, d.title, d.status],
+    );
   }
 
   async applyTransferred(em: EntityManager, d: WorkerTransferredData): Promise<boolean> {
-    return this.updated(em, `UPDATE pay_workers SET unit_code = $3, workforce_version = $2, updated_at = now()
-       WHERE worker_id = $1 AND workforce_version < $2 AND status <> 'exited' RETURNING worker_id`, [d.workerId, d.version, d.toUnitCode]);
+    return this.updated(
+      em,
+      `UPDATE pay_workers SET unit_code = $3, workforce_version = $2, updated_at = now()
+       WHERE worker_id = $1 AND workforce_version < $2 AND status <> 'exited' RETURNING worker_id`,
+      [d.workerId, d.version, d.toUnitCode],
+    );
   }
 
   async applyExited(em: EntityManager, d: WorkerExitedData): Promise<boolean> {
-    return this.updated(em, `UPDATE pay_workers SET status = 'exited', exited_on = $3, unit_code = $4, workforce_version = $2, updated_at = now()
-       WHERE worker_id = $1 AND workforce_version < $2 RETURNING worker_id`, [d.workerId, d.version, d.exitedOn, d.unitCode]);
+    return this.updated(
+      em,
+      `UPDATE pay_workers SET status = 'exited', exited_on = $3, unit_code = $4, workforce_version = $2, updated_at = now()
+       WHERE worker_id = $1 AND workforce_version < $2 RETURNING worker_id`,
+      [d.workerId, d.version, d.exitedOn, d.unitCode],
+    );
   }
 
   async recordMiss(em: EntityManager, eventId: string, eventType: string, workerId: string, reason: string): Promise<void> {
-    await em.query('INSERT INTO projection_misses (event_id, event_type, worker_id, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [eventId, eventType, workerId, reason]);
+    await em.query(
+      'INSERT INTO projection_misses (event_id, event_type, worker_id, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [eventId, eventType, workerId, reason],
+    );
   }
 
   /** Events the consumer handled, by type (the inbox is the ledger of what was consumed). */
   async consumedByType(consumer: string): Promise<Record<string, number>> {
-    const rows = (await this.dataSource.query('SELECT event_type AS type, count(*)::int AS n FROM inbox WHERE consumer = $1 GROUP BY event_type', [consumer])) as Array<{ type: string; n: number }>;
+    const rows = (await this.dataSource.query(
+      'SELECT event_type AS type, count(*)::int AS n FROM inbox WHERE consumer = $1 GROUP BY event_type',
+      [consumer],
+    )) as Array<{ type: string; n: number }>;
     return Object.fromEntries(rows.map((r) => [r.type, r.n]));
   }
 
   async projectionCounts(): Promise<ProjectionCounts> {
-    const statuses = (await this.dataSource.query('SELECT status, count(*)::int AS n FROM pay_workers GROUP BY status')) as Array<{ status: string; n: number }>;
-    const misses = (await this.dataSource.query('SELECT event_type AS type, count(*)::int AS n FROM projection_misses GROUP BY event_type')) as Array<{ type: string; n: number }>;
+    const statuses = (await this.dataSource.query('SELECT status, count(*)::int AS n FROM pay_workers GROUP BY status')) as Array<{
+      status: string;
+      n: number;
+    }>;
+    const misses = (await this.dataSource.query(
+      'SELECT event_type AS type, count(*)::int AS n FROM projection_misses GROUP BY event_type',
+    )) as Array<{ type: string; n: number }>;
     const byStatus = Object.fromEntries(statuses.map((r) => [r.status, r.n]));
     return { workers: statuses.reduce((a, r) => a + r.n, 0), byStatus, misses: Object.fromEntries(misses.map((r) => [r.type, r.n])) };
   }

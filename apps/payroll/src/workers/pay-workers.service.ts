@@ -20,7 +20,12 @@ export class PayWorkersService {
 
   /** Projection vs events consumed (city operators: the controller's role check). */
   async reconciliation(): Promise<ReconciliationResponse> {
-    const [consumed, counts] = await Promise.all([this.repository.consumedByType(this.settings.workersConsumer), this.repository.projectionCounts()]);
-    return ReconciliationResponse.toResponse(reconcileProjection({ consumed, misses: counts.misses, workers: counts.workers, exited: counts.byStatus.exited ?? 0 }));
+    const [consumed, counts] = await Promise.all([
+      this.repository.consumedByType(this.settings.workersConsumer),
+      this.repository.projectionCounts(),
+    ]);
+    return ReconciliationResponse.toResponse(
+      reconcileProjection({ consumed, misses: counts.misses, workers: counts.workers, exited: counts.byStatus.exited ?? 0 }),
+    );
   }
 }

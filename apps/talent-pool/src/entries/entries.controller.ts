@@ -43,7 +43,11 @@ export class EntriesController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @ApiOkResponse({ type: EntryResponse })
-  withdraw(@Param('id', ENTRY_ID) id: string, @Body() dto: WithdrawEntryDto, @CurrentPrincipal() principal: Principal): Promise<EntryResponse> {
+  withdraw(
+    @Param('id', ENTRY_ID) id: string,
+    @Body() dto: WithdrawEntryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EntryResponse> {
     return this.endings.withdraw(id, dto, principal);
   }
 

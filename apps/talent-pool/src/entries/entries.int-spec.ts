@@ -39,9 +39,9 @@ describe('register', () => {
     expect(await auditCount(entry.id, 'create')).toBe(1);
     expect(await outboxCount(entry.id, TALENT_POOL_EVENT_TYPES.registered)).toBe(1);
 
-    const [stored] = (await ctx.ds.query('SELECT national_id_enc, phone_enc, person_ref, workflow_started_at FROM entries WHERE id = $1', [entry.id])) as Array<
-      Record<string, string | null>
-    >;
+    const [stored] = (await ctx.ds.query('SELECT national_id_enc, phone_enc, person_ref, workflow_started_at FROM entries WHERE id = $1', [
+      entry.id,
+    ])) as Array<Record<string, string | null>>;
     expect(ctx.cipher.decrypt(stored!.national_id_enc!, 'national-id')).toBe(dto.nationalId);
     expect(ctx.cipher.decrypt(stored!.phone_enc!, 'phone')).toBe(dto.phone);
     expect(stored!.person_ref).toBe(ctx.cipher.personRef(dto.nationalId));
@@ -148,14 +148,20 @@ describe('read and search within jurisdiction', () => {
       const error = await failureOf(ctx.entries.list({ page: 1, pageSize: 10, unit }, principal));
       expect(error).toMatchObject({ code: ErrorCode.NOT_FOUND, field: 'unit' });
       expect(
-        await count("SELECT count(*) AS n FROM audit_log WHERE outcome = 'denied' AND action = 'list' AND entity_id = $1 AND subject = $2", [unit, principal.sub]),
+        await count(
+          "SELECT count(*) AS n FROM audit_log WHERE outcome = 'denied' AND action = 'list' AND entity_id = $1 AND subject = $2",
+          [unit, principal.sub],
+        ),
       ).toBe(1);
     }
   });
 
   it('ORG-2 a unit filter naming no unit of the tree is NOT_FOUND too (audited); a unit inside the scope lists', async () => {
     const principal = streetPrincipal('310104003');
-    expect(await failureOf(ctx.entries.list({ page: 1, pageSize: 10, unit: '310104999' }, principal))).toMatchObject({ code: ErrorCode.NOT_FOUND, field: 'unit' });
+    expect(await failureOf(ctx.entries.list({ page: 1, pageSize: 10, unit: '310104999' }, principal))).toMatchObject({
+      code: ErrorCode.NOT_FOUND,
+      field: 'unit',
+    });
     const inside = await ctx.entries.list({ page: 1, pageSize: 100, unit: '310104003' }, principal);
     expect(inside.items.every((e) => e.holdingUnit.startsWith('310104003'))).toBe(true);
   });
@@ -200,7 +206,9 @@ describe('endings', () => {
 
   it('join or withdraw outside scope is NOT_FOUND and changes nothing', async () => {
     const entry = await ctx.entries.register(newRegistration(), streetPrincipal());
-    expect((await failureOf(ctx.endings.withdraw(entry.id, { reason: 'other' }, streetPrincipal('310104004')))).code).toBe(ErrorCode.NOT_FOUND);
+    expect((await failureOf(ctx.endings.withdraw(entry.id, { reason: 'other' }, streetPrincipal('310104004')))).code).toBe(
+      ErrorCode.NOT_FOUND,
+    );
     expect((await ctx.entries.get(entry.id, streetPrincipal())).status).toBe('active');
   });
 
@@ -218,7 +226,11 @@ describe('endings', () => {
       ctx.endings.withdraw(entry.id, { reason: 'other' }, streetPrincipal()),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(await count("SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type <> 'cwp.talentpool.entry.registered.v1'", [entry.id])).toBe(1);
+    expect(
+      await count("SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type <> 'cwp.talentpool.entry.registered.v1'", [
+        entry.id,
+      ]),
+    ).toBe(1);
   });
 });
 

@@ -43,12 +43,17 @@ export class EntriesService {
   async register(dto: RegisterEntryDto, principal: Principal): Promise<EntryResponse> {
     await this.access.holdingUnit(principal, dto.holdingUnit, 'holdingUnit');
     const problem = poolSourceProblem(dto);
-    if (problem) throw new DomainError(ErrorCode.VALIDATION_FAILED, problem.message, { field: problem.field, details: { rule: problem.rule } });
+    if (problem)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, problem.message, { field: problem.field, details: { rule: problem.rule } });
     const id = checkNationalId(dto.nationalId, this.clock.now());
     if (!id.valid) throw DomainError.validation('nationalId', id.message);
 
     const today = this.clock.today();
-    const plan = planReserve(decide(() => this.policies.inForce(today)), today, dto.reservePeriodMonths);
+    const plan = planReserve(
+      decide(() => this.policies.inForce(today)),
+      today,
+      dto.reservePeriodMonths,
+    );
     const row = newEntryRow(randomUUID(), { ...dto, nationalId: id.normalized }, plan, this.cipher, principal);
 
     let inserted: boolean;

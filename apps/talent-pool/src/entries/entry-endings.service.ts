@@ -1,14 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AuditTrail,
-  DomainError,
-  ErrorCode,
-  OutboxWriter,
-  SYSTEM_PRINCIPAL,
-  ServiceClock,
-  type Principal,
-} from '@cwp/platform';
+import { AuditTrail, DomainError, ErrorCode, OutboxWriter, SYSTEM_PRINCIPAL, ServiceClock, type Principal } from '@cwp/platform';
 import {
   entryExpiredContract,
   entryExpiringContract,
@@ -55,7 +47,12 @@ export class EntryEndings {
     await this.access.visible(id, principal, 'join');
     const joinedOn = dto.joinedOn ?? this.clock.today();
     const row = await this.dataSource.transaction((em) =>
-      this.endOrConflict(em, id, { status: 'joined', endedOn: joinedOn, joinRoute: 'api', joinedWorkerId: dto.workerId ?? null }, principal),
+      this.endOrConflict(
+        em,
+        id,
+        { status: 'joined', endedOn: joinedOn, joinRoute: 'api', joinedWorkerId: dto.workerId ?? null },
+        principal,
+      ),
     );
     await this.signals.joined(id, joinedOn);
     return toEntryResponse(row);
@@ -84,7 +81,12 @@ export class EntryEndings {
     for (const id of [...candidates].sort()) {
       const before = await this.repository.lock(em, id);
       if (!before || before.status !== 'active') continue;
-      const ending: EntryEnding = { status: 'joined', endedOn: hired.hiredOn, joinRoute: 'worker-hired-event', joinedWorkerId: hired.workerId };
+      const ending: EntryEnding = {
+        status: 'joined',
+        endedOn: hired.hiredOn,
+        joinRoute: 'worker-hired-event',
+        joinedWorkerId: hired.workerId,
+      };
       const after = await this.repository.end(em, id, ending);
       if (!after) continue;
       await this.recordEnding(em, before, after, SYSTEM_PRINCIPAL);
@@ -117,7 +119,11 @@ export class EntryEndings {
       if (!before) throw DomainError.notFound(ENTRY_ENTITY_NAME, id);
       const after = await this.repository.markReminded(em, id, expiresOn);
       if (!after) return { sent: false };
-      await this.audit.record(em, { action: 'remind-expiry', entity: AUDIT_ENTITY, entityId: id, before: auditView(before), after: auditView(after) }, SYSTEM_PRINCIPAL);
+      await this.audit.record(
+        em,
+        { action: 'remind-expiry', entity: AUDIT_ENTITY, entityId: id, before: auditView(before), after: auditView(after) },
+        SYSTEM_PRINCIPAL,
+      );
       await this.outbox.append(em, { contract: entryExpiringContract, key: id, data: eventData.expiring(after, this.clock.today()) });
       return { sent: true };
     });
@@ -133,7 +139,10 @@ export class EntryEndings {
       throw DomainError.validation('joinedOn', 'joinedOn cannot be in the future');
     }
     if (ending.endedOn < before.registeredOn) {
-      throw DomainError.validation(ending.status === 'joined' ? 'joinedOn' : 'endedOn', `The entry cannot end before it was registered (${before.registeredOn})`);
+      throw DomainError.validation(
+        ending.status === 'joined' ? 'joinedOn' : 'endedOn',
+        `The entry cannot end before it was registered (${before.registeredOn})`,
+      );
     }
     const after = await this.repository.end(em, id, ending);
     if (!after) throw new Error(`entry ${id} changed under a row lock`);
@@ -142,7 +151,11 @@ export class EntryEndings {
   }
 
   private async recordEnding(em: EntityManager, before: EntryRow, after: EntryRow, principal: Principal): Promise<void> {
-    await this.audit.record(em, { action: after.status, entity: AUDIT_ENTITY, entityId: after.id, before: auditView(before), after: auditView(after) }, principal);
+    await this.audit.record(
+      em,
+      { action: after.status, entity: AUDIT_ENTITY, entityId: after.id, before: auditView(before), after: auditView(after) },
+      principal,
+    );
     switch (after.status) {
       case 'joined':
         await this.outbox.append(em, { contract: entryJoinedContract, key: after.id, data: eventData.joined(after) });

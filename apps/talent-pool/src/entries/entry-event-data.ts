@@ -1,10 +1,4 @@
-import type {
-  EntryExpiredData,
-  EntryExpiringData,
-  EntryJoinedData,
-  EntryRegisteredData,
-  EntryWithdrawnData,
-} from '@cwp/contracts';
+import type { EntryExpiredData, EntryExpiringData, EntryJoinedData, EntryRegisteredData, EntryWithdrawnData } from '@cwp/contracts';
 import type { NewEntryRow } from './entry.row';
 
 /**
@@ -48,6 +42,11 @@ export const eventData = {
     };
   },
   withdrawn(row: NewEntryRow): EntryWithdrawnData {
-    return { entryId: row.id, holdingUnit: row.holdingUnit, withdrawnOn: row.endedOn ?? row.registeredOn, reason: row.withdrawReason ?? 'other' };
+    return {
+      entryId: row.id,
+      holdingUnit: row.holdingUnit,
+      withdrawnOn: row.endedOn ?? row.registeredOn,
+      reason: row.withdrawReason ?? 'other',
+    };
   },
 };

@@ -7,7 +7,11 @@ import { newEntry, newNationalId, newRegistration } from './testing/entry.builde
 const pipe = createValidationPipe();
 const body = (metatype: ArgumentMetadata['metatype']): ArgumentMetadata => ({ type: 'body', metatype });
 
-async function problemsOf(value: unknown, metatype: ArgumentMetadata['metatype'] = RegisterEntryDto, type: ArgumentMetadata['type'] = 'body'): Promise<Record<string, string>> {
+async function problemsOf(
+  value: unknown,
+  metatype: ArgumentMetadata['metatype'] = RegisterEntryDto,
+  type: ArgumentMetadata['type'] = 'body',
+): Promise<Record<string, string>> {
   try {
     await pipe.transform(value, { type, metatype });
     return {};
@@ -20,7 +24,10 @@ async function problemsOf(value: unknown, metatype: ArgumentMetadata['metatype']
 describe('RegisterEntryDto', () => {
   it('accepts a complete registration and trims the name and ID', async () => {
     const id = newNationalId();
-    const dto = (await pipe.transform({ ...newRegistration(), name: '  王五 ', nationalId: ` ${id} ` }, body(RegisterEntryDto))) as RegisterEntryDto;
+    const dto = (await pipe.transform(
+      { ...newRegistration(), name: '  王五 ', nationalId: ` ${id} ` },
+      body(RegisterEntryDto),
+    )) as RegisterEntryDto;
     expect(dto).toBeInstanceOf(RegisterEntryDto);
     expect(dto.name).toBe('王五');
     expect(dto.nationalId).toBe(id);
@@ -54,7 +61,15 @@ describe('RegisterEntryDto', () => {
       holdingUnit: '310104003001',
       reservePeriodMonths: 12.5,
     });
-    expect(Object.keys(problems).sort()).toEqual(['certificates', 'education', 'holdingUnit', 'major', 'phone', 'reservePeriodMonths', 'source']);
+    expect(Object.keys(problems).sort()).toEqual([
+      'certificates',
+      'education',
+      'holdingUnit',
+      'major',
+      'phone',
+      'reservePeriodMonths',
+      'source',
+    ]);
   });
 
   it('REC-4 education takes the policy codes shared with the workforce (below-junior-college … doctorate)', async () => {
@@ -85,7 +100,10 @@ describe('JoinEntryDto and ListEntriesQueryDto', () => {
   });
 
   it('converts page numbers from the query string and bounds pageSize', async () => {
-    const query = (await pipe.transform({ page: '2', pageSize: '50', status: 'active' }, { type: 'query', metatype: ListEntriesQueryDto })) as ListEntriesQueryDto;
+    const query = (await pipe.transform(
+      { page: '2', pageSize: '50', status: 'active' },
+      { type: 'query', metatype: ListEntriesQueryDto },
+    )) as ListEntriesQueryDto;
     expect(query).toMatchObject({ page: 2, pageSize: 50, status: 'active' });
     expect(Object.keys(await problemsOf({ pageSize: '101' }, ListEntriesQueryDto, 'query'))).toEqual(['pageSize']);
     const defaults = (await pipe.transform({}, { type: 'query', metatype: ListEntriesQueryDto })) as ListEntriesQueryDto;
@@ -93,7 +111,8 @@ describe('JoinEntryDto and ListEntriesQueryDto', () => {
   });
 
   it('ORG-2 a unit filter must be an org unit code (city, district, street or area), else 400 naming unit', async () => {
-    for (const unit of ['31', '310104', '310104003', '310104003001']) expect(await problemsOf({ unit }, ListEntriesQueryDto, 'query')).toEqual({});
+    for (const unit of ['31', '310104', '310104003', '310104003001'])
+      expect(await problemsOf({ unit }, ListEntriesQueryDto, 'query')).toEqual({});
     for (const unit of ['3', '3101049', '31010400', '32010400', '310104003001x', ' 310104']) {
       expect(Object.keys(await problemsOf({ unit }, ListEntriesQueryDto, 'query'))).toEqual(['unit']);
     }

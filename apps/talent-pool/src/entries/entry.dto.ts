@@ -67,7 +67,11 @@ export class RegisterEntryDto {
   @IsIn(POOL_MAJORS)
   major?: PoolMajor;
 
-  @ApiPropertyOptional({ enum: POOL_CERTIFICATES, isArray: true, description: 'social-worker entries need a social-worker qualification (POOL-1)' })
+  @ApiPropertyOptional({
+    enum: POOL_CERTIFICATES,
+    isArray: true,
+    description: 'social-worker entries need a social-worker qualification (POOL-1)',
+  })
   @IsOptional()
   @ArrayMaxSize(POOL_CERTIFICATES.length)
   @ArrayUnique()

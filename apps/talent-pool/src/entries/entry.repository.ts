@@ -82,7 +82,9 @@ export class EntryRepository {
           ORDER BY e.created_at DESC, e.id ASC LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
         pageParams,
       ) as Promise<EntryRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS n FROM entries e WHERE ${where.join(' AND ')}`, params) as Promise<Array<{ n: number }>>,
+      this.dataSource.query(`SELECT count(*)::int AS n FROM entries e WHERE ${where.join(' AND ')}`, params) as Promise<
+        Array<{ n: number }>
+      >,
     ]);
     return { rows, total: counted[0]?.n ?? 0 };
   }
@@ -122,9 +124,10 @@ export class EntryRepository {
 
   /** Active entries of a person (by keyed hash), locked: the hired-event handler ends them all. */
   async lockActiveByPersonRef(em: EntityManager, personRef: string): Promise<EntryRow[]> {
-    return (await em.query(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.person_ref = $1 AND e.status = 'active' ORDER BY e.id FOR UPDATE`, [
-      personRef,
-    ])) as EntryRow[];
+    return (await em.query(
+      `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.person_ref = $1 AND e.status = 'active' ORDER BY e.id FOR UPDATE`,
+      [personRef],
+    )) as EntryRow[];
   }
 
   /** Active entries whose workflow start was never confirmed (a crash or outage between commit and start). */
@@ -141,7 +144,10 @@ export class EntryRepository {
 
   /** One guarded UPDATE returning the changed row (TypeORM answers an UPDATE with [rows, count]). */
   private async updateReturning(em: EntityManager, set: string, where: string, params: unknown[]): Promise<EntryRow | undefined> {
-    const [rows] = (await em.query(`UPDATE entries e SET ${set} WHERE ${where} RETURNING ${ENTRY_COLUMNS}`, params)) as [EntryRow[], number];
+    const [rows] = (await em.query(`UPDATE entries e SET ${set} WHERE ${where} RETURNING ${ENTRY_COLUMNS}`, params)) as [
+      EntryRow[],
+      number,
+    ];
     return rows[0];
   }
 }

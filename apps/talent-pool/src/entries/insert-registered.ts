@@ -17,7 +17,12 @@ export interface RegistrationWriters {
  * `cwp.talentpool.entry.registered.v1`. Used by the API and by the seed, so both write alike.
  * Returns false (and writes nothing) when the person already has an active entry in that unit.
  */
-export async function insertRegistered(em: EntityManager, row: NewEntryRow, principal: Principal, writers: RegistrationWriters): Promise<boolean> {
+export async function insertRegistered(
+  em: EntityManager,
+  row: NewEntryRow,
+  principal: Principal,
+  writers: RegistrationWriters,
+): Promise<boolean> {
   if (!(await writers.repository.insert(em, row))) return false;
   await writers.audit.record(em, { action: 'create', entity: AUDIT_ENTITY, entityId: row.id, after: auditView(row) }, principal);
   await writers.outbox.append(em, { contract: entryRegisteredContract, key: row.id, data: eventData.registered(row) });

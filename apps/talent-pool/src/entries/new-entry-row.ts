@@ -9,7 +9,13 @@ import type { ReservePlan } from './rules/reserve-plan';
  * and the keyed `person_ref` the unique index and the worker.hired handler match on.
  * `registration.nationalId` must already be validated and normalized (checkNationalId).
  */
-export function newEntryRow(id: string, registration: RegisterEntryDto, plan: ReservePlan, cipher: PiiCipher, createdBy: Principal): NewEntryRow {
+export function newEntryRow(
+  id: string,
+  registration: RegisterEntryDto,
+  plan: ReservePlan,
+  cipher: PiiCipher,
+  createdBy: Principal,
+): NewEntryRow {
   return {
     id,
     status: 'active',

@@ -36,7 +36,11 @@ export class WebhooksCoreModule {
       module: WebhooksCoreModule,
       providers: [
         { provide: WEBHOOKS_SETTINGS, useValue: settings },
-        { provide: SECRET_BOX, inject: [PlatformConfig], useFactory: (platform: PlatformConfig) => new SecretBox(loadPiiKeys(config, platform.stateDir).encryption) },
+        {
+          provide: SECRET_BOX,
+          inject: [PlatformConfig],
+          useFactory: (platform: PlatformConfig) => new SecretBox(loadPiiKeys(config, platform.stateDir).encryption),
+        },
       ],
       exports: [WEBHOOKS_SETTINGS, SECRET_BOX],
     };

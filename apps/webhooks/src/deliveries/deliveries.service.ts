@@ -41,7 +41,11 @@ export class DeliveriesService {
     if (row.status !== 'dead') throw DomainError.validation('id', `delivery ${id} is ${row.status}: only dead letters are replayed`);
     await this.dataSource.transaction(async (em) => {
       await this.deliveries.replay(em, [id]);
-      await this.audit.record(em, { action: 'webhook.delivery.replay', entity: 'webhook-delivery', entityId: id, changedFields: ['status'] }, principal);
+      await this.audit.record(
+        em,
+        { action: 'webhook.delivery.replay', entity: 'webhook-delivery', entityId: id, changedFields: ['status'] },
+        principal,
+      );
     });
     this.dispatcher.wake();
     return this.get(id);

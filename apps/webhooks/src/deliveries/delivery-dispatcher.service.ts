@@ -106,7 +106,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const delay = retryDelayMs(delivery.attempts + 1, this.settings.minBackoffMs, this.settings.maxBackoffMs);
     const outcome = await this.deliveries.markFailed(delivery.seq, status, error, delay, this.settings.maxAttempts);
     if (outcome === 'dead') {
-      this.logger.warn({ msg: 'webhook delivery dead-lettered', deliveryId: delivery.id, subscriptionId: delivery.subscription_id, eventId: delivery.event_id, attempts: delivery.attempts + 1, error });
+      this.logger.warn({
+        msg: 'webhook delivery dead-lettered',
+        deliveryId: delivery.id,
+        subscriptionId: delivery.subscription_id,
+        eventId: delivery.event_id,
+        attempts: delivery.attempts + 1,
+        error,
+      });
     }
   }
 }

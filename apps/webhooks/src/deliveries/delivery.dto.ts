@@ -43,7 +43,8 @@ export class DeliveryResponse {
 export class DeliveryPageResponse {
   @ApiProperty({ type: [DeliveryResponse] }) items!: DeliveryResponse[];
   @ApiProperty({ description: 'Deliveries of the subscription by status' }) counts!: Record<DeliveryStatus, number>;
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null on the last' }) nextCursor!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null on the last' }) nextCursor!:
+    string | null;
 }
 
 export function toDeliveryResponse(row: DeliveryRow): DeliveryResponse {

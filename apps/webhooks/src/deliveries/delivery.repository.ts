@@ -46,7 +46,10 @@ export class DeliveryRepository {
         [limit],
       )) as ClaimedDelivery[];
       if (rows.length) {
-        await em.query(`UPDATE deliveries SET leased_until = now() + ($2 || ' milliseconds')::interval WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq), String(leaseMs)]);
+        await em.query(`UPDATE deliveries SET leased_until = now() + ($2 || ' milliseconds')::interval WHERE seq = ANY($1::bigint[])`, [
+          rows.map((r) => r.seq),
+          String(leaseMs),
+        ]);
       }
       return rows;
     });
@@ -88,7 +91,12 @@ export class DeliveryRepository {
   }
 
   /** Keyset page (by seq) of one subscription's deliveries, optionally of one status. */
-  async page(subscriptionId: string, status: DeliveryStatus | undefined, afterSeq: string | undefined, limit: number): Promise<DeliveryRow[]> {
+  async page(
+    subscriptionId: string,
+    status: DeliveryStatus | undefined,
+    afterSeq: string | undefined,
+    limit: number,
+  ): Promise<DeliveryRow[]> {
     return (await this.dataSource.query(
       `SELECT ${DELIVERY_COLUMNS} FROM deliveries d
         WHERE d.subscription_id = $1 AND ($2::text IS NULL OR d.status = $2) AND d.seq > $3::bigint
@@ -98,7 +106,10 @@ export class DeliveryRepository {
   }
 
   async counts(subscriptionId: string): Promise<Record<DeliveryStatus, number>> {
-    const rows = (await this.dataSource.query(`SELECT status, count(*)::int AS n FROM deliveries WHERE subscription_id = $1 GROUP BY status`, [subscriptionId])) as Array<{
+    const rows = (await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM deliveries WHERE subscription_id = $1 GROUP BY status`,
+      [subscriptionId],
+    )) as Array<{
       status: DeliveryStatus;
       n: number;
     }>;

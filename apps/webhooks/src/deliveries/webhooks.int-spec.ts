@@ -109,7 +109,11 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
   }
 
   function changedEvent(workerId: string, version: number): CloudEvent {
-    return { ...hiredEvent(NANJING_EAST, workerId), type: workerChangedContract.type, data: { workerId, unitCode: NANJING_EAST, changedFields: ['postLevel'], version } };
+    return {
+      ...hiredEvent(NANJING_EAST, workerId),
+      type: workerChangedContract.type,
+      data: { workerId, unitCode: NANJING_EAST, changedFields: ['postLevel'], version },
+    };
   }
 
   async function publish(...events: CloudEvent[]): Promise<void> {
@@ -128,16 +132,24 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
     const event = hiredEvent(NANJING_EAST);
     const elsewhere = hiredEvent(XUHUI_STREET);
     await publish(event, elsewhere);
-    const call = await testing.eventually(async () => receiver.calls.find((c) => c.headers['cwp-event-id'] === event.id), 60_000, 'the delivery');
+    const call = await testing.eventually(
+      async () => receiver.calls.find((c) => c.headers['cwp-event-id'] === event.id),
+      60_000,
+      'the delivery',
+    );
     expect(JSON.parse(call.body)).toEqual(event);
     expect(verifySignature(huangpu.secret, call.body, String(call.headers['cwp-signature']), new Date())).toBe(true);
     expect(verifySignature('whsec_wrong', call.body, String(call.headers['cwp-signature']), new Date())).toBe(false);
     // Replay protection: the same signature ten minutes later is refused.
     expect(verifySignature(huangpu.secret, call.body, String(call.headers['cwp-signature']), new Date(Date.now() + 600_000))).toBe(false);
-    const page = await testing.eventually(async () => {
-      const p = await deliveries.page(huangpu.id, { status: 'delivered' });
-      return p.counts.delivered >= 1 ? p : undefined;
-    }, 60_000, 'delivered state');
+    const page = await testing.eventually(
+      async () => {
+        const p = await deliveries.page(huangpu.id, { status: 'delivered' });
+        return p.counts.delivered >= 1 ? p : undefined;
+      },
+      60_000,
+      'delivered state',
+    );
     expect(page.items.map((d) => d.eventId)).toEqual([event.id]);
     // 徐汇区's event is outside 黄浦区's scope: no delivery row at all.
     expect(page.counts).toEqual({ pending: 0, delivered: 1, dead: 0 });
@@ -154,10 +166,14 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
       return tries === 1 ? 500 : tries === 2 ? 'timeout' : 200;
     };
     await publish(event);
-    const delivered = await testing.eventually(async () => {
-      const p = await deliveries.page(sub.id, { status: 'delivered' });
-      return p.items[0];
-    }, 60_000, 'delivered after retries');
+    const delivered = await testing.eventually(
+      async () => {
+        const p = await deliveries.page(sub.id, { status: 'delivered' });
+        return p.items[0];
+      },
+      60_000,
+      'delivered after retries',
+    );
     expect(delivered.attempts).toBe(3);
     const calls = receiver.calls.filter((c) => c.headers['cwp-event-id'] === event.id);
     expect(calls.map((c) => c.answered)).toEqual([500, 'timeout', 200]);
@@ -175,19 +191,30 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
     const events = workers.flatMap((w) => [hiredEvent(NANJING_EAST, w), changedEvent(w, 2), changedEvent(w, 3)]);
     await publish(...events);
     // Down: every head delivery fails (connection refused) and waits; later ones of its key wait behind it.
-    await testing.eventually(async () => {
-      const rows = (await ds.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE attempts >= 1)::int AS tried FROM deliveries WHERE subscription_id = $1`, [sub.id])) as Array<{
-        n: number;
-        tried: number;
-      }>;
-      return rows[0].n === events.length && rows[0].tried >= workers.length ? true : undefined;
-    }, 60_000, 'every delivery written and each key tried while down');
+    await testing.eventually(
+      async () => {
+        const rows = (await ds.query(
+          `SELECT count(*)::int AS n, count(*) FILTER (WHERE attempts >= 1)::int AS tried FROM deliveries WHERE subscription_id = $1`,
+          [sub.id],
+        )) as Array<{
+          n: number;
+          tried: number;
+        }>;
+        return rows[0].n === events.length && rows[0].tried >= workers.length ? true : undefined;
+      },
+      60_000,
+      'every delivery written and each key tried while down',
+    );
     const waiting = await deliveries.page(sub.id, { status: 'pending' });
     expect(waiting.counts.pending).toBe(events.length);
     expect(waiting.counts.delivered).toBe(0);
     await receiver.open(port);
     dispatcher.wake();
-    await testing.eventually(async () => ((await deliveries.page(sub.id, {})).counts.delivered === events.length ? true : undefined), 60_000, 'all delivered');
+    await testing.eventually(
+      async () => ((await deliveries.page(sub.id, {})).counts.delivered === events.length ? true : undefined),
+      60_000,
+      'all delivered',
+    );
     const accepted = receiver.acceptedEventIds();
     for (const w of workers) {
       const sent = events.filter((e) => e.subject === w).map((e) => e.id);
@@ -205,10 +232,14 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
     expect(dead).toMatchObject({ eventId: event.id, attempts: 4, lastStatus: 503 });
     receiver.behave = () => 200;
     await expect(deliveries.replay(dead.id, city)).resolves.toMatchObject({ status: 'pending', attempts: 0 });
-    const delivered = await testing.eventually(async () => {
-      const d = await deliveries.get(dead.id);
-      return d.status === 'delivered' ? d : undefined;
-    }, 60_000, 'replayed delivery');
+    const delivered = await testing.eventually(
+      async () => {
+        const d = await deliveries.get(dead.id);
+        return d.status === 'delivered' ? d : undefined;
+      },
+      60_000,
+      'replayed delivery',
+    );
     expect(delivered.attempts).toBe(1);
     const ids = receiver.calls.filter((c) => c.headers['cwp-event-id'] === event.id).map((c) => c.headers['cwp-delivery-id']);
     expect(new Set(ids)).toEqual(new Set([dead.id]));
@@ -223,19 +254,29 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
     const event = hiredEvent(NANJING_EAST);
     await publish(event);
     await publish(event);
-    await testing.eventually(async () => ((await deliveries.page(sub.id, {})).counts.delivered === 1 ? true : undefined), 60_000, 'delivered');
+    await testing.eventually(
+      async () => ((await deliveries.page(sub.id, {})).counts.delivered === 1 ? true : undefined),
+      60_000,
+      'delivered',
+    );
     // Both copies have reached the inbox (one handled, one skipped as a duplicate) before we count.
-    await testing.eventually(async () => {
-      const rows = (await ds.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [event.id])) as Array<{ n: number }>;
-      return rows[0].n === 1 ? true : undefined;
-    }, 60_000, 'inbox row');
+    await testing.eventually(
+      async () => {
+        const rows = (await ds.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [event.id])) as Array<{ n: number }>;
+        return rows[0].n === 1 ? true : undefined;
+      },
+      60_000,
+      'inbox row',
+    );
     expect(receiver.calls.filter((c) => c.headers['cwp-event-id'] === event.id)).toHaveLength(1);
     await subscriptions.deactivate(sub.id, city);
   });
 
   it('refuses a subscription to an unknown event type, a bad scope or a non-http URL, naming the field, storing nothing', async () => {
     const before = (await ds.query('SELECT count(*)::int AS n FROM subscriptions')) as Array<{ n: number }>;
-    const error = await testing.domainErrorOf(subscriptions.create({ name: 'x', url, eventTypes: [workerHiredContract.type], unitScope: '319999' }, city));
+    const error = await testing.domainErrorOf(
+      subscriptions.create({ name: 'x', url, eventTypes: [workerHiredContract.type], unitScope: '319999' }, city),
+    );
     expect(error.field).toBe('unitScope');
     const after = (await ds.query('SELECT count(*)::int AS n FROM subscriptions')) as Array<{ n: number }>;
     expect(after[0].n).toBe(before[0].n);

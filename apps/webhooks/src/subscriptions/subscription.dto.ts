@@ -17,7 +17,10 @@ export class CreateSubscriptionDto {
   name!: string;
 
   /** Where deliveries are POSTed. https in production (WEBHOOKS_ALLOW_HTTP=false). */
-  @ApiProperty({ example: 'https://hr.example.org/hooks/cwp', description: 'Receiver URL (http or https; https only when WEBHOOKS_ALLOW_HTTP=false)' })
+  @ApiProperty({
+    example: 'https://hr.example.org/hooks/cwp',
+    description: 'Receiver URL (http or https; https only when WEBHOOKS_ALLOW_HTTP=false)',
+  })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
   @Length(1, 2000)
   url!: string;
@@ -31,7 +34,10 @@ export class CreateSubscriptionDto {
   eventTypes!: string[];
 
   /** Org unit whose subtree's events are delivered (ORG-2): `31` for the whole city. */
-  @ApiPropertyOptional({ example: '310101', description: 'Unit code (city 31, district 6 digits, street 9): only events of this subtree are delivered' })
+  @ApiPropertyOptional({
+    example: '310101',
+    description: 'Unit code (city 31, district 6 digits, street 9): only events of this subtree are delivered',
+  })
   @Matches(/^31(?:\d{4}|\d{7})?$/, { message: 'unitScope must be 31, a district (6 digits) or a street (9 digits) code' })
   unitScope!: string;
 }

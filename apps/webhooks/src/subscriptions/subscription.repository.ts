@@ -36,8 +36,8 @@ export class SubscriptionRepository {
 
   /** Active subscriptions that take `eventType` (GIN index on event_types). */
   async activeFor(em: EntityManager, eventType: string): Promise<Array<Pick<SubscriptionRow, 'id' | 'unit_scope'>>> {
-    return (await em.query('SELECT id, unit_scope FROM subscriptions WHERE active AND event_types @> ARRAY[$1]::text[]', [eventType])) as Array<
-      Pick<SubscriptionRow, 'id' | 'unit_scope'>
-    >;
+    return (await em.query('SELECT id, unit_scope FROM subscriptions WHERE active AND event_types @> ARRAY[$1]::text[]', [
+      eventType,
+    ])) as Array<Pick<SubscriptionRow, 'id' | 'unit_scope'>>;
   }
 }

@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { AuditTrail, DomainError, OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { SECRET_BOX, WEBHOOKS_SETTINGS, type SecretBox, type WebhooksSettings } from '../core';
 import { SubscriptionRepository } from './subscription.repository';
-import { toSubscriptionResponse, type CreateSubscriptionDto, type CreatedSubscriptionResponse, type SubscriptionResponse } from './subscription.dto';
+import {
+  toSubscriptionResponse,
+  type CreateSubscriptionDto,
+  type CreatedSubscriptionResponse,
+  type SubscriptionResponse,
+} from './subscription.dto';
 
 /** Subscriptions of HR systems, made and ended by city operators; each change audited. */
 @Injectable()
@@ -20,7 +25,8 @@ export class SubscriptionsService {
 
   async create(dto: CreateSubscriptionDto, principal: Principal): Promise<CreatedSubscriptionResponse> {
     if (!this.settings.allowHttp && !dto.url.startsWith('https://')) throw DomainError.validation('url', 'url must use https');
-    if (!this.directory.get(dto.unitScope)) throw DomainError.validation('unitScope', `unitScope ${dto.unitScope} is not a unit of the org tree`);
+    if (!this.directory.get(dto.unitScope))
+      throw DomainError.validation('unitScope', `unitScope ${dto.unitScope} is not a unit of the org tree`);
     const id = randomUUID();
     const secret = `whsec_${randomBytes(32).toString('base64url')}`;
     const row = await this.dataSource.transaction(async (em) => {
@@ -33,7 +39,16 @@ export class SubscriptionsService {
         secret_sealed: this.secrets.seal(secret, id),
         created_by: principal.sub,
       });
-      await this.audit.record(em, { action: 'webhook.subscription.create', entity: 'webhook-subscription', entityId: id, after: { ...toSubscriptionResponse(created) } }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'webhook.subscription.create',
+          entity: 'webhook-subscription',
+          entityId: id,
+          after: { ...toSubscriptionResponse(created) },
+        },
+        principal,
+      );
       return created;
     });
     return { ...toSubscriptionResponse(row), secret };
@@ -54,7 +69,11 @@ export class SubscriptionsService {
     const row = await this.dataSource.transaction(async (em) => {
       const ended = await this.repository.deactivate(em, id);
       if (!ended) throw DomainError.notFound('active webhook subscription', id);
-      await this.audit.record(em, { action: 'webhook.subscription.deactivate', entity: 'webhook-subscription', entityId: id, changedFields: ['active'] }, principal);
+      await this.audit.record(
+        em,
+        { action: 'webhook.subscription.deactivate', entity: 'webhook-subscription', entityId: id, changedFields: ['active'] },
+        principal,
+      );
       return ended;
     });
     return toSubscriptionResponse(row);

@@ -56,7 +56,12 @@ describe('org units (real PostgreSQL)', () => {
     expect(areas.total).toBe(directory.unitsWithin(district, 'area').length);
     expect(areas.items).toHaveLength(10);
     const mine = await service.list(listQuery({}), { sub: 's', role: 'street', unit: street });
-    expect(mine.items.map((u) => u.code)).toEqual(directory.childrenOfUnit(street).map((u) => u.code).sort());
+    expect(mine.items.map((u) => u.code)).toEqual(
+      directory
+        .childrenOfUnit(street)
+        .map((u) => u.code)
+        .sort(),
+    );
   });
 
   it('ORG-2: a street operator cannot read another street or list another district: 404, denial recorded', async () => {
@@ -64,7 +69,9 @@ describe('org units (real PostgreSQL)', () => {
     const operator: Principal = { sub: 'nosy', role: 'street', unit: otherStreet };
     await expect(service.get(area, operator)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(service.list(listQuery({ parent: district }), operator)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const [{ n }] = (await ds.query("SELECT count(*)::int AS n FROM audit_log WHERE subject = 'nosy' AND outcome = 'denied'")) as Array<{ n: number }>;
+    const [{ n }] = (await ds.query("SELECT count(*)::int AS n FROM audit_log WHERE subject = 'nosy' AND outcome = 'denied'")) as Array<{
+      n: number;
+    }>;
     expect(n).toBe(2);
   });
 
@@ -73,15 +80,28 @@ describe('org units (real PostgreSQL)', () => {
     const before = await service.get(area, operator);
     const after = await service.update(area, { households: 2750, population: 6100, version: before.version }, operator);
     expect(after).toMatchObject({ households: 2750, population: 6100, version: before.version + 1 });
-    await expect(service.update(area, { households: 2800, version: before.version }, operator)).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
-    const [audit] = (await ds.query("SELECT before, after FROM audit_log WHERE entity = 'org_unit' AND entity_id = $1 AND outcome = 'allowed'", [area])) as Array<{ after: unknown }>;
+    await expect(service.update(area, { households: 2800, version: before.version }, operator)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
+    const [audit] = (await ds.query(
+      "SELECT before, after FROM audit_log WHERE entity = 'org_unit' AND entity_id = $1 AND outcome = 'allowed'",
+      [area],
+    )) as Array<{ after: unknown }>;
     expect(audit).toMatchObject({ after: { households: 2750, population: 6100 } });
   });
 
   it('refuses households on a street (422 naming QUOTA-2), fewer people than households, and other districts (404)', async () => {
-    await expect(service.update(street, { households: 10 }, city)).rejects.toMatchObject({ code: 'BUSINESS_RULE_VIOLATED', details: { rule: 'QUOTA-2' } });
-    await expect(service.update(area, { households: 9000, population: 100 }, city)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'population' });
+    await expect(service.update(street, { households: 10 }, city)).rejects.toMatchObject({
+      code: 'BUSINESS_RULE_VIOLATED',
+      details: { rule: 'QUOTA-2' },
+    });
+    await expect(service.update(area, { households: 9000, population: 100 }, city)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'population',
+    });
     const otherDistrict = directory.unitsWithin('31', 'district').find((d) => d.code !== district)!.code;
-    await expect(service.update(area, { households: 10 }, { sub: 'x', role: 'district', unit: otherDistrict })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.update(area, { households: 10 }, { sub: 'x', role: 'district', unit: otherDistrict })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail, DomainError, Jurisdiction, scopeOf, type Principal } from '@cwp/platform';
-import { toUnitResponse, type ListUnitsQueryDto, type UnitDetailResponse, type UnitPageResponse, type UnitResponse, type UpdateUnitDto } from './org-unit.dto';
+import {
+  toUnitResponse,
+  type ListUnitsQueryDto,
+  type UnitDetailResponse,
+  type UnitPageResponse,
+  type UnitResponse,
+  type UpdateUnitDto,
+} from './org-unit.dto';
 import { OrgUnitRepository } from './org-unit.repository';
 import type { OrgUnitRow } from './org-unit.row';
 
@@ -53,21 +60,34 @@ export class OrgUnitsService {
       const before = await this.repository.findForUpdate(em, code);
       if (!before) throw DomainError.notFound('org_unit', code);
       if (before.kind !== 'area') {
-        throw DomainError.businessRule('QUOTA-2', `Households and population belong on residential areas; ${code} is a ${before.kind}`, { unitCode: code, kind: before.kind });
+        throw DomainError.businessRule('QUOTA-2', `Households and population belong on residential areas; ${code} is a ${before.kind}`, {
+          unitCode: code,
+          kind: before.kind,
+        });
       }
       if (dto.version !== undefined && dto.version !== before.version) {
-        throw DomainError.versionConflict(`org_unit ${code} was changed by someone else (expected version ${dto.version}, found ${before.version}); reload and retry`, {
-          expectedVersion: dto.version,
-          version: before.version,
-        });
+        throw DomainError.versionConflict(
+          `org_unit ${code} was changed by someone else (expected version ${dto.version}, found ${before.version}); reload and retry`,
+          {
+            expectedVersion: dto.version,
+            version: before.version,
+          },
+        );
       }
       const households = dto.households ?? before.households ?? 0;
       const population = dto.population ?? before.population ?? 0;
-      if (population < households) throw DomainError.validation('population', `population (${population}) cannot be smaller than households (${households})`);
+      if (population < households)
+        throw DomainError.validation('population', `population (${population}) cannot be smaller than households (${households})`);
       const row = await this.repository.updateFigures(em, code, households, population);
       await this.audit.record(
         em,
-        { action: 'update', entity: 'org_unit', entityId: code, before: { households: before.households, population: before.population }, after: { households, population } },
+        {
+          action: 'update',
+          entity: 'org_unit',
+          entityId: code,
+          before: { households: before.households, population: before.population },
+          after: { households, population },
+        },
         principal,
       );
       return toUnitResponse(row);

@@ -3,7 +3,10 @@ import { centreQuota, floatingQuota, reviewAreaQuota } from '../quotas';
 import type { NewProposal } from './quota-review.row';
 
 /** QUOTA-5: the proposals for a chunk of areas (only those whose quota would change). Pure. */
-export function proposeForAreas(policy: PolicyVersion, areas: ReadonlyArray<{ code: string; households: number; current: number }>): NewProposal[] {
+export function proposeForAreas(
+  policy: PolicyVersion,
+  areas: ReadonlyArray<{ code: string; households: number; current: number }>,
+): NewProposal[] {
   const out: NewProposal[] = [];
   for (const area of areas) {
     const d = reviewAreaQuota(policy, area.current, area.households);
@@ -27,7 +30,16 @@ export function proposeForCentres(policy: PolicyVersion, centres: ReadonlyArray<
   const target = centreQuota(policy);
   return centres
     .filter((c) => c.current !== target.value)
-    .map((c) => ({ unitCode: c.code, kind: 'centre', currentQuota: c.current, proposedQuota: target.value, proposedMin: null, proposedMax: null, households: null, explanation: target.explanation }));
+    .map((c) => ({
+      unitCode: c.code,
+      kind: 'centre',
+      currentQuota: c.current,
+      proposedQuota: target.value,
+      proposedMin: null,
+      proposedMax: null,
+      households: null,
+      explanation: target.explanation,
+    }));
 }
 
 /**
@@ -43,7 +55,16 @@ export function proposeForFloating(
   for (const street of streets) {
     const d = floatingQuota(policy.id, street.areaSum, percent, street.areas);
     if (d.value === street.current || d.value < street.lent) continue;
-    out.push({ unitCode: street.code, kind: 'floating', currentQuota: street.current, proposedQuota: d.value, proposedMin: null, proposedMax: null, households: null, explanation: d.explanation });
+    out.push({
+      unitCode: street.code,
+      kind: 'floating',
+      currentQuota: street.current,
+      proposedQuota: d.value,
+      proposedMin: null,
+      proposedMax: null,
+      households: null,
+      explanation: d.explanation,
+    });
   }
   return out;
 }

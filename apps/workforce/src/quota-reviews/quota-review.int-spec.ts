@@ -34,7 +34,9 @@ describe('quota review service (real PostgreSQL)', () => {
     const [row] = (await ds.query("SELECT code FROM org_units WHERE kind = 'district' ORDER BY code LIMIT 1")) as Array<{ code: string }>;
     district = row!.code;
     // Every fifth area of the district grows: the review proposes a change for exactly those.
-    const areas = (await ds.query("SELECT code FROM org_units WHERE kind = 'area' AND code LIKE $1 || '%' ORDER BY code", [district])) as Array<{ code: string }>;
+    const areas = (await ds.query("SELECT code FROM org_units WHERE kind = 'area' AND code LIKE $1 || '%' ORDER BY code", [
+      district,
+    ])) as Array<{ code: string }>;
     grown = areas.filter((_, i) => i % 5 === 0).map((a) => a.code);
     await ds.query('UPDATE org_units SET households = 4200, population = 9000 WHERE code = ANY($1::text[])', [grown]);
     await review.openReview(2050, 30);
@@ -49,9 +51,13 @@ describe('quota review service (real PostgreSQL)', () => {
     const proposals = await review.proposeForDistrict(2050, district, { chunkSize: 50, heartbeat: (code) => beats.push(code) });
     expect(beats.length).toBeGreaterThan(2);
     expect([...beats].sort()).toEqual(beats);
-    const rows = (await ds.query("SELECT unit_code FROM quota_proposals WHERE year = 2050 AND kind = 'area' ORDER BY unit_code")) as Array<{ unit_code: string }>;
+    const rows = (await ds.query("SELECT unit_code FROM quota_proposals WHERE year = 2050 AND kind = 'area' ORDER BY unit_code")) as Array<{
+      unit_code: string;
+    }>;
     expect(rows.map((r) => r.unit_code)).toEqual(grown);
-    const [{ floating }] = (await ds.query("SELECT count(*)::int AS floating FROM quota_proposals WHERE year = 2050 AND kind = 'floating'")) as Array<{ floating: number }>;
+    const [{ floating }] = (await ds.query(
+      "SELECT count(*)::int AS floating FROM quota_proposals WHERE year = 2050 AND kind = 'floating'",
+    )) as Array<{ floating: number }>;
     expect(proposals).toBe(grown.length + floating);
   });
 
@@ -74,18 +80,24 @@ describe('quota review service (real PostgreSQL)', () => {
   it('a retry resuming after a heartbeat (or from the start) adds no duplicate proposals', async () => {
     const resumed = await review.proposeForDistrict(2050, district, { chunkSize: 50, resumeAfter: grown[Math.floor(grown.length / 2)]! });
     const again = await review.proposeForDistrict(2050, district, { chunkSize: 50 });
-    const [{ n }] = (await ds.query("SELECT count(*)::int AS n FROM quota_proposals WHERE year = 2050 AND kind = 'area'")) as Array<{ n: number }>;
+    const [{ n }] = (await ds.query("SELECT count(*)::int AS n FROM quota_proposals WHERE year = 2050 AND kind = 'area'")) as Array<{
+      n: number;
+    }>;
     expect(n).toBe(grown.length);
     expect(resumed).toBe(again);
   });
 
   it('a decision is recorded once: a repeated call (activity retry) changes nothing more', async () => {
-    const [{ total }] = (await ds.query('SELECT count(*)::int AS total FROM quota_proposals WHERE year = 2050')) as Array<{ total: number }>;
+    const [{ total }] = (await ds.query('SELECT count(*)::int AS total FROM quota_proposals WHERE year = 2050')) as Array<{
+      total: number;
+    }>;
     const first = await review.decideDistrict({ year: 2050, districtCode: district, outcome: 'approved', decidedBy: system });
     const second = await review.decideDistrict({ year: 2050, districtCode: district, outcome: 'rejected', decidedBy: system });
     expect(first).toEqual({ status: 'approved', applied: total });
     expect(second).toEqual({ status: 'approved', applied: total });
-    const [{ n }] = (await ds.query("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'cwp.workforce.quota.changed.v1'")) as Array<{ n: number }>;
+    const [{ n }] = (await ds.query("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'cwp.workforce.quota.changed.v1'")) as Array<{
+      n: number;
+    }>;
     expect(n).toBe(total);
   });
 });

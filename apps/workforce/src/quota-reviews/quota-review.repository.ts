@@ -29,7 +29,10 @@ export class QuotaReviewRepository {
   }
 
   async find(year: number, em: EntityManager = this.dataSource.manager): Promise<QuotaReviewRow | undefined> {
-    const [review] = (await em.query('SELECT status, policy_version, decision_days, deadline_at, opened_at, closed_at FROM quota_reviews WHERE year = $1', [year])) as QuotaReviewRow[];
+    const [review] = (await em.query(
+      'SELECT status, policy_version, decision_days, deadline_at, opened_at, closed_at FROM quota_reviews WHERE year = $1',
+      [year],
+    )) as QuotaReviewRow[];
     return review;
   }
 
@@ -39,7 +42,12 @@ export class QuotaReviewRepository {
   }
 
   /** A chunk of a district's areas after `after` in code order, with households and current quota (keyset scan). */
-  async areasAfter(districtCode: string, after: string, limit: number, em: EntityManager = this.dataSource.manager): Promise<Array<{ code: string; households: number; current: number }>> {
+  async areasAfter(
+    districtCode: string,
+    after: string,
+    limit: number,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Array<{ code: string; households: number; current: number }>> {
     return (await em.query(
       `SELECT u.code, u.households, q.value AS current FROM org_units u JOIN quotas q ON q.unit_code = u.code AND q.kind = 'area'
         WHERE u.code LIKE $1 AND u.code > $2 AND u.kind = 'area' ORDER BY u.code LIMIT $3`,
@@ -48,7 +56,9 @@ export class QuotaReviewRepository {
   }
 
   async centresOf(districtCode: string, em: EntityManager = this.dataSource.manager): Promise<Array<{ code: string; current: number }>> {
-    return (await em.query("SELECT unit_code AS code, value AS current FROM quotas WHERE kind = 'centre' AND unit_code LIKE $1", [likePrefixPattern(districtCode)])) as Array<{
+    return (await em.query("SELECT unit_code AS code, value AS current FROM quotas WHERE kind = 'centre' AND unit_code LIKE $1", [
+      likePrefixPattern(districtCode),
+    ])) as Array<{
       code: string;
       current: number;
     }>;
@@ -73,7 +83,13 @@ export class QuotaReviewRepository {
   }
 
   /** One multi-row insert per chunk; a retried chunk inserts nothing twice. */
-  async insertProposals(em: EntityManager, year: number, districtCode: string, policyVersion: string, rows: readonly NewProposal[]): Promise<void> {
+  async insertProposals(
+    em: EntityManager,
+    year: number,
+    districtCode: string,
+    policyVersion: string,
+    rows: readonly NewProposal[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await em.query(
       `INSERT INTO quota_proposals (year, district_code, policy_version, status, unit_code, kind, current_quota, proposed_quota, proposed_min, proposed_max, households, explanation)
@@ -97,7 +113,10 @@ export class QuotaReviewRepository {
   }
 
   async countProposals(em: EntityManager, year: number, districtCode: string): Promise<number> {
-    const [{ n }] = (await em.query('SELECT count(*)::int AS n FROM quota_proposals WHERE year = $1 AND district_code = $2', [year, districtCode])) as Array<{ n: number }>;
+    const [{ n }] = (await em.query('SELECT count(*)::int AS n FROM quota_proposals WHERE year = $1 AND district_code = $2', [
+      year,
+      districtCode,
+    ])) as Array<{ n: number }>;
     return n;
   }
 
@@ -112,7 +131,10 @@ export class QuotaReviewRepository {
   }
 
   async startDecisionPeriod(year: number, deadlineAt: string, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.query("UPDATE quota_reviews SET status = 'awaiting-decisions', deadline_at = $2 WHERE year = $1 AND status = 'proposing'", [year, deadlineAt]);
+    await em.query("UPDATE quota_reviews SET status = 'awaiting-decisions', deadline_at = $2 WHERE year = $1 AND status = 'proposing'", [
+      year,
+      deadlineAt,
+    ]);
   }
 
   /** Records a pending district's decision; undefined when it was no longer pending. */
@@ -128,8 +150,15 @@ export class QuotaReviewRepository {
     return decided[0];
   }
 
-  async districtState(em: EntityManager, year: number, districtCode: string): Promise<{ status: DistrictReviewStatus; applied: number } | undefined> {
-    const [current] = (await em.query('SELECT status, applied FROM quota_review_districts WHERE year = $1 AND district_code = $2', [year, districtCode])) as Array<{
+  async districtState(
+    em: EntityManager,
+    year: number,
+    districtCode: string,
+  ): Promise<{ status: DistrictReviewStatus; applied: number } | undefined> {
+    const [current] = (await em.query('SELECT status, applied FROM quota_review_districts WHERE year = $1 AND district_code = $2', [
+      year,
+      districtCode,
+    ])) as Array<{
       status: DistrictReviewStatus;
       applied: number;
     }>;
@@ -137,7 +166,11 @@ export class QuotaReviewRepository {
   }
 
   async markProposals(em: EntityManager, year: number, districtCode: string, outcome: DistrictReviewStatus): Promise<void> {
-    await em.query("UPDATE quota_proposals SET status = $3 WHERE year = $1 AND district_code = $2 AND status = 'proposed'", [year, districtCode, outcome]);
+    await em.query("UPDATE quota_proposals SET status = $3 WHERE year = $1 AND district_code = $2 AND status = 'proposed'", [
+      year,
+      districtCode,
+      outcome,
+    ]);
   }
 
   async setApplied(em: EntityManager, year: number, districtCode: string, applied: number): Promise<void> {
@@ -149,7 +182,13 @@ export class QuotaReviewRepository {
    * quota that moved since it was proposed (value no longer the proposal's current figure) is left
    * alone; a floating pool is never set below what is lent out.
    */
-  async applyProposals(em: EntityManager, year: number, districtCode: string, outcome: DistrictReviewStatus, effectiveFrom: string): Promise<AppliedProposal[]> {
+  async applyProposals(
+    em: EntityManager,
+    year: number,
+    districtCode: string,
+    outcome: DistrictReviewStatus,
+    effectiveFrom: string,
+  ): Promise<AppliedProposal[]> {
     const [changed] = (await em.query(
       `UPDATE quotas q SET value = p.proposed_quota, min = coalesce(p.proposed_min, q.min), max = coalesce(p.proposed_max, q.max),
               explanation = p.explanation, policy_version = p.policy_version, effective_from = $4, version = q.version + 1, updated_at = now()
@@ -169,10 +208,10 @@ export class QuotaReviewRepository {
 
   /** Closes the review once; false when it was closed already. */
   async close(em: EntityManager, year: number): Promise<boolean> {
-    const [closed] = (await em.query("UPDATE quota_reviews SET status = 'closed', closed_at = now() WHERE year = $1 AND status <> 'closed' RETURNING year", [year])) as [
-      unknown[],
-      number,
-    ];
+    const [closed] = (await em.query(
+      "UPDATE quota_reviews SET status = 'closed', closed_at = now() WHERE year = $1 AND status <> 'closed' RETURNING year",
+      [year],
+    )) as [unknown[], number];
     return closed.length > 0;
   }
 

@@ -45,7 +45,11 @@ export class QuotaReviewService {
     const policy = this.policyFor(year);
     const policyVersion = await this.dataSource.transaction(async (em) => {
       if (await this.repository.open(em, year, policy.id, decisionDays)) {
-        await this.outbox.append(em, { contract: quotaReviewOpenedContract, key: String(year), data: { year, policyVersion: policy.id, decisionDays } });
+        await this.outbox.append(em, {
+          contract: quotaReviewOpenedContract,
+          key: String(year),
+          data: { year, policyVersion: policy.id, decisionDays },
+        });
       }
       return (await this.repository.policyVersion(year, em))!;
     });
@@ -60,7 +64,9 @@ export class QuotaReviewService {
     for (;;) {
       const areas = await this.repository.areasAfter(districtCode, after, chunkSize);
       if (areas.length === 0) break;
-      await this.dataSource.transaction((em) => this.repository.insertProposals(em, year, districtCode, policy.id, proposeForAreas(policy, areas)));
+      await this.dataSource.transaction((em) =>
+        this.repository.insertProposals(em, year, districtCode, policy.id, proposeForAreas(policy, areas)),
+      );
       after = areas[areas.length - 1]!.code;
       options.heartbeat?.(after);
       if (areas.length < chunkSize) break;
@@ -70,7 +76,13 @@ export class QuotaReviewService {
     const streets = await this.repository.floatingPoolsOf(year, districtCode);
     return this.dataSource.transaction(async (em) => {
       await this.repository.insertProposals(em, year, districtCode, policy.id, proposeForCentres(policy, centres));
-      await this.repository.insertProposals(em, year, districtCode, policy.id, proposeForFloating(policy, this.settings.floatingQuotaPercent, streets));
+      await this.repository.insertProposals(
+        em,
+        year,
+        districtCode,
+        policy.id,
+        proposeForFloating(policy, this.settings.floatingQuotaPercent, streets),
+      );
       const n = await this.repository.countProposals(em, year, districtCode);
       await this.repository.recordDistrict(em, year, districtCode, n);
       return n;
@@ -86,7 +98,13 @@ export class QuotaReviewService {
     const { year, districtCode, outcome } = input;
     const today = shanghaiDate(new Date());
     return this.dataSource.transaction(async (em) => {
-      const decided = await this.repository.decideDistrict(em, { year, districtCode, outcome, decidedBy: input.decidedBy.sub, note: input.note ?? null });
+      const decided = await this.repository.decideDistrict(em, {
+        year,
+        districtCode,
+        outcome,
+        decidedBy: input.decidedBy.sub,
+        note: input.note ?? null,
+      });
       if (!decided) {
         const current = await this.repository.districtState(em, year, districtCode);
         return { status: current?.status ?? 'no-changes', applied: current?.applied ?? 0 };
@@ -118,7 +136,13 @@ export class QuotaReviewService {
   }
 
   /** Applies the accepted proposals (QuotaReviewRepository.applyProposals) and announces each changed quota. */
-  private async applyProposals(em: EntityManager, year: number, districtCode: string, outcome: DecideDistrictInput['outcome'], today: string): Promise<number> {
+  private async applyProposals(
+    em: EntityManager,
+    year: number,
+    districtCode: string,
+    outcome: DecideDistrictInput['outcome'],
+    today: string,
+  ): Promise<number> {
     const changed = await this.repository.applyProposals(em, year, districtCode, outcome, today);
     for (const c of changed) {
       await this.outbox.append(em, {

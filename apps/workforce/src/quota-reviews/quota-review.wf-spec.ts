@@ -8,7 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { quotaReviewDecisionUpdate, quotaReviewStateQuery, quotaReviewWorkflowId, workforceQuotaEventContracts, type QuotaReviewState } from '@cwp/contracts';
+import {
+  quotaReviewDecisionUpdate,
+  quotaReviewStateQuery,
+  quotaReviewWorkflowId,
+  workforceQuotaEventContracts,
+  type QuotaReviewState,
+} from '@cwp/contracts';
 import { wrapActivities, testing } from '@cwp/platform';
 import { defaultPolicyCatalog, proposeQuotaAdjustment } from '@cwp/policy';
 import { createTimeSkippingEnv, bundleWorkflowsFromSources } from '@cwp/test-support';
@@ -44,7 +50,9 @@ beforeAll(async () => {
   ds = ctx.ds;
   await loadReferenceData(ds, TREE, defaultPolicyCatalog(), 5);
   review = ctx.get(QuotaReviewService);
-  districts = ((await ds.query("SELECT code FROM org_units WHERE kind = 'district' ORDER BY code")) as Array<{ code: string }>).map((r) => r.code);
+  districts = ((await ds.query("SELECT code FROM org_units WHERE kind = 'district' ORDER BY code")) as Array<{ code: string }>).map(
+    (r) => r.code,
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -64,11 +72,15 @@ async function growAreas(districtCode: string, count: number): Promise<Array<{ c
 
 /** What QUOTA-5 (libs/policy) proposes for a grown area: the expectation, independent of the service. */
 function proposed(current: number): number {
-  return proposeQuotaAdjustment(defaultPolicyCatalog().inForce('2026-07-01'), { currentQuota: current, households: 5000 }).value.proposedQuota;
+  return proposeQuotaAdjustment(defaultPolicyCatalog().inForce('2026-07-01'), { currentQuota: current, households: 5000 }).value
+    .proposedQuota;
 }
 
 async function quotasOf(codes: string[]): Promise<number[]> {
-  const rows = (await ds.query("SELECT unit_code, value FROM quotas WHERE kind = 'area' AND unit_code = ANY($1::text[]) ORDER BY unit_code", [codes])) as Array<{ value: number }>;
+  const rows = (await ds.query(
+    "SELECT unit_code, value FROM quotas WHERE kind = 'area' AND unit_code = ANY($1::text[]) ORDER BY unit_code",
+    [codes],
+  )) as Array<{ value: number }>;
   return rows.map((r) => r.value);
 }
 
@@ -84,14 +96,22 @@ async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> 
 }
 
 async function startReview(taskQueue: string, year: number, decisionDays = 30) {
-  return env.client.workflow.start('quotaReviewWorkflow', { taskQueue, workflowId: `${quotaReviewWorkflowId(year)}-${randomUUID()}`, args: [{ year, decisionDays }] });
+  return env.client.workflow.start('quotaReviewWorkflow', {
+    taskQueue,
+    workflowId: `${quotaReviewWorkflowId(year)}-${randomUUID()}`,
+    args: [{ year, decisionDays }],
+  });
 }
 
 async function awaitingDecisions(handle: Awaited<ReturnType<typeof startReview>>): Promise<QuotaReviewState> {
-  return testing.eventually(async () => {
-    const state = await handle.query(quotaReviewStateQuery);
-    return state.phase === 'awaiting-decisions' ? state : undefined;
-  }, 90_000, 'the review to await decisions');
+  return testing.eventually(
+    async () => {
+      const state = await handle.query(quotaReviewStateQuery);
+      return state.phase === 'awaiting-decisions' ? state : undefined;
+    },
+    90_000,
+    'the review to await decisions',
+  );
 }
 
 describe('yearly quota review workflow (QUOTA-5)', () => {
@@ -107,7 +127,9 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
       expect(state.districts.find((d) => d.districtCode === district)!.proposals).toBeGreaterThanOrEqual(3);
       expect(state.districts.filter((d) => d.districtCode !== district).every((d) => d.status === 'no-changes')).toBe(true);
 
-      const decided = await handle.executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: district, decision: 'approve', note: 'agreed', decidedBy: city }] });
+      const decided = await handle.executeUpdate(quotaReviewDecisionUpdate, {
+        args: [{ districtCode: district, decision: 'approve', note: 'agreed', decidedBy: city }],
+      });
       expect(decided).toMatchObject({ status: 'approved' });
       expect(decided.applied).toBeGreaterThanOrEqual(3);
       const final = (await handle.result()) as QuotaReviewState;
@@ -120,7 +142,9 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
     expect(events).toHaveLength(3);
     expect(events[0]!.data.reason).toBe('review-approved');
     expect(events[0]!.data.rules).toContain('QUOTA-5');
-    const [row] = (await ds.query('SELECT status, decided_by, note FROM quota_review_districts WHERE year = 2031 AND district_code = $1', [district])) as unknown[];
+    const [row] = (await ds.query('SELECT status, decided_by, note FROM quota_review_districts WHERE year = 2031 AND district_code = $1', [
+      district,
+    ])) as unknown[];
     expect(row).toEqual({ status: 'approved', decided_by: 'city-op', note: 'agreed' });
     const [reviewRow] = (await ds.query('SELECT status FROM quota_reviews WHERE year = 2031')) as Array<{ status: string }>;
     expect(reviewRow!.status).toBe('closed');
@@ -133,15 +157,25 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
     await withWorker(async (taskQueue) => {
       const handle = await startReview(taskQueue, 2032);
       await awaitingDecisions(handle);
-      const decided = await handle.executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: district, decision: 'reject', decidedBy: city }] });
+      const decided = await handle.executeUpdate(quotaReviewDecisionUpdate, {
+        args: [{ districtCode: district, decision: 'reject', decidedBy: city }],
+      });
       expect(decided).toMatchObject({ status: 'rejected', applied: 0 });
-      const again = await handle.executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: district, decision: 'approve', decidedBy: city }] }).catch((e: unknown) => e);
+      const again = await handle
+        .executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: district, decision: 'approve', decidedBy: city }] })
+        .catch((e: unknown) => e);
       expect(again).toBeInstanceOf(WorkflowUpdateFailedError);
       await handle.result();
     });
     expect(await quotasOf(grown.map((g) => g.code))).toEqual(before);
-    const proposals = (await ds.query("SELECT status, applied FROM quota_proposals WHERE year = 2032 AND district_code = $1 AND kind = 'area'", [district])) as Array<{ status: string; applied: boolean }>;
-    expect(proposals).toEqual([{ status: 'rejected', applied: false }, { status: 'rejected', applied: false }]);
+    const proposals = (await ds.query(
+      "SELECT status, applied FROM quota_proposals WHERE year = 2032 AND district_code = $1 AND kind = 'area'",
+      [district],
+    )) as Array<{ status: string; applied: boolean }>;
+    expect(proposals).toEqual([
+      { status: 'rejected', applied: false },
+      { status: 'rejected', applied: false },
+    ]);
     const changed = (await ds.query(
       "SELECT 1 FROM outbox WHERE event_type = 'cwp.workforce.quota.changed.v1' AND envelope->'data'->>'reviewYear' = '2032' AND envelope->'data'->>'districtCode' = $1",
       [district],
@@ -165,7 +199,9 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
       expect(final.districts.find((d) => d.districtCode === other)).toMatchObject({ status: 'lapsed-approved' });
       expect(deadline - Date.parse(new Date().toISOString())).toBeGreaterThan(29 * 86_400_000);
       // After the review closed, a late decision is refused by the workflow.
-      await expect(handle.executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: district, decision: 'reject', decidedBy: city }] })).rejects.toBeDefined();
+      await expect(
+        handle.executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: district, decision: 'reject', decidedBy: city }] }),
+      ).rejects.toBeDefined();
     });
     expect(await quotasOf(grown.map((g) => g.code))).toEqual(before.map(proposed));
     const events = (await ds.query(
@@ -174,7 +210,9 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
     )) as Array<{ reason: string }>;
     expect(events).toHaveLength(2);
     expect(new Set(events.map((e) => e.reason))).toEqual(new Set(['review-lapsed-approved']));
-    const closed = (await ds.query("SELECT envelope->'data' AS data FROM outbox WHERE event_type = 'cwp.workforce.quota-review.closed.v1' AND envelope->'data'->>'year' = '2033'")) as Array<{ data: { districts: { lapsedApproved: number } } }>;
+    const closed = (await ds.query(
+      "SELECT envelope->'data' AS data FROM outbox WHERE event_type = 'cwp.workforce.quota-review.closed.v1' AND envelope->'data'->>'year' = '2033'",
+    )) as Array<{ data: { districts: { lapsedApproved: number } } }>;
     expect(closed[0]!.data.districts.lapsedApproved).toBeGreaterThanOrEqual(2);
   });
 
@@ -183,7 +221,9 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
       const handle = await startReview(taskQueue, 2034, 1);
       const state = await awaitingDecisions(handle);
       const quiet = state.districts.find((d) => d.status === 'no-changes')!;
-      const refused = await handle.executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: quiet.districtCode, decision: 'approve', decidedBy: city }] }).catch((e: unknown) => e);
+      const refused = await handle
+        .executeUpdate(quotaReviewDecisionUpdate, { args: [{ districtCode: quiet.districtCode, decision: 'approve', decidedBy: city }] })
+        .catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       await handle.result();
     });
@@ -191,12 +231,20 @@ describe('yearly quota review workflow (QUOTA-5)', () => {
 
   it('the yearly schedule workflow starts quota-review:<year> once; a second run for the same year starts nothing', async () => {
     await withWorker(async (taskQueue) => {
-      const first = await env.client.workflow.execute('quotaReviewYearlyWorkflow', { taskQueue, workflowId: `yearly-${randomUUID()}`, args: [{ decisionDays: 1 }] });
+      const first = await env.client.workflow.execute('quotaReviewYearlyWorkflow', {
+        taskQueue,
+        workflowId: `yearly-${randomUUID()}`,
+        args: [{ decisionDays: 1 }],
+      });
       // The year is the Shanghai year of the workflow's own (skipped-ahead) clock.
       const year = (first as { year: number }).year;
       expect(year).toBeGreaterThanOrEqual(new Date().getUTCFullYear());
       expect(first).toEqual({ year, started: true });
-      const second = await env.client.workflow.execute('quotaReviewYearlyWorkflow', { taskQueue, workflowId: `yearly-${randomUUID()}`, args: [{ decisionDays: 1 }] });
+      const second = await env.client.workflow.execute('quotaReviewYearlyWorkflow', {
+        taskQueue,
+        workflowId: `yearly-${randomUUID()}`,
+        args: [{ decisionDays: 1 }],
+      });
       expect(second).toEqual({ year, started: false });
       const child = env.client.workflow.getHandle(quotaReviewWorkflowId(year));
       expect((await child.describe()).type).toBe('quotaReviewWorkflow');

@@ -25,7 +25,11 @@ export class QuotaReviewsController {
   }
 
   @Get(':year/proposals')
-  proposals(@Param('year', ParseIntPipe) year: number, @Query('unit') unit: string | undefined, @CurrentPrincipal() principal: Principal): Promise<QuotaProposalResponse[]> {
+  proposals(
+    @Param('year', ParseIntPipe) year: number,
+    @Query('unit') unit: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<QuotaProposalResponse[]> {
     return this.reviews.proposals(year, unit, principal);
   }
 

@@ -23,7 +23,11 @@ export class QuotaReviewsService {
     const decisionDays = dto.decisionDays ?? this.settings.quotaReviewDecisionDays;
     const workflowId = await this.workflows.start(dto.year, decisionDays);
     await this.dataSource.transaction((em) =>
-      this.audit.record(em, { action: 'quota-review:start', entity: 'quota_review', entityId: String(dto.year), after: { year: dto.year, decisionDays } }, principal),
+      this.audit.record(
+        em,
+        { action: 'quota-review:start', entity: 'quota_review', entityId: String(dto.year), after: { year: dto.year, decisionDays } },
+        principal,
+      ),
     );
     return { year: dto.year, workflowId, decisionDays };
   }
@@ -35,7 +39,17 @@ export class QuotaReviewsService {
       // Started but not yet recorded by its first activity: answer from the workflow.
       const state = await this.workflows.state(year);
       if (!state) throw DomainError.notFound('quota_review', String(year));
-      return { year, workflowId, status: 'opening', policyVersion: null, decisionDays: null, deadlineAt: null, openedAt: null, closedAt: null, districts: [] };
+      return {
+        year,
+        workflowId,
+        status: 'opening',
+        policyVersion: null,
+        decisionDays: null,
+        deadlineAt: null,
+        openedAt: null,
+        closedAt: null,
+        districts: [],
+      };
     }
     const rows = await this.repository.districtsWithin(year, districtScope(principal));
     return {
@@ -78,7 +92,11 @@ export class QuotaReviewsService {
 
   /** A district operator decides for its own district, a city operator for any (ORG-2). */
   async decide(year: number, districtCode: string, dto: QuotaReviewDecisionDto, principal: Principal) {
-    await this.jurisdiction.assertWithin(principal, districtCode, { entity: 'quota_review_district', entityId: `${year}:${districtCode}`, action: 'decide' });
+    await this.jurisdiction.assertWithin(principal, districtCode, {
+      entity: 'quota_review_district',
+      entityId: `${year}:${districtCode}`,
+      action: 'decide',
+    });
     if (districtCode.length !== 6) throw DomainError.validation('districtCode', `${districtCode} is not a district`);
     return this.workflows.decide(year, {
       districtCode,

@@ -34,14 +34,31 @@ export class FloatingQuotaService {
     }
     const today = shanghaiDate(new Date());
     return this.dataSource.transaction(async (em) => {
-      if (!(await this.quotas.areaExists(em, dto.areaCode))) throw new DomainError(ErrorCode.NOT_FOUND, `Residential area ${dto.areaCode} not found`, { field: 'areaCode' });
+      if (!(await this.quotas.areaExists(em, dto.areaCode)))
+        throw new DomainError(ErrorCode.NOT_FOUND, `Residential area ${dto.areaCode} not found`, { field: 'areaCode' });
       const pool = await this.quotas.lendFromPool(em, streetCode, dto.amount);
       if (!pool) throw await this.exhausted(em, streetCode, dto.amount);
       const balance = balanceOf(pool);
       await this.quotas.addBorrowed(em, dto.areaCode, dto.amount);
       const id = randomUUID();
-      const loan = await this.quotas.insertLoan(em, { id, streetCode, areaCode: dto.areaCode, amount: dto.amount, lentOn: today, lentBy: principal.sub });
-      await this.audit.record(em, { action: 'floating-quota:lend', entity: 'floating_quota_loan', entityId: id, after: { streetCode, areaCode: dto.areaCode, amount: dto.amount, ...balance } }, principal);
+      const loan = await this.quotas.insertLoan(em, {
+        id,
+        streetCode,
+        areaCode: dto.areaCode,
+        amount: dto.amount,
+        lentOn: today,
+        lentBy: principal.sub,
+      });
+      await this.audit.record(
+        em,
+        {
+          action: 'floating-quota:lend',
+          entity: 'floating_quota_loan',
+          entityId: id,
+          after: { streetCode, areaCode: dto.areaCode, amount: dto.amount, ...balance },
+        },
+        principal,
+      );
       await this.outbox.append(em, {
         contract: floatingQuotaLentContract,
         key: streetCode,
@@ -63,7 +80,17 @@ export class FloatingQuotaService {
       }
       const balance = balanceOf(await this.quotas.returnToPool(em, streetCode, loan.amount));
       await this.quotas.addBorrowed(em, loan.area_code, -loan.amount);
-      await this.audit.record(em, { action: 'floating-quota:return', entity: 'floating_quota_loan', entityId: loanId, before: { status: 'open' }, after: { status: 'returned', ...balance } }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'floating-quota:return',
+          entity: 'floating_quota_loan',
+          entityId: loanId,
+          before: { status: 'open' },
+          after: { status: 'returned', ...balance },
+        },
+        principal,
+      );
       await this.outbox.append(em, {
         contract: floatingQuotaReturnedContract,
         key: streetCode,
@@ -82,15 +109,20 @@ export class FloatingQuotaService {
 
   private async assertStreet(streetCode: string, principal: Principal, action: string): Promise<void> {
     await this.jurisdiction.assertWithin(principal, streetCode, { entity: 'floating_quota', entityId: streetCode, action });
-    if (streetCode.length !== 9) throw DomainError.validation('streetCode', `${streetCode} is not a street/town: floating quota is held by streets (QUOTA-4)`);
+    if (streetCode.length !== 9)
+      throw DomainError.validation('streetCode', `${streetCode} is not a street/town: floating quota is held by streets (QUOTA-4)`);
   }
 
   /** FLOATING_QUOTA_EXHAUSTED (422): the street has fewer places left than asked for, with the figures. */
   private async exhausted(em: EntityManager, streetCode: string, requested: number): Promise<DomainError> {
     const { held, lent, available } = balanceOf((await this.quotas.floatingPool(streetCode, em)) ?? { value: 0, lent: 0 });
-    return new DomainError(WorkforceError.FLOATING_QUOTA_EXHAUSTED, `Street ${streetCode} has ${available} floating place(s) left (held ${held}, lent ${lent}); ${requested} requested`, {
-      details: { rule: 'QUOTA-4', streetCode, held, lent, available, requested },
-    });
+    return new DomainError(
+      WorkforceError.FLOATING_QUOTA_EXHAUSTED,
+      `Street ${streetCode} has ${available} floating place(s) left (held ${held}, lent ${lent}); ${requested} requested`,
+      {
+        details: { rule: 'QUOTA-4', streetCode, held, lent, available, requested },
+      },
+    );
   }
 }
 

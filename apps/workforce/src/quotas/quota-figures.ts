@@ -34,7 +34,11 @@ export function initialAreaQuota(policy: PolicyVersion, households: number): Dec
 }
 
 /** QUOTA-5: the yearly review of one area from its current quota and current households. */
-export function reviewAreaQuota(policy: PolicyVersion, currentQuota: number, households: number): Decision<AreaQuotaFigure & { change: number }> {
+export function reviewAreaQuota(
+  policy: PolicyVersion,
+  currentQuota: number,
+  households: number,
+): Decision<AreaQuotaFigure & { change: number }> {
   const proposal = proposeQuotaAdjustment(policy, { currentQuota, households });
   const { proposedQuota, range, change } = proposal.value;
   return { value: { value: proposedQuota, min: range.min, max: range.max, change }, explanation: proposal.explanation };
@@ -53,6 +57,10 @@ export function centreQuota(policy: PolicyVersion): Decision<number> {
 export function floatingQuota(policyId: string, areaQuotaSum: number, percent: number, areas: number): Decision<number> {
   const value = Math.ceil((areaQuotaSum * percent) / 100);
   return new ExplanationBuilder({ areaQuotaSum, areas, floatingQuotaPercent: percent }, policyId)
-    .step('QUOTA-4', `The street holds a floating quota of ${percent}% of its ${areas} areas' quotas (${areaQuotaSum}), rounded up: ${value}`, value)
+    .step(
+      'QUOTA-4',
+      `The street holds a floating quota of ${percent}% of its ${areas} areas' quotas (${areaQuotaSum}), rounded up: ${value}`,
+      value,
+    )
     .decide(value);
 }

@@ -9,7 +9,13 @@ import type { NewQuota } from './quota.row';
  * (QUOTA-1..4), from one read of the units and one multi-row insert per kind; existing quotas are
  * never touched (they change through the yearly review, QUOTA-5). Idempotent.
  */
-export async function seedMissingQuotas(quotas: QuotaRepository, em: EntityManager, policy: PolicyVersion, floatingPercent: number, effectiveFrom: string): Promise<number> {
+export async function seedMissingQuotas(
+  quotas: QuotaRepository,
+  em: EntityManager,
+  policy: PolicyVersion,
+  floatingPercent: number,
+  effectiveFrom: string,
+): Promise<number> {
   const areaRows: NewQuota[] = (await quotas.areasWithoutQuota(em)).map(({ code, households }) => {
     const d = initialAreaQuota(policy, households);
     return { unitCode: code, kind: 'area', value: d.value.value, min: d.value.min, max: d.value.max, explanation: d.explanation };

@@ -71,5 +71,14 @@ export function toStoredQuota(row: QuotaRow): StoredQuota {
 }
 
 export function toLoanResponse(row: LoanRow, balance: FloatingLoanResponse['balance']): FloatingLoanResponse {
-  return { id: row.id, streetCode: row.street_code, areaCode: row.area_code, amount: row.amount, status: row.status, lentOn: row.lent_on, returnedOn: row.returned_on, balance };
+  return {
+    id: row.id,
+    streetCode: row.street_code,
+    areaCode: row.area_code,
+    amount: row.amount,
+    status: row.status,
+    lentOn: row.lent_on,
+    returnedOn: row.returned_on,
+    balance,
+  };
 }

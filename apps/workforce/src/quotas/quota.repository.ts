@@ -42,7 +42,9 @@ export class QuotaRepository {
   }
 
   async floatingPool(streetCode: string, em: EntityManager = this.dataSource.manager): Promise<FloatingPool | undefined> {
-    const [pool] = (await em.query("SELECT value, lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [streetCode])) as FloatingPool[];
+    const [pool] = (await em.query("SELECT value, lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [
+      streetCode,
+    ])) as FloatingPool[];
     return pool;
   }
 
@@ -70,7 +72,10 @@ export class QuotaRepository {
 
   /** Floating places an area holds from its street: `delta` up on a loan, down on a return. */
   async addBorrowed(em: EntityManager, areaCode: string, delta: number): Promise<void> {
-    await em.query("UPDATE quotas SET borrowed = borrowed + $2, version = version + 1, updated_at = now() WHERE unit_code = $1 AND kind = 'area'", [areaCode, delta]);
+    await em.query(
+      "UPDATE quotas SET borrowed = borrowed + $2, version = version + 1, updated_at = now() WHERE unit_code = $1 AND kind = 'area'",
+      [areaCode, delta],
+    );
   }
 
   async insertLoan(em: EntityManager, loan: NewLoan): Promise<LoanRow> {
@@ -82,7 +87,13 @@ export class QuotaRepository {
   }
 
   /** Marks an open loan returned; undefined when there is no open loan of that id on that street. */
-  async closeLoan(em: EntityManager, loanId: string, streetCode: string, returnedOn: string, returnedBy: string): Promise<LoanRow | undefined> {
+  async closeLoan(
+    em: EntityManager,
+    loanId: string,
+    streetCode: string,
+    returnedOn: string,
+    returnedBy: string,
+  ): Promise<LoanRow | undefined> {
     const [rows] = (await em.query(
       `UPDATE floating_quota_loans SET status = 'returned', returned_on = $3, returned_by = $4, version = version + 1
         WHERE id = $1 AND street_code = $2 AND status = 'open' RETURNING ${LOAN_COLUMNS}`,
@@ -92,13 +103,18 @@ export class QuotaRepository {
   }
 
   async loanStatus(em: EntityManager, loanId: string, streetCode: string): Promise<string | undefined> {
-    const [existing] = (await em.query('SELECT status FROM floating_quota_loans WHERE id = $1 AND street_code = $2', [loanId, streetCode])) as Array<{ status: string }>;
+    const [existing] = (await em.query('SELECT status FROM floating_quota_loans WHERE id = $1 AND street_code = $2', [
+      loanId,
+      streetCode,
+    ])) as Array<{ status: string }>;
     return existing?.status;
   }
 
   /** The street's latest 500 loans, newest first. */
   async loansOf(streetCode: string, em: EntityManager = this.dataSource.manager): Promise<LoanRow[]> {
-    return (await em.query(`SELECT ${LOAN_COLUMNS} FROM floating_quota_loans WHERE street_code = $1 ORDER BY created_at DESC LIMIT 500`, [streetCode])) as LoanRow[];
+    return (await em.query(`SELECT ${LOAN_COLUMNS} FROM floating_quota_loans WHERE street_code = $1 ORDER BY created_at DESC LIMIT 500`, [
+      streetCode,
+    ])) as LoanRow[];
   }
 
   /** Areas without an area quota yet, with their households (QUOTA-1/2 inputs), in code order. */

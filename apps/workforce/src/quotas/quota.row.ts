@@ -17,7 +17,8 @@ export interface QuotaRow {
   version: number;
 }
 
-export const QUOTA_COLUMNS = "unit_code, kind, value, min, max, borrowed, lent, explanation, policy_version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, version";
+export const QUOTA_COLUMNS =
+  "unit_code, kind, value, min, max, borrowed, lent, explanation, policy_version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, version";
 
 /** A quota to create (the first quota of a unit, QUOTA-1..4). */
 export interface NewQuota {
@@ -54,4 +55,5 @@ export interface LoanRow {
   returned_on: string | null;
 }
 
-export const LOAN_COLUMNS = "id, street_code, area_code, amount, status, to_char(lent_on, 'YYYY-MM-DD') AS lent_on, to_char(returned_on, 'YYYY-MM-DD') AS returned_on";
+export const LOAN_COLUMNS =
+  "id, street_code, area_code, amount, status, to_char(lent_on, 'YYYY-MM-DD') AS lent_on, to_char(returned_on, 'YYYY-MM-DD') AS returned_on";

@@ -21,12 +21,19 @@ export class QuotasController {
   }
 
   @Get('floating-quota/loans')
-  loans(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<{ balance: FloatingLoanResponse['balance']; loans: FloatingLoanResponse[] }> {
+  loans(
+    @Param('code') code: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ balance: FloatingLoanResponse['balance']; loans: FloatingLoanResponse[] }> {
     return this.floating.loans(code, principal);
   }
 
   @Post('floating-quota/loans')
-  lend(@Param('code') code: string, @Body() dto: LendFloatingQuotaDto, @CurrentPrincipal() principal: Principal): Promise<FloatingLoanResponse> {
+  lend(
+    @Param('code') code: string,
+    @Body() dto: LendFloatingQuotaDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FloatingLoanResponse> {
     return this.floating.lend(code, dto, principal);
   }
 

@@ -4,7 +4,17 @@
  */
 import type { Kafka } from 'kafkajs';
 import { floatingQuotaLentContract, workforceQuotaEventContracts, WORKFORCE_QUOTAS_TOPIC } from '@cwp/contracts';
-import { createKafka, DomainError, ensureTopics, kafkaBrokersFrom, KafkaJsPublisher, OutboxRelay, type OrgUnitDirectory, type Principal, testing } from '@cwp/platform';
+import {
+  createKafka,
+  DomainError,
+  ensureTopics,
+  kafkaBrokersFrom,
+  KafkaJsPublisher,
+  OutboxRelay,
+  type OrgUnitDirectory,
+  type Principal,
+  testing,
+} from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { loadReferenceData } from '../reference-data';
 import { createWorkforceIntContext, ORG_TREE_FILE as TREE, type WorkforceIntContext } from '../testing';
@@ -25,14 +35,22 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
   let areas: string[];
 
   beforeAll(async () => {
-    ctx = await createWorkforceIntContext({ schemaPrefix: 'wf_quotas_it', imports: [QuotasModule], produces: workforceQuotaEventContracts });
+    ctx = await createWorkforceIntContext({
+      schemaPrefix: 'wf_quotas_it',
+      imports: [QuotasModule],
+      produces: workforceQuotaEventContracts,
+    });
     ({ ds, directory } = ctx);
     await loadReferenceData(ds, TREE, catalog, 5);
     quotas = ctx.get(QuotasService);
     floating = ctx.get(FloatingQuotaService);
-    const [row] = (await ds.query("SELECT code FROM org_units WHERE kind = 'street' ORDER BY code LIMIT 1 OFFSET 3")) as Array<{ code: string }>;
+    const [row] = (await ds.query("SELECT code FROM org_units WHERE kind = 'street' ORDER BY code LIMIT 1 OFFSET 3")) as Array<{
+      code: string;
+    }>;
     street = row!.code;
-    areas = ((await ds.query("SELECT code FROM org_units WHERE parent = $1 ORDER BY code", [street])) as Array<{ code: string }>).map((r) => r.code);
+    areas = ((await ds.query('SELECT code FROM org_units WHERE parent = $1 ORDER BY code', [street])) as Array<{ code: string }>).map(
+      (r) => r.code,
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -43,7 +61,10 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
   const setPool = (value: number) => ds.query("UPDATE quotas SET value = $2 WHERE unit_code = $1 AND kind = 'floating'", [street, value]);
 
   it('ORG-2: loads the whole tree, and loading again changes nothing (idempotent)', async () => {
-    const counts = (await ds.query('SELECT kind, count(*)::int AS n FROM org_units GROUP BY kind ORDER BY kind')) as Array<{ kind: string; n: number }>;
+    const counts = (await ds.query('SELECT kind, count(*)::int AS n FROM org_units GROUP BY kind ORDER BY kind')) as Array<{
+      kind: string;
+      n: number;
+    }>;
     expect(Object.fromEntries(counts.map((c) => [c.kind, c.n]))).toEqual({ area: 6571, city: 1, district: 16, street: 215 });
     const again = await loadReferenceData(ds, TREE, catalog, 5);
     expect(again.orgUnits.inserted).toBe(0);
@@ -53,7 +74,14 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
   it('QUOTA-1/2: every area has a stored quota inside its range, computed from its households, with the explanation', async () => {
     const rows = (await ds.query(
       `SELECT u.households, q.value, q.min, q.max, q.explanation, q.policy_version FROM quotas q JOIN org_units u ON u.code = q.unit_code WHERE q.kind = 'area'`,
-    )) as Array<{ households: number; value: number; min: number; max: number; explanation: { rules: Array<{ id: string }>; inputs: { households: number } }; policy_version: string }>;
+    )) as Array<{
+      households: number;
+      value: number;
+      min: number;
+      max: number;
+      explanation: { rules: Array<{ id: string }>; inputs: { households: number } };
+      policy_version: string;
+    }>;
     expect(rows).toHaveLength(6571);
     for (const r of rows) {
       // Independently of the code under test: QUOTA-1 7..11, QUOTA-2 one per complete 400 (min) / 300 (max) households above 2,000.
@@ -102,9 +130,16 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
     expect(loan.balance).toEqual({ held: 10, lent: 3, available: 7 });
     const area = await quotas.forUnit(areas[0]!, city);
     expect(area.stored[0]!.borrowed).toBe(3);
-    const [event] = (await ds.query("SELECT message_key, envelope FROM outbox WHERE envelope->'data'->>'loanId' = $1", [loan.id])) as Array<{ message_key: string; envelope: { type: string; data: { amount: number; available: number } } }>;
-    expect(event).toMatchObject({ message_key: street, envelope: { type: floatingQuotaLentContract.type, data: { amount: 3, available: 7 } } });
-    const [audit] = (await ds.query("SELECT subject, outcome FROM audit_log WHERE entity = 'floating_quota_loan' AND entity_id = $1", [loan.id])) as unknown[];
+    const [event] = (await ds.query("SELECT message_key, envelope FROM outbox WHERE envelope->'data'->>'loanId' = $1", [
+      loan.id,
+    ])) as Array<{ message_key: string; envelope: { type: string; data: { amount: number; available: number } } }>;
+    expect(event).toMatchObject({
+      message_key: street,
+      envelope: { type: floatingQuotaLentContract.type, data: { amount: 3, available: 7 } },
+    });
+    const [audit] = (await ds.query("SELECT subject, outcome FROM audit_log WHERE entity = 'floating_quota_loan' AND entity_id = $1", [
+      loan.id,
+    ])) as unknown[];
     expect(audit).toEqual({ subject: 'street-op', outcome: 'allowed' });
 
     const back = await floating.giveBack(street, loan.id, streetOperator());
@@ -122,12 +157,17 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
       code: 'FLOATING_QUOTA_EXHAUSTED',
       details: { rule: 'QUOTA-4', held: 4, lent: 3, available: 1, requested: 2 },
     });
-    const [pool] = (await ds.query("SELECT lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [street])) as Array<{ lent: number }>;
+    const [pool] = (await ds.query("SELECT lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [street])) as Array<{
+      lent: number;
+    }>;
     expect(pool!.lent).toBe(3);
-    const [area] = (await ds.query("SELECT borrowed FROM quotas WHERE unit_code = $1 AND kind = 'area'", [areas[2]])) as Array<{ borrowed: number }>;
+    const [area] = (await ds.query("SELECT borrowed FROM quotas WHERE unit_code = $1 AND kind = 'area'", [areas[2]])) as Array<{
+      borrowed: number;
+    }>;
     expect(area!.borrowed).toBe(0);
     // Tidy up for the next test.
-    for (const l of (await floating.loans(street, city)).loans.filter((x) => x.status === 'open')) await floating.giveBack(street, l.id, city);
+    for (const l of (await floating.loans(street, city)).loans.filter((x) => x.status === 'open'))
+      await floating.giveBack(street, l.id, city);
   });
 
   it('QUOTA-4: concurrent loans cannot overdraw the street (exactly the available places are granted)', async () => {
@@ -139,17 +179,29 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
     const refused = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
     expect(granted).toHaveLength(5);
     expect(refused.every((r) => (r.reason as DomainError).code === 'FLOATING_QUOTA_EXHAUSTED')).toBe(true);
-    const [pool] = (await ds.query("SELECT value, lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [street])) as Array<{ value: number; lent: number }>;
+    const [pool] = (await ds.query("SELECT value, lent FROM quotas WHERE unit_code = $1 AND kind = 'floating'", [street])) as Array<{
+      value: number;
+      lent: number;
+    }>;
     expect(pool).toEqual({ value: 5, lent: 5 });
-    const [{ borrowed }] = (await ds.query("SELECT sum(borrowed)::int AS borrowed FROM quotas WHERE kind = 'area' AND left(unit_code, 9) = $1", [street])) as Array<{ borrowed: number }>;
+    const [{ borrowed }] = (await ds.query(
+      "SELECT sum(borrowed)::int AS borrowed FROM quotas WHERE kind = 'area' AND left(unit_code, 9) = $1",
+      [street],
+    )) as Array<{ borrowed: number }>;
     expect(borrowed).toBe(5);
   });
 
   it('ORG-2: a street operator of another street gets 404 and the denial is recorded', async () => {
-    const other: Principal = { sub: 'intruder', role: 'street', unit: directory.unitsWithin('31', 'street').find((s) => s.code !== street)!.code };
+    const other: Principal = {
+      sub: 'intruder',
+      role: 'street',
+      unit: directory.unitsWithin('31', 'street').find((s) => s.code !== street)!.code,
+    };
     await expect(floating.lend(street, { areaCode: areas[0]!, amount: 1 }, other)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(quotas.forUnit(street, other)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const denials = (await ds.query("SELECT entity FROM audit_log WHERE subject = 'intruder' AND outcome = 'denied' ORDER BY id")) as Array<{ entity: string }>;
+    const denials = (await ds.query(
+      "SELECT entity FROM audit_log WHERE subject = 'intruder' AND outcome = 'denied' ORDER BY id",
+    )) as Array<{ entity: string }>;
     expect(denials.map((d) => d.entity)).toEqual(['floating_quota', 'quota']);
   });
 
@@ -163,9 +215,17 @@ describe('quotas and floating-quota loans (real PostgreSQL and Kafka)', () => {
     const collector = await testing.collectTopic(kafka, WORKFORCE_QUOTAS_TOPIC);
     await relay.start();
     try {
-      const message = await testing.eventually(async () => collector.messages.find((m) => (m.event.data as { loanId?: string }).loanId === loan.id), 30_000, 'the loan event on Kafka');
+      const message = await testing.eventually(
+        async () => collector.messages.find((m) => (m.event.data as { loanId?: string }).loanId === loan.id),
+        30_000,
+        'the loan event on Kafka',
+      );
       expect(message.key).toBe(street);
-      expect(message.event).toMatchObject({ type: floatingQuotaLentContract.type, source: '/cwp/workforce', data: { streetCode: street, areaCode: areas[0], amount: 1 } });
+      expect(message.event).toMatchObject({
+        type: floatingQuotaLentContract.type,
+        source: '/cwp/workforce',
+        data: { streetCode: street, areaCode: areas[0], amount: 1 },
+      });
     } finally {
       await relay.stop();
       await collector.stop();

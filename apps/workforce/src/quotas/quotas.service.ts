@@ -23,11 +23,26 @@ export class QuotasService {
     const floating = { held: of('floating').value, lent: of('floating').lent, available: of('floating').value - of('floating').lent };
     const quota = areas.quota + areas.borrowed + centres.quota;
     const explanation = new ExplanationBuilder({ unitCode: code, areas: areas.units, streets: centres.units })
-      .step('QUOTA-1', `${areas.units} residential area(s) with quotas totalling ${areas.quota} (QUOTA-1/2 per area, reviewed yearly: QUOTA-5)`, areas.quota)
-      .step('QUOTA-4', `Floating places borrowed by those areas: ${areas.borrowed}; floating quota held by the streets: ${floating.held}, lent ${floating.lent}`, areas.borrowed)
+      .step(
+        'QUOTA-1',
+        `${areas.units} residential area(s) with quotas totalling ${areas.quota} (QUOTA-1/2 per area, reviewed yearly: QUOTA-5)`,
+        areas.quota,
+      )
+      .step(
+        'QUOTA-4',
+        `Floating places borrowed by those areas: ${areas.borrowed}; floating quota held by the streets: ${floating.held}, lent ${floating.lent}`,
+        areas.borrowed,
+      )
       .step('QUOTA-3', `Street centres: ${centres.units} street(s) × their shared quota, totalling ${centres.quota}`, centres.quota)
       .step('QUOTA-6', `Quota ${areas.quota} + ${areas.borrowed} + ${centres.quota} = ${quota}`, quota)
       .build();
-    return { unitCode: code, kind: kind ?? 'unknown', quota, breakdown: { areas, centres, floating }, explanation, stored: own.map(toStoredQuota) };
+    return {
+      unitCode: code,
+      kind: kind ?? 'unknown',
+      quota,
+      breakdown: { areas, centres, floating },
+      explanation,
+      stored: own.map(toStoredQuota),
+    };
   }
 }

@@ -12,7 +12,13 @@ import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../core';
  * units (idempotent: both only fill what is missing), at start-up (WORKFORCE_SEED_ON_START) and
  * from the seed CLI. Runs in one transaction so a half-loaded tree never becomes visible.
  */
-export async function loadReferenceData(dataSource: DataSource, orgTreeFile: string, catalog: PolicyCatalog, floatingPercent: number, now = new Date()) {
+export async function loadReferenceData(
+  dataSource: DataSource,
+  orgTreeFile: string,
+  catalog: PolicyCatalog,
+  floatingPercent: number,
+  now = new Date(),
+) {
   const units = readOrgTreeFile(orgTreeFile);
   const today = shanghaiDate(now);
   const policy = catalog.inForce(today);

@@ -7,10 +7,35 @@ const policy = defaultPolicyCatalog().inForce('2026-07-01');
 
 function sums(overrides: Partial<RegionSums>): RegionSums {
   return {
-    region: 'central', areas: 0, streets: 0, quota: 0, borrowed: 0, floating_held: 0, floating_lent: 0, vacancies: 0, headcount: 0, on_duty: 0,
-    on_leave: 0, exits: 0, hires: 0, at_start: 0, at_end: 0, title_junior: 0, title_intermediate: 0, title_senior: 0, title_none: 0,
-    age_under_30: 0, age_30_39: 0, age_40_49: 0, age_50_plus: 0, edu_below_junior_college: 0, edu_junior_college: 0, edu_bachelor: 0,
-    edu_master: 0, edu_doctorate: 0, ...overrides,
+    region: 'central',
+    areas: 0,
+    streets: 0,
+    quota: 0,
+    borrowed: 0,
+    floating_held: 0,
+    floating_lent: 0,
+    vacancies: 0,
+    headcount: 0,
+    on_duty: 0,
+    on_leave: 0,
+    exits: 0,
+    hires: 0,
+    at_start: 0,
+    at_end: 0,
+    title_junior: 0,
+    title_intermediate: 0,
+    title_senior: 0,
+    title_none: 0,
+    age_under_30: 0,
+    age_30_39: 0,
+    age_40_49: 0,
+    age_50_plus: 0,
+    edu_below_junior_college: 0,
+    edu_junior_college: 0,
+    edu_bachelor: 0,
+    edu_master: 0,
+    edu_doctorate: 0,
+    ...overrides,
   };
 }
 
@@ -37,7 +62,10 @@ describe('staffing report figures', () => {
   });
 
   it('ORG-4: totals add the regions up; each region keeps its own figures', () => {
-    const rows = [sums({ region: 'central', quota: 100, headcount: 90, on_duty: 80 }), sums({ region: 'suburb', quota: 50, headcount: 45, on_duty: 45 })];
+    const rows = [
+      sums({ region: 'central', quota: 100, headcount: 90, on_duty: 80 }),
+      sums({ region: 'suburb', quota: 50, headcount: 45, on_duty: 45 }),
+    ];
     const report = buildStaffingReport(rows, policy, { unitCode: '31', from: '2026-01-01', to: '2026-06-30' });
     expect(report.total).toMatchObject({ quota: 150, headcount: 135, onDuty: 125 });
     expect(Object.keys(report.byRegion)).toEqual(['central', 'suburb']);
@@ -47,7 +75,10 @@ describe('staffing report figures', () => {
   });
 
   it('REC-4: the education structure is keyed by the shared vocabulary codes, lowest first, each counted by the query', () => {
-    const f = figuresOf(sums({ edu_below_junior_college: 3, edu_junior_college: 5, edu_bachelor: 7, edu_master: 2, edu_doctorate: 1 }), policy);
+    const f = figuresOf(
+      sums({ edu_below_junior_college: 3, edu_junior_college: 5, edu_bachelor: 7, edu_master: 2, edu_doctorate: 1 }),
+      policy,
+    );
     expect(f.education).toEqual({ 'below-junior-college': 3, 'junior-college': 5, bachelor: 7, master: 2, doctorate: 1 });
     expect(Object.keys(f.education)).toEqual([...EDUCATION_LEVELS]);
     for (const level of EDUCATION_LEVELS) expect(STAFFING_REPORT_SQL).toContain(`education = '${level}'`);

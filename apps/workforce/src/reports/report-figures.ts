@@ -51,9 +51,29 @@ export interface StaffingReportFigures {
 }
 
 const ZERO: RegionSums = {
-  region: null, areas: 0, streets: 0, quota: 0, borrowed: 0, floating_held: 0, floating_lent: 0, vacancies: 0, headcount: 0, on_duty: 0, on_leave: 0,
-  exits: 0, hires: 0, at_start: 0, at_end: 0, title_junior: 0, title_intermediate: 0, title_senior: 0, title_none: 0, age_under_30: 0,
-  age_30_39: 0, age_40_49: 0, age_50_plus: 0,
+  region: null,
+  areas: 0,
+  streets: 0,
+  quota: 0,
+  borrowed: 0,
+  floating_held: 0,
+  floating_lent: 0,
+  vacancies: 0,
+  headcount: 0,
+  on_duty: 0,
+  on_leave: 0,
+  exits: 0,
+  hires: 0,
+  at_start: 0,
+  at_end: 0,
+  title_junior: 0,
+  title_intermediate: 0,
+  title_senior: 0,
+  title_none: 0,
+  age_under_30: 0,
+  age_30_39: 0,
+  age_40_49: 0,
+  age_50_plus: 0,
   ...(Object.fromEntries(EDUCATION_LEVELS.map((level) => [educationColumn(level), 0])) as Record<EducationColumn, number>),
 };
 
@@ -71,7 +91,10 @@ export function figuresOf(s: RegionSums, policy: PolicyVersion): StaffingFigures
   const titled = s.title_junior + s.title_intermediate + s.title_senior;
   const counts = { junior: s.title_junior, intermediate: s.title_intermediate, senior: s.title_senior, none: s.title_none };
   const target = Object.fromEntries(TITLES.map((t) => [t, roundTo(ratio[t] / ratioSum, 4)])) as Record<Title, number>;
-  const shares = Object.fromEntries(TITLES.map((t) => [t, titled === 0 ? null : roundTo(counts[t] / titled, 4)])) as Record<Title, number | null>;
+  const shares = Object.fromEntries(TITLES.map((t) => [t, titled === 0 ? null : roundTo(counts[t] / titled, 4)])) as Record<
+    Title,
+    number | null
+  >;
   const tolerance = policy.promotion.tolerance;
   const averageHeadcount = (s.at_start + s.at_end) / 2;
   return {
@@ -103,17 +126,37 @@ export function figuresOf(s: RegionSums, policy: PolicyVersion): StaffingFigures
   };
 }
 
-export function buildStaffingReport(rows: readonly RegionSums[], policy: PolicyVersion, inputs: { unitCode: string; from: string; to: string }): StaffingReportFigures {
+export function buildStaffingReport(
+  rows: readonly RegionSums[],
+  policy: PolicyVersion,
+  inputs: { unitCode: string; from: string; to: string },
+): StaffingReportFigures {
   const totalSums = rows.reduce(addSums, ZERO);
   const total = figuresOf(totalSums, policy);
   const byRegion: Partial<Record<Region, StaffingFigures>> = {};
   for (const row of rows) if (row.region) byRegion[row.region] = figuresOf(row, policy);
   const r = policy.promotion.titleRatio;
   const explanation = new ExplanationBuilder({ ...inputs }, policy.id)
-    .step('QUOTA-6', `Quota ${total.quota} (areas' quotas incl. ${total.borrowedFloating} borrowed floating places, plus street centres); headcount ${total.headcount}; vacancies ${total.vacancies} counted per unit`, total.quota)
-    .step('QUOTA-6', `On-duty rate (在岗率) = on-duty ${total.onDuty} / quota ${total.quota} = ${total.onDutyRate ?? 'n/a'}`, total.onDutyRate)
-    .step('QUOTA-6', `Turnover (流失率) = exits ${total.exits} from ${inputs.from} to ${inputs.to} / average headcount ((${total.headcountAtStart} + ${total.headcountAtEnd}) / 2) = ${total.turnoverRate ?? 'n/a'}`, total.turnoverRate)
-    .step('PROM-3', `Title structure junior:intermediate:senior against ${r.junior}:${r.intermediate}:${r.senior} (tolerance ${policy.promotion.tolerance}): ${total.titles.withinTolerance === null ? 'no titled workers' : total.titles.withinTolerance ? 'within' : 'outside'} tolerance`, total.titles.shares)
+    .step(
+      'QUOTA-6',
+      `Quota ${total.quota} (areas' quotas incl. ${total.borrowedFloating} borrowed floating places, plus street centres); headcount ${total.headcount}; vacancies ${total.vacancies} counted per unit`,
+      total.quota,
+    )
+    .step(
+      'QUOTA-6',
+      `On-duty rate (在岗率) = on-duty ${total.onDuty} / quota ${total.quota} = ${total.onDutyRate ?? 'n/a'}`,
+      total.onDutyRate,
+    )
+    .step(
+      'QUOTA-6',
+      `Turnover (流失率) = exits ${total.exits} from ${inputs.from} to ${inputs.to} / average headcount ((${total.headcountAtStart} + ${total.headcountAtEnd}) / 2) = ${total.turnoverRate ?? 'n/a'}`,
+      total.turnoverRate,
+    )
+    .step(
+      'PROM-3',
+      `Title structure junior:intermediate:senior against ${r.junior}:${r.intermediate}:${r.senior} (tolerance ${policy.promotion.tolerance}): ${total.titles.withinTolerance === null ? 'no titled workers' : total.titles.withinTolerance ? 'within' : 'outside'} tolerance`,
+      total.titles.shares,
+    )
     .step('ORG-4', `Broken down by region kind: ${Object.keys(byRegion).join(', ') || 'none'}`)
     .build();
   return { total, byRegion, explanation };

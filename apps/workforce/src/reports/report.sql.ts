@@ -27,8 +27,12 @@ export function educationColumn(level: EducationLevel): EducationColumn {
   return `edu_${level.replace(/-/g, '_')}` as EducationColumn;
 }
 
-const EDUCATION_COUNTS = EDUCATION_LEVELS.map((level) => `count(*) FILTER (WHERE status <> 'exited' AND education = '${level}') AS ${educationColumn(level)}`).join(',\n    ');
-const EDUCATION_SUMS = EDUCATION_LEVELS.map((level) => `coalesce(sum(w.${educationColumn(level)}), 0)::int AS ${educationColumn(level)}`).join(',\n  ');
+const EDUCATION_COUNTS = EDUCATION_LEVELS.map(
+  (level) => `count(*) FILTER (WHERE status <> 'exited' AND education = '${level}') AS ${educationColumn(level)}`,
+).join(',\n    ');
+const EDUCATION_SUMS = EDUCATION_LEVELS.map(
+  (level) => `coalesce(sum(w.${educationColumn(level)}), 0)::int AS ${educationColumn(level)}`,
+).join(',\n  ');
 
 /**
  * Workers employed on `day` whose first transfer after it touches the subtree: their unit then and

@@ -16,7 +16,11 @@ export class ReportsController {
   @ApiOkResponse({
     description: `QUOTA-6 figures, PROM-3 title structure, age bands and the education structure (keys: ${EDUCATION_LEVELS.join(', ')}), in total and per ORG-4 region kind`,
   })
-  report(@Param('code') code: string, @Query() query: ReportQueryDto, @CurrentPrincipal() principal: Principal): Promise<StaffingReportResponse> {
+  report(
+    @Param('code') code: string,
+    @Query() query: ReportQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffingReportResponse> {
     return this.reports.staffing(code, query, principal);
   }
 }

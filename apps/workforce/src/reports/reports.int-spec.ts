@@ -51,13 +51,24 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     await loadSyntheticWorkers(ds, generated, { ...LOAD, batchSize: 700 });
     workers = generated.map((g) => {
       const r = workerRow(g, LOAD);
-      return { unit: r[1] as string, status: r[2] as string, title: r[7] as string | null, birth: r[11] as string, education: r[12] as string, hired: r[14] as string, exited: r[15] as string | null };
+      return {
+        unit: r[1] as string,
+        status: r[2] as string,
+        title: r[7] as string | null,
+        birth: r[11] as string,
+        education: r[12] as string,
+        hired: r[14] as string,
+        exited: r[15] as string | null,
+      };
     });
     // Lend a few floating places so borrowed quota is part of the figures (QUOTA-4).
     const area = workers.find((w) => w.unit.length === 12)!.unit;
     await ds.query("UPDATE quotas SET borrowed = 2 WHERE unit_code = $1 AND kind = 'area'", [area]);
     await ds.query("UPDATE quotas SET lent = 2 WHERE unit_code = $1 AND kind = 'floating'", [area.slice(0, 9)]);
-    const rows = (await ds.query("SELECT unit_code, value + borrowed AS q FROM quotas WHERE kind IN ('area', 'centre')")) as Array<{ unit_code: string; q: number }>;
+    const rows = (await ds.query("SELECT unit_code, value + borrowed AS q FROM quotas WHERE kind IN ('area', 'centre')")) as Array<{
+      unit_code: string;
+      q: number;
+    }>;
     quotaByUnit = new Map(rows.map((r) => [r.unit_code, r.q]));
     reports = ctx.get(ReportsService);
   }, 120_000);
@@ -89,7 +100,12 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
       averageHeadcount: avg,
       turnoverRate: Math.round((exits / avg) * 10_000) / 10_000,
       onDutyRate: Math.round((count((w) => w.status === 'on-duty') / quota) * 10_000) / 10_000,
-      titles: { junior: count((w) => w.title === 'junior'), intermediate: count((w) => w.title === 'intermediate'), senior: count((w) => w.title === 'senior'), none: count((w) => w.title === null) },
+      titles: {
+        junior: count((w) => w.title === 'junior'),
+        intermediate: count((w) => w.title === 'intermediate'),
+        senior: count((w) => w.title === 'senior'),
+        none: count((w) => w.title === null),
+      },
       ages: {
         under30: count((w) => ageOn(w.birth, TO) < 30),
         from30to39: count((w) => ageOn(w.birth, TO) >= 30 && ageOn(w.birth, TO) < 40),
@@ -106,9 +122,33 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     };
   }
 
-  function pick(f: { quota: number; vacancies: number; headcount: number; onDuty: number; exits: number; averageHeadcount: number; turnoverRate: number | null; onDutyRate: number | null; titles: { counts: object }; ages: object; education: object }) {
+  function pick(f: {
+    quota: number;
+    vacancies: number;
+    headcount: number;
+    onDuty: number;
+    exits: number;
+    averageHeadcount: number;
+    turnoverRate: number | null;
+    onDutyRate: number | null;
+    titles: { counts: object };
+    ages: object;
+    education: object;
+  }) {
     const { quota, vacancies, headcount, onDuty, exits, averageHeadcount, turnoverRate, onDutyRate, ages, education } = f;
-    return { quota, vacancies, headcount, onDuty, exits, averageHeadcount, turnoverRate, onDutyRate, titles: f.titles.counts, ages, education };
+    return {
+      quota,
+      vacancies,
+      headcount,
+      onDuty,
+      exits,
+      averageHeadcount,
+      turnoverRate,
+      onDutyRate,
+      titles: f.titles.counts,
+      ages,
+      education,
+    };
   }
 
   it('QUOTA-6: city-wide figures match the ones recomputed from the generated workers', async () => {
@@ -140,7 +180,9 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     const { total, explanation } = await reports.staffing('31', { from: FROM, to: TO }, city);
     const titled = total.titles.counts.junior + total.titles.counts.intermediate + total.titles.counts.senior;
     expect(total.titles.shares.junior).toBeCloseTo(total.titles.counts.junior / titled, 4);
-    const within = (['junior', 'intermediate', 'senior'] as const).every((t) => Math.abs(total.titles.shares[t]! - total.titles.target[t]) <= 0.05 + 1e-9);
+    const within = (['junior', 'intermediate', 'senior'] as const).every(
+      (t) => Math.abs(total.titles.shares[t]! - total.titles.target[t]) <= 0.05 + 1e-9,
+    );
     expect(total.titles.withinTolerance).toBe(within);
     expect(explanation.rules.map((r) => r.id)).toEqual(['QUOTA-6', 'PROM-3', 'ORG-4']);
   });
@@ -150,7 +192,10 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     const otherDistrict = [...units.values()].find((u) => u.kind === 'district' && u.code !== street.slice(0, 6))!.code;
     const operator: Principal = { sub: 'district-op', role: 'district', unit: otherDistrict };
     await expect(reports.staffing(street, {}, operator)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(reports.staffing('31', { from: '2026-05-01', to: '2026-04-01' }, city)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'from' });
+    await expect(reports.staffing('31', { from: '2026-05-01', to: '2026-04-01' }, city)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'from',
+    });
   });
 
   // Last in this file: it moves workers, so the figures recomputed above no longer hold after it.
@@ -161,19 +206,32 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     )) as Array<{ id: string; unit_code: string }>;
     const [inPeriod, afterPeriod] = rows;
     const origin = inPeriod!.unit_code.slice(0, 6);
-    const destination = [...quotaByUnit.keys()].find((c) => c.length === 12 && !c.startsWith(origin) && c.slice(0, 6) !== afterPeriod!.unit_code.slice(0, 6))!;
+    const destination = [...quotaByUnit.keys()].find(
+      (c) => c.length === 12 && !c.startsWith(origin) && c.slice(0, 6) !== afterPeriod!.unit_code.slice(0, 6),
+    )!;
     const figures = async (code: string) => (await reports.staffing(code, { from: FROM, to: TO }, city)).total;
-    const [originBefore, destinationBefore, cityBefore] = await Promise.all([figures(origin), figures(destination.slice(0, 6)), figures('31')]);
+    const [originBefore, destinationBefore, cityBefore] = await Promise.all([
+      figures(origin),
+      figures(destination.slice(0, 6)),
+      figures('31'),
+    ]);
     // What the roster's transfer writes (WorkerLifecycleService.transfer): the new unit and a history row.
     const transfer = async (id: string, from: string, occurredOn: string) => {
       await ds.query('UPDATE workers SET unit_code = $2 WHERE id = $1', [id, destination]);
-      await ds.query(`INSERT INTO worker_history (worker_id, kind, unit_code, from_unit_code, occurred_on, recorded_by) VALUES ($1, 'transferred', $2, $3, $4, 'report-it')`, [id, destination, from, occurredOn]);
+      await ds.query(
+        `INSERT INTO worker_history (worker_id, kind, unit_code, from_unit_code, occurred_on, recorded_by) VALUES ($1, 'transferred', $2, $3, $4, 'report-it')`,
+        [id, destination, from, occurredOn],
+      );
     };
     await transfer(inPeriod!.id, inPeriod!.unit_code, '2026-03-01');
     await transfer(afterPeriod!.id, afterPeriod!.unit_code, '2026-08-01');
     const movedOut = afterPeriod!.unit_code.startsWith(origin) ? 2 : 1;
 
-    const [originAfter, destinationAfter, cityAfter] = await Promise.all([figures(origin), figures(destination.slice(0, 6)), figures('31')]);
+    const [originAfter, destinationAfter, cityAfter] = await Promise.all([
+      figures(origin),
+      figures(destination.slice(0, 6)),
+      figures('31'),
+    ]);
     expect(originAfter.headcount).toBe(originBefore.headcount - movedOut);
     // On 1 July 2025 both were still in their old units; on 30 June 2026 only the second one was.
     expect(originAfter.headcountAtStart).toBe(originBefore.headcountAtStart);
@@ -182,6 +240,11 @@ describe('staffing report (QUOTA-6, PROM-3, ORG-4) on real PostgreSQL', () => {
     expect(destinationAfter.headcountAtStart).toBe(destinationBefore.headcountAtStart);
     expect(destinationAfter.headcountAtEnd).toBe(destinationBefore.headcountAtEnd + 1);
     // City-wide nobody came or went.
-    expect(cityAfter).toMatchObject({ headcount: cityBefore.headcount, headcountAtStart: cityBefore.headcountAtStart, headcountAtEnd: cityBefore.headcountAtEnd, turnoverRate: cityBefore.turnoverRate });
+    expect(cityAfter).toMatchObject({
+      headcount: cityBefore.headcount,
+      headcountAtStart: cityBefore.headcountAtStart,
+      headcountAtEnd: cityBefore.headcountAtEnd,
+      turnoverRate: cityBefore.turnoverRate,
+    });
   });
 });

@@ -5,5 +5,10 @@ import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /** QUOTA-6 staffing reports over a unit's subtree. */
-@Module({ imports: [OrgModule], controllers: [ReportsController], providers: [ReportRepository, ReportsService], exports: [ReportsService] })
+@Module({
+  imports: [OrgModule],
+  controllers: [ReportsController],
+  providers: [ReportRepository, ReportsService],
+  exports: [ReportsService],
+})
 export class ReportsModule {}

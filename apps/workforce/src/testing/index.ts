@@ -5,7 +5,13 @@
  * @cwp/synthetic; this only puts it into the service's tables.
  */
 export { openBenchSchema, type BenchSchema } from './bench-schema';
-export { createWorkforceIntContext, ORG_TREE_FILE, TEST_SETTINGS, type WorkforceIntContext, type WorkforceIntContextOptions } from './workforce-int-context';
+export {
+  createWorkforceIntContext,
+  ORG_TREE_FILE,
+  TEST_SETTINGS,
+  type WorkforceIntContext,
+  type WorkforceIntContextOptions,
+} from './workforce-int-context';
 export { loadReferenceData } from '../reference-data';
 export { loadSyntheticWorkers } from '../workers';
 export { buildStaffingReport, ReportRepository, STAFFING_REPORT_SQL } from '../reports';

@@ -12,11 +12,19 @@ import { workforceOwnMigrations } from '../migrations';
 
 export const ORG_TREE_FILE = fromRepoRoot('seeds/org-tree/shanghai.json');
 
-export const TEST_SETTINGS: WorkforceSettings = { seedOnStart: false, floatingQuotaPercent: 5, quotaReviewDecisionDays: 30, taskQueue: 'workforce-int-spec' };
+export const TEST_SETTINGS: WorkforceSettings = {
+  seedOnStart: false,
+  floatingQuotaPercent: 5,
+  quotaReviewDecisionDays: 30,
+  taskQueue: 'workforce-int-spec',
+};
 
 export type WorkforceIntContext = testing.IntegrationContext;
 
-export interface WorkforceIntContextOptions extends Omit<testing.IntegrationContextOptions, 'service' | 'migrations' | 'produces' | 'providers'> {
+export interface WorkforceIntContextOptions extends Omit<
+  testing.IntegrationContextOptions,
+  'service' | 'migrations' | 'produces' | 'providers'
+> {
   /** The service's migrations (default: all of workforce's; the platform's come first anyway). */
   migrations?: readonly Function[];
   /** Contracts the outbox accepts (default: every workforce contract). */

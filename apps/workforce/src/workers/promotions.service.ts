@@ -30,36 +30,72 @@ export class PromotionsService {
 
   async promote(id: string, dto: PromotionDto, principal: Principal): Promise<PromotionResponse> {
     if ((dto.toTitle === undefined) === (dto.toRole === undefined)) {
-      throw DomainError.validation(dto.toTitle === undefined ? 'toTitle' : 'toRole', 'Send exactly one of toTitle (title ladder) or toRole (role ladder)');
+      throw DomainError.validation(
+        dto.toTitle === undefined ? 'toTitle' : 'toRole',
+        'Send exactly one of toTitle (title ladder) or toRole (role ladder)',
+      );
     }
     await this.access.visible(id, principal, 'promote');
     const today = this.clock.today();
     const effectiveOn = dto.effectiveOn ?? today;
     return this.dataSource.transaction(async (em) => {
       const row = await this.changes.current(em, id, dto.version);
-      if (effectiveOn < row.hiredOn) throw DomainError.validation('effectiveOn', `effectiveOn ${effectiveOn} is before the worker was hired (${row.hiredOn})`);
-      return dto.toTitle !== undefined ? this.title(em, row, dto.toTitle, effectiveOn, today, principal) : this.role(em, row, dto.toRole!, effectiveOn, today, principal);
+      if (effectiveOn < row.hiredOn)
+        throw DomainError.validation('effectiveOn', `effectiveOn ${effectiveOn} is before the worker was hired (${row.hiredOn})`);
+      return dto.toTitle !== undefined
+        ? this.title(em, row, dto.toTitle, effectiveOn, today, principal)
+        : this.role(em, row, dto.toRole!, effectiveOn, today, principal);
     });
   }
 
-  private async title(em: EntityManager, row: WorkerRow, to: WorkerTitle, effectiveOn: string, today: string, principal: Principal): Promise<PromotionResponse> {
+  private async title(
+    em: EntityManager,
+    row: WorkerRow,
+    to: WorkerTitle,
+    effectiveOn: string,
+    today: string,
+    principal: Principal,
+  ): Promise<PromotionResponse> {
     const decision = await this.guard.check(em, row, to, today);
     const after = await this.changes.apply(em, row, principal, {
       action: 'promote',
       changes: { title: to },
-      history: { kind: 'promoted', occurredOn: effectiveOn, details: { ladder: 'title', from: row.title, to, explanation: decision.explanation } },
-      event: (w) => ({ contract: workerChangedContract, key: w.id, data: workerEventData.changed(w, 'title-promotion', ['title'], effectiveOn) }),
+      history: {
+        kind: 'promoted',
+        occurredOn: effectiveOn,
+        details: { ladder: 'title', from: row.title, to, explanation: decision.explanation },
+      },
+      event: (w) => ({
+        contract: workerChangedContract,
+        key: w.id,
+        data: workerEventData.changed(w, 'title-promotion', ['title'], effectiveOn),
+      }),
     });
-    return { worker: toWorkerResponse(after, today), promotion: { ladder: 'title', from: row.title, to, explanation: decision.explanation } };
+    return {
+      worker: toWorkerResponse(after, today),
+      promotion: { ladder: 'title', from: row.title, to, explanation: decision.explanation },
+    };
   }
 
-  private async role(em: EntityManager, row: WorkerRow, to: WorkerRole, effectiveOn: string, today: string, principal: Principal): Promise<PromotionResponse> {
+  private async role(
+    em: EntityManager,
+    row: WorkerRow,
+    to: WorkerRole,
+    effectiveOn: string,
+    today: string,
+    principal: Principal,
+  ): Promise<PromotionResponse> {
     const next = nextRole(row.role);
     if (next.value.next !== to) {
       throw new DomainError(
         ErrorCode.BUSINESS_RULE_VIOLATED,
-        next.value.next === null ? `${row.role} is the top of the internal role ladder (PROM-1; further paths are external, PROM-2)` : `A role promotion goes one step at a time: ${row.role} → ${next.value.next}, not ${to} (PROM-1)`,
-        { field: 'toRole', details: { rule: 'PROM-1', reason: 'NOT_NEXT_ROLE', from: row.role, next: next.value.next, explanation: next.explanation } },
+        next.value.next === null
+          ? `${row.role} is the top of the internal role ladder (PROM-1; further paths are external, PROM-2)`
+          : `A role promotion goes one step at a time: ${row.role} → ${next.value.next}, not ${to} (PROM-1)`,
+        {
+          field: 'toRole',
+          details: { rule: 'PROM-1', reason: 'NOT_NEXT_ROLE', from: row.role, next: next.value.next, explanation: next.explanation },
+        },
       );
     }
     const post = postForRole(to);
@@ -69,8 +105,16 @@ export class PromotionsService {
     const after = await this.changes.apply(em, row, principal, {
       action: 'promote',
       changes: { role: to, post_category: post.postCategory, post_role: post.postRole },
-      history: { kind: 'promoted', occurredOn: effectiveOn, details: { ladder: 'role', from: row.role, to, explanation: next.explanation } },
-      event: (w) => ({ contract: workerChangedContract, key: w.id, data: workerEventData.changed(w, 'role-promotion', fields, effectiveOn) }),
+      history: {
+        kind: 'promoted',
+        occurredOn: effectiveOn,
+        details: { ladder: 'role', from: row.role, to, explanation: next.explanation },
+      },
+      event: (w) => ({
+        contract: workerChangedContract,
+        key: w.id,
+        data: workerEventData.changed(w, 'role-promotion', fields, effectiveOn),
+      }),
     });
     return { worker: toWorkerResponse(after, today), promotion: { ladder: 'role', from: row.role, to, explanation: next.explanation } };
   }

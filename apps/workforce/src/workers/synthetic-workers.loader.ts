@@ -12,8 +12,46 @@ export interface LoadWorkersOptions {
   asOf?: string;
 }
 
-const COLUMNS = ['id', 'unit_code', 'status', 'entry_route', 'post_category', 'post_level', 'post_role', 'title', 'role', 'name', 'gender', 'birth_date', 'education', 'major', 'hired_on', 'exited_on', 'exit_cause', 'created_by'] as const;
-const TYPES = ['uuid', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'text', 'date', 'text', 'text', 'date', 'date', 'text', 'text'];
+const COLUMNS = [
+  'id',
+  'unit_code',
+  'status',
+  'entry_route',
+  'post_category',
+  'post_level',
+  'post_role',
+  'title',
+  'role',
+  'name',
+  'gender',
+  'birth_date',
+  'education',
+  'major',
+  'hired_on',
+  'exited_on',
+  'exit_cause',
+  'created_by',
+] as const;
+const TYPES = [
+  'uuid',
+  'text',
+  'text',
+  'text',
+  'text',
+  'int',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'date',
+  'text',
+  'text',
+  'date',
+  'date',
+  'text',
+  'text',
+];
 const DAY_MS = 86_400_000;
 
 /** A stable number in [0, 1) from a string (FNV-1a, 32 bits): picks exited workers and exit dates. */
@@ -36,13 +74,33 @@ export function workerRow(w: SyntheticWorker, options: LoadWorkersOptions = {}):
     exitedOn = new Date(Math.max(hired, asOf - offsetDays * DAY_MS)).toISOString().slice(0, 10);
   }
   return [
-    w.id, w.unitCode, exited ? 'exited' : w.status, w.entryRoute, w.postCategory, w.postLevel, w.postRole, w.title === 'none' ? null : w.title,
-    w.role, w.name, w.gender, w.birthDate, w.education, w.major, w.hireDate, exitedOn, exited ? 'resigned' : null, 'synthetic-seed',
+    w.id,
+    w.unitCode,
+    exited ? 'exited' : w.status,
+    w.entryRoute,
+    w.postCategory,
+    w.postLevel,
+    w.postRole,
+    w.title === 'none' ? null : w.title,
+    w.role,
+    w.name,
+    w.gender,
+    w.birthDate,
+    w.education,
+    w.major,
+    w.hireDate,
+    exitedOn,
+    exited ? 'resigned' : null,
+    'synthetic-seed',
   ];
 }
 
 /** Bulk-loads synthetic workers into `workers` in multi-row batches; returns how many. */
-export async function loadSyntheticWorkers(dataSource: Pick<DataSource, 'query'>, workers: Iterable<SyntheticWorker>, options: LoadWorkersOptions = {}): Promise<number> {
+export async function loadSyntheticWorkers(
+  dataSource: Pick<DataSource, 'query'>,
+  workers: Iterable<SyntheticWorker>,
+  options: LoadWorkersOptions = {},
+): Promise<number> {
   const batchSize = options.batchSize ?? 5000;
   const sql = `INSERT INTO workers (${COLUMNS.join(', ')}) SELECT * FROM unnest(${TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
   let columns: unknown[][] = COLUMNS.map(() => []);

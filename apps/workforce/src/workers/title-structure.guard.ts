@@ -20,19 +20,31 @@ export class TitleStructureGuard {
     @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
   ) {}
 
-  async check(em: EntityManager, worker: WorkerRow, to: WorkerTitle, today: string, field = 'toTitle'): Promise<Decision<TitlePromotionCheck>> {
+  async check(
+    em: EntityManager,
+    worker: WorkerRow,
+    to: WorkerTitle,
+    today: string,
+    field = 'toTitle',
+  ): Promise<Decision<TitlePromotionCheck>> {
     const from = worker.title;
     if (from === null) {
-      throw new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, `Worker holds no title yet: a first title is junior, recorded with PATCH (PROM-1, POST-3)`, {
-        field,
-        details: { rule: 'PROM-1', reason: 'NO_TITLE_TO_PROMOTE_FROM' },
-      });
+      throw new DomainError(
+        ErrorCode.BUSINESS_RULE_VIOLATED,
+        `Worker holds no title yet: a first title is junior, recorded with PATCH (PROM-1, POST-3)`,
+        {
+          field,
+          details: { rule: 'PROM-1', reason: 'NO_TITLE_TO_PROMOTE_FROM' },
+        },
+      );
     }
     const next = nextTitle(from);
     if (next.value.next !== to) {
       throw new DomainError(
         ErrorCode.BUSINESS_RULE_VIOLATED,
-        next.value.next === null ? `${from} is the highest title (PROM-1)` : `A title promotion goes one step at a time: ${from} → ${next.value.next}, not ${to} (PROM-1)`,
+        next.value.next === null
+          ? `${from} is the highest title (PROM-1)`
+          : `A title promotion goes one step at a time: ${from} → ${next.value.next}, not ${to} (PROM-1)`,
         { field, details: { rule: 'PROM-1', reason: 'NOT_NEXT_TITLE', from, next: next.value.next, explanation: next.explanation } },
       );
     }
@@ -42,7 +54,9 @@ export class TitleStructureGuard {
     const decision = checkTitlePromotion(policy, counts, from, to);
     if (!decision.value.allowed) {
       const refusal = titleStructureExceeded(street, decision, counts, policy.promotion.tolerance);
-      throw field === 'toTitle' ? refusal : new DomainError(refusal.code, refusal.message, { field, ...(refusal.details ? { details: refusal.details } : {}) });
+      throw field === 'toTitle'
+        ? refusal
+        : new DomainError(refusal.code, refusal.message, { field, ...(refusal.details ? { details: refusal.details } : {}) });
     }
     return decision;
   }

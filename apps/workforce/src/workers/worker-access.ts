@@ -30,7 +30,8 @@ export class WorkerAccess {
   async employingUnit(principal: Principal, code: string, field: string, action: string): Promise<void> {
     await this.jurisdiction.assertUnitAccessible(principal, code, field, action);
     const kind = this.directory.kindOf(code);
-    if (!kind || !EMPLOYING_KINDS.has(kind)) throw DomainError.validation(field, `${field} ${code} must be a street or a residential area (it is a ${kind ?? 'unknown unit'})`);
+    if (!kind || !EMPLOYING_KINDS.has(kind))
+      throw DomainError.validation(field, `${field} ${code} must be a street or a residential area (it is a ${kind ?? 'unknown unit'})`);
   }
 
   /** A unit used as a list filter: in scope, else 404 on `field` (audited). */

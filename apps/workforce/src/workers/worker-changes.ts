@@ -35,15 +35,21 @@ export class WorkerChanges {
     const row = await this.repository.findById(id, em);
     if (!row) throw DomainError.notFound('Worker', id);
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
-      throw DomainError.versionConflict(`Worker ${id} was changed by someone else (expected version ${expectedVersion}, it is ${row.version}); reload and retry`, {
-        table: 'workers',
-        id,
-        expectedVersion,
-        currentVersion: row.version,
-      });
+      throw DomainError.versionConflict(
+        `Worker ${id} was changed by someone else (expected version ${expectedVersion}, it is ${row.version}); reload and retry`,
+        {
+          table: 'workers',
+          id,
+          expectedVersion,
+          currentVersion: row.version,
+        },
+      );
     }
     if (row.status === 'exited') {
-      throw DomainError.conflict(`Worker ${id} has exited on ${row.exitedOn}; an exited worker's record is final`, { id, reason: 'WORKER_EXITED' });
+      throw DomainError.conflict(`Worker ${id} has exited on ${row.exitedOn}; an exited worker's record is final`, {
+        id,
+        reason: 'WORKER_EXITED',
+      });
     }
     return row;
   }
@@ -51,8 +57,24 @@ export class WorkerChanges {
   async apply(em: EntityManager, before: WorkerRow, principal: Principal, plan: WorkerChangePlan): Promise<WorkerRow> {
     await this.repository.update(em, before.id, before.version, plan.changes);
     const after = (await this.repository.findById(before.id, em))!;
-    await this.repository.addHistory(em, { ...plan.history, workerId: after.id, unitCode: plan.history.unitCode ?? after.unitCode, recordedBy: principal.sub });
-    await this.audit.record(em, { action: plan.action, entity: WORKER_AUDIT_ENTITY, entityId: after.id, before: workerAuditView(before), after: workerAuditView(after), personalFields: WORKER_PERSONAL_FIELDS }, principal);
+    await this.repository.addHistory(em, {
+      ...plan.history,
+      workerId: after.id,
+      unitCode: plan.history.unitCode ?? after.unitCode,
+      recordedBy: principal.sub,
+    });
+    await this.audit.record(
+      em,
+      {
+        action: plan.action,
+        entity: WORKER_AUDIT_ENTITY,
+        entityId: after.id,
+        before: workerAuditView(before),
+        after: workerAuditView(after),
+        personalFields: WORKER_PERSONAL_FIELDS,
+      },
+      principal,
+    );
     await this.outbox.append(em, plan.event(after));
     return after;
   }

@@ -1,4 +1,11 @@
-import type { WorkerChangedData, WorkerChangedField, WorkerChangeReason, WorkerExitedData, WorkerHiredData, WorkerTransferredData } from '@cwp/contracts';
+import type {
+  WorkerChangedData,
+  WorkerChangedField,
+  WorkerChangeReason,
+  WorkerExitedData,
+  WorkerHiredData,
+  WorkerTransferredData,
+} from '@cwp/contracts';
 import type { WorkerRow } from './worker.row';
 
 /**

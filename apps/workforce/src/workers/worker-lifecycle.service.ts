@@ -26,10 +26,12 @@ export class WorkerLifecycleService {
     await this.access.visible(id, principal, 'leave');
     const today = this.clock.today();
     const startsOn = dto.startsOn ?? today;
-    if (dto.expectedReturnOn !== undefined && dto.expectedReturnOn < startsOn) throw DomainError.validation('expectedReturnOn', 'expectedReturnOn is before startsOn');
+    if (dto.expectedReturnOn !== undefined && dto.expectedReturnOn < startsOn)
+      throw DomainError.validation('expectedReturnOn', 'expectedReturnOn is before startsOn');
     return this.dataSource.transaction(async (em) => {
       const row = await this.changes.current(em, id, dto.version);
-      if (row.status !== 'on-duty') throw DomainError.conflict(`Worker ${id} is ${row.status}, not on duty`, { id, status: row.status, reason: 'NOT_ON_DUTY' });
+      if (row.status !== 'on-duty')
+        throw DomainError.conflict(`Worker ${id} is ${row.status}, not on duty`, { id, status: row.status, reason: 'NOT_ON_DUTY' });
       notBeforeHire(row, startsOn, 'startsOn');
       const after = await this.changes.apply(em, row, principal, {
         action: 'leave',
@@ -47,7 +49,8 @@ export class WorkerLifecycleService {
     const returnsOn = dto.returnsOn ?? today;
     return this.dataSource.transaction(async (em) => {
       const row = await this.changes.current(em, id, dto.version);
-      if (row.status !== 'leave') throw DomainError.conflict(`Worker ${id} is ${row.status}, not on leave`, { id, status: row.status, reason: 'NOT_ON_LEAVE' });
+      if (row.status !== 'leave')
+        throw DomainError.conflict(`Worker ${id} is ${row.status}, not on leave`, { id, status: row.status, reason: 'NOT_ON_LEAVE' });
       notBeforeHire(row, returnsOn, 'returnsOn');
       const after = await this.changes.apply(em, row, principal, {
         action: 'return',
@@ -89,8 +92,17 @@ export class WorkerLifecycleService {
       notBeforeHire(row, dto.effectiveOn, 'effectiveOn');
       const after = await this.changes.apply(em, row, principal, {
         action: 'exit',
-        changes: { status: 'exited', exited_on: dto.effectiveOn, exit_cause: fitted.cause, exit_explanation: JSON.stringify(fitted.explanation) },
-        history: { kind: 'exited', occurredOn: dto.effectiveOn, details: { cause: fitted.cause, rules: fitted.rules, entryRoute: row.entryRoute } },
+        changes: {
+          status: 'exited',
+          exited_on: dto.effectiveOn,
+          exit_cause: fitted.cause,
+          exit_explanation: JSON.stringify(fitted.explanation),
+        },
+        history: {
+          kind: 'exited',
+          occurredOn: dto.effectiveOn,
+          details: { cause: fitted.cause, rules: fitted.rules, entryRoute: row.entryRoute },
+        },
         event: (w) => ({ contract: workerExitedContract, key: w.id, data: workerEventData.exited(w, fitted.rules) }),
       });
       return { ...toWorkerResponse(after, today), exit: { cause: fitted.cause, rules: fitted.rules, explanation: fitted.explanation } };

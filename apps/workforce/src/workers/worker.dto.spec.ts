@@ -15,13 +15,21 @@ async function fieldsRefused(metatype: new () => object, value: unknown, type: '
 }
 
 const hire = {
-  unitCode: '310101002001', name: ' 李四 ', birthDate: '1990-05-17', education: 'bachelor', entryRoute: 'recruited', role: 'staff', postLevel: 3,
+  unitCode: '310101002001',
+  name: ' 李四 ',
+  birthDate: '1990-05-17',
+  education: 'bachelor',
+  entryRoute: 'recruited',
+  role: 'staff',
+  postLevel: 3,
 };
 
 describe('roster DTO validation at the edge', () => {
   it('REC-4 education takes the policy codes shared with the talent pool; the old high-school and doctor are refused', async () => {
-    for (const education of ['below-junior-college', 'junior-college', 'bachelor', 'master', 'doctorate']) expect(await fieldsRefused(HireWorkerDto, { ...hire, education })).toEqual([]);
-    for (const education of ['high-school', 'doctor', 'secondary']) expect(await fieldsRefused(HireWorkerDto, { ...hire, education })).toEqual(['education']);
+    for (const education of ['below-junior-college', 'junior-college', 'bachelor', 'master', 'doctorate'])
+      expect(await fieldsRefused(HireWorkerDto, { ...hire, education })).toEqual([]);
+    for (const education of ['high-school', 'doctor', 'secondary'])
+      expect(await fieldsRefused(HireWorkerDto, { ...hire, education })).toEqual(['education']);
   });
 
   it('accepts a valid hire and trims the name', async () => {
@@ -66,11 +74,19 @@ describe('roster DTO validation at the edge', () => {
   it('EXIT-1..3 the exit cause is a closed set; facts are validated field by field', async () => {
     expect(await fieldsRefused(ExitDto, { cause: 'resigned', effectiveOn: '2026-01-01' })).toContain('cause');
     expect(await fieldsRefused(ExitDto, { cause: 'law' })).toContain('effectiveOn');
-    expect(await fieldsRefused(ExitDto, { cause: 'unqualified-two-years', effectiveOn: '2026-01-01', facts: { appraisals: [{ year: 2025, grade: 'bad' }] } })).toContain(
-      'facts.appraisals.0.grade',
+    expect(
+      await fieldsRefused(ExitDto, {
+        cause: 'unqualified-two-years',
+        effectiveOn: '2026-01-01',
+        facts: { appraisals: [{ year: 2025, grade: 'bad' }] },
+      }),
+    ).toContain('facts.appraisals.0.grade');
+    expect(await fieldsRefused(ExitDto, { cause: 'law', effectiveOn: '2026-01-01', facts: { statutoryCause: 'x'.repeat(201) } })).toContain(
+      'facts.statutoryCause',
     );
-    expect(await fieldsRefused(ExitDto, { cause: 'law', effectiveOn: '2026-01-01', facts: { statutoryCause: 'x'.repeat(201) } })).toContain('facts.statutoryCause');
-    expect(await fieldsRefused(ExitDto, { cause: 'law', effectiveOn: '2026-01-01', facts: { seriousBreach: 'yes' } })).toContain('facts.seriousBreach');
+    expect(await fieldsRefused(ExitDto, { cause: 'law', effectiveOn: '2026-01-01', facts: { seriousBreach: 'yes' } })).toContain(
+      'facts.seriousBreach',
+    );
   });
 
   it('transfer needs a street or area code; promotions take ladder codes', async () => {
@@ -80,9 +96,15 @@ describe('roster DTO validation at the edge', () => {
   });
 
   it('list query: numbers from the query string, whitelisted sort and order, bounded page size, defaults', async () => {
-    const dto = (await pipe.transform({ page: '2', pageSize: '50', sort: 'hiredOn', order: 'desc', ageBand: '30-39' }, { type: 'query', metatype: ListWorkersQueryDto })) as ListWorkersQueryDto;
+    const dto = (await pipe.transform(
+      { page: '2', pageSize: '50', sort: 'hiredOn', order: 'desc', ageBand: '30-39' },
+      { type: 'query', metatype: ListWorkersQueryDto },
+    )) as ListWorkersQueryDto;
     expect(dto).toMatchObject({ page: 2, pageSize: 50, sort: 'hiredOn', order: 'desc', ageBand: '30-39' });
-    expect(((await pipe.transform({}, { type: 'query', metatype: ListWorkersQueryDto })) as ListWorkersQueryDto)).toMatchObject({ page: 1, pageSize: 20 });
+    expect((await pipe.transform({}, { type: 'query', metatype: ListWorkersQueryDto })) as ListWorkersQueryDto).toMatchObject({
+      page: 1,
+      pageSize: 20,
+    });
     expect(await fieldsRefused(ListWorkersQueryDto, { sort: 'national_id_enc' }, 'query')).toContain('sort');
     expect(await fieldsRefused(ListWorkersQueryDto, { pageSize: '201' }, 'query')).toContain('pageSize');
     expect(await fieldsRefused(ListWorkersQueryDto, { title: 'none', status: 'retired' }, 'query')).toEqual(['status']);
@@ -91,10 +113,33 @@ describe('roster DTO validation at the edge', () => {
 
 describe('response mapping', () => {
   const row: WorkerRow = {
-    id: 'w1', unitCode: '310101002001', status: 'on-duty', entryRoute: 'recruited', postCategory: 'staff', postLevel: 3, postRole: null, title: 'junior', role: 'staff',
-    name: '李四', gender: null, birthDate: '1990-05-17', education: 'bachelor', major: null, hiredOn: '2020-03-01', exitedOn: null, exitCause: null,
-    exitExplanation: null, nationalIdEnc: 'v1.secret', nationalIdMasked: '3101**********1234', personRef: 'a'.repeat(64), talentPoolEntryId: null,
-    campaignId: null, createdBy: 'x', version: 1, createdAt: new Date(), updatedAt: new Date(),
+    id: 'w1',
+    unitCode: '310101002001',
+    status: 'on-duty',
+    entryRoute: 'recruited',
+    postCategory: 'staff',
+    postLevel: 3,
+    postRole: null,
+    title: 'junior',
+    role: 'staff',
+    name: '李四',
+    gender: null,
+    birthDate: '1990-05-17',
+    education: 'bachelor',
+    major: null,
+    hiredOn: '2020-03-01',
+    exitedOn: null,
+    exitCause: null,
+    exitExplanation: null,
+    nationalIdEnc: 'v1.secret',
+    nationalIdMasked: '3101**********1234',
+    personRef: 'a'.repeat(64),
+    talentPoolEntryId: null,
+    campaignId: null,
+    createdBy: 'x',
+    version: 1,
+    createdAt: new Date(),
+    updatedAt: new Date(),
   };
 
   it('never carries the ciphertext or the person reference; age and band as of today', () => {

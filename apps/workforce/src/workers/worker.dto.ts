@@ -48,10 +48,15 @@ import type { WorkerRow } from './worker.row';
 export const WORKER_UNIT_PATTERN = /^31\d{7}(?:\d{3})?$/;
 const CODE = /^[a-z][a-z0-9-]{0,59}$/;
 
-const unitMessage = (field: string) => ({ message: `${field} must be a street (9 digits) or residential area (12 digits) code of Shanghai` });
+const unitMessage = (field: string) => ({
+  message: `${field} must be a street (9 digits) or residential area (12 digits) code of Shanghai`,
+});
 
 export class HireWorkerDto {
-  @ApiProperty({ example: '310101002001', description: 'Employing street (9 digits) or residential area (12 digits), inside the caller scope' })
+  @ApiProperty({
+    example: '310101002001',
+    description: 'Employing street (9 digits) or residential area (12 digits), inside the caller scope',
+  })
   @Matches(WORKER_UNIT_PATTERN, unitMessage('unitCode'))
   unitCode!: string;
 
@@ -73,7 +78,9 @@ export class HireWorkerDto {
   birthDate?: string;
 
   /** Optional 18-character citizen identity number (GB 11643): stored encrypted, answered masked. */
-  @ApiPropertyOptional({ description: 'GB 11643 citizen ID; stored encrypted, answered masked; only its keyed hash (personRef) leaves the service' })
+  @ApiPropertyOptional({
+    description: 'GB 11643 citizen ID; stored encrypted, answered masked; only its keyed hash (personRef) leaves the service',
+  })
   @IsOptional()
   @Transform(trimString)
   @IsNationalId()
@@ -262,7 +269,10 @@ export class ExitFactsDto {
 
 export class ExitDto extends VersionedActionDto {
   /** EXIT-1..3, a closed set; which ones apply depends on the entry route (ORG-3). */
-  @ApiProperty({ enum: WORKER_EXIT_CAUSES, description: 'Recruited: the five EXIT-3 causes or law; elected: law (EXIT-2) or re-election-not-returned (EXIT-1)' })
+  @ApiProperty({
+    enum: WORKER_EXIT_CAUSES,
+    description: 'Recruited: the five EXIT-3 causes or law; elected: law (EXIT-2) or re-election-not-returned (EXIT-1)',
+  })
   @IsIn(WORKER_EXIT_CAUSES)
   cause!: WorkerExitCause;
 
@@ -304,31 +314,47 @@ export class ListWorkersQueryDto {
   unit?: string;
 
   @ApiPropertyOptional({ enum: POST_CATEGORIES })
-  @IsOptional() @IsIn(POST_CATEGORIES) postCategory?: PostCategory;
+  @IsOptional()
+  @IsIn(POST_CATEGORIES)
+  postCategory?: PostCategory;
 
   /** `none`: workers without a title. */
   @ApiPropertyOptional({ enum: [...WORKER_TITLES, 'none'] })
-  @IsOptional() @IsIn([...WORKER_TITLES, 'none']) title?: WorkerTitle | 'none';
+  @IsOptional()
+  @IsIn([...WORKER_TITLES, 'none'])
+  title?: WorkerTitle | 'none';
 
   @ApiPropertyOptional({ enum: WORKER_ROLES })
-  @IsOptional() @IsIn(WORKER_ROLES) role?: WorkerRole;
+  @IsOptional()
+  @IsIn(WORKER_ROLES)
+  role?: WorkerRole;
 
   /** Absent: every status, exited included. */
   @ApiPropertyOptional({ enum: WORKER_STATUSES })
-  @IsOptional() @IsIn(WORKER_STATUSES) status?: WorkerStatus;
+  @IsOptional()
+  @IsIn(WORKER_STATUSES)
+  status?: WorkerStatus;
 
   /** Age on today, in the bands of the QUOTA-6 report. */
   @ApiPropertyOptional({ enum: AGE_BANDS })
-  @IsOptional() @IsIn(AGE_BANDS) ageBand?: AgeBand;
+  @IsOptional()
+  @IsIn(AGE_BANDS)
+  ageBand?: AgeBand;
 
   @ApiPropertyOptional({ enum: EDUCATION_LEVELS })
-  @IsOptional() @IsIn(EDUCATION_LEVELS) education?: EducationLevel;
+  @IsOptional()
+  @IsIn(EDUCATION_LEVELS)
+  education?: EducationLevel;
 
   @ApiPropertyOptional({ enum: WORKER_SORT_NAMES, default: 'name' })
-  @IsOptional() @IsIn(WORKER_SORT_NAMES) sort?: WorkerSort;
+  @IsOptional()
+  @IsIn(WORKER_SORT_NAMES)
+  sort?: WorkerSort;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional() @IsIn(['asc', 'desc']) order?: SortOrder;
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: SortOrder;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()

@@ -63,11 +63,21 @@ export class WorkerRepository {
     await em.query(
       `INSERT INTO worker_history (worker_id, kind, unit_code, from_unit_code, occurred_on, details, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [entry.workerId, entry.kind, entry.unitCode, entry.fromUnitCode ?? null, entry.occurredOn, JSON.stringify(entry.details ?? {}), entry.recordedBy],
+      [
+        entry.workerId,
+        entry.kind,
+        entry.unitCode,
+        entry.fromUnitCode ?? null,
+        entry.occurredOn,
+        JSON.stringify(entry.details ?? {}),
+        entry.recordedBy,
+      ],
     );
   }
 
-  async history(workerId: string): Promise<Array<{ kind: string; unitCode: string; fromUnitCode: string | null; occurredOn: string; details: Record<string, unknown> }>> {
+  async history(
+    workerId: string,
+  ): Promise<Array<{ kind: string; unitCode: string; fromUnitCode: string | null; occurredOn: string; details: Record<string, unknown> }>> {
     return (await this.dataSource.query(
       `SELECT kind, unit_code AS "unitCode", from_unit_code AS "fromUnitCode", to_char(occurred_on, 'YYYY-MM-DD') AS "occurredOn", details
          FROM worker_history WHERE worker_id = $1 ORDER BY id`,
@@ -127,7 +137,9 @@ export class WorkerRepository {
 
   /** How many workers match (the page's total). */
   private async count(where: string[], params: unknown[]): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM workers w WHERE ${where.join(' AND ')}`, params)) as Array<{ n: number }>;
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM workers w WHERE ${where.join(' AND ')}`, params)) as Array<{
+      n: number;
+    }>;
     return row?.n ?? 0;
   }
 }

@@ -85,6 +85,25 @@ export interface NewWorker {
 
 /** NewWorker's columns in insert order (one list, so the INSERT and the type cannot drift apart). */
 export const NEW_WORKER_COLUMNS = [
-  'id', 'unit_code', 'status', 'entry_route', 'post_category', 'post_level', 'post_role', 'title', 'role', 'name', 'gender', 'birth_date',
-  'education', 'major', 'hired_on', 'national_id_enc', 'national_id_masked', 'person_ref', 'talent_pool_entry_id', 'campaign_id', 'created_by',
+  'id',
+  'unit_code',
+  'status',
+  'entry_route',
+  'post_category',
+  'post_level',
+  'post_role',
+  'title',
+  'role',
+  'name',
+  'gender',
+  'birth_date',
+  'education',
+  'major',
+  'hired_on',
+  'national_id_enc',
+  'national_id_masked',
+  'person_ref',
+  'talent_pool_entry_id',
+  'campaign_id',
+  'created_by',
 ] as const satisfies ReadonlyArray<keyof NewWorker>;

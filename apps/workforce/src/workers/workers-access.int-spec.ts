@@ -5,7 +5,20 @@
  * scope the answer is 404 exactly like a missing id, and the denial is in the audit trail.
  */
 import type { Principal } from '@cwp/platform';
-import { AREA_A1_1, AREA_A1_2, AREA_A2_1, AREA_B1_1, DISTRICT_A, DISTRICT_B, STREET_A1, STREET_A2, STREET_B1, cityPrincipal, newHire, principalOf } from './testing/workers-int-context';
+import {
+  AREA_A1_1,
+  AREA_A1_2,
+  AREA_A2_1,
+  AREA_B1_1,
+  DISTRICT_A,
+  DISTRICT_B,
+  STREET_A1,
+  STREET_A2,
+  STREET_B1,
+  cityPrincipal,
+  newHire,
+  principalOf,
+} from './testing/workers-int-context';
 import { startWorkersHttpApp, type WorkersHttpApp } from './testing/workers-http-app';
 
 let http: WorkersHttpApp;
@@ -66,13 +79,26 @@ const OPERATIONS: Array<{
   run: (p: Principal, id: string, unit: string) => Promise<{ status: number; body: any }>;
   deniedEntity: (id: string, unit: string) => string;
 }> = [
-  { op: 'GET /workers/:id', action: 'read', allowed: 200, run: (p, id) => http.call('GET', `${API}/${id}`, { principal: p }), deniedEntity: (id) => id },
-  { op: 'GET /workers?unit=', action: 'list', allowed: 200, run: (p, _id, unit) => http.call('GET', `${API}?unit=${unit}`, { principal: p }), deniedEntity: (_id, unit) => unit },
+  {
+    op: 'GET /workers/:id',
+    action: 'read',
+    allowed: 200,
+    run: (p, id) => http.call('GET', `${API}/${id}`, { principal: p }),
+    deniedEntity: (id) => id,
+  },
+  {
+    op: 'GET /workers?unit=',
+    action: 'list',
+    allowed: 200,
+    run: (p, _id, unit) => http.call('GET', `${API}?unit=${unit}`, { principal: p }),
+    deniedEntity: (_id, unit) => unit,
+  },
   {
     op: 'PATCH /workers/:id',
     action: 'update',
     allowed: 200,
-    run: async (p, id) => http.call('PATCH', `${API}/${id}`, { principal: p, body: { version: await version(id), postLevel: 2 + ((await version(id)) % 10) } }),
+    run: async (p, id) =>
+      http.call('PATCH', `${API}/${id}`, { principal: p, body: { version: await version(id), postLevel: 2 + ((await version(id)) % 10) } }),
     deniedEntity: (id) => id,
   },
   {
@@ -87,35 +113,59 @@ const OPERATIONS: Array<{
     deniedEntity: (id) => id,
   },
   // In scope these reach the rules and are refused there (no lasting change): proof the scope check passed.
-  { op: 'POST /workers/:id/promotions', action: 'promote', allowed: 422, run: (p, id) => http.call('POST', `${API}/${id}/promotions`, { principal: p, body: { toTitle: 'junior' } }), deniedEntity: (id) => id },
+  {
+    op: 'POST /workers/:id/promotions',
+    action: 'promote',
+    allowed: 422,
+    run: (p, id) => http.call('POST', `${API}/${id}/promotions`, { principal: p, body: { toTitle: 'junior' } }),
+    deniedEntity: (id) => id,
+  },
   {
     op: 'POST /workers/:id/exit',
     action: 'exit',
     allowed: 422,
-    run: (p, id) => http.call('POST', `${API}/${id}/exit`, { principal: p, body: { cause: 're-election-not-returned', effectiveOn: '2026-06-30' } }),
+    run: (p, id) =>
+      http.call('POST', `${API}/${id}/exit`, { principal: p, body: { cause: 're-election-not-returned', effectiveOn: '2026-06-30' } }),
     deniedEntity: (id) => id,
   },
-  { op: 'POST /workers/:id/transfer (same unit)', action: 'transfer', allowed: 400, run: (p, id, unit) => http.call('POST', `${API}/${id}/transfer`, { principal: p, body: { toUnit: unit } }), deniedEntity: (id) => id },
-  { op: 'POST /workers (hire into the unit)', action: 'hire', allowed: 201, run: (p, _id, unit) => http.call('POST', API, { principal: p, body: newHire({ unitCode: unit }) }), deniedEntity: (_id, unit) => unit },
+  {
+    op: 'POST /workers/:id/transfer (same unit)',
+    action: 'transfer',
+    allowed: 400,
+    run: (p, id, unit) => http.call('POST', `${API}/${id}/transfer`, { principal: p, body: { toUnit: unit } }),
+    deniedEntity: (id) => id,
+  },
+  {
+    op: 'POST /workers (hire into the unit)',
+    action: 'hire',
+    allowed: 201,
+    run: (p, _id, unit) => http.call('POST', API, { principal: p, body: newHire({ unitCode: unit }) }),
+    deniedEntity: (_id, unit) => unit,
+  },
 ];
 
-const matrix = pairs.flatMap((pair) => OPERATIONS.map((operation) => ({ ...pair, ...operation, expected: pair.visible ? operation.allowed : 404 })));
+const matrix = pairs.flatMap((pair) =>
+  OPERATIONS.map((operation) => ({ ...pair, ...operation, expected: pair.visible ? operation.allowed : 404 })),
+);
 
 describe('ORG-2 access matrix (role × unit in/out of scope × operation)', () => {
-  it.each(matrix)('$who $op on the worker $target → $expected', async ({ principal, target, run, expected, visible, action, deniedEntity }) => {
-    const id = workerIds[target];
-    const unit = UNITS[target];
-    const before = await deniedRows(principal, deniedEntity(id, unit), action);
-    const res = await run(principal, id, unit);
-    expect({ status: res.status, code: res.body?.code }).toEqual({ status: expected, code: visible ? res.body?.code : 'NOT_FOUND' });
-    if (!visible) {
-      // Exactly like a missing record: no hint the worker exists, and the attempt is on record.
-      expect(JSON.stringify(res.body)).not.toMatch(/scope|forbidden/i);
-      expect(await deniedRows(principal, deniedEntity(id, unit), action)).toBe(before + 1);
-    } else {
-      expect(await deniedRows(principal, deniedEntity(id, unit), action)).toBe(before);
-    }
-  });
+  it.each(matrix)(
+    '$who $op on the worker $target → $expected',
+    async ({ principal, target, run, expected, visible, action, deniedEntity }) => {
+      const id = workerIds[target];
+      const unit = UNITS[target];
+      const before = await deniedRows(principal, deniedEntity(id, unit), action);
+      const res = await run(principal, id, unit);
+      expect({ status: res.status, code: res.body?.code }).toEqual({ status: expected, code: visible ? res.body?.code : 'NOT_FOUND' });
+      if (!visible) {
+        // Exactly like a missing record: no hint the worker exists, and the attempt is on record.
+        expect(JSON.stringify(res.body)).not.toMatch(/scope|forbidden/i);
+        expect(await deniedRows(principal, deniedEntity(id, unit), action)).toBe(before + 1);
+      } else {
+        expect(await deniedRows(principal, deniedEntity(id, unit), action)).toBe(before);
+      }
+    },
+  );
 
   it.each(Object.entries(PRINCIPALS))('%s lists exactly the workers of its subtree', async (_who, principal) => {
     const res = await http.call('GET', `${API}?pageSize=200`, { principal });

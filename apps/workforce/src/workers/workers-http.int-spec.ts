@@ -47,12 +47,23 @@ describe('mutations honour Idempotency-Key', () => {
   it('a retried exit replays the explanation instead of failing on the exited worker', async () => {
     const hired = await http.call('POST', API, { principal: street, body: newHire() });
     const exit = { cause: 'serious-breach', effectiveOn: '2026-05-31' };
-    const first = await http.call('POST', `${API}/${hired.body.id}/exit`, { principal: street, body: exit, headers: { 'Idempotency-Key': `exit-${hired.body.id}` } });
-    const again = await http.call('POST', `${API}/${hired.body.id}/exit`, { principal: street, body: exit, headers: { 'Idempotency-Key': `exit-${hired.body.id}` } });
+    const first = await http.call('POST', `${API}/${hired.body.id}/exit`, {
+      principal: street,
+      body: exit,
+      headers: { 'Idempotency-Key': `exit-${hired.body.id}` },
+    });
+    const again = await http.call('POST', `${API}/${hired.body.id}/exit`, {
+      principal: street,
+      body: exit,
+      headers: { 'Idempotency-Key': `exit-${hired.body.id}` },
+    });
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    const [row] = (await http.ds.query("SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND event_type = 'cwp.workforce.worker.exited.v1'", [hired.body.id])) as Array<{ n: number }>;
+    const [row] = (await http.ds.query(
+      "SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND event_type = 'cwp.workforce.worker.exited.v1'",
+      [hired.body.id],
+    )) as Array<{ n: number }>;
     expect(row!.n).toBe(1);
   });
 });
@@ -60,7 +71,9 @@ describe('mutations honour Idempotency-Key', () => {
 describe('optimistic concurrency over HTTP', () => {
   it('PATCH with a stale version is a 409 CONFLICT; without a version it is a 400 naming version', async () => {
     const hired = await http.call('POST', API, { principal: street, body: newHire() });
-    expect((await http.call('PATCH', `${API}/${hired.body.id}`, { principal: street, body: { version: 1, postLevel: 5 } })).status).toBe(200);
+    expect((await http.call('PATCH', `${API}/${hired.body.id}`, { principal: street, body: { version: 1, postLevel: 5 } })).status).toBe(
+      200,
+    );
     const stale = await http.call('PATCH', `${API}/${hired.body.id}`, { principal: street, body: { version: 1, postLevel: 6 } });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: 2 } });
@@ -107,14 +120,24 @@ describe('bad input is a 4xx naming the field, never a 500', () => {
 describe('policy refusals are 422 with the rule', () => {
   it('EXIT-2 an EXIT-3 cause for an elected worker names cause and lists the allowed causes', async () => {
     const hired = await http.call('POST', API, { principal: street, body: newHire({ entryRoute: 'elected', role: 'head' }) });
-    const res = await http.call('POST', `${API}/${hired.body.id}/exit`, { principal: street, body: { cause: 'unqualified-two-years', effectiveOn: '2026-05-31' } });
+    const res = await http.call('POST', `${API}/${hired.body.id}/exit`, {
+      principal: street,
+      body: { cause: 'unqualified-two-years', effectiveOn: '2026-05-31' },
+    });
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'BUSINESS_RULE_VIOLATED', field: 'cause', details: { rule: 'EXIT-2', allowedCauses: ['law', 're-election-not-returned'] } });
+    expect(res.body).toMatchObject({
+      code: 'BUSINESS_RULE_VIOLATED',
+      field: 'cause',
+      details: { rule: 'EXIT-2', allowedCauses: ['law', 're-election-not-returned'] },
+    });
   });
 
   it('an unknown exit cause is a 400 (closed set)', async () => {
     const hired = await http.call('POST', API, { principal: street, body: newHire() });
-    const res = await http.call('POST', `${API}/${hired.body.id}/exit`, { principal: street, body: { cause: 'resigned', effectiveOn: '2026-05-31' } });
+    const res = await http.call('POST', `${API}/${hired.body.id}/exit`, {
+      principal: street,
+      body: { cause: 'resigned', effectiveOn: '2026-05-31' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('cause');
   });
@@ -123,7 +146,16 @@ describe('policy refusals are 422 with the rule', () => {
     const hired = await http.call('POST', API, { principal: street, body: newHire() });
     const res = await http.call('POST', `${API}/${hired.body.id}/exit`, {
       principal: street,
-      body: { cause: 'unqualified-two-years', effectiveOn: '2026-05-31', facts: { appraisals: [{ year: 2024, grade: 'unqualified' }, { year: 2025, grade: 'unqualified' }] } },
+      body: {
+        cause: 'unqualified-two-years',
+        effectiveOn: '2026-05-31',
+        facts: {
+          appraisals: [
+            { year: 2024, grade: 'unqualified' },
+            { year: 2025, grade: 'unqualified' },
+          ],
+        },
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.exit.rules).toEqual(expect.arrayContaining(['ORG-3', 'EXIT-3', 'APPR-5']));

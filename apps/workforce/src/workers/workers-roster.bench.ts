@@ -63,13 +63,37 @@ async function main(): Promise<void> {
 
     t = performance.now();
     await time('city: page 1 by name (total over the whole city)', () => repository.search(page({}), city), shown);
-    await time('city: current staff, 40-49, by hire date desc', () => repository.search(page({ status: 'on-duty', role: 'staff', birthDates: birthDateRange('40-49', today), sort: 'hiredOn', order: 'desc' }), city), shown);
+    await time(
+      'city: current staff, 40-49, by hire date desc',
+      () =>
+        repository.search(
+          page({ status: 'on-duty', role: 'staff', birthDates: birthDateRange('40-49', today), sort: 'hiredOn', order: 'desc' }),
+          city,
+        ),
+      shown,
+    );
     await time(`district ${district}: page 1 by name`, () => repository.search(page({}), districtOp), shown);
-    await time(`district ${district}: page 50 by post level desc`, () => repository.search(page({ page: 50, sort: 'postLevel', order: 'desc' }), districtOp), shown);
-    await time(`street ${street}: junior titles, by title`, () => repository.search(page({ title: 'junior', sort: 'title' }), streetOp), shown);
+    await time(
+      `district ${district}: page 50 by post level desc`,
+      () => repository.search(page({ page: 50, sort: 'postLevel', order: 'desc' }), districtOp),
+      shown,
+    );
+    await time(
+      `street ${street}: junior titles, by title`,
+      () => repository.search(page({ title: 'junior', sort: 'title' }), streetOp),
+      shown,
+    );
     const [one] = (await ds.query('SELECT id FROM workers OFFSET 12345 LIMIT 1')) as Array<{ id: string }>;
-    await time('one worker by id', () => repository.findById(one!.id), (r) => (r ? 'found' : 'missing'));
-    await time(`PROM-3 title counts of street ${street} under its lock`, () => ds.transaction((em) => repository.lockTitleCounts(em, street)), (c) => JSON.stringify(c));
+    await time(
+      'one worker by id',
+      () => repository.findById(one!.id),
+      (r) => (r ? 'found' : 'missing'),
+    );
+    await time(
+      `PROM-3 title counts of street ${street} under its lock`,
+      () => ds.transaction((em) => repository.lockTitleCounts(em, street)),
+      (c) => JSON.stringify(c),
+    );
     console.log(`(${runs} runs each after a warm-up; total ${Math.round(performance.now() - t)} ms)`);
   } finally {
     await bench.close(keep);

@@ -3,7 +3,18 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { PromotionsService, type PromotionResponse } from './promotions.service';
 import { WorkerLifecycleService, type ExitResponse } from './worker-lifecycle.service';
-import { ExitDto, HireWorkerDto, LeaveDto, ListWorkersQueryDto, PromotionDto, ReturnDto, TransferDto, UpdateWorkerDto, type WorkerPageResponse, type WorkerResponse } from './worker.dto';
+import {
+  ExitDto,
+  HireWorkerDto,
+  LeaveDto,
+  ListWorkersQueryDto,
+  PromotionDto,
+  ReturnDto,
+  TransferDto,
+  UpdateWorkerDto,
+  type WorkerPageResponse,
+  type WorkerResponse,
+} from './worker.dto';
 import { WORKER_ENTITY_NAME } from './worker-access';
 import { WorkersService, type UpdatedWorkerResponse } from './workers.service';
 
@@ -44,7 +55,11 @@ export class WorkersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change post category, level, refinement, title or role (version required; 409 when stale)' })
-  update(@Param('id', WORKER_ID) id: string, @Body() dto: UpdateWorkerDto, @CurrentPrincipal() principal: Principal): Promise<UpdatedWorkerResponse> {
+  update(
+    @Param('id', WORKER_ID) id: string,
+    @Body() dto: UpdateWorkerDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UpdatedWorkerResponse> {
     return this.workers.update(id, dto, principal);
   }
 
@@ -63,7 +78,11 @@ export class WorkersController {
   @Post(':id/transfer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move to another street or area; both must be in the caller scope (ORG-2)' })
-  transfer(@Param('id', WORKER_ID) id: string, @Body() dto: TransferDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
+  transfer(
+    @Param('id', WORKER_ID) id: string,
+    @Body() dto: TransferDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<WorkerResponse> {
     return this.lifecycle.transfer(id, dto, principal);
   }
 
@@ -77,7 +96,11 @@ export class WorkersController {
   @Post(':id/promotions')
   @HttpCode(200)
   @ApiOperation({ summary: 'PROM-1 one step up the title (under PROM-3 4:4:2) or role ladder' })
-  promote(@Param('id', WORKER_ID) id: string, @Body() dto: PromotionDto, @CurrentPrincipal() principal: Principal): Promise<PromotionResponse> {
+  promote(
+    @Param('id', WORKER_ID) id: string,
+    @Body() dto: PromotionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PromotionResponse> {
     return this.promotions.promote(id, dto, principal);
   }
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, DomainError, ErrorCode, OutboxWriter, PiiCipher, type ColumnChanges, ServiceClock, type Principal } from '@cwp/platform';
+import {
+  AuditTrail,
+  DomainError,
+  ErrorCode,
+  OutboxWriter,
+  PiiCipher,
+  type ColumnChanges,
+  ServiceClock,
+  type Principal,
+} from '@cwp/platform';
 import { WORKER_TITLES, workerChangedContract, workerHiredContract, type WorkerChangedField, type WorkerTitle } from '@cwp/contracts';
 import { checkNationalId, maskNationalId, type Explanation } from '@cwp/policy';
 import { ageOn, birthDateRange } from './rules/age-band';
@@ -11,7 +20,14 @@ import { WorkerAccess } from './worker-access';
 import { WORKER_AUDIT_ENTITY, WORKER_PERSONAL_FIELDS, workerAuditView } from './worker-audit';
 import { WorkerChanges } from './worker-changes';
 import { workerEventData } from './worker-events';
-import { toWorkerResponse, type HireWorkerDto, type ListWorkersQueryDto, type UpdateWorkerDto, type WorkerPageResponse, type WorkerResponse } from './worker.dto';
+import {
+  toWorkerResponse,
+  type HireWorkerDto,
+  type ListWorkersQueryDto,
+  type UpdateWorkerDto,
+  type WorkerPageResponse,
+  type WorkerResponse,
+} from './worker.dto';
 import { WorkerRepository } from './worker.repository';
 import type { NewWorker } from './worker.row';
 
@@ -46,7 +62,8 @@ export class WorkersService {
     if (dto.nationalId !== undefined) {
       const id = checkNationalId(dto.nationalId, this.clock.now());
       if (!id.valid) throw DomainError.validation('nationalId', id.message);
-      if (birthDate !== undefined && birthDate !== id.birthDate) throw DomainError.validation('birthDate', 'birthDate does not match the birth date in nationalId');
+      if (birthDate !== undefined && birthDate !== id.birthDate)
+        throw DomainError.validation('birthDate', 'birthDate does not match the birth date in nationalId');
       birthDate = id.birthDate;
       nationalId = id.normalized;
     }
@@ -54,7 +71,10 @@ export class WorkersService {
     const hiredOn = dto.hiredOn ?? today;
     const age = ageOn(birthDate, hiredOn);
     if (age < HIRE_AGE.min || age > HIRE_AGE.max) {
-      throw DomainError.validation('birthDate', `Age on hiredOn is ${age}: a community worker is of working age, ${HIRE_AGE.min}..${HIRE_AGE.max} (ORG-1)`);
+      throw DomainError.validation(
+        'birthDate',
+        `Age on hiredOn is ${age}: a community worker is of working age, ${HIRE_AGE.min}..${HIRE_AGE.max} (ORG-1)`,
+      );
     }
 
     const row: NewWorker = {
@@ -82,14 +102,36 @@ export class WorkersService {
     };
     const saved = await this.dataSource.transaction(async (em) => {
       if (!(await this.repository.insert(em, row))) {
-        throw new DomainError(ErrorCode.DUPLICATE, 'This person is already a current worker (one record per person until they exit)', { field: 'nationalId' });
+        throw new DomainError(ErrorCode.DUPLICATE, 'This person is already a current worker (one record per person until they exit)', {
+          field: 'nationalId',
+        });
       }
       const after = (await this.repository.findById(row.id, em))!;
       await this.repository.addHistory(em, {
-        workerId: after.id, kind: 'hired', unitCode: after.unitCode, occurredOn: hiredOn, recordedBy: principal.sub,
-        details: { entryRoute: after.entryRoute, postCategory: after.postCategory, postLevel: after.postLevel, title: after.title, role: after.role },
+        workerId: after.id,
+        kind: 'hired',
+        unitCode: after.unitCode,
+        occurredOn: hiredOn,
+        recordedBy: principal.sub,
+        details: {
+          entryRoute: after.entryRoute,
+          postCategory: after.postCategory,
+          postLevel: after.postLevel,
+          title: after.title,
+          role: after.role,
+        },
       });
-      await this.audit.record(em, { action: 'hire', entity: WORKER_AUDIT_ENTITY, entityId: after.id, after: workerAuditView(after), personalFields: WORKER_PERSONAL_FIELDS }, principal);
+      await this.audit.record(
+        em,
+        {
+          action: 'hire',
+          entity: WORKER_AUDIT_ENTITY,
+          entityId: after.id,
+          after: workerAuditView(after),
+          personalFields: WORKER_PERSONAL_FIELDS,
+        },
+        principal,
+      );
       await this.outbox.append(em, { contract: workerHiredContract, key: after.id, data: workerEventData.hired(after) });
       return after;
     });
@@ -148,7 +190,10 @@ export class WorkersService {
       let titleDecision: Explanation | undefined;
       if (dto.title !== undefined && dto.title !== row.title) {
         if (row.title === null && dto.title !== 'junior') {
-          throw new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, `A first title is junior, not ${dto.title} (PROM-1, POST-3)`, { field: 'title', details: { rule: 'PROM-1' } });
+          throw new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, `A first title is junior, not ${dto.title} (PROM-1, POST-3)`, {
+            field: 'title',
+            details: { rule: 'PROM-1' },
+          });
         }
         if (row.title !== null && titleRank(dto.title) > titleRank(row.title)) {
           titleDecision = (await this.guard.check(em, row, dto.title!, today, 'title')).explanation;

@@ -20,16 +20,42 @@ const workerId = '6f1c2a9e-8d43-4c1b-9a55-0e7d3f2b4c11';
 const taskId = '0b7e4d1a-3c2f-4e5a-9b8c-7d6e5f4a3b2c';
 const idBody = '31010119900517123';
 
-const published: ResultPublishedData = { workerId, unitCode: '310101002001', year: 2026, grade: 'unqualified', score: 55.4, calibrated: false, policyVersion: '2016-current' };
+const published: ResultPublishedData = {
+  workerId,
+  unitCode: '310101002001',
+  year: 2026,
+  grade: 'unqualified',
+  score: 55.4,
+  calibrated: false,
+  policyVersion: '2016-current',
+};
 const exit: ExitTriggeredData = {
-  workerId, unitCode: '310101002001', entryRoute: 'recruited', cause: 'unqualified-two-years',
-  appraisals: [{ year: 2025, grade: 'unqualified' }, { year: 2026, grade: 'unqualified' }], effectiveOn: '2027-03-31', taskId, rules: ['APPR-5', 'ORG-3', 'EXIT-3'],
+  workerId,
+  unitCode: '310101002001',
+  entryRoute: 'recruited',
+  cause: 'unqualified-two-years',
+  appraisals: [
+    { year: 2025, grade: 'unqualified' },
+    { year: 2026, grade: 'unqualified' },
+  ],
+  effectiveOn: '2027-03-31',
+  taskId,
+  rules: ['APPR-5', 'ORG-3', 'EXIT-3'],
 };
 const samples = [
   [resultPublishedContract, published],
-  [resultChangedContract, { workerId, unitCode: '310101002001', year: 2026, previousGrade: 'unqualified', grade: 'basically-qualified', reason: 'appeal-upheld' }],
-  [taskOpenedContract, { taskId, workerId, unitCode: '310101002001', kind: 'admonishment-talk', year: 2026, dueOn: '2027-02-28', rules: ['APPR-5'] }],
-  [taskEscalatedContract, { taskId, workerId, unitCode: '310101002001', kind: 'admonishment-talk', year: 2026, escalatedTo: '310101', dueOn: '2027-02-28' }],
+  [
+    resultChangedContract,
+    { workerId, unitCode: '310101002001', year: 2026, previousGrade: 'unqualified', grade: 'basically-qualified', reason: 'appeal-upheld' },
+  ],
+  [
+    taskOpenedContract,
+    { taskId, workerId, unitCode: '310101002001', kind: 'admonishment-talk', year: 2026, dueOn: '2027-02-28', rules: ['APPR-5'] },
+  ],
+  [
+    taskEscalatedContract,
+    { taskId, workerId, unitCode: '310101002001', kind: 'admonishment-talk', year: 2026, escalatedTo: '310101', dueOn: '2027-02-28' },
+  ],
   [exitTriggeredContract, exit],
   [incentiveSelectedContract, { level: 'district', unitCode: '310101', year: 2026, selected: [{ workerId, score: 97.5, rank: 1 }] }],
 ] as const;

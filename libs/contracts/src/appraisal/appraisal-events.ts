@@ -100,7 +100,13 @@ const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
 const grade = { enum: [...APPRAISAL_GRADES] } as const;
 const date = { type: 'string', format: 'date' } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
-const rules = { type: 'array', minItems: 1, maxItems: 10, uniqueItems: true, items: { type: 'string', pattern: '^[A-Z]+-[0-9]+$' } } as const;
+const rules = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 10,
+  uniqueItems: true,
+  items: { type: 'string', pattern: '^[A-Z]+-[0-9]+$' },
+} as const;
 
 export const resultPublishedSchema = {
   $schema: SCHEMA_DIALECT,
@@ -147,7 +153,15 @@ export const taskEscalatedSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['taskId', 'workerId', 'unitCode', 'kind', 'year', 'escalatedTo', 'dueOn'],
-  properties: { taskId: uuid, workerId, unitCode: workerUnit, kind: { enum: [...RECORD_TASK_KINDS] }, year, escalatedTo: anyUnit, dueOn: date },
+  properties: {
+    taskId: uuid,
+    workerId,
+    unitCode: workerUnit,
+    kind: { enum: [...RECORD_TASK_KINDS] },
+    year,
+    escalatedTo: anyUnit,
+    dueOn: date,
+  },
 } as const;
 
 export const exitTriggeredSchema = {
@@ -199,11 +213,31 @@ export const incentiveSelectedSchema = {
   },
 } as const;
 
-export const resultPublishedContract = defineEventContract<ResultPublishedData>({ type: APPRAISAL_EVENT_TYPES.resultPublished, topic: APPRAISAL_RESULTS_TOPIC, schema: resultPublishedSchema });
-export const resultChangedContract = defineEventContract<ResultChangedData>({ type: APPRAISAL_EVENT_TYPES.resultChanged, topic: APPRAISAL_RESULTS_TOPIC, schema: resultChangedSchema });
-export const taskOpenedContract = defineEventContract<TaskOpenedData>({ type: APPRAISAL_EVENT_TYPES.taskOpened, topic: APPRAISAL_RECORDS_TOPIC, schema: taskOpenedSchema });
-export const taskEscalatedContract = defineEventContract<TaskEscalatedData>({ type: APPRAISAL_EVENT_TYPES.taskEscalated, topic: APPRAISAL_RECORDS_TOPIC, schema: taskEscalatedSchema });
-export const exitTriggeredContract = defineEventContract<ExitTriggeredData>({ type: APPRAISAL_EVENT_TYPES.exitTriggered, topic: APPRAISAL_RECORDS_TOPIC, schema: exitTriggeredSchema });
+export const resultPublishedContract = defineEventContract<ResultPublishedData>({
+  type: APPRAISAL_EVENT_TYPES.resultPublished,
+  topic: APPRAISAL_RESULTS_TOPIC,
+  schema: resultPublishedSchema,
+});
+export const resultChangedContract = defineEventContract<ResultChangedData>({
+  type: APPRAISAL_EVENT_TYPES.resultChanged,
+  topic: APPRAISAL_RESULTS_TOPIC,
+  schema: resultChangedSchema,
+});
+export const taskOpenedContract = defineEventContract<TaskOpenedData>({
+  type: APPRAISAL_EVENT_TYPES.taskOpened,
+  topic: APPRAISAL_RECORDS_TOPIC,
+  schema: taskOpenedSchema,
+});
+export const taskEscalatedContract = defineEventContract<TaskEscalatedData>({
+  type: APPRAISAL_EVENT_TYPES.taskEscalated,
+  topic: APPRAISAL_RECORDS_TOPIC,
+  schema: taskEscalatedSchema,
+});
+export const exitTriggeredContract = defineEventContract<ExitTriggeredData>({
+  type: APPRAISAL_EVENT_TYPES.exitTriggered,
+  topic: APPRAISAL_RECORDS_TOPIC,
+  schema: exitTriggeredSchema,
+});
 export const incentiveSelectedContract = defineEventContract<IncentiveSelectedData>({
   type: APPRAISAL_EVENT_TYPES.incentiveSelected,
   topic: APPRAISAL_INCENTIVES_TOPIC,

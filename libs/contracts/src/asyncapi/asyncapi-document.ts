@@ -70,7 +70,11 @@ export function buildAsyncApiDocument(catalog: readonly ServiceEvents[], options
     },
     defaultContentType: 'application/cloudevents+json',
     servers: {
-      local: { host: options.kafkaHost ?? '127.0.0.1:59092', protocol: 'kafka', description: 'The local stack (infra/local); a cluster uses its own bootstrap address.' },
+      local: {
+        host: options.kafkaHost ?? '127.0.0.1:59092',
+        protocol: 'kafka',
+        description: 'The local stack (infra/local); a cluster uses its own bootstrap address.',
+      },
     },
     channels,
     operations,

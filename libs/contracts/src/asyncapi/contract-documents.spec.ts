@@ -34,9 +34,19 @@ describe('the integration contract documents (libs/contracts/generated)', () => 
     const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('/')}: ${d.message}`);
     expect(errors).toEqual([]);
     expect(document?.version()).toBe('3.0.0');
-    const documented = new Set(document?.allMessages().all().map((m) => m.name()));
+    const documented = new Set(
+      document
+        ?.allMessages()
+        .all()
+        .map((m) => m.name()),
+    );
     for (const contract of contracts) expect(documented).toContain(contract.type);
-    const topics = new Set(document?.allChannels().all().map((c) => c.address()));
+    const topics = new Set(
+      document
+        ?.allChannels()
+        .all()
+        .map((c) => c.address()),
+    );
     expect([...topics].sort()).toEqual([...new Set(contracts.map((c) => c.topic))].sort());
   });
 
@@ -54,7 +64,11 @@ describe('the integration contract documents (libs/contracts/generated)', () => 
     for (const contract of contracts) {
       const validate = ajv.compile(exportedSchemaOf(contract));
       const example = exampleDataOf(contract);
-      expect({ type: contract.type, valid: validate(example), errors: validate.errors ?? null }).toEqual({ type: contract.type, valid: true, errors: null });
+      expect({ type: contract.type, valid: validate(example), errors: validate.errors ?? null }).toEqual({
+        type: contract.type,
+        valid: true,
+        errors: null,
+      });
     }
   });
 });

@@ -50,7 +50,9 @@ describe('breakingChanges (what a consumer written against the published schema 
 
   it('a changed bound, pattern or item schema breaks consumers', () => {
     expect(changed((s) => (s.properties.note.maxLength = 100))).toEqual(['/properties/note: maxLength changed from 200 to 100']);
-    expect(changed((s) => (s.properties.rules.items.pattern = '^[A-Z]+$'))).toEqual(['/properties/rules/items: pattern changed from "^[A-Z]+-[0-9]+$" to "^[A-Z]+$"']);
+    expect(changed((s) => (s.properties.rules.items.pattern = '^[A-Z]+$'))).toEqual([
+      '/properties/rules/items: pattern changed from "^[A-Z]+-[0-9]+$" to "^[A-Z]+$"',
+    ]);
   });
 
   it('opening a closed object breaks consumers', () => {

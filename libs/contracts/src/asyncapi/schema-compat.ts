@@ -30,7 +30,8 @@ export function breakingChanges(before: JsonSchema, after: JsonSchema, path = ''
   }
   const afterRequired = new Set(asStrings(after.required));
   for (const name of asStrings(before.required)) {
-    if (name in afterProps && !afterRequired.has(name)) changes.push({ path: `${path}/properties/${name}`, change: 'required property made optional' });
+    if (name in afterProps && !afterRequired.has(name))
+      changes.push({ path: `${path}/properties/${name}`, change: 'required property made optional' });
   }
   if (isSchema(before.items) && isSchema(after.items)) changes.push(...breakingChanges(before.items, after.items, `${path}/items`));
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -38,7 +39,10 @@ export function breakingChanges(before: JsonSchema, after: JsonSchema, path = ''
     if (ANNOTATIONS.has(key) || key === 'properties' || key === 'required') continue;
     if (key === 'items' && isSchema(before.items) && isSchema(after.items)) continue;
     if (!deepEqual(before[key], after[key])) {
-      changes.push({ path: path || '/', change: `${key} changed from ${JSON.stringify(before[key]) ?? 'unset'} to ${JSON.stringify(after[key]) ?? 'unset'}` });
+      changes.push({
+        path: path || '/',
+        change: `${key} changed from ${JSON.stringify(before[key]) ?? 'unset'} to ${JSON.stringify(after[key]) ?? 'unset'}`,
+      });
     }
   }
   return changes;

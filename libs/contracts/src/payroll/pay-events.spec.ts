@@ -2,19 +2,42 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_TYPE_PATTERN, TOPIC_PATTERN } from '../cloudevent';
 import { PAYROLL_EVENT_TYPES, payRecalibrationWorkflowId } from './names';
-import { payRecalibratedContract, payrollEventContracts, recalibrationAppliedContract, wagePublishedContract, type PayRecalibratedData, type RecalibrationAppliedData, type WagePublishedData } from './pay-events';
+import {
+  payRecalibratedContract,
+  payrollEventContracts,
+  recalibrationAppliedContract,
+  wagePublishedContract,
+  type PayRecalibratedData,
+  type RecalibrationAppliedData,
+  type WagePublishedData,
+} from './pay-events';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: true }));
 
 const recalibrated: PayRecalibratedData = {
-  workerId: '6f1c2a9e-8d43-4c1b-9a55-0e7d3f2b4c11', unitCode: '310101002001', payYear: 2027, effectiveFrom: '2027-01-01',
-  previousAnnualFen: 12_000_000, annualFen: 12_600_000, deltaFen: 600_000, performanceShare: 0.3,
-  policyVersion: '2027-proposal', multiplier: 1.2, referenceWageYear: 2026, rules: ['PAY-2', 'PAY-3', 'PAY-5'],
+  workerId: '6f1c2a9e-8d43-4c1b-9a55-0e7d3f2b4c11',
+  unitCode: '310101002001',
+  payYear: 2027,
+  effectiveFrom: '2027-01-01',
+  previousAnnualFen: 12_000_000,
+  annualFen: 12_600_000,
+  deltaFen: 600_000,
+  performanceShare: 0.3,
+  policyVersion: '2027-proposal',
+  multiplier: 1.2,
+  referenceWageYear: 2026,
+  rules: ['PAY-2', 'PAY-3', 'PAY-5'],
 };
 const wage: WagePublishedData = { year: 2026, annualFen: 14_400_000, revision: 1, correction: false };
 const applied: RecalibrationAppliedData = {
-  payYear: 2027, policyVersion: '2027-proposal', multiplier: 1.2, referenceWageYear: 2026, workers: 3,
-  gainers: 3, losers: 0, rules: ['PAY-3'],
+  payYear: 2027,
+  policyVersion: '2027-proposal',
+  multiplier: 1.2,
+  referenceWageYear: 2026,
+  workers: 3,
+  gainers: 3,
+  losers: 0,
+  rules: ['PAY-3'],
 };
 const samples = [
   [payRecalibratedContract, recalibrated],

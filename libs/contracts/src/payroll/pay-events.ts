@@ -41,7 +41,20 @@ export const payRecalibratedContract = defineEventContract<PayRecalibratedData>(
     title: "A worker's yearly pay was recalibrated against the city's average wage (PAY-3)",
     type: 'object',
     additionalProperties: false,
-    required: ['workerId', 'unitCode', 'payYear', 'effectiveFrom', 'previousAnnualFen', 'annualFen', 'deltaFen', 'performanceShare', 'policyVersion', 'multiplier', 'referenceWageYear', 'rules'],
+    required: [
+      'workerId',
+      'unitCode',
+      'payYear',
+      'effectiveFrom',
+      'previousAnnualFen',
+      'annualFen',
+      'deltaFen',
+      'performanceShare',
+      'policyVersion',
+      'multiplier',
+      'referenceWageYear',
+      'rules',
+    ],
     properties: {
       workerId: WORKER_ID,
       unitCode: UNIT_CODE,
@@ -79,7 +92,12 @@ export const wagePublishedContract = defineEventContract<WagePublishedData>({
     type: 'object',
     additionalProperties: false,
     required: ['year', 'annualFen', 'revision', 'correction'],
-    properties: { year: YEAR, annualFen: { type: 'integer', minimum: 1 }, revision: { type: 'integer', minimum: 1 }, correction: { type: 'boolean' } },
+    properties: {
+      year: YEAR,
+      annualFen: { type: 'integer', minimum: 1 },
+      revision: { type: 'integer', minimum: 1 },
+      correction: { type: 'boolean' },
+    },
   },
 });
 
@@ -123,4 +141,8 @@ export const recalibrationAppliedContract = defineEventContract<RecalibrationApp
 });
 
 /** Every event the payroll service produces (PlatformOutboxModule `produces`). */
-export const payrollEventContracts: readonly EventContract[] = [payRecalibratedContract, wagePublishedContract, recalibrationAppliedContract];
+export const payrollEventContracts: readonly EventContract[] = [
+  payRecalibratedContract,
+  wagePublishedContract,
+  recalibrationAppliedContract,
+];

@@ -62,9 +62,12 @@ export interface RecalibrationApprovalRequest {
 }
 
 /** The city approves the preview it saw; the validator refuses a stale or missing preview. */
-export const recalibrationApprovalUpdate = defineUpdate<RecalibrationPreviewSummary, [RecalibrationApprovalRequest]>('payRecalibrationApprove');
+export const recalibrationApprovalUpdate = defineUpdate<RecalibrationPreviewSummary, [RecalibrationApprovalRequest]>(
+  'payRecalibrationApprove',
+);
 
 /** The wage was published or corrected, or the year's multiplier changed: look again, rebuild the preview. */
-export const recalibrationInputsChangedSignal = defineSignal<[{ reason: 'wage-published' | 'wage-corrected' | 'multiplier-changed' }]>('payRecalibrationInputsChanged');
+export const recalibrationInputsChangedSignal =
+  defineSignal<[{ reason: 'wage-published' | 'wage-corrected' | 'multiplier-changed' }]>('payRecalibrationInputsChanged');
 
 export const recalibrationStateQuery = defineQuery<RecalibrationState>('payRecalibrationState');

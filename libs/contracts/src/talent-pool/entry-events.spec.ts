@@ -34,7 +34,14 @@ const registered: EntryRegisteredData = {
   expiresOn: '2028-11-24',
 };
 const expiring: EntryExpiringData = { entryId, holdingUnit, expiresOn: '2028-11-24', reminderDays: 30, remindedOn: '2028-10-25' };
-const expired: EntryExpiredData = { entryId, holdingUnit, source: 'homemaker', registeredOn: '2026-11-24', expiresOn: '2028-11-24', expiredOn: '2028-11-24' };
+const expired: EntryExpiredData = {
+  entryId,
+  holdingUnit,
+  source: 'homemaker',
+  registeredOn: '2026-11-24',
+  expiresOn: '2028-11-24',
+  expiredOn: '2028-11-24',
+};
 const joined: EntryJoinedData = { entryId, holdingUnit, joinedOn: '2027-03-01', via: 'worker-hired-event', workerId: 'w-123' };
 const withdrawn: EntryWithdrawnData = { entryId, holdingUnit, withdrawnOn: '2027-01-02', reason: 'candidate-request' };
 const hired: WorkerHiredData = {

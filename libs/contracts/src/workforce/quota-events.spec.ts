@@ -51,7 +51,15 @@ describe('workforce quota event contracts (QUOTA-1..5)', () => {
     expect(validate(quotaChangedContract.schema, { ...changed, name: '张三' })).toBe(false);
     expect(validate(floatingQuotaLentContract.schema, { ...lent, phone: '13812345678' })).toBe(false);
     expect(validate(quotaReviewOpenedContract.schema, { year: 2027, policyVersion: '2027-proposal', decisionDays: 30 })).toBe(true);
-    expect(validate(quotaReviewClosedContract.schema, { year: 2027, proposals: 3, applied: 2, rejected: 1, districts: { approved: 1, rejected: 1, lapsedApproved: 0, noChanges: 14 } })).toBe(true);
+    expect(
+      validate(quotaReviewClosedContract.schema, {
+        year: 2027,
+        proposals: 3,
+        applied: 2,
+        rejected: 1,
+        districts: { approved: 1, rejected: 1, lapsedApproved: 0, noChanges: 14 },
+      }),
+    ).toBe(true);
   });
 
   it('refuse codes of the wrong kind and non-positive loans', () => {

@@ -39,7 +39,18 @@ export const quotaChangedContract = defineEventContract<QuotaChangedData>({
     title: 'A unit quota changed (QUOTA-5 review)',
     type: 'object',
     additionalProperties: false,
-    required: ['unitCode', 'kind', 'districtCode', 'previousQuota', 'quota', 'reason', 'reviewYear', 'effectiveFrom', 'policyVersion', 'rules'],
+    required: [
+      'unitCode',
+      'kind',
+      'districtCode',
+      'previousQuota',
+      'quota',
+      'reason',
+      'reviewYear',
+      'effectiveFrom',
+      'policyVersion',
+      'rules',
+    ],
     properties: {
       unitCode: UNIT_CODE,
       kind: { enum: [...QUOTA_KINDS] },
@@ -112,7 +123,11 @@ export const quotaReviewOpenedContract = defineEventContract<QuotaReviewOpenedDa
     type: 'object',
     additionalProperties: false,
     required: ['year', 'policyVersion', 'decisionDays'],
-    properties: { year: YEAR, policyVersion: { type: 'string', minLength: 1, maxLength: 64 }, decisionDays: { type: 'integer', minimum: 0 } },
+    properties: {
+      year: YEAR,
+      policyVersion: { type: 'string', minLength: 1, maxLength: 64 },
+      decisionDays: { type: 'integer', minimum: 0 },
+    },
   },
 });
 

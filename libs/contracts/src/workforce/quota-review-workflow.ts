@@ -49,6 +49,8 @@ export interface QuotaReviewState {
  * A district (or the city) approves or rejects its proposals. The validator refuses a district
  * that is not in the review, not awaiting a decision, or a review no longer awaiting decisions.
  */
-export const quotaReviewDecisionUpdate = defineUpdate<QuotaReviewDistrictState, [QuotaReviewDecisionRequest]>('quotaReviewDistrictDecision');
+export const quotaReviewDecisionUpdate = defineUpdate<QuotaReviewDistrictState, [QuotaReviewDecisionRequest]>(
+  'quotaReviewDistrictDecision',
+);
 
 export const quotaReviewStateQuery = defineQuery<QuotaReviewState>('quotaReviewState');

@@ -16,11 +16,35 @@ const ajv = addFormats(new Ajv({ allErrors: true, strict: true }));
 const workerId = '6f1c2a9e-8d43-4c1b-9a55-0e7d3f2b4c11';
 
 const changed: WorkerChangedData = {
-  workerId, unitCode: '310101002001', changedOn: '2026-11-24', reason: 'title-promotion', changedFields: ['title'],
-  postCategory: 'staff', postLevel: 5, postRole: null, title: 'intermediate', role: 'staff', status: 'on-duty', version: 2,
+  workerId,
+  unitCode: '310101002001',
+  changedOn: '2026-11-24',
+  reason: 'title-promotion',
+  changedFields: ['title'],
+  postCategory: 'staff',
+  postLevel: 5,
+  postRole: null,
+  title: 'intermediate',
+  role: 'staff',
+  status: 'on-duty',
+  version: 2,
 };
-const transferred: WorkerTransferredData = { workerId, fromUnitCode: '310101002001', toUnitCode: '310101002', transferredOn: '2026-11-24', version: 3 };
-const exited: WorkerExitedData = { workerId, unitCode: '310101002', exitedOn: '2026-12-31', entryRoute: 'recruited', cause: 'serious-breach', rules: ['ORG-3', 'EXIT-3'], version: 4 };
+const transferred: WorkerTransferredData = {
+  workerId,
+  fromUnitCode: '310101002001',
+  toUnitCode: '310101002',
+  transferredOn: '2026-11-24',
+  version: 3,
+};
+const exited: WorkerExitedData = {
+  workerId,
+  unitCode: '310101002',
+  exitedOn: '2026-12-31',
+  entryRoute: 'recruited',
+  cause: 'serious-breach',
+  rules: ['ORG-3', 'EXIT-3'],
+  version: 4,
+};
 
 describe('worker event contracts (cwp.workforce.workers)', () => {
   it('all four types share the workers topic and follow the naming rules', () => {
@@ -47,7 +71,13 @@ describe('worker event contracts (cwp.workforce.workers)', () => {
     [workerExitedContract, exited],
   ] as const)('$type: closed schema refuses a national ID, phone number, name or person reference', (contract, sample) => {
     const validate = ajv.compile(contract.schema);
-    for (const extra of [{ nationalId: '11010519491231002X' }, { phone: '13812345678' }, { name: '张三' }, { personRef: 'a'.repeat(64) }, { birthDate: '1990-01-01' }]) {
+    for (const extra of [
+      { nationalId: '11010519491231002X' },
+      { phone: '13812345678' },
+      { name: '张三' },
+      { personRef: 'a'.repeat(64) },
+      { birthDate: '1990-01-01' },
+    ]) {
       expect(validate({ ...sample, ...extra })).toBe(false);
     }
   });

@@ -5,7 +5,16 @@
  * (every schema is closed with `additionalProperties: false`; a unit spec proves it).
  */
 import { defineEventContract, type EventContract, eventSchemaId } from '../cloudevent';
-import { POST_CATEGORIES, POST_ROLES, WORKER_HIRED_TOPIC, ENTRY_ROUTES, workerHiredContract, type EntryRoute, type PostCategory, type PostRole } from './worker-hired';
+import {
+  POST_CATEGORIES,
+  POST_ROLES,
+  WORKER_HIRED_TOPIC,
+  ENTRY_ROUTES,
+  workerHiredContract,
+  type EntryRoute,
+  type PostCategory,
+  type PostRole,
+} from './worker-hired';
 import {
   WORKER_CHANGE_REASONS,
   WORKER_EXIT_CAUSES,
@@ -83,7 +92,20 @@ export const workerChangedSchema = {
   title: "A worker's post, level, title, role or duty status changed (POST-1..3, PROM-1, QUOTA-6)",
   type: 'object',
   additionalProperties: false,
-  required: ['workerId', 'unitCode', 'changedOn', 'reason', 'changedFields', 'postCategory', 'postLevel', 'postRole', 'title', 'role', 'status', 'version'],
+  required: [
+    'workerId',
+    'unitCode',
+    'changedOn',
+    'reason',
+    'changedFields',
+    'postCategory',
+    'postLevel',
+    'postRole',
+    'title',
+    'role',
+    'status',
+    'version',
+  ],
   properties: {
     workerId,
     unitCode,
@@ -128,13 +150,26 @@ export const workerExitedSchema = {
   },
 } as const;
 
-export const workerChangedContract = defineEventContract<WorkerChangedData>({ type: WORKER_EVENT_TYPES.changed, topic: WORKFORCE_WORKERS_TOPIC, schema: workerChangedSchema });
+export const workerChangedContract = defineEventContract<WorkerChangedData>({
+  type: WORKER_EVENT_TYPES.changed,
+  topic: WORKFORCE_WORKERS_TOPIC,
+  schema: workerChangedSchema,
+});
 export const workerTransferredContract = defineEventContract<WorkerTransferredData>({
   type: WORKER_EVENT_TYPES.transferred,
   topic: WORKFORCE_WORKERS_TOPIC,
   schema: workerTransferredSchema,
 });
-export const workerExitedContract = defineEventContract<WorkerExitedData>({ type: WORKER_EVENT_TYPES.exited, topic: WORKFORCE_WORKERS_TOPIC, schema: workerExitedSchema });
+export const workerExitedContract = defineEventContract<WorkerExitedData>({
+  type: WORKER_EVENT_TYPES.exited,
+  topic: WORKFORCE_WORKERS_TOPIC,
+  schema: workerExitedSchema,
+});
 
 /** Every worker event the workforce service produces (PlatformOutboxModule `produces`). */
-export const workforceWorkerEventContracts: readonly EventContract[] = [workerHiredContract, workerChangedContract, workerTransferredContract, workerExitedContract];
+export const workforceWorkerEventContracts: readonly EventContract[] = [
+  workerHiredContract,
+  workerChangedContract,
+  workerTransferredContract,
+  workerExitedContract,
+];

@@ -43,7 +43,12 @@ export class AuditTrail {
 
   constructor(@Optional() @Inject(DataSource) private readonly dataSource?: DataSource) {}
 
-  async record(em: EntityManager, change: AuditChange, principal: Principal, requestId: string | undefined = currentRequestId()): Promise<void> {
+  async record(
+    em: EntityManager,
+    change: AuditChange,
+    principal: Principal,
+    requestId: string | undefined = currentRequestId(),
+  ): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) {
       // An audit row outside the change's transaction could survive a rolled-back change, or be lost.
       throw new Error('AuditTrail.record needs the EntityManager of an open transaction (dataSource.transaction(em => …))');
@@ -57,21 +62,50 @@ export class AuditTrail {
     await em.query(
       `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, changed_fields, before, after)
        VALUES ($1, $2, $3, $4, 'allowed', $5, $6, $7, $8, $9, $10)`,
-      [requestId ?? null, auditText(principal.sub), principal.role, principal.unit, auditText(change.action), auditText(change.entity), auditText(change.entityId),
-        changedFields.map(auditText), before ? JSON.stringify(auditSafe(before)) : null, after ? JSON.stringify(auditSafe(after)) : null],
+      [
+        requestId ?? null,
+        auditText(principal.sub),
+        principal.role,
+        principal.unit,
+        auditText(change.action),
+        auditText(change.entity),
+        auditText(change.entityId),
+        changedFields.map(auditText),
+        before ? JSON.stringify(auditSafe(before)) : null,
+        after ? JSON.stringify(auditSafe(after)) : null,
+      ],
     );
   }
 
   /** Records a refused attempt (out of scope, wrong role) in its own transaction. */
-  async recordDenied(denial: AuditDenial, principal: Principal, requestId: string | undefined = currentRequestId(), dataSource = this.dataSource): Promise<void> {
-    this.logger.warn({ msg: 'access denied', action: denial.action, entity: denial.entity, entityId: denial.entityId, reason: denial.reason });
+  async recordDenied(
+    denial: AuditDenial,
+    principal: Principal,
+    requestId: string | undefined = currentRequestId(),
+    dataSource = this.dataSource,
+  ): Promise<void> {
+    this.logger.warn({
+      msg: 'access denied',
+      action: denial.action,
+      entity: denial.entity,
+      entityId: denial.entityId,
+      reason: denial.reason,
+    });
     if (!dataSource) throw new Error('AuditTrail.recordDenied needs a DataSource (import PlatformDatabaseModule)');
     await dataSource.transaction(async (em) => {
       await em.query(
         `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, reason)
          VALUES ($1, $2, $3, $4, 'denied', $5, $6, $7, $8)`,
-        [requestId ?? null, auditText(principal.sub), principal.role, principal.unit, auditText(denial.action), auditText(denial.entity),
-          denial.entityId === undefined ? null : auditText(denial.entityId), auditText(String(redact(denial.reason)))],
+        [
+          requestId ?? null,
+          auditText(principal.sub),
+          principal.role,
+          principal.unit,
+          auditText(denial.action),
+          auditText(denial.entity),
+          denial.entityId === undefined ? null : auditText(denial.entityId),
+          auditText(String(redact(denial.reason))),
+        ],
       );
     });
   }

@@ -22,7 +22,9 @@ describe('AuditTrail (PostgreSQL)', () => {
   });
 
   async function recordOne(entityId: string): Promise<void> {
-    await ds.transaction((em) => audit.record(em, { action: 'update', entity: 'worker', entityId, before: { grade: 'B' }, after: { grade: 'A' } }, operator, 'req-1'));
+    await ds.transaction((em) =>
+      audit.record(em, { action: 'update', entity: 'worker', entityId, before: { grade: 'B' }, after: { grade: 'A' } }, operator, 'req-1'),
+    );
   }
 
   it('is append-only: UPDATE, DELETE and TRUNCATE are rejected by the database', async () => {
@@ -37,7 +39,9 @@ describe('AuditTrail (PostgreSQL)', () => {
   it('is written in the same transaction as the change: both roll back together', async () => {
     await expect(
       ds.transaction(async (em) => {
-        const [row] = (await em.query(`INSERT INTO worker (unit_code, grade) VALUES ('310101002001', 'A') RETURNING id`)) as Array<{ id: number }>;
+        const [row] = (await em.query(`INSERT INTO worker (unit_code, grade) VALUES ('310101002001', 'A') RETURNING id`)) as Array<{
+          id: number;
+        }>;
         await audit.record(em, { action: 'create', entity: 'worker', entityId: String(row.id), after: { grade: 'A' } }, operator);
         throw new Error('later step failed');
       }),
@@ -48,11 +52,15 @@ describe('AuditTrail (PostgreSQL)', () => {
 
   it('and both commit together', async () => {
     const id = await ds.transaction(async (em) => {
-      const [row] = (await em.query(`INSERT INTO worker (unit_code, grade) VALUES ('310101002001', 'A') RETURNING id`)) as Array<{ id: number }>;
+      const [row] = (await em.query(`INSERT INTO worker (unit_code, grade) VALUES ('310101002001', 'A') RETURNING id`)) as Array<{
+        id: number;
+      }>;
       await audit.record(em, { action: 'create', entity: 'worker', entityId: String(row.id), after: { grade: 'A' } }, operator);
       return String(row.id);
     });
-    expect(await ds.query(`SELECT action, changed_fields FROM audit_log WHERE entity_id = $1`, [id])).toEqual([{ action: 'create', changed_fields: ['grade'] }]);
+    expect(await ds.query(`SELECT action, changed_fields FROM audit_log WHERE entity_id = $1`, [id])).toEqual([
+      { action: 'create', changed_fields: ['grade'] },
+    ]);
   });
 
   it('refuses to write outside a transaction (the row could outlive a rolled-back change)', async () => {
@@ -67,14 +75,29 @@ describe('AuditTrail (PostgreSQL)', () => {
           action: 'update',
           entity: 'worker',
           entityId: '77',
-          before: { name: '张三', nationalId: syntheticNationalId('19900307', '123', '310101'), phone: '13812345678', grade: 'B', unitCode: '310101002001' },
-          after: { name: '张四', nationalId: syntheticNationalId('19900307', '124', '310101'), phone: '13912345678', grade: 'A', unitCode: '310101002001', note: 'call 13700000000' },
+          before: {
+            name: '张三',
+            nationalId: syntheticNationalId('19900307', '123', '310101'),
+            phone: '13812345678',
+            grade: 'B',
+            unitCode: '310101002001',
+          },
+          after: {
+            name: '张四',
+            nationalId: syntheticNationalId('19900307', '124', '310101'),
+            phone: '13912345678',
+            grade: 'A',
+            unitCode: '310101002001',
+            note: 'call 13700000000',
+          },
         },
         operator,
         'req-77',
       ),
     );
-    const [row] = (await ds.query(`SELECT subject, role, unit_code, request_id, changed_fields, before, after FROM audit_log WHERE entity_id = '77'`)) as Array<Record<string, unknown>>;
+    const [row] = (await ds.query(
+      `SELECT subject, role, unit_code, request_id, changed_fields, before, after FROM audit_log WHERE entity_id = '77'`,
+    )) as Array<Record<string, unknown>>;
     expect(row).toEqual({
       subject: 'dora',
       role: 'district',
@@ -87,7 +110,13 @@ describe('AuditTrail (PostgreSQL)', () => {
   });
 
   it('recordDenied writes a denied row in its own transaction', async () => {
-    await audit.recordDenied({ action: 'read', entity: 'worker', entityId: '5', reason: 'unit 310104003 outside scope 310101' }, operator, 'req-deny');
-    expect(await ds.query(`SELECT outcome, reason FROM audit_log WHERE request_id = 'req-deny'`)).toEqual([{ outcome: 'denied', reason: 'unit 310104003 outside scope 310101' }]);
+    await audit.recordDenied(
+      { action: 'read', entity: 'worker', entityId: '5', reason: 'unit 310104003 outside scope 310101' },
+      operator,
+      'req-deny',
+    );
+    expect(await ds.query(`SELECT outcome, reason FROM audit_log WHERE request_id = 'req-deny'`)).toEqual([
+      { outcome: 'denied', reason: 'unit 310104003 outside scope 310101' },
+    ]);
   });
 });

@@ -8,7 +8,9 @@ describe('audit personal fields', () => {
 
   it('masks default and extra personal fields, nested too, keeping null as null', () => {
     const personal = personalFieldSet(['bankAccount']);
-    expect(maskPersonal({ national_id: 'x', Phone: 'y', name: null, bankAccount: '6222', grade: 'A', contact: { mobile: '1' } }, personal)).toEqual({
+    expect(
+      maskPersonal({ national_id: 'x', Phone: 'y', name: null, bankAccount: '6222', grade: 'A', contact: { mobile: '1' } }, personal),
+    ).toEqual({
       national_id: '[personal]',
       Phone: '[personal]',
       name: null,

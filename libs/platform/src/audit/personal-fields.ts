@@ -3,8 +3,22 @@
  * their names are recorded as changed. Compared case-insensitively, ignoring _ and -.
  */
 export const DEFAULT_PERSONAL_FIELDS: readonly string[] = [
-  'nationalId', 'idNumber', 'idCard', 'phone', 'mobile', 'phoneNumber', 'name', 'fullName', 'givenName', 'familyName',
-  'email', 'address', 'homeAddress', 'birthDate', 'dateOfBirth', 'personRef',
+  'nationalId',
+  'idNumber',
+  'idCard',
+  'phone',
+  'mobile',
+  'phoneNumber',
+  'name',
+  'fullName',
+  'givenName',
+  'familyName',
+  'email',
+  'address',
+  'homeAddress',
+  'birthDate',
+  'dateOfBirth',
+  'personRef',
 ];
 
 export const PERSONAL_VALUE = '[personal]';

@@ -34,7 +34,13 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const logObject = { msg: 'entry created', entryId: 'b9c1…', unit: '310101002001', candidate: { phone: '13812345678', note: `id ${syntheticNationalId()}` }, tags: ['a', 'b'] };
+  const logObject = {
+    msg: 'entry created',
+    entryId: 'b9c1…',
+    unit: '310101002001',
+    candidate: { phone: '13812345678', note: `id ${syntheticNationalId()}` },
+    tags: ['a', 'b'],
+  };
   await timeIt('redact a typical log object', 100_000, () => redact(logObject));
 }
 

@@ -15,7 +15,8 @@ const directory = new OrgUnitDirectory([
 function recordingAudit(): { audit: AuditTrail; denials: Array<{ denial: AuditDenial; principal: Principal; requestId?: string }> } {
   const denials: Array<{ denial: AuditDenial; principal: Principal; requestId?: string }> = [];
   const audit = {
-    recordDenied: async (denial: AuditDenial, principal: Principal, requestId?: string) => void denials.push({ denial, principal, ...(requestId ? { requestId } : {}) }),
+    recordDenied: async (denial: AuditDenial, principal: Principal, requestId?: string) =>
+      void denials.push({ denial, principal, ...(requestId ? { requestId } : {}) }),
   } as unknown as AuditTrail;
   return { audit, denials };
 }
@@ -31,14 +32,25 @@ describe('Jurisdiction (ORG-2)', () => {
 
   it('answers NOT_FOUND (never FORBIDDEN) for another district, after recording the denial', async () => {
     const { audit, denials } = recordingAudit();
-    const err = await new Jurisdiction(directory, audit).assertWithin(district, '310104003', { entity: 'worker', entityId: 'w2' }, 'req-9').catch((e: unknown) => e);
+    const err = await new Jurisdiction(directory, audit)
+      .assertWithin(district, '310104003', { entity: 'worker', entityId: 'w2' }, 'req-9')
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'NOT_FOUND', message: 'worker w2 not found' });
-    expect(denials).toEqual([{ denial: { action: 'read', entity: 'worker', entityId: 'w2', reason: 'unit 310104003 outside scope 310101' }, principal: district, requestId: 'req-9' }]);
+    expect(denials).toEqual([
+      {
+        denial: { action: 'read', entity: 'worker', entityId: 'w2', reason: 'unit 310104003 outside scope 310101' },
+        principal: district,
+        requestId: 'req-9',
+      },
+    ]);
   });
 
   it('treats a unit missing from the tree like one out of scope', async () => {
     const { audit, denials } = recordingAudit();
-    await expect(new Jurisdiction(directory, audit).assertUnitAccessible(district, '310101999', 'unitCode')).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'unitCode' });
+    await expect(new Jurisdiction(directory, audit).assertUnitAccessible(district, '310101999', 'unitCode')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'unitCode',
+    });
     expect(denials).toHaveLength(1);
   });
 

@@ -48,7 +48,12 @@ export class Jurisdiction {
   ): Promise<void> {
     if (this.allows(principal, unitCode)) return;
     await this.audit.recordDenied(
-      { action: target.action ?? 'read', entity: target.entity, entityId: target.entityId, reason: `unit ${unitCode} outside scope ${scopeOf(principal)}` },
+      {
+        action: target.action ?? 'read',
+        entity: target.entity,
+        entityId: target.entityId,
+        reason: `unit ${unitCode} outside scope ${scopeOf(principal)}`,
+      },
       principal,
       requestId,
     );
@@ -61,7 +66,10 @@ export class Jurisdiction {
    */
   async assertUnitAccessible(principal: Principal, unitCode: string, field = 'unitCode', action = 'write'): Promise<void> {
     if (this.allows(principal, unitCode)) return;
-    await this.audit.recordDenied({ action, entity: 'org_unit', entityId: unitCode, reason: `unit ${unitCode} outside scope ${scopeOf(principal)}` }, principal);
+    await this.audit.recordDenied(
+      { action, entity: 'org_unit', entityId: unitCode, reason: `unit ${unitCode} outside scope ${scopeOf(principal)}` },
+      principal,
+    );
     throw new DomainError(ErrorCode.NOT_FOUND, `Org unit ${unitCode} not found`, { field });
   }
 }

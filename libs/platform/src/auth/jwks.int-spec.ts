@@ -31,15 +31,30 @@ describe('TokenVerifier with AUTH_JWKS_URL', () => {
   });
 
   const sign = (issuer: string, claims: Record<string, unknown> = { role: 'district', unit: '310101' }) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('op-1').setIssuer(issuer).setAudience('cwp-api').setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setSubject('op-1')
+      .setIssuer(issuer)
+      .setAudience('cwp-api')
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   it('accepts a token of the configured issuer and audience', async () => {
-    const verifier = await TokenVerifier.create({ jwksUrl, issuer: 'https://idp.example', audience: 'cwp-api', localKeyFile: '/nonexistent', clockToleranceSeconds: 0 }, directory);
+    const verifier = await TokenVerifier.create(
+      { jwksUrl, issuer: 'https://idp.example', audience: 'cwp-api', localKeyFile: '/nonexistent', clockToleranceSeconds: 0 },
+      directory,
+    );
     expect(await verifier.verify(await sign('https://idp.example'))).toEqual({ sub: 'op-1', role: 'district', unit: '310101' });
   });
 
   it('rejects another issuer', async () => {
-    const verifier = await TokenVerifier.create({ jwksUrl, issuer: 'https://idp.example', audience: 'cwp-api', localKeyFile: '/nonexistent', clockToleranceSeconds: 0 }, directory);
-    await expect(verifier.verify(await sign('https://evil.example'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'token claim iss is invalid' });
+    const verifier = await TokenVerifier.create(
+      { jwksUrl, issuer: 'https://idp.example', audience: 'cwp-api', localKeyFile: '/nonexistent', clockToleranceSeconds: 0 },
+      directory,
+    );
+    await expect(verifier.verify(await sign('https://evil.example'))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'token claim iss is invalid',
+    });
   });
 });

@@ -15,7 +15,12 @@ export interface Principal {
 }
 
 /** The unit kind each role acts for; `system` (batch jobs, workflows) acts for the whole city. */
-export const UNIT_KIND_OF_ROLE: Readonly<Record<Role, OrgUnitKind>> = { city: 'city', district: 'district', street: 'street', system: 'city' };
+export const UNIT_KIND_OF_ROLE: Readonly<Record<Role, OrgUnitKind>> = {
+  city: 'city',
+  district: 'district',
+  street: 'street',
+  system: 'city',
+};
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

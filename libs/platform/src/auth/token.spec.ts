@@ -37,7 +37,9 @@ describe('local tokens (mint and verify)', () => {
   });
 
   it('refuses to mint a unit that does not suit the role or is not in the tree', async () => {
-    await expect(mintLocalToken({ role: 'street', unit: '310101' }, settings, directory)).rejects.toThrow(/role street needs a street unit/);
+    await expect(mintLocalToken({ role: 'street', unit: '310101' }, settings, directory)).rejects.toThrow(
+      /role street needs a street unit/,
+    );
     await expect(mintLocalToken({ role: 'district', unit: '310199' }, settings, directory)).rejects.toThrow(/not in the org tree/);
   });
 
@@ -70,6 +72,9 @@ describe('local tokens (mint and verify)', () => {
       .setAudience('cwp')
       .setExpirationTime('1h')
       .sign(key.privateKey);
-    await expect((await TokenVerifier.create(settings, directory)).verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/needs a street unit/) });
+    await expect((await TokenVerifier.create(settings, directory)).verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/needs a street unit/),
+    });
   });
 });

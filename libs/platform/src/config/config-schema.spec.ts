@@ -56,7 +56,20 @@ describe('platform config', () => {
   });
 
   it('declares every variable the issue names', () => {
-    for (const name of ['SERVICE_NAME', 'PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'LOG_LEVEL', 'ORG_TREE_FILE', 'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_LOCAL_KEY_FILE']) {
+    for (const name of [
+      'SERVICE_NAME',
+      'PORT',
+      'DATABASE_URL',
+      'KAFKA_BROKERS',
+      'TEMPORAL_ADDRESS',
+      'TEMPORAL_NAMESPACE',
+      'LOG_LEVEL',
+      'ORG_TREE_FILE',
+      'AUTH_JWKS_URL',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      'AUTH_LOCAL_KEY_FILE',
+    ]) {
       expect(platformConfigSchema).toHaveProperty(name);
     }
   });

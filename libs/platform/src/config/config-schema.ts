@@ -80,7 +80,10 @@ function url(opts: Common<string> & Partial<Optional> & { protocols?: string[] }
 
 function list(opts: Common<string[]> & { minItems?: number } = {}): ConfigField<string[]> {
   return field('comma-separated list', opts, (raw) => {
-    const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const items = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (items.length < (opts.minItems ?? 1)) return bad(`must list at least ${opts.minItems ?? 1} item(s)`);
     return ok(items);
   });

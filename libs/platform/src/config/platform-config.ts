@@ -80,7 +80,9 @@ export function authSettings(raw: ConfigOf<typeof authConfigSchema>, env: Env): 
     ...(raw.AUTH_JWKS_URL ? { jwksUrl: raw.AUTH_JWKS_URL } : {}),
     issuer: raw.AUTH_ISSUER,
     audience: raw.AUTH_AUDIENCE,
-    localKeyFile: raw.AUTH_LOCAL_KEY_FILE ? fromRepoRoot(raw.AUTH_LOCAL_KEY_FILE) : path.join(stateDir(env), 'auth', 'local-signing-key.json'),
+    localKeyFile: raw.AUTH_LOCAL_KEY_FILE
+      ? fromRepoRoot(raw.AUTH_LOCAL_KEY_FILE)
+      : path.join(stateDir(env), 'auth', 'local-signing-key.json'),
     clockToleranceSeconds: raw.AUTH_CLOCK_TOLERANCE_SECONDS,
   };
 }
@@ -102,7 +104,10 @@ export function withStackEnv(env: Env): Env {
 }
 
 /** Validates the platform schema plus any service schemas together: one error lists everything. */
-export function validateAll(env: Env, serviceSchemas: ConfigSchema[] = []): { platform: PlatformConfig; services: Record<string, unknown>[] } {
+export function validateAll(
+  env: Env,
+  serviceSchemas: ConfigSchema[] = [],
+): { platform: PlatformConfig; services: Record<string, unknown>[] } {
   const problems: ConfigProblem[] = [];
   const platform = parseConfig(platformConfigSchema, env);
   problems.push(...platform.problems);

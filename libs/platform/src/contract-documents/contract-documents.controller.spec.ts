@@ -24,7 +24,13 @@ describe('ContractDocumentsController (every service serves the integration cont
   });
 
   it('answers 404 for an unknown type and never reads outside the folder', () => {
-    for (const file of ['cwp.workforce.worker.promoted.v9.json', '..%2F..%2Fpackage.json', '../../package.json', 'asyncapi.json', 'cwp.workforce.worker.hired.v1']) {
+    for (const file of [
+      'cwp.workforce.worker.promoted.v9.json',
+      '..%2F..%2Fpackage.json',
+      '../../package.json',
+      'asyncapi.json',
+      'cwp.workforce.worker.hired.v1',
+    ]) {
       let error: unknown;
       try {
         controller.eventSchema(file);

@@ -36,6 +36,8 @@ describe('databaseOptionsOf (the migration job reads what a service gave Platfor
   });
 
   it('refuses to "migrate" a module without a database, naming it', async () => {
-    await expect(migrateServiceModule(NoDatabaseModule, 'postgres://nowhere/db')).rejects.toThrow(/NoDatabaseModule imports no PlatformDatabaseModule/);
+    await expect(migrateServiceModule(NoDatabaseModule, 'postgres://nowhere/db')).rejects.toThrow(
+      /NoDatabaseModule imports no PlatformDatabaseModule/,
+    );
   });
 });

@@ -17,7 +17,12 @@ export function databaseOptionsOf(root: Type<unknown>): PlatformDatabaseOptions 
     seen.add(candidate);
     if ('module' in candidate) {
       for (const provider of candidate.providers ?? []) {
-        if (typeof provider === 'object' && 'provide' in provider && provider.provide === PLATFORM_DATABASE_OPTIONS && 'useValue' in provider) {
+        if (
+          typeof provider === 'object' &&
+          'provide' in provider &&
+          provider.provide === PLATFORM_DATABASE_OPTIONS &&
+          'useValue' in provider
+        ) {
           return provider.useValue as PlatformDatabaseOptions;
         }
       }

@@ -26,7 +26,12 @@ describe('platform DataSource logging (real PostgreSQL)', () => {
     await expect(ds.query('INSERT INTO people (id, national_id) VALUES ($1, $2)', [2, ID])).rejects.toThrow();
     await expect(ds.query('SELECT * FROM people WHERE id = $1', [ID])).rejects.toThrow();
     expect(errors).toEqual([
-      expect.objectContaining({ msg: 'query failed', query: 'INSERT INTO people (id, national_id) VALUES ($1, $2)', code: '23505', constraint: 'people_national_id_key' }),
+      expect.objectContaining({
+        msg: 'query failed',
+        query: 'INSERT INTO people (id, national_id) VALUES ($1, $2)',
+        code: '23505',
+        constraint: 'people_national_id_key',
+      }),
       expect.objectContaining({ msg: 'query failed', query: 'SELECT * FROM people WHERE id = $1', code: '22003' }), // the server's message quotes the value: it is left out
     ]);
     expect(JSON.stringify(errors)).not.toContain(ID);

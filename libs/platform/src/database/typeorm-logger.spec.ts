@@ -20,11 +20,26 @@ describe('PlatformTypeOrmLogger (never query parameters)', () => {
     const { lines, sink } = capture();
     const error = Object.assign(new Error(`duplicate key value violates unique constraint; value ${ID}`), {
       name: 'QueryFailedError',
-      driverError: { code: '23505', constraint: 'entries_one_active_per_person_unit', table: 'entries', detail: `Key (national_id)=(${ID}) already exists.` },
+      driverError: {
+        code: '23505',
+        constraint: 'entries_one_active_per_person_unit',
+        table: 'entries',
+        detail: `Key (national_id)=(${ID}) already exists.`,
+      },
     });
     new PlatformTypeOrmLogger(['error'], sink).logQueryError(error, SQL, [ID, PHONE]);
     expect(lines).toEqual([
-      { level: 'error', entry: { msg: 'query failed', query: SQL, error: 'QueryFailedError', code: '23505', constraint: 'entries_one_active_per_person_unit', table: 'entries' } },
+      {
+        level: 'error',
+        entry: {
+          msg: 'query failed',
+          query: SQL,
+          error: 'QueryFailedError',
+          code: '23505',
+          constraint: 'entries_one_active_per_person_unit',
+          table: 'entries',
+        },
+      },
     ]);
     expect(JSON.stringify(lines)).not.toContain(ID);
     expect(JSON.stringify(lines)).not.toContain(PHONE);

@@ -1,7 +1,10 @@
 import { QueryFailedError } from 'typeorm';
 import { isUniqueViolation } from './unique-violation';
 
-const driverError = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint: 'entries_one_active_per_person_unit' });
+const driverError = Object.assign(new Error('duplicate key value violates unique constraint'), {
+  code: '23505',
+  constraint: 'entries_one_active_per_person_unit',
+});
 
 describe('isUniqueViolation', () => {
   it('recognises a 23505 raised through TypeORM and by pg directly', () => {

@@ -27,7 +27,9 @@ describe('database: migrations and optimistic concurrency (real PostgreSQL)', ()
   });
 
   it('creates the schema, the platform tables and the service tables in the service schema only', async () => {
-    const tables = (await ds.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [ds.schema])) as Array<{
+    const tables = (await ds.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [
+      ds.schema,
+    ])) as Array<{
       table_name: string;
     }>;
     expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['outbox', 'inbox', 'things', 'typeorm_migrations']));
@@ -68,11 +70,15 @@ describe('database: migrations and optimistic concurrency (real PostgreSQL)', ()
   });
 
   it('a missing row is a VERSION_CONFLICT too (never a silent no-op)', async () => {
-    await expect(ds.transaction((em) => updateWithVersion(em, 'things', 'nope', 1, { name: 'x' }))).rejects.toMatchObject({ code: ErrorCode.VERSION_CONFLICT });
+    await expect(ds.transaction((em) => updateWithVersion(em, 'things', 'nope', 1, { name: 'x' }))).rejects.toMatchObject({
+      code: ErrorCode.VERSION_CONFLICT,
+    });
   });
 
   it('refuses identifiers that are not plain snake_case (no SQL injection through names)', async () => {
-    await expect(ds.transaction((em) => updateWithVersion(em, 'things; DROP TABLE things', 't1', 2, { name: 'x' }))).rejects.toThrow(/Invalid SQL/);
+    await expect(ds.transaction((em) => updateWithVersion(em, 'things; DROP TABLE things', 't1', 2, { name: 'x' }))).rejects.toThrow(
+      /Invalid SQL/,
+    );
   });
 
   it('isUniqueViolation recognises the error PostgreSQL raises for a duplicate key, by constraint', async () => {

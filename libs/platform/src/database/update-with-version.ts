@@ -33,11 +33,14 @@ export async function updateWithVersion(
     number,
   ];
   if (rowCount !== 1) {
-    throw DomainError.versionConflict(`${table} ${id} was changed by someone else (expected version ${expectedVersion}); reload and retry`, {
-      table,
-      id: String(id),
-      expectedVersion,
-    });
+    throw DomainError.versionConflict(
+      `${table} ${id} was changed by someone else (expected version ${expectedVersion}); reload and retry`,
+      {
+        table,
+        id: String(id),
+        expectedVersion,
+      },
+    );
   }
   return Number(rows[0]!.version);
 }

@@ -74,7 +74,18 @@ export class DeadLetterStore {
       `INSERT INTO dead_letters (consumer, topic, kafka_partition, kafka_offset, message_key, event_id, event_type, envelope, error, attempts)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
        ON CONFLICT (consumer, topic, kafka_partition, kafka_offset) DO NOTHING`,
-      [consumer, message.topic, message.partition, message.offset, message.key, event.id, event.type, JSON.stringify(event), reason, attempts],
+      [
+        consumer,
+        message.topic,
+        message.partition,
+        message.offset,
+        message.key,
+        event.id,
+        event.type,
+        JSON.stringify(event),
+        reason,
+        attempts,
+      ],
     );
     const topic = deadLetterTopicOf(consumer);
     if (this.kafka && !this.topicsReady.has(topic)) {

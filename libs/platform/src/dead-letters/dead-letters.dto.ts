@@ -4,12 +4,20 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 
 export class DeadLetterQueryDto {
   @ApiPropertyOptional({ description: 'Inbox consumer name (Kafka group id)' })
-  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{0,199}$/) consumer?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9._-]{0,199}$/)
+  consumer?: string;
 
   @ApiPropertyOptional({ enum: ['pending', 'replayed'] }) @IsOptional() @IsIn(['pending', 'replayed']) status?: 'pending' | 'replayed';
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit: number = 100;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit: number = 100;
 }
 
 export class DeadLetterDto {
@@ -30,6 +38,9 @@ export class DeadLetterDto {
 
 export class ReplayResultDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['handled', 'duplicate', 'skipped-type'], description: 'duplicate: the event had been handled meanwhile; nothing applied twice' })
+  @ApiProperty({
+    enum: ['handled', 'duplicate', 'skipped-type'],
+    description: 'duplicate: the event had been handled meanwhile; nothing applied twice',
+  })
   outcome!: 'handled' | 'duplicate' | 'skipped-type';
 }

@@ -13,7 +13,11 @@ jest.setTimeout(120_000);
 
 const MAX_ATTEMPTS = 3;
 
-async function readTopic(kafka: Kafka, topic: string, count: number): Promise<Array<{ key: string | null; headers: Record<string, string> }>> {
+async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+): Promise<Array<{ key: string | null; headers: Record<string, string> }>> {
   const consumer = kafka.consumer({ groupId: `dlq-reader-${Date.now()}-${Math.random()}`, maxWaitTimeInMs: 200 });
   const seen: Array<{ key: string | null; headers: Record<string, string> }> = [];
   await consumer.connect();
@@ -22,7 +26,8 @@ async function readTopic(kafka: Kafka, topic: string, count: number): Promise<Ar
     await consumer.run({
       eachMessage: async ({ message }) => {
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = String(Array.isArray(value) ? value[0] : value);
+        for (const [name, value] of Object.entries(message.headers ?? {}))
+          if (value !== undefined) headers[name] = String(Array.isArray(value) ? value[0] : value);
         seen.push({ key: message.key?.toString() ?? null, headers });
       },
     });
@@ -37,7 +42,8 @@ describe('poison messages: dead letters (real Kafka)', () => {
   let city: string;
   const seenOrder = async (): Promise<string[]> =>
     ((await svc.schema.query('SELECT thing_id FROM seen ORDER BY seq')) as Array<{ thing_id: string }>).map((r) => r.thing_id);
-  const post = async (id: string, key: string) => expect((await svc.call('POST', `/api/${svc.service}/things`, { token: city, body: { id, key } })).status).toBe(201);
+  const post = async (id: string, key: string) =>
+    expect((await svc.call('POST', `/api/${svc.service}/things`, { token: city, body: { id, key } })).status).toBe(201);
   const deadLetters = async (query = '') => svc.call('GET', `/api/${svc.service}/dead-letters${query}`, { token: city });
 
   beforeAll(async () => {
@@ -78,7 +84,12 @@ describe('poison messages: dead letters (real Kafka)', () => {
     expect(sampleValue(metrics, 'cwp_inbox_handler_failures_total', { consumer: svc.consumer })).toBe(MAX_ATTEMPTS);
     expect(svc.logLines()).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ level: 'error', msg: expect.stringContaining('dead-lettered'), consumer: svc.consumer, attempts: MAX_ATTEMPTS }),
+        expect.objectContaining({
+          level: 'error',
+          msg: expect.stringContaining('dead-lettered'),
+          consumer: svc.consumer,
+          attempts: MAX_ATTEMPTS,
+        }),
       ]),
     );
   });
@@ -109,21 +120,33 @@ describe('poison messages: dead letters (real Kafka)', () => {
 
     const again = await svc.call('POST', `/api/${svc.service}/dead-letters/${letter!.id}/replay`, { token: city });
     expect(again.status).toBe(409);
-    const [audit] = (await svc.schema.query("SELECT action, entity, entity_id, subject FROM audit_log WHERE entity = 'dead_letter'")) as unknown[];
+    const [audit] = (await svc.schema.query(
+      "SELECT action, entity, entity_id, subject FROM audit_log WHERE entity = 'dead_letter'",
+    )) as unknown[];
     expect(audit).toEqual({ action: 'replay', entity: 'dead_letter', entity_id: letter!.id, subject: 'ops-it-city' });
   });
 
   it('a replay of an event handled meanwhile (redelivered) is a duplicate: not applied twice', async () => {
     svc.behaviour.failing.add('p-5');
     await post('p-5', 'other-key');
-    const letter = await eventually(async () => {
-      const pending = (await deadLetters('?status=pending')).body as Array<{ id: string; eventId: string }>;
-      return pending[0];
-    }, 30_000, 'p-5 dead-lettered');
+    const letter = await eventually(
+      async () => {
+        const pending = (await deadLetters('?status=pending')).body as Array<{ id: string; eventId: string }>;
+        return pending[0];
+      },
+      30_000,
+      'p-5 dead-lettered',
+    );
     svc.behaviour.failing.delete('p-5');
     // The producer sends it again (at-least-once): this time the handler succeeds.
-    const [row] = (await svc.schema.query("SELECT topic, message_key, envelope FROM outbox WHERE message_key = 'other-key'")) as Array<{ topic: string; message_key: string; envelope: unknown }>;
-    await svc.app.get<EventPublisher>(EVENT_PUBLISHER).publish(row!.topic, [{ key: row!.message_key, value: JSON.stringify(row!.envelope) }]);
+    const [row] = (await svc.schema.query("SELECT topic, message_key, envelope FROM outbox WHERE message_key = 'other-key'")) as Array<{
+      topic: string;
+      message_key: string;
+      envelope: unknown;
+    }>;
+    await svc.app
+      .get<EventPublisher>(EVENT_PUBLISHER)
+      .publish(row!.topic, [{ key: row!.message_key, value: JSON.stringify(row!.envelope) }]);
     await eventually(async () => ((await seenOrder()).includes('p-5') ? true : undefined), 15_000, 'p-5 handled on redelivery');
 
     const replayed = await svc.call('POST', `/api/${svc.service}/dead-letters/${letter.id}/replay`, { token: city });

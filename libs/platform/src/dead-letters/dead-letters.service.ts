@@ -28,19 +28,26 @@ export class DeadLettersService {
     const found = await this.store.get(id);
     if (!found) throw DomainError.notFound('Dead letter', id);
     const { letter, envelope } = found;
-    if (letter.replayedAt) throw DomainError.conflict(`Dead letter ${id} was replayed at ${letter.replayedAt}`, { id, reason: 'ALREADY_REPLAYED' });
+    if (letter.replayedAt)
+      throw DomainError.conflict(`Dead letter ${id} was replayed at ${letter.replayedAt}`, { id, reason: 'ALREADY_REPLAYED' });
     let outcome: 'handled' | 'duplicate' | 'skipped-type';
     try {
       outcome = await this.inbox.replay(letter.consumer, letter.topic, envelope);
     } catch (error) {
       await this.store.markReplayFailed(id, error);
       // The handler still fails: say so with a stable code; the letter stays pending for another try.
-      throw new DomainError(ErrorCode.CONFLICT, `Replay of dead letter ${id} failed: ${errorText(error)}`, { details: { id, reason: 'HANDLER_FAILED' } });
+      throw new DomainError(ErrorCode.CONFLICT, `Replay of dead letter ${id} failed: ${errorText(error)}`, {
+        details: { id, reason: 'HANDLER_FAILED' },
+      });
     }
     await this.dataSource.transaction(async (em) => {
       const marked = await this.store.markReplayed(id, outcome, em);
       if (!marked) throw DomainError.conflict(`Dead letter ${id} was replayed meanwhile`, { id, reason: 'ALREADY_REPLAYED' });
-      await this.audit?.record(em, { action: 'replay', entity: AUDIT_ENTITY, entityId: id, before: { replayOutcome: null }, after: { replayOutcome: outcome } }, principal);
+      await this.audit?.record(
+        em,
+        { action: 'replay', entity: AUDIT_ENTITY, entityId: id, before: { replayOutcome: null }, after: { replayOutcome: outcome } },
+        principal,
+      );
     });
     return { id, outcome };
   }

@@ -9,7 +9,12 @@ describe('a backing server down is a 503, not a 500', () => {
     ['a deadlock', withCode('deadlock detected', '40P01')],
     ['the pool losing its socket', new Error('Connection terminated unexpectedly')],
     ['a refused connection', withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED')],
-    ['TypeORM after the connection died', Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
+    [
+      'TypeORM after the connection died',
+      Object.assign(new Error('Database connection provided by a query runner was already released'), {
+        name: 'QueryRunnerProviderAlreadyReleasedError',
+      }),
+    ],
     ['a TypeORM wrapper of one', Object.assign(new Error('Query failed'), { driverError: withCode('x', '57P01') })],
   ])('%s', (_name, error) => expect(isDependencyFailure(error)).toBe(true));
 

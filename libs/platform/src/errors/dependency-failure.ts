@@ -9,7 +9,13 @@
 // 40001/40P01 (serialization failure, deadlock: the transaction was aborted, a retry succeeds).
 const SQLSTATE = /^(08\w{3}|57P0[1-5]|53300|40001|40P01)$/;
 const NODE_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i, /Query read timeout/i, /connection is closed/i];
+const MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+  /Query read timeout/i,
+  /connection is closed/i,
+];
 
 export function isDependencyFailure(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 4) return false;

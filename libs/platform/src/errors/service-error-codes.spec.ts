@@ -17,17 +17,27 @@ describe('service-owned error codes', () => {
     expect(httpStatusOf(Codes.SPEC_ALREADY_CLOSED)).toBe(409);
     expect(httpStatusOf(Codes.SPEC_UPSTREAM_DOWN)).toBe(503);
     const error = new DomainError(Codes.SPEC_PLACES_EXHAUSTED, 'Street 310104003 has 0 places left', { details: { available: 0 } });
-    expect(toErrorBody(error, 'r1')).toEqual({ code: 'SPEC_PLACES_EXHAUSTED', message: 'Street 310104003 has 0 places left', details: { available: 0 }, requestId: 'r1' });
+    expect(toErrorBody(error, 'r1')).toEqual({
+      code: 'SPEC_PLACES_EXHAUSTED',
+      message: 'Street 310104003 has 0 places left',
+      details: { available: 0 },
+      requestId: 'r1',
+    });
   });
 
   it('lists what services registered', () => {
-    expect(registeredServiceErrorCodes()).toEqual(expect.arrayContaining([{ code: 'SPEC_ALREADY_CLOSED', service: 'registry-spec', statusClass: 'conflict' }]));
+    expect(registeredServiceErrorCodes()).toEqual(
+      expect.arrayContaining([{ code: 'SPEC_ALREADY_CLOSED', service: 'registry-spec', statusClass: 'conflict' }]),
+    );
   });
 
   it('makes activity failures non-retryable unless the class is unavailable', () => {
     expect(isRetryableCode(Codes.SPEC_PLACES_EXHAUSTED)).toBe(false);
     expect(isRetryableCode(Codes.SPEC_UPSTREAM_DOWN)).toBe(true);
-    expect(toActivityFailure(new DomainError(Codes.SPEC_ALREADY_CLOSED, 'closed'))).toMatchObject({ type: 'SPEC_ALREADY_CLOSED', nonRetryable: true });
+    expect(toActivityFailure(new DomainError(Codes.SPEC_ALREADY_CLOSED, 'closed'))).toMatchObject({
+      type: 'SPEC_ALREADY_CLOSED',
+      nonRetryable: true,
+    });
   });
 
   it('an unregistered code is a 500 (a programming error), never a guessed 4xx', () => {

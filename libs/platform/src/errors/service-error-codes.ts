@@ -4,7 +4,8 @@ import { ErrorCode } from './error-code';
  * What a client may do about an error, and so its HTTP status. A service maps each of its own
  * codes to one class; the platform owns the statuses (one table, below).
  */
-export type ErrorStatusClass = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'unprocessable' | 'unavailable' | 'internal';
+export type ErrorStatusClass =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'unprocessable' | 'unavailable' | 'internal';
 
 export const STATUS_OF_CLASS: Readonly<Record<ErrorStatusClass, number>> = {
   invalid: 400,
@@ -52,10 +53,13 @@ export function defineServiceErrorCodes<const T extends Record<string, ErrorStat
   for (const [code, statusClass] of Object.entries(codes)) {
     if (!CODE_SHAPE.test(code)) throw new Error(`Error code "${code}" of ${service} must be UPPER_SNAKE_CASE`);
     if (!(statusClass in STATUS_OF_CLASS)) throw new Error(`Error code ${code} of ${service}: unknown status class "${statusClass}"`);
-    if (PLATFORM_CODES.has(code) && !isDeprecatedPlatformCode(code)) throw new Error(`Error code ${code} is a platform code; ${service} cannot redefine it`);
+    if (PLATFORM_CODES.has(code) && !isDeprecatedPlatformCode(code))
+      throw new Error(`Error code ${code} is a platform code; ${service} cannot redefine it`);
     const existing = registry.get(code);
     if (existing && existing.statusClass !== statusClass) {
-      throw new Error(`Error code ${code} is already registered by ${existing.service} as "${existing.statusClass}"; ${service} asks "${statusClass}"`);
+      throw new Error(
+        `Error code ${code} is already registered by ${existing.service} as "${existing.statusClass}"; ${service} asks "${statusClass}"`,
+      );
     }
     registry.set(code, { service, statusClass });
     result[code] = code;

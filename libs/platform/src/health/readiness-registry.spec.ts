@@ -8,7 +8,10 @@ describe('ReadinessRegistry', () => {
       throw new Error('connect ECONNREFUSED postgres://cwp:hunter2@127.0.0.1:1');
     });
     const results = await registry.runAll();
-    expect(results.map((r) => [r.name, r.status])).toEqual([['database', 'up'], ['kafka', 'down']]);
+    expect(results.map((r) => [r.name, r.status])).toEqual([
+      ['database', 'up'],
+      ['kafka', 'down'],
+    ]);
     expect(results[1].error).toContain('ECONNREFUSED');
     expect(results[1].error).not.toContain('hunter2');
   });

@@ -20,7 +20,11 @@ async function seed(ds: TestDataSource): Promise<void> {
   await outbox('published-10d', '10 days', '10 days');
   await outbox('published-1d', '1 day', '1 day');
   await outbox('unpublished-30d', '30 days', null);
-  const inbox = (id: string, age: string) => ds.query("INSERT INTO inbox (consumer, event_id, event_type, topic, received_at) VALUES ('c', $1, 'x', 't', now() - $2::interval)", [id, age]);
+  const inbox = (id: string, age: string) =>
+    ds.query("INSERT INTO inbox (consumer, event_id, event_type, topic, received_at) VALUES ('c', $1, 'x', 't', now() - $2::interval)", [
+      id,
+      age,
+    ]);
   await inbox('inbox-40d', '40 days');
   await inbox('inbox-1d', '1 day');
   const idem = (key: string, expiresIn: string) =>
@@ -42,10 +46,16 @@ async function seed(ds: TestDataSource): Promise<void> {
 }
 
 const remaining = async (ds: TestDataSource) => ({
-  outbox: ((await ds.query('SELECT message_key FROM outbox ORDER BY message_key')) as Array<{ message_key: string }>).map((r) => r.message_key),
+  outbox: ((await ds.query('SELECT message_key FROM outbox ORDER BY message_key')) as Array<{ message_key: string }>).map(
+    (r) => r.message_key,
+  ),
   inbox: ((await ds.query('SELECT event_id FROM inbox ORDER BY event_id')) as Array<{ event_id: string }>).map((r) => r.event_id),
-  idempotency: ((await ds.query('SELECT idem_key FROM idempotency_keys ORDER BY idem_key')) as Array<{ idem_key: string }>).map((r) => r.idem_key),
-  deadLetters: ((await ds.query('SELECT event_id FROM dead_letters ORDER BY event_id')) as Array<{ event_id: string }>).map((r) => r.event_id),
+  idempotency: ((await ds.query('SELECT idem_key FROM idempotency_keys ORDER BY idem_key')) as Array<{ idem_key: string }>).map(
+    (r) => r.idem_key,
+  ),
+  deadLetters: ((await ds.query('SELECT event_id FROM dead_letters ORDER BY event_id')) as Array<{ event_id: string }>).map(
+    (r) => r.event_id,
+  ),
 });
 
 describe('housekeeping (real PostgreSQL)', () => {

@@ -15,7 +15,11 @@ import { HOUSEKEEPING_OPTIONS, HousekeepingService, type HousekeepingOptions } f
       useFactory: (): HousekeepingOptions => {
         const settings = operationsSettings();
         return {
-          retention: { outbox: settings.OUTBOX_RETENTION_DAYS, inbox: settings.INBOX_RETENTION_DAYS, deadLetters: settings.DEAD_LETTER_RETENTION_DAYS },
+          retention: {
+            outbox: settings.OUTBOX_RETENTION_DAYS,
+            inbox: settings.INBOX_RETENTION_DAYS,
+            deadLetters: settings.DEAD_LETTER_RETENTION_DAYS,
+          },
           intervalMs: settings.HOUSEKEEPING_INTERVAL_MINUTES * 60_000,
         };
       },

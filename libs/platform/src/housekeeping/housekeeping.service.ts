@@ -37,7 +37,11 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     if (this.options.intervalMs <= 0) return;
     this.timer = setInterval(() => {
       this.running ??= this.runOnce()
-        .catch((error: unknown) => this.logger.warn(`Housekeeping pass failed, next in ${this.options.intervalMs} ms: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `Housekeeping pass failed, next in ${this.options.intervalMs} ms: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        )
         .finally(() => (this.running = undefined));
     }, this.options.intervalMs);
     this.timer.unref();
@@ -53,12 +57,15 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1, hashtext(current_schema())) AS locked', [HOUSEKEEPING_LOCK_NAMESPACE])) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1, hashtext(current_schema())) AS locked', [
+        HOUSEKEEPING_LOCK_NAMESPACE,
+      ])) as Array<{ locked: boolean }>;
       if (!locked) return 'busy';
       try {
         const counts = await purgeOldRows(this.dataSource, this.options.retention);
         for (const [table, count] of Object.entries(counts)) if (count) this.metrics?.housekeepingPurged.inc({ table }, count);
-        if (Object.values(counts).some(Boolean)) this.logger.log({ msg: 'housekeeping purged old rows', ...counts, retentionDays: this.options.retention });
+        if (Object.values(counts).some(Boolean))
+          this.logger.log({ msg: 'housekeeping purged old rows', ...counts, retentionDays: this.options.retention });
         return counts;
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1, hashtext(current_schema()))', [HOUSEKEEPING_LOCK_NAMESPACE]);

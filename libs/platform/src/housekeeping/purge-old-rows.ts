@@ -24,10 +24,20 @@ export async function purgeOldRows(dataSource: DataSource, retention: RetentionD
   return {
     outbox: await ifTableExists(() => purgePublishedOutbox(dataSource, retention.outbox, batchSize)),
     inbox: await ifTableExists(() =>
-      deleteInBatches(dataSource, 'DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE received_at < now() - make_interval(days => $1) LIMIT $2)', retention.inbox, batchSize),
+      deleteInBatches(
+        dataSource,
+        'DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE received_at < now() - make_interval(days => $1) LIMIT $2)',
+        retention.inbox,
+        batchSize,
+      ),
     ),
     idempotency_keys: await ifTableExists(() =>
-      deleteInBatches(dataSource, 'DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= now() - make_interval(days => $1) LIMIT $2)', 0, batchSize),
+      deleteInBatches(
+        dataSource,
+        'DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys WHERE expires_at <= now() - make_interval(days => $1) LIMIT $2)',
+        0,
+        batchSize,
+      ),
     ),
     dead_letters: await ifTableExists(() =>
       deleteInBatches(

@@ -16,10 +16,13 @@ export class BodylessRouteGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const body = context.switchToHttp().getRequest<Request>().body as unknown;
-    if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)) return true;
+    if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0))
+      return true;
     if (takesBody(context)) return true;
     const fields = typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : ['body'];
-    throw new ValidationFailedError(fields.slice(0, 20).map((field) => ({ field, problem: `property ${field} should not exist (this operation takes no body)` })));
+    throw new ValidationFailedError(
+      fields.slice(0, 20).map((field) => ({ field, problem: `property ${field} should not exist (this operation takes no body)` })),
+    );
   }
 }
 

@@ -8,8 +8,14 @@ describe('edge input checks (issue 8, defects 1, 2, 5)', () => {
   });
 
   it('refuses invalid UTF-8 and over-deep bodies before parsing, naming the body', () => {
-    expect(rawBodyProblem(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toMatchObject({ field: 'body', problem: expect.stringContaining('UTF-8') });
-    expect(rawBodyProblem(Buffer.from('{"a":' + '['.repeat(50) + ']'.repeat(50) + '}'))).toMatchObject({ field: 'body', problem: expect.stringContaining('nest') });
+    expect(rawBodyProblem(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]))).toMatchObject({
+      field: 'body',
+      problem: expect.stringContaining('UTF-8'),
+    });
+    expect(rawBodyProblem(Buffer.from('{"a":' + '['.repeat(50) + ']'.repeat(50) + '}'))).toMatchObject({
+      field: 'body',
+      problem: expect.stringContaining('nest'),
+    });
     expect(rawBodyProblem(Buffer.from(JSON.stringify({ name: '张三', list: [[1]] })))).toBeUndefined();
   });
 
@@ -19,7 +25,9 @@ describe('edge input checks (issue 8, defects 1, 2, 5)', () => {
   });
 
   it('names each bad value and prototype key by its dotted path', () => {
-    const body = JSON.parse('{"name":"a\\u0000b","facts":{"appraisals":[{"grade":"x"},{"__proto__":{"polluted":1}}]},"constructor":{"prototype":{}}}');
+    const body = JSON.parse(
+      '{"name":"a\\u0000b","facts":{"appraisals":[{"grade":"x"},{"__proto__":{"polluted":1}}]},"constructor":{"prototype":{}}}',
+    );
     expect(inputProblems(body).map((p) => p.field)).toEqual(['name', 'facts.appraisals.1.__proto__', 'constructor']);
     expect(inputProblems('a\u0000', 'code')).toEqual([{ field: 'code', problem: 'code must not contain control characters' }]);
     expect(JSON.stringify(inputProblems({ name: 'secret\u0000value' }))).not.toContain('secret');

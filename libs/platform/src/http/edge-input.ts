@@ -31,7 +31,8 @@ export function jsonDepthExceeds(raw: Buffer | string, limit = MAX_JSON_DEPTH): 
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -76,7 +77,10 @@ function walk(value: unknown, path: string, depth: number, problems: FieldProble
   if (typeof value === 'number') {
     // 99999999999999999999 parses to 1e20: "an integer" to class-validator, out of range to PostgreSQL.
     if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
-      problems.push({ field: path || 'body', problem: `${path || 'body'} must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
+      problems.push({
+        field: path || 'body',
+        problem: `${path || 'body'} must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+      });
     }
     return;
   }

@@ -34,21 +34,44 @@ describe('error mapping', () => {
   });
 
   it('keeps field and details of a DomainError and adds the request id', () => {
-    const err = new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, 'Reserve period is 1 to 2 years', { field: 'years', details: { rule: 'POOL-2' } });
-    expect(toErrorBody(err, 'r1')).toEqual({ code: 'BUSINESS_RULE_VIOLATED', message: 'Reserve period is 1 to 2 years', field: 'years', details: { rule: 'POOL-2' }, requestId: 'r1' });
+    const err = new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, 'Reserve period is 1 to 2 years', {
+      field: 'years',
+      details: { rule: 'POOL-2' },
+    });
+    expect(toErrorBody(err, 'r1')).toEqual({
+      code: 'BUSINESS_RULE_VIOLATED',
+      message: 'Reserve period is 1 to 2 years',
+      field: 'years',
+      details: { rule: 'POOL-2' },
+      requestId: 'r1',
+    });
   });
 
   it('lists every invalid field on VALIDATION_FAILED', () => {
-    const body = toErrorBody(new ValidationFailedError([{ field: 'unit', problem: 'must be a string' }, { field: 'years', problem: 'must be 1 or 2' }]), 'r');
+    const body = toErrorBody(
+      new ValidationFailedError([
+        { field: 'unit', problem: 'must be a string' },
+        { field: 'years', problem: 'must be 1 or 2' },
+      ]),
+      'r',
+    );
     expect(body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'unit', errors: [{ field: 'unit' }, { field: 'years' }] });
     expect(body.message).toContain('unit, years');
   });
 
   it('maps framework errors: unknown route 404, malformed JSON 400, too large 413', () => {
-    expect(toErrorBody(new NotFoundException('Cannot GET /nope'), 'r')).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /nope', requestId: 'r' });
+    expect(toErrorBody(new NotFoundException('Cannot GET /nope'), 'r')).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Cannot GET /nope',
+      requestId: 'r',
+    });
     const parseError = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 });
     expect(toErrorBody(parseError, 'r').code).toBe('MALFORMED_REQUEST');
-    expect(toErrorBody(new BadRequestException(parseError.message, { cause: parseError }), 'r')).toEqual({ code: 'MALFORMED_REQUEST', message: 'Request body is not valid JSON', requestId: 'r' });
+    expect(toErrorBody(new BadRequestException(parseError.message, { cause: parseError }), 'r')).toEqual({
+      code: 'MALFORMED_REQUEST',
+      message: 'Request body is not valid JSON',
+      requestId: 'r',
+    });
     expect(toErrorBody(new BadRequestException('Validation failed (numeric string is expected)'), 'r').code).toBe('VALIDATION_FAILED');
     expect(toErrorBody(new PayloadTooLargeException(), 'r').code).toBe('PAYLOAD_TOO_LARGE');
   });

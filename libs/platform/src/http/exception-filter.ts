@@ -51,14 +51,20 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
   const original = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
   const parserType = (original as { type?: unknown } | null)?.type;
   if (original instanceof URIError) return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request path is not validly encoded', requestId };
-  if (parserType === 'entity.parse.failed') return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body is not valid JSON', requestId };
+  if (parserType === 'entity.parse.failed')
+    return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body is not valid JSON', requestId };
   if (parserType === 'entity.too.large') return { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is too large', requestId };
   if (exception instanceof HttpException) {
     const code = codeOfHttpStatus(exception.getStatus());
     const message = code === ErrorCode.INTERNAL ? 'Internal error' : messageOf(exception);
     return { code, message, requestId };
   }
-  if (isDependencyFailure(exception)) return { code: ErrorCode.DEPENDENCY_UNAVAILABLE, message: 'A backing service is unavailable; retry later (with the same Idempotency-Key)', requestId };
+  if (isDependencyFailure(exception))
+    return {
+      code: ErrorCode.DEPENDENCY_UNAVAILABLE,
+      message: 'A backing service is unavailable; retry later (with the same Idempotency-Key)',
+      requestId,
+    };
   return { code: ErrorCode.INTERNAL, message: 'Internal error', requestId };
 }
 

@@ -49,12 +49,18 @@ function bodyErrorOf(err: unknown): Omit<ErrorBody, 'requestId'> {
   if (cause instanceof RawBodyRefused) return validationBody([cause.problem]);
   const type = (err as { type?: unknown }).type;
   if (type === 'entity.too.large') return { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is too large' };
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body encoding is not supported' };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body encoding is not supported' };
   return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body is not valid JSON' };
 }
 
 function validationBody(errors: FieldProblem[]): Omit<ErrorBody, 'requestId'> {
-  return { code: ErrorCode.VALIDATION_FAILED, message: `Invalid ${errors.map((e) => e.field).join(', ')}`, field: errors[0]!.field, errors };
+  return {
+    code: ErrorCode.VALIDATION_FAILED,
+    message: `Invalid ${errors.map((e) => e.field).join(', ')}`,
+    field: errors[0]!.field,
+    errors,
+  };
 }
 
 function refuse(req: Request, res: Response, body: Omit<ErrorBody, 'requestId'>): void {

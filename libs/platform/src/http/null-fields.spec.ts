@@ -18,7 +18,9 @@ class Update {
 }
 
 async function problemsOf(body: unknown): Promise<string[]> {
-  const err = await createValidationPipe().transform(body, { type: 'body', metatype: Update }).catch((e: unknown) => e);
+  const err = await createValidationPipe()
+    .transform(body, { type: 'body', metatype: Update })
+    .catch((e: unknown) => e);
   return err instanceof ValidationFailedError ? err.errors.map((e) => e.field) : [];
 }
 
@@ -26,7 +28,10 @@ describe('null for a field the OpenAPI does not call nullable (issue 8, defect 3
   it('refuses null for optional-but-not-nullable and required fields, nested ones included', async () => {
     expect(await problemsOf({ version: 1, postLevel: null })).toEqual(['postLevel']);
     expect(await problemsOf({ version: null })).toEqual(['version']);
-    expect(await problemsOf({ version: 1, facts: { grades: [{ year: 2025 }, null, { year: null }] } })).toEqual(['facts.grades.1', 'facts.grades.2.year']);
+    expect(await problemsOf({ version: 1, facts: { grades: [{ year: 2025 }, null, { year: null }] } })).toEqual([
+      'facts.grades.1',
+      'facts.grades.2.year',
+    ]);
   });
 
   it('accepts null where the property is documented nullable, and absent optional fields', async () => {

@@ -40,7 +40,11 @@ export function nullFieldProblems(value: unknown, metatype: Ctor | undefined, pr
 }
 
 function nestedTypeOf(metatype: Ctor, key: string, meta: ApiPropertyMeta | undefined): Ctor | undefined {
-  const candidates = [meta?.type, Array.isArray(meta?.type) ? meta?.type[0] : undefined, Reflect.getMetadata('design:type', metatype.prototype as object, key)];
+  const candidates = [
+    meta?.type,
+    Array.isArray(meta?.type) ? meta?.type[0] : undefined,
+    Reflect.getMetadata('design:type', metatype.prototype as object, key),
+  ];
   return candidates.find((c): c is Ctor => isDtoClass(c));
 }
 

@@ -2,7 +2,9 @@ import { ValidationFailedError } from '../errors/validation-failed.error';
 import { createValidationPipe } from './validation';
 
 async function fieldsOf(value: unknown, type: 'param' | 'query', data: string | undefined, metatype?: unknown): Promise<string[]> {
-  const err = await createValidationPipe().transform(value, { type, data, metatype: metatype as never }).catch((e: unknown) => e);
+  const err = await createValidationPipe()
+    .transform(value, { type, data, metatype: metatype as never })
+    .catch((e: unknown) => e);
   return err instanceof ValidationFailedError ? err.errors.map((e) => e.field) : [];
 }
 

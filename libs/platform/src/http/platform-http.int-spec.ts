@@ -85,17 +85,32 @@ class ThingsController {
   }
 
   @Get(':unit/:id')
-  async get(@CurrentPrincipal() principal: Principal, @Param('unit') unit: string, @Param('id') id: string): Promise<{ id: string; unit: string }> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('unit') unit: string,
+    @Param('id') id: string,
+  ): Promise<{ id: string; unit: string }> {
     await this.jurisdiction.assertWithin(principal, unit, { entity: 'thing', entityId: id });
     return { id, unit };
   }
 
   @Post()
-  async create(@CurrentPrincipal() principal: Principal, @RequestId() requestId: string, @Body() dto: CreateThingDto): Promise<{ id: number; unit: string }> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+    @Body() dto: CreateThingDto,
+  ): Promise<{ id: number; unit: string }> {
     await this.jurisdiction.assertUnitAccessible(principal, dto.unit, 'unit');
     return this.dataSource.transaction(async (em) => {
-      const [row] = (await em.query('INSERT INTO thing (unit_code, years) VALUES ($1, $2) RETURNING id', [dto.unit, dto.years])) as Array<{ id: number }>;
-      await this.audit.record(em, { action: 'create', entity: 'thing', entityId: String(row.id), after: { unit: dto.unit, years: dto.years } }, principal, requestId);
+      const [row] = (await em.query('INSERT INTO thing (unit_code, years) VALUES ($1, $2) RETURNING id', [dto.unit, dto.years])) as Array<{
+        id: number;
+      }>;
+      await this.audit.record(
+        em,
+        { action: 'create', entity: 'thing', entityId: String(row.id), after: { unit: dto.unit, years: dto.years } },
+        principal,
+        requestId,
+      );
       return { id: row.id, unit: dto.unit };
     });
   }
@@ -108,10 +123,19 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
   let keyDir: string;
   let config: PlatformConfig;
   const logChunks: string[] = [];
-  const logLines = (): Array<Record<string, unknown>> => logChunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logLines = (): Array<Record<string, unknown>> =>
+    logChunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   const token = (input: MintTokenInput): Promise<string> => mintLocalToken(input, config.auth, directory);
-  const call = async (method: string, url: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    url: string,
+    opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) => {
     const res = await fetch(`${base}${url}`, {
       method,
       headers: {
@@ -127,7 +151,10 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
 
   beforeAll(async () => {
     keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-http-it-'));
-    dataSource = await createTestDataSource({ schemaPrefix: 'platform_http_it', migrations: [...auditMigrations, ...idempotencyMigrations] });
+    dataSource = await createTestDataSource({
+      schemaPrefix: 'platform_http_it',
+      migrations: [...auditMigrations, ...idempotencyMigrations],
+    });
     await dataSource.query('CREATE TABLE thing (id serial PRIMARY KEY, unit_code text NOT NULL, years int NOT NULL)');
     config = validateAll({
       SERVICE_NAME: 'platform-test',
@@ -141,7 +168,10 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     @Module({ providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] })
     class TestDatabaseModule {}
 
-    @Module({ imports: [TestDatabaseModule, PlatformHttpModule.forRoot({ config, directory }), AuditModule], controllers: [ThingsController] })
+    @Module({
+      imports: [TestDatabaseModule, PlatformHttpModule.forRoot({ config, directory }), AuditModule],
+      controllers: [ThingsController],
+    })
     class TestAppModule {}
 
     const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
@@ -186,12 +216,17 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     expect(invalid.status).toBe(401);
     expect(invalid.body.code).toBe('UNAUTHENTICATED');
 
-    const expired = await call('GET', '/api/platform-test/things/310101002/1', { token: await token({ role: 'street', unit: '310101002', ttl: '-10m' }) });
+    const expired = await call('GET', '/api/platform-test/things/310101002/1', {
+      token: await token({ role: 'street', unit: '310101002', ttl: '-10m' }),
+    });
     expect(expired.body).toMatchObject({ code: 'UNAUTHENTICATED', message: 'token expired' });
   });
 
   it('a validation error names every bad and unknown field (400 VALIDATION_FAILED)', async () => {
-    const res = await call('POST', '/api/platform-test/things', { token: await token({ role: 'street', unit: '310101002' }), body: { unit: 'x', years: 5, colour: 'red' } });
+    const res = await call('POST', '/api/platform-test/things', {
+      token: await token({ role: 'street', unit: '310101002' }),
+      body: { unit: 'x', years: 5, colour: 'red' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'unit', 'years']);
@@ -202,7 +237,11 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     const street = await token({ role: 'street', unit: '310101002' });
     const malformed = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit": ' });
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ code: 'MALFORMED_REQUEST', message: 'Request body is not valid JSON', requestId: expect.any(String) });
+    expect(malformed.body).toMatchObject({
+      code: 'MALFORMED_REQUEST',
+      message: 'Request body is not valid JSON',
+      requestId: expect.any(String),
+    });
     const badPath = await call('GET', '/api/platform-test/things/%E0%A4%A/1', { token: street });
     expect(badPath).toMatchObject({ status: 400, body: { code: 'MALFORMED_REQUEST' } });
     const unknown = await call('GET', '/api/platform-test/nowhere', { token: street });
@@ -224,11 +263,27 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
 
     const foreign = await call('GET', '/api/platform-test/things/310104003/42', { token: street, headers: { 'x-request-id': 'deny-1' } });
     expect(foreign.status).toBe(404);
-    expect(foreign.body).toEqual({ code: 'NOT_FOUND', message: 'thing 42 not found', details: { entity: 'thing', id: '42' }, requestId: 'deny-1' });
+    expect(foreign.body).toEqual({
+      code: 'NOT_FOUND',
+      message: 'thing 42 not found',
+      details: { entity: 'thing', id: '42' },
+      requestId: 'deny-1',
+    });
 
-    const rows = (await dataSource.query(`SELECT subject, role, unit_code, outcome, entity, entity_id, request_id, reason FROM audit_log WHERE request_id = 'deny-1'`)) as unknown[];
+    const rows = (await dataSource.query(
+      `SELECT subject, role, unit_code, outcome, entity, entity_id, request_id, reason FROM audit_log WHERE request_id = 'deny-1'`,
+    )) as unknown[];
     expect(rows).toEqual([
-      { subject: 'alice', role: 'street', unit_code: '310101002', outcome: 'denied', entity: 'thing', entity_id: '42', request_id: 'deny-1', reason: 'unit 310104003 outside scope 310101002' },
+      {
+        subject: 'alice',
+        role: 'street',
+        unit_code: '310101002',
+        outcome: 'denied',
+        entity: 'thing',
+        entity_id: '42',
+        request_id: 'deny-1',
+        reason: 'unit 310104003 outside scope 310101002',
+      },
     ]);
   });
 
@@ -238,13 +293,19 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     const lines = logLines().filter((l) => l.requestId === 'log-1');
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['access denied', 'request']));
     for (const line of lines) expect(line).toMatchObject({ service: 'platform-test', sub: 'erin', role: 'street', unit: '310101002' });
-    expect(lines.find((l) => l.msg === 'request')).toMatchObject({ method: 'GET', status: 404, path: '/api/platform-test/things/310104003/43' });
+    expect(lines.find((l) => l.msg === 'request')).toMatchObject({
+      method: 'GET',
+      status: 404,
+      path: '/api/platform-test/things/310104003/43',
+    });
   });
 
   it('a role the route does not allow answers 403 FORBIDDEN', async () => {
     const res = await call('GET', '/api/platform-test/things/city-only', { token: await token({ role: 'district', unit: '310101' }) });
     expect(res).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
-    expect((await call('GET', '/api/platform-test/things/city-only', { token: await token({ role: 'city', unit: '31' }) })).status).toBe(200);
+    expect((await call('GET', '/api/platform-test/things/city-only', { token: await token({ role: 'city', unit: '31' }) })).status).toBe(
+      200,
+    );
   });
 
   it('Idempotency-Key: a retry replays the first answer and writes nothing twice; another body gets 422', async () => {
@@ -257,9 +318,13 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
 
-    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM thing WHERE id = $1`, [first.body.id])) as Array<{ count: number }>;
+    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM thing WHERE id = $1`, [first.body.id])) as Array<{
+      count: number;
+    }>;
     expect(count).toBe(1);
-    const audits = (await dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE entity = 'thing' AND entity_id = $1`, [String(first.body.id)])) as Array<{ count: number }>;
+    const audits = (await dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE entity = 'thing' AND entity_id = $1`, [
+      String(first.body.id),
+    ])) as Array<{ count: number }>;
     expect(audits[0].count).toBe(1);
 
     const reused = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310101002', years: 1 }, headers });
@@ -271,10 +336,16 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     const headers = { 'idempotency-key': 'slow-1' };
     closeGate();
     const first = call('POST', '/api/platform-test/things/slow', { token: street, body: { n: 1 }, headers });
-    await testing.eventually(async () => {
-      const rows = (await dataSource.query(`SELECT 1 FROM idempotency_keys WHERE idem_key = 'slow-1' AND state = 'in_progress'`)) as unknown[];
-      return rows.length ? true : undefined;
-    }, 10_000, 'the first request to claim its key');
+    await testing.eventually(
+      async () => {
+        const rows = (await dataSource.query(
+          `SELECT 1 FROM idempotency_keys WHERE idem_key = 'slow-1' AND state = 'in_progress'`,
+        )) as unknown[];
+        return rows.length ? true : undefined;
+      },
+      10_000,
+      'the first request to claim its key',
+    );
     const duplicate = await call('POST', '/api/platform-test/things/slow', { token: street, body: { n: 1 }, headers });
     expect(duplicate).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_IN_PROGRESS' } });
     gate.release();
@@ -303,7 +374,10 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     const denied = await call('GET', '/api/platform-test/audit?outcome=denied&subject=alice', { token: city });
     expect(denied.body.items.map((i: { entityId: string }) => i.entityId)).toEqual(['42']);
     const bad = await call('GET', '/api/platform-test/audit?pageSize=9999', { token: city });
-    expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'pageSize' })] } });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'pageSize' })] },
+    });
     expect((await call('GET', '/api/platform-test/audit', { token: await token({ role: 'district', unit: '310101' }) })).status).toBe(403);
   });
 
@@ -328,7 +402,10 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     });
 
     it('NUL in a body field, a path parameter or a query value answers 400 naming it; the path denial is not attempted', async () => {
-      const body = await call('POST', '/api/platform-test/things', { token: street, body: { unit: '310101002', years: 1, note: 'a\u0000b' } });
+      const body = await call('POST', '/api/platform-test/things', {
+        token: street,
+        body: { unit: '310101002', years: 1, note: 'a\u0000b' },
+      });
       expect(body.status).toBe(400);
       expect(body.body.errors).toEqual([{ field: 'note', problem: 'note must not contain control characters' }]);
       const pathParam = await call('GET', '/api/platform-test/things/%00/1', { token: street });
@@ -338,12 +415,22 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
 
     it('invalid UTF-8 and prototype keys answer 400; nothing is polluted', async () => {
       const bytes = Buffer.concat([Buffer.from('{"unit":"'), Buffer.from([0xc3, 0x28]), Buffer.from('","years":1}')]);
-      const utf8 = await fetch(`${base}/api/platform-test/things`, { method: 'POST', headers: { authorization: `Bearer ${street}`, 'content-type': 'application/json' }, body: bytes });
+      const utf8 = await fetch(`${base}/api/platform-test/things`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${street}`, 'content-type': 'application/json' },
+        body: bytes,
+      });
       expect(utf8.status).toBe(400);
-      const proto = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit":"310101002","years":1,"__proto__":{"polluted":true}}' });
+      const proto = await call('POST', '/api/platform-test/things', {
+        token: street,
+        raw: '{"unit":"310101002","years":1,"__proto__":{"polluted":true}}',
+      });
       expect(proto.status).toBe(400);
       expect(proto.body.field).toBe('__proto__');
-      const ctor = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit":"310101002","years":1,"constructor":{"prototype":{"polluted":true}}}' });
+      const ctor = await call('POST', '/api/platform-test/things', {
+        token: street,
+        raw: '{"unit":"310101002","years":1,"constructor":{"prototype":{"polluted":true}}}',
+      });
       expect(ctor.body.field).toBe('constructor');
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });

@@ -66,7 +66,17 @@ export class PlatformHttpModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ...(options.extraProviders ?? []),
       ],
-      exports: [PlatformConfig, OrgUnitDirectory, TokenVerifier, AuditTrail, Jurisdiction, IdempotencyStore, HealthModule, PlatformMetricsModule, PlatformHousekeepingModule],
+      exports: [
+        PlatformConfig,
+        OrgUnitDirectory,
+        TokenVerifier,
+        AuditTrail,
+        Jurisdiction,
+        IdempotencyStore,
+        HealthModule,
+        PlatformMetricsModule,
+        PlatformHousekeepingModule,
+      ],
     };
   }
 }

@@ -38,5 +38,7 @@ export class UuidPipe implements PipeTransform<unknown, string> {
 
 /** The refused value as safe text for a message: no control characters, bounded length. */
 function printable(value: unknown): string {
-  return String(value).replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 64);
+  return String(value)
+    .replace(/[\u0000-\u001f\u007f]/g, '?')
+    .slice(0, 64);
 }

@@ -42,7 +42,8 @@ function scalarParameterProblems(value: unknown, field: string, metatype: unknow
   if (value.length > MAX_PARAMETER_LENGTH) return [{ field, problem: `${field} must be at most ${MAX_PARAMETER_LENGTH} characters` }];
   if (metatype === Number) {
     const n = /^-?\d{1,10}$/.test(value) ? Number(value) : NaN;
-    if (!(n >= INT32.min && n <= INT32.max)) return [{ field, problem: `${field} must be an integer between ${INT32.min} and ${INT32.max}` }];
+    if (!(n >= INT32.min && n <= INT32.max))
+      return [{ field, problem: `${field} must be an integer between ${INT32.min} and ${INT32.max}` }];
   }
   return [];
 }

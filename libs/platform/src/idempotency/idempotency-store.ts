@@ -13,10 +13,7 @@ export interface IdempotencyClaimInput {
 }
 
 export type IdempotencyClaim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; status: number; body: unknown }
-  | { kind: 'in_progress' }
-  | { kind: 'mismatch' };
+  { kind: 'claimed' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'in_progress' } | { kind: 'mismatch' };
 
 /**
  * The idempotency_keys table. Claiming is one INSERT … ON CONFLICT statement, so two concurrent
@@ -67,7 +64,10 @@ export class IdempotencyStore {
 
   /** The request failed and changed nothing (its transaction rolled back): a retry may run again. */
   async release(subject: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE subject = $1 AND idem_key = $2 AND state = 'in_progress'`, [subject, key]);
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE subject = $1 AND idem_key = $2 AND state = 'in_progress'`, [
+      subject,
+      key,
+    ]);
   }
 
   /** Deletes expired keys in bounded batches; returns how many went. */

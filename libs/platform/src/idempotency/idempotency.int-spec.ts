@@ -10,7 +10,13 @@ describe('IdempotencyStore (PostgreSQL)', () => {
   let ds: TestDataSource;
   let store: IdempotencyStore;
   let n = 0;
-  const input = (body: unknown, key = `k-${++n}`, subject = 'alice') => ({ subject, key, requestHash: requestHash('POST', '/api/x', body), method: 'POST', path: '/api/x' });
+  const input = (body: unknown, key = `k-${++n}`, subject = 'alice') => ({
+    subject,
+    key,
+    requestHash: requestHash('POST', '/api/x', body),
+    method: 'POST',
+    path: '/api/x',
+  });
 
   beforeAll(async () => {
     ds = await createTestDataSource({ schemaPrefix: 'platform_idem_it', migrations: idempotencyMigrations });

@@ -34,12 +34,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.header(IDEMPOTENCY_KEY_HEADER);
     if (!MUTATING.has(req.method) || key === undefined) return next.handle();
     if (!VALID_KEY.test(key)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 1 to 200 visible ASCII characters', { field: IDEMPOTENCY_KEY_HEADER });
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 1 to 200 visible ASCII characters', {
+        field: IDEMPOTENCY_KEY_HEADER,
+      });
     }
     const res = context.switchToHttp().getResponse<Response>();
     const subject = principalOf(req)?.sub ?? 'anonymous';
     // Hash the raw parsed body as sent: the pipe has not transformed it at this point.
-    const input = { subject, key, requestHash: requestHash(req.method, req.originalUrl, req.body), method: req.method, path: req.originalUrl };
+    const input = {
+      subject,
+      key,
+      requestHash: requestHash(req.method, req.originalUrl, req.body),
+      method: req.method,
+      path: req.originalUrl,
+    };
     this.purgeNowAndThen();
 
     return from(this.store.claim(input)).pipe(
@@ -49,9 +57,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
             res.setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
             return of(claim.body);
           case 'mismatch':
-            throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'Idempotency-Key was already used for a different request', { field: IDEMPOTENCY_KEY_HEADER });
+            throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'Idempotency-Key was already used for a different request', {
+              field: IDEMPOTENCY_KEY_HEADER,
+            });
           case 'in_progress':
-            throw new DomainError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this Idempotency-Key is still being processed; retry later', { field: IDEMPOTENCY_KEY_HEADER });
+            throw new DomainError(
+              ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+              'A request with this Idempotency-Key is still being processed; retry later',
+              { field: IDEMPOTENCY_KEY_HEADER },
+            );
           case 'claimed':
             return next.handle().pipe(
               concatMap(async (body: unknown) => {
@@ -59,7 +73,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
                 return body;
               }),
               catchError(async (err: unknown) => {
-                await this.store.release(subject, key).catch((releaseErr: unknown) => this.logger.error({ msg: 'could not release idempotency key', err: releaseErr }));
+                await this.store
+                  .release(subject, key)
+                  .catch((releaseErr: unknown) => this.logger.error({ msg: 'could not release idempotency key', err: releaseErr }));
                 throw err;
               }),
             );

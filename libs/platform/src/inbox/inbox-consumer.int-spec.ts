@@ -59,7 +59,11 @@ describe('idempotent inbox consumer (real PostgreSQL and Kafka)', () => {
   }, 30_000);
 
   async function produce(...values: Array<string | CloudEvent>): Promise<void> {
-    await producer.send({ topic, acks: -1, messages: values.map((v) => ({ key: 'thing-1', value: typeof v === 'string' ? v : JSON.stringify(v) })) });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: values.map((v) => ({ key: 'thing-1', value: typeof v === 'string' ? v : JSON.stringify(v) })),
+    });
   }
 
   async function endOffset(): Promise<string> {
@@ -84,7 +88,14 @@ describe('idempotent inbox consumer (real PostgreSQL and Kafka)', () => {
     }
   }
 
-  async function startConsumer(consumer: string, handle: (amount: number, em: Parameters<Parameters<InboxConsumer['registerEventHandler']>[0]['handle']>[0], event: CloudEvent) => Promise<void>) {
+  async function startConsumer(
+    consumer: string,
+    handle: (
+      amount: number,
+      em: Parameters<Parameters<InboxConsumer['registerEventHandler']>[0]['handle']>[0],
+      event: CloudEvent,
+    ) => Promise<void>,
+  ) {
     const inbox = new InboxConsumer(ds, new KafkaJsSubscriber(kafka), { minBackoffMs: 20, maxBackoffMs: 100 });
     inbox.registerEventHandler<{ amount: number }>({
       consumer,
@@ -101,7 +112,9 @@ describe('idempotent inbox consumer (real PostgreSQL and Kafka)', () => {
   }
 
   async function effectsOf(eventId: string): Promise<number> {
-    const [{ count }] = (await ds.query('SELECT count(*)::int AS count FROM effects WHERE event_id = $1', [eventId])) as Array<{ count: number }>;
+    const [{ count }] = (await ds.query('SELECT count(*)::int AS count FROM effects WHERE event_id = $1', [eventId])) as Array<{
+      count: number;
+    }>;
     return count;
   }
 
@@ -119,7 +132,9 @@ describe('idempotent inbox consumer (real PostgreSQL and Kafka)', () => {
     expect(await effectsOf(duplicated.id)).toBe(1);
     expect(await effectsOf(other.id)).toBe(1);
     expect(calls).toBe(2);
-    const inboxRows = (await ds.query('SELECT event_id FROM inbox WHERE consumer = $1 ORDER BY event_id', [consumer])) as Array<{ event_id: string }>;
+    const inboxRows = (await ds.query('SELECT event_id FROM inbox WHERE consumer = $1 ORDER BY event_id', [consumer])) as Array<{
+      event_id: string;
+    }>;
     expect(inboxRows.map((r) => r.event_id).sort()).toEqual([duplicated.id, other.id].sort());
   });
 

@@ -120,7 +120,9 @@ export class InboxConsumer {
           return;
         } catch (error) {
           const delay = backoffDelay(attempt, 500, 30_000);
-          this.logger.warn(`Subscribing failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(
+            `Subscribing failed (attempt ${attempt}), retrying in ${delay} ms: ${error instanceof Error ? error.message : String(error)}`,
+          );
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, delay);
             this.interruptBackoff = () => {
@@ -204,7 +206,14 @@ export class InboxConsumer {
    * then the caller commits the offset. If the dead-letter write itself fails the message stays
    * where it is (retried with backoff): it is never dropped.
    */
-  private async deadLetter(consumer: string, message: IncomingMessage, event: CloudEvent, error: unknown, attempts: number, context: MessageContext): Promise<MessageOutcome> {
+  private async deadLetter(
+    consumer: string,
+    message: IncomingMessage,
+    event: CloudEvent,
+    error: unknown,
+    attempts: number,
+    context: MessageContext,
+  ): Promise<MessageOutcome> {
     const where = `${message.topic}[${message.partition}]@${message.offset}`;
     for (let attempt = 1; ; attempt++) {
       if (context.stopping) return 'abandoned';
@@ -213,7 +222,9 @@ export class InboxConsumer {
         break;
       } catch (writeError) {
         const delay = backoffDelay(attempt, this.options.minBackoffMs ?? 200, this.options.maxBackoffMs ?? 30_000);
-        this.logger.warn(`Could not dead-letter event ${event.id} of ${consumer} at ${where} (retrying in ${delay} ms): ${writeError instanceof Error ? writeError.message : String(writeError)}`);
+        this.logger.warn(
+          `Could not dead-letter event ${event.id} of ${consumer} at ${where} (retrying in ${delay} ms): ${writeError instanceof Error ? writeError.message : String(writeError)}`,
+        );
         if (!(await this.waitWhileAlive(delay, context))) return 'abandoned';
       }
     }
@@ -246,11 +257,18 @@ export class InboxConsumer {
     return outcome.outcome;
   }
 
-  private async runAfterCommit(consumer: string, registration: EventHandlerRegistration, event: CloudEvent, result: unknown): Promise<void> {
+  private async runAfterCommit(
+    consumer: string,
+    registration: EventHandlerRegistration,
+    event: CloudEvent,
+    result: unknown,
+  ): Promise<void> {
     try {
       await registration.afterCommit!(result, event);
     } catch (error) {
-      this.logger.warn(`After-commit step of ${consumer} failed on event ${event.id} (${event.type}); the effect stays committed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `After-commit step of ${consumer} failed on event ${event.id} (${event.type}); the effect stays committed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

@@ -1,4 +1,14 @@
-import { Global, Inject, Injectable, Module, Optional, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { ReadinessRegistry } from '../health';
 import { DataSource } from 'typeorm';
@@ -52,7 +62,8 @@ export class PlatformInboxModule {
         {
           provide: DeadLetterStore,
           inject: [DataSource, EVENT_PUBLISHER, { token: KAFKA_CLIENT, optional: true }],
-          useFactory: (dataSource: DataSource, publisher: EventPublisher, kafka?: Kafka) => new DeadLetterStore(dataSource, publisher, kafka),
+          useFactory: (dataSource: DataSource, publisher: EventPublisher, kafka?: Kafka) =>
+            new DeadLetterStore(dataSource, publisher, kafka),
         },
         {
           provide: InboxConsumer,

@@ -71,7 +71,10 @@ describe('platform data modules wired in Nest (real PostgreSQL and Kafka)', () =
 
   beforeAll(async () => {
     // Owns the schema (dropped in afterAll); the module connects to the same schema as a service would.
-    schemaOwner = await createTestDataSource({ schemaPrefix: 'wiring_it', migrations: [...platformMigrations, CreateDemoTables1800000000000] });
+    schemaOwner = await createTestDataSource({
+      schemaPrefix: 'wiring_it',
+      migrations: [...platformMigrations, CreateDemoTables1800000000000],
+    });
     app = await Test.createTestingModule({
       imports: [
         TestHealthModule,
@@ -99,10 +102,14 @@ describe('platform data modules wired in Nest (real PostgreSQL and Kafka)', () =
     const started = Date.now();
     await app.get(ThingsService).create(id);
     // The relay polls every 5 s here: arriving sooner shows the NOTIFY-after-commit wake-up works.
-    await eventually(async () => {
-      const rows = (await schemaOwner.query('SELECT 1 FROM seen WHERE thing_id = $1', [id])) as unknown[];
-      return rows.length === 1 ? true : undefined;
-    }, 20_000, 'handler effect');
+    await eventually(
+      async () => {
+        const rows = (await schemaOwner.query('SELECT 1 FROM seen WHERE thing_id = $1', [id])) as unknown[];
+        return rows.length === 1 ? true : undefined;
+      },
+      20_000,
+      'handler effect',
+    );
     const elapsed = Date.now() - started;
     console.warn(`commit → handler effect through Kafka: ${elapsed} ms`);
     expect(elapsed).toBeLessThan(4_000);
@@ -110,7 +117,13 @@ describe('platform data modules wired in Nest (real PostgreSQL and Kafka)', () =
 
   it('registers readiness checks for the database, Kafka, its consumers, the inbox and the relay, all up', async () => {
     const checks = await app.get(ReadinessRegistry).runAll(5_000);
-    expect(Object.fromEntries(checks.map((c) => [c.name, c.status]))).toEqual({ database: 'up', inbox: 'up', kafka: 'up', 'kafka-consumers': 'up', 'outbox-relay': 'up' });
+    expect(Object.fromEntries(checks.map((c) => [c.name, c.status]))).toEqual({
+      database: 'up',
+      inbox: 'up',
+      kafka: 'up',
+      'kafka-consumers': 'up',
+      'outbox-relay': 'up',
+    });
   });
 
   it('starts and commits writes while Kafka is unreachable; readiness names what is down', async () => {
@@ -118,7 +131,11 @@ describe('platform data modules wired in Nest (real PostgreSQL and Kafka)', () =
     const offline = await Test.createTestingModule({
       imports: [
         TestHealthModule,
-        PlatformDatabaseModule.forService({ schema: schemaOwner.schema, url: process.env.TEST_DATABASE_URL!, migrations: [...platformMigrations, CreateDemoTables1800000000000] }),
+        PlatformDatabaseModule.forService({
+          schema: schemaOwner.schema,
+          url: process.env.TEST_DATABASE_URL!,
+          migrations: [...platformMigrations, CreateDemoTables1800000000000],
+        }),
         PlatformKafkaModule.forService({ clientId: `${service}-offline`, brokers: ['127.0.0.1:1'] }),
         PlatformOutboxModule.forService({ service, produces: [thingCreated] }),
         PlatformInboxModule.forService(),
@@ -130,7 +147,9 @@ describe('platform data modules wired in Nest (real PostgreSQL and Kafka)', () =
       expect(Date.now() - started).toBeLessThan(5_000);
       const id = uniqueName('offline');
       await offline.get(ThingsService).create(id);
-      const [row] = (await schemaOwner.query('SELECT published_at FROM outbox WHERE message_key = $1', [id])) as Array<{ published_at: Date | null }>;
+      const [row] = (await schemaOwner.query('SELECT published_at FROM outbox WHERE message_key = $1', [id])) as Array<{
+        published_at: Date | null;
+      }>;
       expect(row).toEqual({ published_at: null });
       const checks = await offline.get(ReadinessRegistry).runAll(3_000);
       const down = checks.filter((c) => c.status === 'down').map((c) => c.name);

@@ -12,7 +12,13 @@ export const nestLogCreator: logCreator = () => {
     let logger = loggers.get(context);
     if (!logger) loggers.set(context, (logger = new Logger(context)));
     const { message, broker, error, groupId, topic } = log as Record<string, unknown>;
-    const text = [message, broker && `broker=${String(broker)}`, groupId && `group=${String(groupId)}`, topic && `topic=${String(topic)}`, error && `error=${String(error)}`]
+    const text = [
+      message,
+      broker && `broker=${String(broker)}`,
+      groupId && `group=${String(groupId)}`,
+      topic && `topic=${String(topic)}`,
+      error && `error=${String(error)}`,
+    ]
       .filter(Boolean)
       .join(' ');
     if (level === logLevel.ERROR) logger.error(text);
@@ -41,7 +47,10 @@ export function createKafka(options: KafkaClientOptions): Kafka {
 
 export function kafkaBrokersFrom(explicit?: readonly string[], env: NodeJS.ProcessEnv = process.env): string[] {
   if (explicit?.length) return [...explicit];
-  const brokers = (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (env.KAFKA_BROKERS ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers.length === 0) throw new Error('KAFKA_BROKERS is not set: the service cannot reach Kafka');
   return brokers;
 }

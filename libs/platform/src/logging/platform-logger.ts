@@ -31,7 +31,10 @@ export class PlatformLogger implements LoggerService {
           const ctx = currentRequestContext();
           // The active span's ids (HTTP request, Kafka message, activity): logs and traces join up.
           const ids = activeTraceIds();
-          return { ...(ctx ? { requestId: ctx.requestId, ...(ctx.subject ? { sub: ctx.subject, role: ctx.role, unit: ctx.unit } : {}) } : {}), ...ids };
+          return {
+            ...(ctx ? { requestId: ctx.requestId, ...(ctx.subject ? { sub: ctx.subject, role: ctx.role, unit: ctx.unit } : {}) } : {}),
+            ...ids,
+          };
         },
       },
       options.destination ?? pino.destination({ sync: false }),

@@ -2,8 +2,15 @@ import { redact } from './redact';
 
 describe('a logged error never carries a row or its parameters (issue 8, defect 8)', () => {
   function driverError(): Error {
-    const err = new Error('null value in column "post_level" of relation "workers" violates not-null constraint') as Error & Record<string, unknown>;
-    Object.assign(err, { code: '23502', table: 'workers', column: 'post_level', detail: 'Failing row contains (1, 工人69002, female, 1990-05-17, personRef-abc)', parameters: ['工人69002', 'v1.ciphertext'] });
+    const err = new Error('null value in column "post_level" of relation "workers" violates not-null constraint') as Error &
+      Record<string, unknown>;
+    Object.assign(err, {
+      code: '23502',
+      table: 'workers',
+      column: 'post_level',
+      detail: 'Failing row contains (1, 工人69002, female, 1990-05-17, personRef-abc)',
+      parameters: ['工人69002', 'v1.ciphertext'],
+    });
     return err;
   }
 

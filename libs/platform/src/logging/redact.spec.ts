@@ -55,7 +55,15 @@ describe('PlatformLogger', () => {
       },
     });
     const logger = new PlatformLogger({ serviceName: 'test', destination });
-    return { logger, lines: () => chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
+    return {
+      logger,
+      lines: () =>
+        chunks
+          .join('')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+    };
   }
 
   it('writes JSON lines with the request id and no personal data', () => {
@@ -65,7 +73,13 @@ describe('PlatformLogger', () => {
       logger.warn({ msg: 'contact', phone: '13812345678', nested: { text: 'tel 13812345678' } });
     });
     const [first, second] = lines();
-    expect(first).toMatchObject({ level: 'info', service: 'test', requestId: 'req-1', context: 'WorkersService', msg: 'created worker [national-id]' });
+    expect(first).toMatchObject({
+      level: 'info',
+      service: 'test',
+      requestId: 'req-1',
+      context: 'WorkersService',
+      msg: 'created worker [national-id]',
+    });
     expect(second).toMatchObject({ level: 'warn', requestId: 'req-1', msg: 'contact', phone: REDACTED, nested: { text: 'tel [phone]' } });
     expect(JSON.stringify(lines())).not.toMatch(/13812345678|31010119900307123X/);
   });

@@ -15,7 +15,9 @@ export const REDACTED = '[REDACTED]';
 
 /** Keys whose value is dropped whatever it holds (compared case-insensitively, ignoring _ and -). */
 export const REDACTED_KEYS: ReadonlySet<string> = new Set(
-  ['nationalId', 'idNumber', 'idCard', 'phone', 'mobile', 'phoneNumber', 'authorization', 'cookie', 'password', 'privateKey'].map(normalizeKey),
+  ['nationalId', 'idNumber', 'idCard', 'phone', 'mobile', 'phoneNumber', 'authorization', 'cookie', 'password', 'privateKey'].map(
+    normalizeKey,
+  ),
 );
 
 function normalizeKey(key: string): string {
@@ -29,7 +31,8 @@ export function redactString(text: string): string {
 /** Deep copy of `value` with personal data scrubbed; cycles and depth are bounded. */
 export function redact(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === 'string') return redactString(value);
-  if (typeof value === 'number' && Number.isInteger(value) && String(value).length >= 11) return redactString(String(value)) === String(value) ? value : REDACTED;
+  if (typeof value === 'number' && Number.isInteger(value) && String(value).length >= 11)
+    return redactString(String(value)) === String(value) ? value : REDACTED;
   if (typeof value === 'bigint') return redactString(value.toString());
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[circular]';
@@ -54,7 +57,18 @@ function redactObject(value: object, depth: number, seen: WeakSet<object>): Reco
  * (`Failing row contains (…, 工人69002, female, 1990-05-17, …)`), the query `parameters`, the
  * server's `where`/`hint`/`internalQuery`. Never written, whatever they look like (issue 8, defect 8).
  */
-export const ERROR_VALUE_FIELDS: ReadonlySet<string> = new Set(['parameters', 'detail', 'where', 'hint', 'internalQuery', 'body', 'data', 'value', 'values', 'row']);
+export const ERROR_VALUE_FIELDS: ReadonlySet<string> = new Set([
+  'parameters',
+  'detail',
+  'where',
+  'hint',
+  'internalQuery',
+  'body',
+  'data',
+  'value',
+  'values',
+  'row',
+]);
 
 // A PostgreSQL message quotes the offending input after a colon: `invalid input syntax for type uuid: "王五"`.
 const QUOTED_VALUE = /:\s*".*$/s;
@@ -64,7 +78,9 @@ function redactError(error: Error, depth: number, seen: WeakSet<object>): Record
   const driver = (own.driverError ?? own) as Record<string, unknown>;
   const sqlState = typeof driver.code === 'string' && /^[0-9A-Z]{5}$/.test(driver.code) ? driver.code : undefined;
   const message = sqlState ? error.message.replace(QUOTED_VALUE, ': [value]') : error.message;
-  const stack = error.stack ? `${error.name}: ${message}${error.stack.slice(error.stack.indexOf('\n    at ') >= 0 ? error.stack.indexOf('\n    at ') : error.stack.length)}` : undefined;
+  const stack = error.stack
+    ? `${error.name}: ${message}${error.stack.slice(error.stack.indexOf('\n    at ') >= 0 ? error.stack.indexOf('\n    at ') : error.stack.length)}`
+    : undefined;
   const out: Record<string, unknown> = { type: error.name, message: redactString(message), stack: stack ? redactString(stack) : undefined };
   for (const [key, v] of Object.entries(own)) {
     if (ERROR_VALUE_FIELDS.has(key) || key === 'message' || key === 'stack') continue;

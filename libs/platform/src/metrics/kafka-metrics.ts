@@ -7,7 +7,12 @@ import type { ServiceMetrics } from './service-metrics';
  * admin client kept connected between scrapes (dropped and rebuilt after an error). Bounded by a
  * timeout so a Kafka outage never hangs a scrape: the gauges then keep their last values.
  */
-export function watchConsumerLag(metrics: ServiceMetrics, kafka: Kafka, groups: () => GroupTopics[], timeoutMs = 3_000): { close(): Promise<void> } {
+export function watchConsumerLag(
+  metrics: ServiceMetrics,
+  kafka: Kafka,
+  groups: () => GroupTopics[],
+  timeoutMs = 3_000,
+): { close(): Promise<void> } {
   let admin: Admin | undefined;
   metrics.onScrape(async () => {
     const current = groups();
@@ -33,7 +38,10 @@ export function watchConsumerLag(metrics: ServiceMetrics, kafka: Kafka, groups: 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -10,7 +10,8 @@ import { MetricsBuffer, type BufferedMetricUpdate } from '@temporalio/worker';
  */
 let buffer: MetricsBuffer | undefined;
 let drainTimer: NodeJS.Timeout | undefined;
-type Instrument = { kind: 'counter'; metric: Counter } | { kind: 'histogram'; metric: Histogram } | { kind: 'gauge'; metric: Gauge; upDown: boolean };
+type Instrument =
+  { kind: 'counter'; metric: Counter } | { kind: 'histogram'; metric: Histogram } | { kind: 'gauge'; metric: Gauge; upDown: boolean };
 const instruments = new Map<string, { labels: string[]; instrument: Instrument }>();
 let target: Registry | undefined;
 
@@ -43,7 +44,12 @@ function record(registry: Registry, update: BufferedMetricUpdate): void {
   let entry = instruments.get(name);
   if (!entry) {
     const labels = Object.keys(update.attributes).map(promName);
-    const common = { name, help: update.metric.description || `Temporal SDK ${update.metric.kind} ${update.metric.name}`, labelNames: labels, registers: [registry] };
+    const common = {
+      name,
+      help: update.metric.description || `Temporal SDK ${update.metric.kind} ${update.metric.name}`,
+      labelNames: labels,
+      registers: [registry],
+    };
     const kind = update.metric.kind;
     const instrument: Instrument =
       kind === 'counter'

@@ -10,4 +10,10 @@ import { outboxMigrations } from '../outbox/outbox.migrations';
  * A service lists `migrations: [...platformMigrations, ...itsOwn]`; platform migration timestamps
  * (1700000000xxx) sort before any service migration, so these tables exist first.
  */
-export const platformMigrations: Function[] = [...outboxMigrations, ...inboxMigrations, ...auditMigrations, ...idempotencyMigrations, ...deadLetterMigrations];
+export const platformMigrations: Function[] = [
+  ...outboxMigrations,
+  ...inboxMigrations,
+  ...auditMigrations,
+  ...idempotencyMigrations,
+  ...deadLetterMigrations,
+];

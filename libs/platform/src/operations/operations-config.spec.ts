@@ -18,7 +18,9 @@ describe('operations settings (issue 9)', () => {
 
   it('names every bad variable', () => {
     try {
-      operationsSettings(isolated({ INBOX_MAX_ATTEMPTS: '0', INBOX_RETENTION_DAYS: 'soon', OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' }));
+      operationsSettings(
+        isolated({ INBOX_MAX_ATTEMPTS: '0', INBOX_RETENTION_DAYS: 'soon', OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://collector' }),
+      );
       throw new Error('expected a ConfigValidationError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigValidationError);
@@ -29,7 +31,9 @@ describe('operations settings (issue 9)', () => {
 
   it('the OTLP traces URL: the full traces endpoint wins, else <base>/v1/traces, else none', () => {
     expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })).toBe('http://collector:4318/v1/traces');
-    expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://x/traces' })).toBe('https://x/traces');
+    expect(
+      otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://x/traces' }),
+    ).toBe('https://x/traces');
     expect(otlpTracesUrl({})).toBeUndefined();
   });
 });

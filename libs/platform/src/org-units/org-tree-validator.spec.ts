@@ -31,14 +31,29 @@ describe('the one org-tree validator (ORG-2, ORG-4)', () => {
     expect(CODE_LENGTH).toEqual({ city: 2, district: 6, street: 9, area: 12 });
     const tree = smallTree();
     tree[1] = { ...tree[1], code: '3101010' };
-    expect(findOrgTreeProblems(tree, complete)).toContainEqual({ code: '3101010', problem: 'a district code has 6 digits, this one has 7' });
+    expect(findOrgTreeProblems(tree, complete)).toContainEqual({
+      code: '3101010',
+      problem: 'a district code has 6 digits, this one has 7',
+    });
   });
 
   it.each<[string, (tree: RawUnit[]) => void, OrgTreeProblem]>([
     ['a duplicate code', (t) => t.push({ ...t[3] }), { code: '310101002001', problem: 'duplicate code' }],
-    ['a missing parent', (t) => (t[4] = { ...t[4], code: '310101003001', parent: '310101003' }), { code: '310101003001', problem: 'parent 310101003 does not exist' }],
-    ['a code not extending its parent', (t) => t.push({ code: '310104003', name: '天平路街道', kind: 'street', parent: '310101', region: 'central' }), { code: '310104003', problem: "code does not start with its parent's code 310101" }],
-    ['a second city', (t) => t.push({ code: '32', name: '别市', kind: 'city', parent: null }), { code: '(tree)', problem: 'must have exactly one city unit' }],
+    [
+      'a missing parent',
+      (t) => (t[4] = { ...t[4], code: '310101003001', parent: '310101003' }),
+      { code: '310101003001', problem: 'parent 310101003 does not exist' },
+    ],
+    [
+      'a code not extending its parent',
+      (t) => t.push({ code: '310104003', name: '天平路街道', kind: 'street', parent: '310101', region: 'central' }),
+      { code: '310104003', problem: "code does not start with its parent's code 310101" },
+    ],
+    [
+      'a second city',
+      (t) => t.push({ code: '32', name: '别市', kind: 'city', parent: null }),
+      { code: '(tree)', problem: 'must have exactly one city unit' },
+    ],
   ])('rejects %s, naming the unit', (_what, spoil, problem) => {
     const tree = smallTree();
     spoil(tree);
@@ -83,7 +98,9 @@ describe('the one org-tree validator (ORG-2, ORG-4)', () => {
     }
     expect(error).toBeInstanceOf(OrgTreeInvalidError);
     expect((error as OrgTreeInvalidError).code).toBe('ORG_TREE_INVALID');
-    expect((error as Error).message).toMatch(/seeds\/test\.json is invalid \(2 problems\)[\s\S]*310101002001: duplicate code[\s\S]*310101003001: parent 310101003 does not exist/);
+    expect((error as Error).message).toMatch(
+      /seeds\/test\.json is invalid \(2 problems\)[\s\S]*310101002001: duplicate code[\s\S]*310101003001: parent 310101003 does not exist/,
+    );
   });
 
   it('accepts seeds/org-tree/shanghai.json as complete', () => {

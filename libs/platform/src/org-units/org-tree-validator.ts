@@ -41,7 +41,10 @@ export class OrgTreeInvalidError extends Error {
 }
 
 /** The units of a valid tree (an array of units, or `{ version?, units }`), or OrgTreeInvalidError. */
-export function parseOrgTree(raw: unknown, options: OrgTreeValidationOptions & { source?: string } = {}): { units: OrgUnit[]; version: string | null } {
+export function parseOrgTree(
+  raw: unknown,
+  options: OrgTreeValidationOptions & { source?: string } = {},
+): { units: OrgUnit[]; version: string | null } {
   const problems: OrgTreeProblem[] = [];
   const result = collect(raw, options, problems);
   if (problems.length > 0) throw new OrgTreeInvalidError(problems, options.source);
@@ -55,9 +58,15 @@ export function findOrgTreeProblems(raw: unknown, options: OrgTreeValidationOpti
   return problems;
 }
 
-function collect(raw: unknown, options: OrgTreeValidationOptions, problems: OrgTreeProblem[]): { units: OrgUnit[]; version: string | null } {
+function collect(
+  raw: unknown,
+  options: OrgTreeValidationOptions,
+  problems: OrgTreeProblem[],
+): { units: OrgUnit[]; version: string | null } {
   const { records, version } = unitsOf(raw, problems);
-  const units = records.map((record, index) => readUnit(record, index, options.complete === true, problems)).filter((unit): unit is OrgUnit => unit !== null);
+  const units = records
+    .map((record, index) => readUnit(record, index, options.complete === true, problems))
+    .filter((unit): unit is OrgUnit => unit !== null);
   const byCode = indexByCode(units, problems);
   for (const unit of units) checkPlacement(unit, byCode, problems);
   checkCycles(units, byCode, problems);
@@ -113,17 +122,24 @@ function checkRegion(record: Record<string, unknown>, kind: OrgUnitKind, complet
     return;
   }
   if (!complete && record.region === undefined) return;
-  if (!REGION_KINDS.includes(record.region as RegionKind)) fail(`region must be one of ${REGION_KINDS.join(', ')} (ORG-4), got ${String(record.region)}`);
+  if (!REGION_KINDS.includes(record.region as RegionKind))
+    fail(`region must be one of ${REGION_KINDS.join(', ')} (ORG-4), got ${String(record.region)}`);
 }
 
 function checkFigures(record: Record<string, unknown>, kind: OrgUnitKind, complete: boolean, fail: (problem: string) => void): void {
   for (const field of ['households', 'population'] as const) {
     const value = record[field];
     const required = complete && kind === 'area';
-    if ((required || value !== undefined) && kind === 'area' && !(Number.isInteger(value) && (value as number) > 0)) fail(`${field} must be a positive integer on an area`);
+    if ((required || value !== undefined) && kind === 'area' && !(Number.isInteger(value) && (value as number) > 0))
+      fail(`${field} must be a positive integer on an area`);
     if (complete && kind !== 'area' && value !== undefined) fail(`${field} belongs on areas only`);
   }
-  if (kind === 'area' && typeof record.population === 'number' && typeof record.households === 'number' && record.population < record.households) {
+  if (
+    kind === 'area' &&
+    typeof record.population === 'number' &&
+    typeof record.households === 'number' &&
+    record.population < record.households
+  ) {
     fail('population is smaller than households');
   }
 }
@@ -149,7 +165,8 @@ function checkPlacement(unit: OrgUnit, byCode: Map<string, OrgUnit>, problems: O
   if (unit.parent === unit.code) return; // reported as a cycle
   const parent = byCode.get(unit.parent);
   if (!parent) return fail(`parent ${unit.parent} does not exist`);
-  if (parent.kind !== expectedParentKind) fail(`wrong kind order: a ${unit.kind}'s parent must be a ${expectedParentKind}, ${parent.code} is a ${parent.kind}`);
+  if (parent.kind !== expectedParentKind)
+    fail(`wrong kind order: a ${unit.kind}'s parent must be a ${expectedParentKind}, ${parent.code} is a ${parent.kind}`);
   if (!unit.code.startsWith(parent.code)) fail(`code does not start with its parent's code ${parent.code}`);
 }
 

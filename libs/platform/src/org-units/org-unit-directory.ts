@@ -14,7 +14,11 @@ export class OrgUnitDirectory {
   private readonly byCode = new Map<string, OrgUnit>();
   private readonly childrenOf = new Map<string, string[]>();
 
-  constructor(units: readonly OrgUnit[], readonly version = 'unversioned', source = 'in memory') {
+  constructor(
+    units: readonly OrgUnit[],
+    readonly version = 'unversioned',
+    source = 'in memory',
+  ) {
     parseOrgTree(units, { source: `Org tree ${source}` });
     for (const u of units) {
       this.byCode.set(u.code, Object.freeze({ ...u }));
@@ -32,7 +36,8 @@ export class OrgUnitDirectory {
     } catch (err) {
       throw new Error(`Cannot read org tree ${file}: ${(err as Error).message}`);
     }
-    if (!Array.isArray(parsed.units)) throw new OrgTreeInvalidError([{ code: '(tree)', problem: 'top-level "units" array is missing' }], `Org tree ${file}`);
+    if (!Array.isArray(parsed.units))
+      throw new OrgTreeInvalidError([{ code: '(tree)', problem: 'top-level "units" array is missing' }], `Org tree ${file}`);
     return new OrgUnitDirectory(parsed.units as OrgUnit[], parsed.version, file);
   }
 

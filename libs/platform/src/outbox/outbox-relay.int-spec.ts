@@ -89,13 +89,21 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
   }
 
   async function unpublishedCount(): Promise<number> {
-    const [{ count }] = (await ds.query('SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL')) as Array<{ count: number }>;
+    const [{ count }] = (await ds.query('SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL')) as Array<{
+      count: number;
+    }>;
     return count;
   }
 
   it('writes a CloudEvents 1.0 envelope in the caller transaction', async () => {
     const event = await ds.transaction((em) => writer.append(em, { contract, key: 'agg-1', data: { n: 0 } }));
-    expect(event).toMatchObject({ source: `/cwp/${service}`, type: contract.type, specversion: '1.0', subject: 'agg-1', datacontenttype: 'application/json' });
+    expect(event).toMatchObject({
+      source: `/cwp/${service}`,
+      type: contract.type,
+      specversion: '1.0',
+      subject: 'agg-1',
+      datacontenttype: 'application/json',
+    });
     expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
     const [row] = (await ds.query('SELECT topic, message_key, envelope FROM outbox WHERE event_id = $1', [event.id])) as Array<{
       topic: string;
@@ -204,7 +212,9 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     const collector = await collect();
     await startRelay(ds, { intervalMs: 10_000 });
     const listeners = async () =>
-      (await ds.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query = 'LISTEN cwp_outbox'", [`cwp-${ds.schema}`])) as Array<{
+      (await ds.query("SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query = 'LISTEN cwp_outbox'", [
+        `cwp-${ds.schema}`,
+      ])) as Array<{
         pid: number;
       }>;
     const [first] = await eventually(async () => ((await listeners()).length === 1 ? listeners() : undefined), 5_000, 'a LISTEN backend');
@@ -212,7 +222,11 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     await eventually(async () => ((await listeners()).some((l) => l.pid !== first!.pid) ? true : undefined), 5_000, 'a new LISTEN backend');
     const started = Date.now();
     await append(`${runId}-a`, { n: 0 });
-    await eventually(async () => (collector.messages.some((m) => m.key === `${runId}-a`) ? true : undefined), 8_000, 'event woken by NOTIFY');
+    await eventually(
+      async () => (collector.messages.some((m) => m.key === `${runId}-a`) ? true : undefined),
+      8_000,
+      'event woken by NOTIFY',
+    );
     // Far below the 10 s poll interval: the notification, not the timer, woke the relay.
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -231,14 +245,24 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
   it('rolls back and retries when Kafka is unreachable, leaving the rows unpublished', async () => {
     const runId = uniqueName('down');
     await append(`${runId}-a`, { n: 0 });
-    const deadKafka = new Kafka({ clientId: 'dead', brokers: ['127.0.0.1:1'], logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 300 });
+    const deadKafka = new Kafka({
+      clientId: 'dead',
+      brokers: ['127.0.0.1:1'],
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+      connectionTimeout: 300,
+    });
     const relay = new OutboxRelay(ds, new KafkaJsPublisher(deadKafka), { listen: false });
     await expect(relay.publishBatch()).rejects.toThrow();
     expect(await unpublishedCount()).toBe(1);
     // The same row goes out once Kafka answers again.
     const collector = await collect();
     await startRelay();
-    await eventually(async () => (collector.messages.some((m) => m.key === `${runId}-a`) ? true : undefined), 20_000, 'event after recovery');
+    await eventually(
+      async () => (collector.messages.some((m) => m.key === `${runId}-a`) ? true : undefined),
+      20_000,
+      'event after recovery',
+    );
     await eventually(async () => ((await unpublishedCount()) === 0 ? true : undefined), 5_000, 'row published');
   });
 });

@@ -238,7 +238,11 @@ export function groupByTopicInOrder(rows: readonly OutboxRow[], spans?: Array<Sp
     // The stored trace context goes on as W3C headers, through a producer span of its own.
     const traced = spans && row.trace_context ? startProducerSpan(row.topic, row.trace_context) : { headers: {} };
     spans?.push(traced.span);
-    const message: OutgoingMessage = { key: row.message_key, value: envelope, headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ...traced.headers } };
+    const message: OutgoingMessage = {
+      key: row.message_key,
+      value: envelope,
+      headers: { 'content-type': 'application/cloudevents+json; charset=utf-8', ...traced.headers },
+    };
     const list = byTopic.get(row.topic);
     if (list) list.push(message);
     else byTopic.set(row.topic, [message]);

@@ -43,9 +43,13 @@ export class OutboxWriter {
     this.validator.validate(contract, data);
     const finding = findPersonalData(data) ?? findPersonalData(input.subject ?? input.key, 'subject');
     if (finding) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, `Event ${contract.type}: ${finding.path} looks like a ${finding.looksLike}; events never carry national ID or phone numbers`, {
-        field: finding.path,
-      });
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        `Event ${contract.type}: ${finding.path} looks like a ${finding.looksLike}; events never carry national ID or phone numbers`,
+        {
+          field: finding.path,
+        },
+      );
     }
     const event: CloudEvent<T> = {
       id: randomUUID(),

@@ -14,7 +14,8 @@ const OLD_NATIONAL_ID = /(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[1
 // 3-4-4; and fixed lines with an area code (021-12345678).
 const MOBILE = /(?<![0-9A-Za-z])(?:(?:\+|00)?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9A-Za-z])/;
 const FIXED_LINE = /(?<![0-9A-Za-z])0\d{2,3}-\d{7,8}(?![0-9A-Za-z])/;
-const SUSPICIOUS_KEY = /^(?:phone|phones|phone_?number|mobile|mobile_?phone|telephone|tel|national_?id|id_?number|id_?card|identity_?(?:number|card)|citizen_?id|sfz)$/i;
+const SUSPICIOUS_KEY =
+  /^(?:phone|phones|phone_?number|mobile|mobile_?phone|telephone|tel|national_?id|id_?number|id_?card|identity_?(?:number|card)|citizen_?id|sfz)$/i;
 
 export interface PersonalDataFinding {
   /** Dotted path below the event, e.g. `data.notes` or `data.contacts[0]`. */

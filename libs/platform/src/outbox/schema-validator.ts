@@ -38,5 +38,8 @@ function fieldOf(error: ErrorObject): string {
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   if (params.missingProperty) pointer.push(params.missingProperty);
   if (params.additionalProperty) pointer.push(params.additionalProperty);
-  return ['data', ...pointer].map((s, i) => (i > 0 && /^\d+$/.test(s) ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+  return ['data', ...pointer]
+    .map((s, i) => (i > 0 && /^\d+$/.test(s) ? `[${s}]` : s))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }

@@ -75,7 +75,10 @@ describe('personRef derivation (contract of cwp.workforce.worker.hired.v1)', () 
 
   it('takes PERSON_REF_KEY when it is set', () => {
     const personRef = randomBytes(32);
-    const loaded = loadPiiKeys({ PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), PERSON_REF_KEY: personRef.toString('base64'), NODE_ENV: 'production' }, '/nonexistent');
+    const loaded = loadPiiKeys(
+      { PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), PERSON_REF_KEY: personRef.toString('base64'), NODE_ENV: 'production' },
+      '/nonexistent',
+    );
     expect(loaded.personRef).toEqual(personRef);
   });
 });

@@ -24,7 +24,8 @@ export class PlatformPiiModule {
         {
           provide: PiiCipher,
           inject: [{ token: PlatformConfig, optional: true }],
-          useFactory: (platform?: PlatformConfig) => new PiiCipher(options.keys ?? loadPiiKeys(piiConfig.get(), platform?.stateDir ?? stateDir())),
+          useFactory: (platform?: PlatformConfig) =>
+            new PiiCipher(options.keys ?? loadPiiKeys(piiConfig.get(), platform?.stateDir ?? stateDir())),
         },
       ],
       exports: [PiiCipher],

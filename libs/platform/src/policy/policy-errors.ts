@@ -15,7 +15,11 @@ export interface PolicyErrorMapping {
  */
 export function policyErrorToDomainError(error: PolicyError, mapping: PolicyErrorMapping = {}): DomainError {
   const code = error.code === 'POLICY_INPUT_INVALID' ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
-  return new DomainError(code, error.message, { field: `${mapping.fieldPrefix ?? ''}${error.field}`, details: { rule: error.rule ?? null }, cause: error });
+  return new DomainError(code, error.message, {
+    field: `${mapping.fieldPrefix ?? ''}${error.field}`,
+    details: { rule: error.rule ?? null },
+    cause: error,
+  });
 }
 
 /** Runs a policy decision; a PolicyError it throws leaves as a DomainError (see above). */

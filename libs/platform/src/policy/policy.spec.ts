@@ -28,7 +28,11 @@ describe('PlatformPolicyModule', () => {
 
 describe('decide: the one PolicyError → DomainError mapping', () => {
   it('POOL-2: an out-of-bounds input is a 400 VALIDATION_FAILED naming the field and the rule', () => {
-    const error = catchError(() => decide(() => { throw invalidInput('reservePeriodMonths', 'must be 12 to 24', 'POOL-2'); }));
+    const error = catchError(() =>
+      decide(() => {
+        throw invalidInput('reservePeriodMonths', 'must be 12 to 24', 'POOL-2');
+      }),
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reservePeriodMonths', details: { rule: 'POOL-2' } });
     expect(httpStatusOf((error as DomainError).code)).toBe(400);
@@ -47,7 +51,13 @@ describe('decide: the one PolicyError → DomainError mapping', () => {
   it('passes values and other errors through untouched', () => {
     expect(decide(() => 42)).toBe(42);
     const other = new TypeError('boom');
-    expect(catchError(() => decide(() => { throw other; }))).toBe(other);
+    expect(
+      catchError(() =>
+        decide(() => {
+          throw other;
+        }),
+      ),
+    ).toBe(other);
   });
 });
 

@@ -19,7 +19,9 @@ export function installTemporalRuntimeLogging(level: LogLevel = 'WARN'): void {
       telemetryOptions: { metrics: { metricPrefix: 'temporal_', buffer: temporalMetricsBuffer() } },
       logger: new DefaultLogger(level, (entry) => {
         const { sdkComponent, taskQueue } = (entry.meta ?? {}) as { sdkComponent?: string; taskQueue?: string };
-        const text = [entry.message, sdkComponent && `component=${sdkComponent}`, taskQueue && `taskQueue=${taskQueue}`].filter(Boolean).join(' ');
+        const text = [entry.message, sdkComponent && `component=${sdkComponent}`, taskQueue && `taskQueue=${taskQueue}`]
+          .filter(Boolean)
+          .join(' ');
         if (entry.level === 'ERROR') logger.error(text);
         else if (entry.level === 'WARN') logger.warn(text);
         else if (entry.level === 'INFO') logger.log(text);

@@ -1,5 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { ScheduleAlreadyRunning, type Client, type ScheduleOptions, type ScheduleOptionsStartWorkflowAction, type Workflow } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  type Client,
+  type ScheduleOptions,
+  type ScheduleOptionsStartWorkflowAction,
+  type Workflow,
+} from '@temporalio/client';
 
 export interface ScheduleDeclaration {
   /** Business key, e.g. `pay-recalibration-yearly`. */
@@ -16,7 +22,11 @@ export type ScheduleOutcome = { scheduleId: string; outcome: 'created' | 'update
  * and policies, so start-up is idempotent and a changed declaration takes effect on deploy.
  * Its paused/running state (an operator's decision) is kept.
  */
-export async function ensureSchedules(client: Client, schedules: readonly ScheduleDeclaration[], logger = new Logger('Schedules')): Promise<ScheduleOutcome[]> {
+export async function ensureSchedules(
+  client: Client,
+  schedules: readonly ScheduleDeclaration[],
+  logger = new Logger('Schedules'),
+): Promise<ScheduleOutcome[]> {
   const outcomes: ScheduleOutcome[] = [];
   for (const declared of schedules) {
     try {

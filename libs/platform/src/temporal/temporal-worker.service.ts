@@ -101,7 +101,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private onWorkerFailure(error: unknown): void {
     this.status = 'failed';
     this.failure = error;
-    this.logger.error(`Worker on task queue ${this.options.taskQueue} failed: ${errorMessage(error)}`, error instanceof Error ? error.stack : undefined);
+    this.logger.error(
+      `Worker on task queue ${this.options.taskQueue} failed: ${errorMessage(error)}`,
+      error instanceof Error ? error.stack : undefined,
+    );
     const exit = this.options.exitOnWorkerFailure ?? process.env.NODE_ENV !== 'test';
     if (exit) {
       this.logger.error('Stopping the process so it is restarted with a working worker');

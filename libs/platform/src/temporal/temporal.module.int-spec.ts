@@ -37,7 +37,9 @@ class GreetingService {
 @Module({ providers: [ReadinessRegistry], exports: [ReadinessRegistry] })
 class TestHealthModule {}
 
-async function startApp(options: Partial<Parameters<typeof PlatformTemporalModule.forService>[0]> & { taskQueue: string }): Promise<TestingModule> {
+async function startApp(
+  options: Partial<Parameters<typeof PlatformTemporalModule.forService>[0]> & { taskQueue: string },
+): Promise<TestingModule> {
   const app = await Test.createTestingModule({
     imports: [
       TestHealthModule,
@@ -86,7 +88,9 @@ describe('PlatformTemporalModule (Temporal dev server)', () => {
     const taskQueue = unique('it-temporal');
     const app = await startApp({ taskQueue });
     try {
-      const outcome = await app.get(Client).workflow.execute<typeof refusalWorkflow>('refusalWorkflow', { taskQueue, workflowId: unique('refusal') });
+      const outcome = await app
+        .get(Client)
+        .workflow.execute<typeof refusalWorkflow>('refusalWorkflow', { taskQueue, workflowId: unique('refusal') });
       expect(outcome).toEqual({ type: 'BUSINESS_RULE_VIOLATED', nonRetryable: true });
       expect(app.get(GreetingService).refusals).toBe(1);
     } finally {
@@ -109,7 +113,9 @@ describe('PlatformTemporalModule (Temporal dev server)', () => {
       process.env.NODE_ENV = nodeEnv;
     }
     try {
-      const result = await app.get(Client).workflow.execute<typeof greetingWorkflow>('greetingWorkflow', { taskQueue, workflowId: unique('bundled'), args: ['bundle'] });
+      const result = await app
+        .get(Client)
+        .workflow.execute<typeof greetingWorkflow>('greetingWorkflow', { taskQueue, workflowId: unique('bundled'), args: ['bundle'] });
       expect(result).toBe('Hello, bundle, from a Nest provider');
     } finally {
       await app.close();
@@ -135,7 +141,10 @@ describe('PlatformTemporalModule (Temporal dev server)', () => {
       const description = await client.schedule.getHandle(scheduleId).describe();
       expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'greetingWorkflow', taskQueue });
     } finally {
-      await client.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+      await client.schedule
+        .getHandle(scheduleId)
+        .delete()
+        .catch(() => undefined);
       await app.close();
     }
   });
@@ -152,7 +161,9 @@ describe('PlatformTemporalModule (Temporal dev server)', () => {
   });
 
   it('fails start-up loudly when the worker cannot be created', async () => {
-    await expect(startApp({ taskQueue: unique('it-temporal'), workflows: { workflowsPath: '/nonexistent/workflows.ts' } })).rejects.toThrow();
+    await expect(
+      startApp({ taskQueue: unique('it-temporal'), workflows: { workflowsPath: '/nonexistent/workflows.ts' } }),
+    ).rejects.toThrow();
   });
 });
 
@@ -173,7 +184,13 @@ describe('ensureSchedules and search attributes (Temporal dev server)', () => {
     const declare = (hour: number): ScheduleDeclaration => ({
       scheduleId,
       spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 1, hour }] },
-      action: { type: 'startWorkflow', workflowType: 'greetingWorkflow', taskQueue: unique('it-temporal'), args: ['schedule'], workflowId: `${scheduleId}-run` },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'greetingWorkflow',
+        taskQueue: unique('it-temporal'),
+        args: ['schedule'],
+        workflowId: `${scheduleId}-run`,
+      },
     });
     try {
       await expect(ensureSchedules(client, [declare(3)])).resolves.toEqual([{ scheduleId, outcome: 'created' }]);
@@ -182,7 +199,10 @@ describe('ensureSchedules and search attributes (Temporal dev server)', () => {
       const description = await client.schedule.getHandle(scheduleId).describe();
       expect(description.spec.calendars?.[0]?.hour).toEqual([{ start: 4, end: 4, step: 1 }]);
     } finally {
-      await client.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+      await client.schedule
+        .getHandle(scheduleId)
+        .delete()
+        .catch(() => undefined);
     }
   });
 

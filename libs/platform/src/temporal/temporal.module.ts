@@ -1,4 +1,13 @@
-import { Global, Inject, Injectable, Module, Optional, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  Optional,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { ReadinessRegistry } from '../health';
 import { checkTemporal, TEMPORAL_CHANNEL_ARGS } from './check-temporal';
@@ -49,13 +58,15 @@ export class PlatformTemporalModule {
           provide: TEMPORAL_CONNECTION,
           inject: [TEMPORAL_SETTINGS],
           // Lazy: an HTTP process still starts when Temporal is briefly down; readiness shows it.
-          useFactory: (settings: TemporalSettings) => Connection.lazy({ address: settings.address, channelArgs: { ...TEMPORAL_CHANNEL_ARGS } }),
+          useFactory: (settings: TemporalSettings) =>
+            Connection.lazy({ address: settings.address, channelArgs: { ...TEMPORAL_CHANNEL_ARGS } }),
         },
         {
           provide: Client,
           inject: [TEMPORAL_CONNECTION, TEMPORAL_SETTINGS],
           // Starts and signals carry the active trace context (OpenTelemetry client interceptor).
-          useFactory: (connection: Connection, settings: TemporalSettings) => new Client({ connection, namespace: settings.namespace, interceptors: tracingClientInterceptors() }),
+          useFactory: (connection: Connection, settings: TemporalSettings) =>
+            new Client({ connection, namespace: settings.namespace, interceptors: tracingClientInterceptors() }),
         },
         { provide: WORKFLOW_START_SETTINGS, useValue: { ...DEFAULT_WORKFLOW_START_SETTINGS, ...options.workflowStart } },
         TemporalWorkerService,

@@ -18,7 +18,10 @@ export interface WorkflowSource {
 export async function buildWorkflowBundle(workflowsPath: string, outFile: string): Promise<{ outFile: string; bytes: number }> {
   // The OpenTelemetry workflow interceptors are part of the bundle (a worker ignores
   // interceptors.workflowModules when it loads a prebuilt bundle).
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(workflowsPath), workflowInterceptorModules: [OTEL_WORKFLOW_INTERCEPTORS_MODULE] });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: path.resolve(workflowsPath),
+    workflowInterceptorModules: [OTEL_WORKFLOW_INTERCEPTORS_MODULE],
+  });
   await mkdir(path.dirname(path.resolve(outFile)), { recursive: true });
   await writeFile(outFile, code);
   return { outFile: path.resolve(outFile), bytes: Buffer.byteLength(code) };

@@ -12,4 +12,9 @@ export interface WorkflowStartSettings {
 
 export const WORKFLOW_START_SETTINGS = Symbol('WORKFLOW_START_SETTINGS');
 
-export const DEFAULT_WORKFLOW_START_SETTINGS: WorkflowStartSettings = { startTimeoutMs: 2_000, probeIntervalMs: 1_000, sweepSeconds: 300, batchSize: 200 };
+export const DEFAULT_WORKFLOW_START_SETTINGS: WorkflowStartSettings = {
+  startTimeoutMs: 2_000,
+  probeIntervalMs: 1_000,
+  sweepSeconds: 300,
+  batchSize: 200,
+};

@@ -99,7 +99,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 
 beforeAll(async () => {
   ds = await createTestDataSource({ schemaPrefix: 'commit_start_it' });
-  await ds.query('CREATE TABLE jobs (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT clock_timestamp(), workflow_started_at timestamptz)');
+  await ds.query(
+    'CREATE TABLE jobs (id uuid PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT clock_timestamp(), workflow_started_at timestamptz)',
+  );
 });
 
 afterAll(async () => {
@@ -161,8 +163,16 @@ describe('WorkflowStarter and WorkflowReconciler (Temporal dev server)', () => {
 
     await stack('start-temporal');
     const back = Date.now();
-    const ready = await eventually(async () => ((await readiness.runAll(5_000)).find((c) => c.name === 'temporal')?.status === 'up' ? Date.now() : undefined), 30_000, '/ready to see Temporal');
-    await eventually(async () => ((await Promise.all(missed.map((j) => startedAt(j.id)))).every(Boolean) ? true : undefined), 30_000, 'the missed starts');
+    const ready = await eventually(
+      async () => ((await readiness.runAll(5_000)).find((c) => c.name === 'temporal')?.status === 'up' ? Date.now() : undefined),
+      30_000,
+      '/ready to see Temporal',
+    );
+    await eventually(
+      async () => ((await Promise.all(missed.map((j) => startedAt(j.id)))).every(Boolean) ? true : undefined),
+      30_000,
+      'the missed starts',
+    );
     const started = Date.now();
     console.warn(`Temporal back: /ready up after ${ready - back} ms, missed starts all recorded after ${started - back} ms`);
     expect(ready - back).toBeLessThan(5_000);

@@ -41,7 +41,12 @@ export class WorkflowStarter {
       return true;
     } catch (error) {
       // markStarted failed (database): the workflow runs; the reconciler finds it started and marks it.
-      this.logger.warn({ msg: 'workflow start not recorded; the reconciler will retry', workflow: workflow.name, workflowId: request?.workflowId, error: String(error) });
+      this.logger.warn({
+        msg: 'workflow start not recorded; the reconciler will retry',
+        workflow: workflow.name,
+        workflowId: request?.workflowId,
+        error: String(error),
+      });
       return false;
     }
   }
@@ -64,7 +69,11 @@ export class WorkflowStarter {
       if (isTransient(error)) {
         this.reachability.reportUnreachable(error);
       } else {
-        this.logger.error({ msg: 'workflow start refused; the reconciler sweep will retry', workflowId: request.workflowId, error: String(error) });
+        this.logger.error({
+          msg: 'workflow start refused; the reconciler sweep will retry',
+          workflowId: request.workflowId,
+          error: String(error),
+        });
       }
       return 'deferred';
     }

@@ -40,10 +40,10 @@ class NotesService {
   ) {}
 
   async write(nationalId: string): Promise<{ id: string; writtenOn: string }> {
-    const [row] = (await this.ds.query('INSERT INTO notes (person_ref, written_on) VALUES ($1, $2) RETURNING id, written_on::text AS "writtenOn"', [
-      this.cipher.personRef(nationalId),
-      this.clock.today(),
-    ])) as Array<{ id: string; writtenOn: string }>;
+    const [row] = (await this.ds.query(
+      'INSERT INTO notes (person_ref, written_on) VALUES ($1, $2) RETURNING id, written_on::text AS "writtenOn"',
+      [this.cipher.personRef(nationalId), this.clock.today()],
+    )) as Array<{ id: string; writtenOn: string }>;
     return row!;
   }
 
@@ -85,10 +85,15 @@ describe('createIntegrationContext (real PostgreSQL)', () => {
       imports: [NotesModule],
       migrations: [CreateNotes1800000000001],
       listen: true,
-      override: (builder) => builder.overrideProvider(ServiceClock).useValue({ today: () => '2026-11-30', now: () => new Date('2026-11-30T02:00:00Z') }),
+      override: (builder) =>
+        builder.overrideProvider(ServiceClock).useValue({ today: () => '2026-11-30', now: () => new Date('2026-11-30T02:00:00Z') }),
     });
     const auth = { authorization: `Bearer ${await ctx.token(city)}`, 'content-type': 'application/json' };
-    const created = await fetch(`${ctx.baseUrl}/api/notes/notes`, { method: 'POST', headers: auth, body: JSON.stringify({ nationalId: newNationalId() }) });
+    const created = await fetch(`${ctx.baseUrl}/api/notes/notes`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ nationalId: newNationalId() }),
+    });
     expect(created.status).toBe(201);
     const note = (await created.json()) as { id: string; writtenOn: string };
     expect(note.writtenOn).toBe('2026-11-30');
@@ -104,7 +109,13 @@ describe('createIntegrationContext (real PostgreSQL)', () => {
   });
 
   it('adds Temporal on a unique task queue when asked, and closes its pool on close', async () => {
-    ctx = await createIntegrationContext({ service: 'notes', schemaPrefix: 'kit_notes_tq_it', imports: [NotesModule], migrations: [CreateNotes1800000000001], temporal: {} });
+    ctx = await createIntegrationContext({
+      service: 'notes',
+      schemaPrefix: 'kit_notes_tq_it',
+      imports: [NotesModule],
+      migrations: [CreateNotes1800000000001],
+      temporal: {},
+    });
     expect(ctx.taskQueue).toMatch(/^notes-it-/);
     expect(ctx.get(WorkflowStarter)).toBeInstanceOf(WorkflowStarter);
     const ds = ctx.ds;

@@ -80,7 +80,11 @@ export async function createIntegrationContext(options: IntegrationContextOption
   // Loaded here, not at import: @cwp/platform is imported by production code, @nestjs/testing is a dev dependency.
   const { Test } = await import('@nestjs/testing');
   const keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-int-'));
-  const ds = await createTestDataSource({ schemaPrefix: options.schemaPrefix, migrations: [...platformMigrations, ...(options.migrations ?? [])], ...(options.entities ? { entities: options.entities } : {}) });
+  const ds = await createTestDataSource({
+    schemaPrefix: options.schemaPrefix,
+    migrations: [...platformMigrations, ...(options.migrations ?? [])],
+    ...(options.entities ? { entities: options.entities } : {}),
+  });
   try {
     const config = validateAll({
       SERVICE_NAME: options.service,
@@ -90,12 +94,18 @@ export async function createIntegrationContext(options: IntegrationContextOption
       AUTH_LOCAL_KEY_FILE: path.join(keyDir, 'local-signing-key.json'),
     }).platform;
     const directory = (shanghai ??= OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json')));
-    const taskQueue = options.temporal ? (options.temporal.taskQueue ?? `${options.service}-it-${randomBytes(4).toString('hex')}`) : undefined;
+    const taskQueue = options.temporal
+      ? (options.temporal.taskQueue ?? `${options.service}-it-${randomBytes(4).toString('hex')}`)
+      : undefined;
     const encryption = randomBytes(32);
 
     @Global()
     @Module({
-      providers: [{ provide: DataSource, useValue: ds }, { provide: OutboxWriter, useValue: new OutboxWriter(options.service, options.produces ?? []) }, ...(options.providers ?? [])],
+      providers: [
+        { provide: DataSource, useValue: ds },
+        { provide: OutboxWriter, useValue: new OutboxWriter(options.service, options.produces ?? []) },
+        ...(options.providers ?? []),
+      ],
       exports: [DataSource, OutboxWriter, ...(options.providers ?? []).map(tokenOf)],
     })
     class IntegrationInfraModule {}

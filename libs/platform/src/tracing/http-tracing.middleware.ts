@@ -13,7 +13,11 @@ const UNTRACED = new Set(['/health', '/ready', '/metrics']);
 export function httpTracingMiddleware(req: Request, res: Response, next: NextFunction): void {
   if (UNTRACED.has(req.path)) return next();
   const parent = contextFromHeaders(req.headers);
-  const span = platformTracer().startSpan(`HTTP ${req.method}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } }, parent);
+  const span = platformTracer().startSpan(
+    `HTTP ${req.method}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method } },
+    parent,
+  );
   res.on('finish', () => {
     const route = routeTemplateOf(req);
     span.updateName(`${req.method} ${route}`);

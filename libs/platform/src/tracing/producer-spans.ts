@@ -10,7 +10,11 @@ export function startProducerSpan(topic: string, stored: unknown): { headers: Re
   const storedHeaders = traceHeadersOf(stored);
   if (!storedHeaders) return { headers: {} };
   const parent = contextFromHeaders(storedHeaders);
-  const span = platformTracer().startSpan(`publish ${topic}`, { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic } }, parent);
+  const span = platformTracer().startSpan(
+    `publish ${topic}`,
+    { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic } },
+    parent,
+  );
   const headers = currentTraceHeaders(trace.setSpan(context.active(), span)) ?? storedHeaders;
   return { headers, span };
 }

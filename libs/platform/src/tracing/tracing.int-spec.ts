@@ -76,14 +76,22 @@ describe('one trace: HTTP request → outbox → Kafka → other service → Tem
     expect(res.status).toBe(201);
 
     // The outbox row holds the request's trace context.
-    const [row] = (await producer.schema.query('SELECT trace_context FROM outbox WHERE message_key = $1', [thingId])) as Array<{ trace_context: { traceparent: string } }>;
+    const [row] = (await producer.schema.query('SELECT trace_context FROM outbox WHERE message_key = $1', [thingId])) as Array<{
+      trace_context: { traceparent: string };
+    }>;
     expect(row!.trace_context.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
     // The other service's effect ran in the same trace; so did the activity of the workflow it started.
-    const [seen] = await eventually(async () => {
-      const rows = (await consumer.schema.query('SELECT trace_id FROM seen WHERE thing_id = $1', [thingId])) as Array<{ trace_id: string }>;
-      return rows.length ? rows : undefined;
-    }, 30_000, 'consumer effect');
+    const [seen] = await eventually(
+      async () => {
+        const rows = (await consumer.schema.query('SELECT trace_id FROM seen WHERE thing_id = $1', [thingId])) as Array<{
+          trace_id: string;
+        }>;
+        return rows.length ? rows : undefined;
+      },
+      30_000,
+      'consumer effect',
+    );
     expect(seen!.trace_id).toBe(traceId);
     await eventually(async () => (activityTraceIds.has(thingId) ? true : undefined), 60_000, 'workflow activity');
     expect(activityTraceIds.get(thingId)).toBe(traceId);
@@ -91,12 +99,16 @@ describe('one trace: HTTP request → outbox → Kafka → other service → Tem
     // The exported spans: each hop is a child of the one before, all in the caller's trace.
     await flushTracing();
     const consumedName = `process cwp.${producer.service}.things`;
-    const spans = await eventually(async () => {
-      await flushTracing();
-      const mine = receiver.spans.filter((s) => s.traceId === traceId);
-      const complete = mine.some((s) => s.name === 'RunActivity:greet') && mine.filter((s) => s.name === consumedName).length >= 2;
-      return complete ? mine : undefined;
-    }, 30_000, 'exported spans of the trace');
+    const spans = await eventually(
+      async () => {
+        await flushTracing();
+        const mine = receiver.spans.filter((s) => s.traceId === traceId);
+        const complete = mine.some((s) => s.name === 'RunActivity:greet') && mine.filter((s) => s.name === consumedName).length >= 2;
+        return complete ? mine : undefined;
+      },
+      30_000,
+      'exported spans of the trace',
+    );
     const named = (name: string) => {
       const span = spans.find((s) => s.name === name);
       if (!span) throw new Error(`no span ${name} in ${spans.map((s) => s.name).join(', ')}`);

@@ -44,7 +44,8 @@ export function initTracing(serviceName: string, options: TracingOptions = {}): 
     provider = new NodeTracerProvider({ resource, spanProcessors: [fanOut] });
     provider.register();
   }
-  if (options.otlpTracesUrl) fanOut.targets.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: options.otlpTracesUrl }), { scheduledDelayMillis: 1_000 }));
+  if (options.otlpTracesUrl)
+    fanOut.targets.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: options.otlpTracesUrl }), { scheduledDelayMillis: 1_000 }));
   fanOut.targets.push(...(options.spanProcessors ?? []));
 }
 

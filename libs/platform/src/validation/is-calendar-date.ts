@@ -11,7 +11,8 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       validator: {
         validate: (value: unknown) => isPlausibleDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'date'} must be a calendar date YYYY-MM-DD between ${CALENDAR_DATE_RANGE.min} and ${CALENDAR_DATE_RANGE.max}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'date'} must be a calendar date YYYY-MM-DD between ${CALENDAR_DATE_RANGE.min} and ${CALENDAR_DATE_RANGE.max}`,
       },
     },
     options,

@@ -29,7 +29,10 @@ async function problemsOf(value: object): Promise<Record<string, string>> {
 
 describe('shared DTO validators', () => {
   it('accept a GB 11643 ID (trimmed), a mobile with spaces and a real date', async () => {
-    const dto = (await pipe.transform({ nationalId: ` ${validId()} `, phone: '138 1234 5678', joinedOn: '2028-02-29' }, { type: 'body', metatype: PersonDto })) as PersonDto;
+    const dto = (await pipe.transform(
+      { nationalId: ` ${validId()} `, phone: '138 1234 5678', joinedOn: '2028-02-29' },
+      { type: 'body', metatype: PersonDto },
+    )) as PersonDto;
     expect(dto).toMatchObject({ nationalId: validId(), phone: '13812345678' });
   });
 
@@ -57,7 +60,9 @@ describe('shared DTO validators', () => {
 
   it('IsCalendarDate refuses a day that does not exist or another format', async () => {
     for (const joinedOn of ['2026-02-30', '2026-2-1', '20260201']) {
-      expect(await problemsOf({ nationalId: validId(), phone: '13812345678', joinedOn })).toEqual({ joinedOn: 'joinedOn must be a calendar date YYYY-MM-DD between 1900-01-01 and 2199-12-31' });
+      expect(await problemsOf({ nationalId: validId(), phone: '13812345678', joinedOn })).toEqual({
+        joinedOn: 'joinedOn must be a calendar date YYYY-MM-DD between 1900-01-01 and 2199-12-31',
+      });
     }
   });
 });

@@ -2,7 +2,9 @@ import { appraisalConsequence } from './consequence';
 
 describe('appraisalConsequence', () => {
   it('APPR-5 a passing grade has no consequence', () => {
-    expect(appraisalConsequence({ grade: 'basically-qualified', previousGrade: 'unqualified', entryRoute: 'recruited' }).value.action).toBe('none');
+    expect(appraisalConsequence({ grade: 'basically-qualified', previousGrade: 'unqualified', entryRoute: 'recruited' }).value.action).toBe(
+      'none',
+    );
   });
 
   it('APPR-5 a first unqualified year brings an admonishment talk', () => {
@@ -13,7 +15,11 @@ describe('appraisalConsequence', () => {
 
   it('APPR-5/EXIT-3 cause 1: a recruited worker unqualified twice in a row enters the contract-termination route', () => {
     const d = appraisalConsequence({ grade: 'unqualified', previousGrade: 'unqualified', entryRoute: 'recruited' });
-    expect(d.value).toMatchObject({ action: 'contract-termination-route', consecutiveUnqualified: true, exitCause: 'unqualified-two-years' });
+    expect(d.value).toMatchObject({
+      action: 'contract-termination-route',
+      consecutiveUnqualified: true,
+      exitCause: 'unqualified-two-years',
+    });
     expect(d.explanation.rules.map((r) => r.id)).toEqual(['APPR-5', 'ORG-3', 'EXIT-3']);
   });
 

@@ -27,7 +27,11 @@ export interface AppraisalConsequence {
  * ends only on a cause the law provides). `previousGrade` is the immediately preceding year's
  * grade, or absent when there is none (first year, or a gap year, which breaks the sequence).
  */
-export function appraisalConsequence(input: { grade: Grade; previousGrade?: Grade; entryRoute: EntryRoute }): Decision<AppraisalConsequence> {
+export function appraisalConsequence(input: {
+  grade: Grade;
+  previousGrade?: Grade;
+  entryRoute: EntryRoute;
+}): Decision<AppraisalConsequence> {
   const ex = new ExplanationBuilder({ ...input });
   if (input.grade !== 'unqualified') {
     ex.step('APPR-5', `Grade ${input.grade}: no consequence`, 'none');
@@ -39,9 +43,22 @@ export function appraisalConsequence(input: { grade: Grade; previousGrade?: Grad
   }
   ex.step('APPR-5', 'Unqualified two years in a row', true).cite('ORG-3');
   if (input.entryRoute === 'recruited') {
-    ex.step('EXIT-3', 'Recruited worker: cause 1 (unqualified two years in a row) establishes the contract-termination route', 'unqualified-two-years');
-    return ex.decide({ action: 'contract-termination-route', admonishment: true, consecutiveUnqualified: true, exitCause: 'unqualified-two-years' });
+    ex.step(
+      'EXIT-3',
+      'Recruited worker: cause 1 (unqualified two years in a row) establishes the contract-termination route',
+      'unqualified-two-years',
+    );
+    return ex.decide({
+      action: 'contract-termination-route',
+      admonishment: true,
+      consecutiveUnqualified: true,
+      exitCause: 'unqualified-two-years',
+    });
   }
-  ex.step('EXIT-2', 'Elected worker: organisational adjustment or persuasion to leave; the contract ends only on a cause provided by law', 'organisational-adjustment-or-persuasion');
+  ex.step(
+    'EXIT-2',
+    'Elected worker: organisational adjustment or persuasion to leave; the contract ends only on a cause provided by law',
+    'organisational-adjustment-or-persuasion',
+  );
   return ex.decide({ action: 'organisational-adjustment-or-persuasion', admonishment: true, consecutiveUnqualified: true });
 }

@@ -32,7 +32,11 @@ describe('grades', () => {
   it('APPR-2 a grade awarded directly stands; with a score too, a disagreement is flagged', () => {
     expect(awardGrade(policy, { grade: 'qualified' }).value).toEqual({ grade: 'qualified', disagrees: false });
     expect(awardGrade(policy, { score: 92 }).value).toEqual({ grade: 'excellent', mappedGrade: 'excellent', disagrees: false });
-    expect(awardGrade(policy, { grade: 'qualified', score: 92 }).value).toEqual({ grade: 'qualified', mappedGrade: 'excellent', disagrees: true });
+    expect(awardGrade(policy, { grade: 'qualified', score: 92 }).value).toEqual({
+      grade: 'qualified',
+      mappedGrade: 'excellent',
+      disagrees: true,
+    });
     expect(() => awardGrade(policy, {})).toThrow(/^grade: /);
   });
 });

@@ -10,9 +10,20 @@ import { GRADES, type Grade, type PolicyVersion } from '../parameters/policy-ver
 export function gradeForScore(policy: PolicyVersion, score: number): Decision<Grade> {
   requireNumber('score', score, { min: 0, max: 100 }, 'APPR-2');
   const f = policy.appraisal.gradeFloors;
-  const grade: Grade = score >= f.excellent ? 'excellent' : score >= f.qualified ? 'qualified' : score >= f.basicallyQualified ? 'basically-qualified' : 'unqualified';
+  const grade: Grade =
+    score >= f.excellent
+      ? 'excellent'
+      : score >= f.qualified
+        ? 'qualified'
+        : score >= f.basicallyQualified
+          ? 'basically-qualified'
+          : 'unqualified';
   return new ExplanationBuilder({ score }, policy.id)
-    .step('APPR-2', `Score ${score} against floors excellent ${f.excellent}, qualified ${f.qualified}, basically qualified ${f.basicallyQualified}: ${grade}`, grade)
+    .step(
+      'APPR-2',
+      `Score ${score} against floors excellent ${f.excellent}, qualified ${f.qualified}, basically qualified ${f.basicallyQualified}: ${grade}`,
+      grade,
+    )
     .decide(grade);
 }
 
@@ -30,7 +41,8 @@ export interface GradeAward {
  * disagreement flagged for review instead of silently overruling either.
  */
 export function awardGrade(policy: PolicyVersion, input: { grade?: Grade; score?: number }): Decision<GradeAward> {
-  if (input.grade !== undefined && !GRADES.includes(input.grade)) throw invalidInput('grade', `must be one of ${GRADES.join(', ')}`, 'APPR-2');
+  if (input.grade !== undefined && !GRADES.includes(input.grade))
+    throw invalidInput('grade', `must be one of ${GRADES.join(', ')}`, 'APPR-2');
   const ex = new ExplanationBuilder({ ...input }, policy.id);
   let mappedGrade: Grade | undefined;
   if (input.score !== undefined) {
@@ -41,6 +53,11 @@ export function awardGrade(policy: PolicyVersion, input: { grade?: Grade; score?
   const grade = input.grade ?? mappedGrade;
   if (grade === undefined) throw invalidInput('grade', 'a grade or a score is required', 'APPR-2');
   const disagrees = input.grade !== undefined && mappedGrade !== undefined && input.grade !== mappedGrade;
-  if (input.grade !== undefined) ex.step('APPR-2', `Grade awarded directly: ${input.grade}${disagrees ? ` (the score maps to ${mappedGrade}: flagged for review)` : ''}`, input.grade);
+  if (input.grade !== undefined)
+    ex.step(
+      'APPR-2',
+      `Grade awarded directly: ${input.grade}${disagrees ? ` (the score maps to ${mappedGrade}: flagged for review)` : ''}`,
+      input.grade,
+    );
   return ex.decide(mappedGrade === undefined ? { grade, disagrees } : { grade, mappedGrade, disagrees });
 }

@@ -26,7 +26,9 @@ describe('appraisalScore', () => {
   });
 
   it('APPR-1 rejects a dimension score outside 0..100 naming it', () => {
-    expect(() => appraisalScore(policy, { peers: { ...flat(80), integrity: 120 } })).toThrow(/^ratings\.peers\.integrity: 120 is outside 0\.\.100 \(APPR-1\)$/);
+    expect(() => appraisalScore(policy, { peers: { ...flat(80), integrity: 120 } })).toThrow(
+      /^ratings\.peers\.integrity: 120 is outside 0\.\.100 \(APPR-1\)$/,
+    );
     expect(() => appraisalScore(policy, {})).toThrow(/^ratings: /);
   });
 });

@@ -2,7 +2,13 @@ import { ExplanationBuilder, type Decision } from '../explain/explanation';
 import { invalidInput } from '../explain/policy-error';
 import { requireNumber } from '../explain/require-input';
 import { roundTo } from '../money/rounding';
-import { APPRAISAL_DIMENSIONS, RATER_SOURCES, type AppraisalDimension, type PolicyVersion, type RaterSource } from '../parameters/policy-version';
+import {
+  APPRAISAL_DIMENSIONS,
+  RATER_SOURCES,
+  type AppraisalDimension,
+  type PolicyVersion,
+  type RaterSource,
+} from '../parameters/policy-version';
 
 /** Each rater source's scores on the five dimensions, 0..100 (an average of that source's raters). */
 export type AppraisalRatings = Partial<Record<RaterSource, Readonly<Record<AppraisalDimension, number>>>>;
@@ -31,7 +37,8 @@ export function appraisalScore(policy: PolicyVersion, ratings: AppraisalRatings)
   const bySource: Partial<Record<RaterSource, number>> = {};
   for (const s of present) {
     let sum = 0;
-    for (const d of APPRAISAL_DIMENSIONS) sum += requireNumber(`ratings.${s}.${d}`, ratings[s]![d], { min: 0, max: 100 }, 'APPR-1') * a.dimensionWeights[d];
+    for (const d of APPRAISAL_DIMENSIONS)
+      sum += requireNumber(`ratings.${s}.${d}`, ratings[s]![d], { min: 0, max: 100 }, 'APPR-1') * a.dimensionWeights[d];
     bySource[s] = sum;
   }
   const weightSum = present.reduce((acc, s) => acc + a.raterWeights[s], 0);

@@ -15,8 +15,14 @@ export type ExitCause = (typeof EXIT_CAUSES)[number];
 
 export const EXIT_CAUSE_TITLES: Readonly<Record<ExitCause, { readonly en: string; readonly zh: string }>> = {
   'unqualified-two-years': { en: '(1) unqualified appraisal two years in a row', zh: '连续两年考核不合格' },
-  'serious-breach': { en: '(2) serious breach of community management rules, or disciplinary or illegal acts', zh: '严重违反社区管理制度或有其他违纪违法行为' },
-  'uncorrected-duty-failure': { en: '(3) failing contractual duties and not correcting after education', zh: '不履行合同义务且经教育不改正' },
+  'serious-breach': {
+    en: '(2) serious breach of community management rules, or disciplinary or illegal acts',
+    zh: '严重违反社区管理制度或有其他违纪违法行为',
+  },
+  'uncorrected-duty-failure': {
+    en: '(3) failing contractual duties and not correcting after education',
+    zh: '不履行合同义务且经教育不改正',
+  },
   'serious-dereliction': { en: '(4) serious dereliction or favouritism causing major harm', zh: '严重失职、营私舞弊，造成重大损害' },
   'unable-after-training': { en: '(5) unable to do the job even after training or a change of post', zh: '经培训或调整岗位仍不能胜任工作' },
 };
@@ -82,7 +88,11 @@ export function assessExitCauses(facts: ExitFacts): Decision<ExitAssessment> {
       return ex.decide({ causes: [], route: 'exit-by-law' });
     }
     if (twoInARow) {
-      ex.step('APPR-5', 'Elected worker unqualified two years in a row: organisational adjustment or persuasion, not EXIT-3', 'organisational-adjustment');
+      ex.step(
+        'APPR-5',
+        'Elected worker unqualified two years in a row: organisational adjustment or persuasion, not EXIT-3',
+        'organisational-adjustment',
+      );
       return ex.decide({ causes: [], route: 'organisational-adjustment' });
     }
     ex.step('EXIT-2', 'Elected worker: the five EXIT-3 causes do not apply and no legal cause is given', 'none');

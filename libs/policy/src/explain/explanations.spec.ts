@@ -42,26 +42,60 @@ const samples: Array<[string, () => policy.Decision<unknown>]> = [
   ['floatingQuotaBalance', () => policy.floatingQuotaBalance(5, [{ areaCode: 'a', places: 1 }])],
   ['proposeQuotaAdjustment', () => policy.proposeQuotaAdjustment(current, { currentQuota: 8, households: 2400 })],
   ['staffingReport', () => policy.staffingReport({ quota: 9, headcount: 8, onDuty: 7, leavers: 1 })],
-  ['checkEligibility', () => policy.checkEligibility(current, { birthDate: '1990-01-01', education: 'bachelor', freshGraduate: false, certificates: [], communityYears: 2 }, {}, '2026-11-24')],
-  ['checkReserveCadre', () => policy.checkReserveCadre(current, { birthDate: '1995-01-01', education: 'master', certificates: [], lastGrade: 'qualified' }, '2026-11-24')],
+  [
+    'checkEligibility',
+    () =>
+      policy.checkEligibility(
+        current,
+        { birthDate: '1990-01-01', education: 'bachelor', freshGraduate: false, certificates: [], communityYears: 2 },
+        {},
+        '2026-11-24',
+      ),
+  ],
+  [
+    'checkReserveCadre',
+    () =>
+      policy.checkReserveCadre(
+        current,
+        { birthDate: '1995-01-01', education: 'master', certificates: [], lastGrade: 'qualified' },
+        '2026-11-24',
+      ),
+  ],
   ['combinedScore', () => policy.combinedScore(current, { written: 70, interview: 80, internship: 90 })],
   ['recruitmentRoundsPerYear', () => policy.recruitmentRoundsPerYear(proposal)],
   ['publicityPeriod', () => policy.publicityPeriod(current, '2026-11-24')],
   ['reservePeriod', () => policy.reservePeriod(current, 18)],
   ['reserveSchedule', () => policy.reserveSchedule(current, '2026-11-24', 24)],
   ['reserveStatus', () => policy.reserveStatus({ expiresOn: '2027-01-01', today: '2026-01-01' })],
-  ['appraisalScore', () => policy.appraisalScore(current, { peers: { morality: 80, ability: 80, diligence: 80, performance: 80, integrity: 80 } })],
+  [
+    'appraisalScore',
+    () => policy.appraisalScore(current, { peers: { morality: 80, ability: 80, diligence: 80, performance: 80, integrity: 80 } }),
+  ],
   ['gradeForScore', () => policy.gradeForScore(current, 65)],
   ['awardGrade', () => policy.awardGrade(current, { grade: 'qualified', score: 50 })],
   ['appraisalConsequence', () => policy.appraisalConsequence({ grade: 'unqualified', entryRoute: 'recruited' })],
   ['monthlyBasePay', () => policy.monthlyBasePay(current, { category: 'manager', level: 4, yearsOfService: 11 })],
   ['payMatrix', () => policy.payMatrix(current, 3)],
-  ['recalibrate', () => policy.recalibrate(current, { payYear: 2018, referenceWage: wage2013, workers: [{ id: 'w', category: 'staff', level: 3, yearsOfService: 2 }] })],
-  ['performancePool', () => policy.performancePool(current, { payYear: 2018, quota: 9, referenceWage: wage2013, members: [{ id: 'w', grade: 'qualified' }] })],
+  [
+    'recalibrate',
+    () =>
+      policy.recalibrate(current, {
+        payYear: 2018,
+        referenceWage: wage2013,
+        workers: [{ id: 'w', category: 'staff', level: 3, yearsOfService: 2 }],
+      }),
+  ],
+  [
+    'performancePool',
+    () => policy.performancePool(current, { payYear: 2018, quota: 9, referenceWage: wage2013, members: [{ id: 'w', grade: 'qualified' }] }),
+  ],
   ['checkTitlePromotion', () => policy.checkTitlePromotion(current, { junior: 4, intermediate: 4, senior: 2 }, 'junior', 'intermediate')],
   ['nextRole', () => policy.nextRole('specialist')],
   ['nextTitle', () => policy.nextTitle('junior')],
-  ['trainingCompliance', () => policy.trainingCompliance(current, { year: 2026, serviceStart: '2019-01-01', hours: 10, offJobYears: [], fourOnes: {} })],
+  [
+    'trainingCompliance',
+    () => policy.trainingCompliance(current, { year: 2026, serviceStart: '2019-01-01', hours: 10, offJobYears: [], fourOnes: {} }),
+  ],
   ['assessExitCauses', () => policy.assessExitCauses({ entryRoute: 'recruited' })],
 ];
 
@@ -74,25 +108,45 @@ describe('explanations', () => {
     }
   });
 
-  it.each(samples)('%s names existing rules, cites every step\'s rule and survives JSON', (_name, make) => {
+  it.each(samples)("%s names existing rules, cites every step's rule and survives JSON", (_name, make) => {
     expectWellExplained(make());
   });
 
   it('property: every explanation names at least one rule ID, for any input the decisions accept', () => {
     const decisions = fc.oneof(
       fc.integer({ min: -10, max: 50_000 }).map((h) => () => policy.areaQuotaRange(proposal, h)),
-      fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 10_000 })).map(([q, h]) => () => policy.proposeQuotaAdjustment(current, { currentQuota: q, households: h })),
+      fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 10_000 })).map(
+        ([q, h]) =>
+          () =>
+            policy.proposeQuotaAdjustment(current, { currentQuota: q, households: h }),
+      ),
       // `+ 0` turns -0 into 0: JSON has no negative zero, and nobody enters one as a score.
       fc.double({ min: -5, max: 105, noNaN: true }).map((s) => () => policy.gradeForScore(current, s + 0)),
       fc.integer({ min: 6, max: 30 }).map((m) => () => policy.reservePeriod(current, m)),
-      fc.tuple(fc.constantFrom(...policy.GRADES), fc.option(fc.constantFrom(...policy.GRADES), { nil: undefined }), fc.constantFrom('elected' as const, 'recruited' as const)).map(
-        ([grade, previousGrade, entryRoute]) => () => policy.appraisalConsequence(previousGrade === undefined ? { grade, entryRoute } : { grade, previousGrade, entryRoute }),
-      ),
-      fc.record({ seriousBreach: fc.boolean(), dutyFailure: fc.boolean(), correctedAfterEducation: fc.boolean(), majorHarm: fc.boolean(), seriousDereliction: fc.boolean() }).map(
-        (f) => () => policy.assessExitCauses({ entryRoute: 'recruited', ...f }),
-      ),
+      fc
+        .tuple(
+          fc.constantFrom(...policy.GRADES),
+          fc.option(fc.constantFrom(...policy.GRADES), { nil: undefined }),
+          fc.constantFrom('elected' as const, 'recruited' as const),
+        )
+        .map(
+          ([grade, previousGrade, entryRoute]) =>
+            () =>
+              policy.appraisalConsequence(previousGrade === undefined ? { grade, entryRoute } : { grade, previousGrade, entryRoute }),
+        ),
+      fc
+        .record({
+          seriousBreach: fc.boolean(),
+          dutyFailure: fc.boolean(),
+          correctedAfterEducation: fc.boolean(),
+          majorHarm: fc.boolean(),
+          seriousDereliction: fc.boolean(),
+        })
+        .map((f) => () => policy.assessExitCauses({ entryRoute: 'recruited', ...f })),
       fc.tuple(fc.constantFrom(...policy.POST_CATEGORIES), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 45 })).map(
-        ([category, level, yearsOfService]) => () => policy.monthlyBasePay(current, { category, level, yearsOfService }),
+        ([category, level, yearsOfService]) =>
+          () =>
+            policy.monthlyBasePay(current, { category, level, yearsOfService }),
       ),
     );
     fc.assert(

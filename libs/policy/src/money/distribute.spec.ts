@@ -22,12 +22,16 @@ describe('money: exact distribution in fen', () => {
 
   it('property: parts are non-negative and sum exactly to the total', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }), (total, weights) => {
-        const parts = distributeByLargestRemainder(total, weights);
-        const positive = weights.some((w) => w > 0);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(positive ? total : 0);
-        expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        (total, weights) => {
+          const parts = distributeByLargestRemainder(total, weights);
+          const positive = weights.some((w) => w > 0);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(positive ? total : 0);
+          expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -7,7 +7,8 @@ import { invalidInput } from '../explain/policy-error';
  * deterministic. When every weight is zero, nothing can be shared and every part is 0.
  */
 export function distributeByLargestRemainder(totalFen: number, weights: ArrayLike<number>, field = 'weights'): number[] {
-  if (!Number.isSafeInteger(totalFen) || totalFen < 0) throw invalidInput('totalFen', `${totalFen} must be a non-negative whole number of fen`);
+  if (!Number.isSafeInteger(totalFen) || totalFen < 0)
+    throw invalidInput('totalFen', `${totalFen} must be a non-negative whole number of fen`);
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!;

@@ -48,7 +48,10 @@ function perCategory(r: FieldReader, raw: Record<string, unknown>, key: string, 
   const p = join(path, key);
   const o = r.child(raw, key, path);
   r.onlyKeys(o, p, POST_CATEGORIES);
-  return Object.fromEntries(POST_CATEGORIES.map((c) => [c, r.number(o, c, p, { min: 0, max, integer: true }, 'PAY-2')])) as Record<PostCategory, number>;
+  return Object.fromEntries(POST_CATEGORIES.map((c) => [c, r.number(o, c, p, { min: 0, max, integer: true }, 'PAY-2')])) as Record<
+    PostCategory,
+    number
+  >;
 }
 
 function parseMatrix(r: FieldReader, raw: Record<string, unknown>, path: string): PayMatrixParameters {
@@ -81,8 +84,16 @@ function parseSharePhases(r: FieldReader, raw: Record<string, unknown>, path: st
 
 export function parsePay(r: FieldReader, raw: Record<string, unknown>, path: string): PayParameters {
   r.onlyKeys(raw, path, [
-    'wageReference', 'baseYear', 'band', 'multiplier', 'ceilingMultiplier', 'remeasureEveryYears',
-    'performanceShare', 'performancePaidEvery', 'gradePerformanceWeights', 'matrix',
+    'wageReference',
+    'baseYear',
+    'band',
+    'multiplier',
+    'ceilingMultiplier',
+    'remeasureEveryYears',
+    'performanceShare',
+    'performancePaidEvery',
+    'gradePerformanceWeights',
+    'matrix',
   ]);
   const bPath = join(path, 'band');
   const b = r.child(raw, 'band', path);

@@ -16,7 +16,21 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export function parsePolicyVersion(raw: unknown): PolicyVersion {
   const r = new FieldReader();
   const o = r.object(raw, '(root)');
-  r.onlyKeys(o, '', ['$schema', 'id', 'effectiveFrom', 'note', 'sets', 'quota', 'recruitment', 'pool', 'appraisal', 'pay', 'promotion', 'training', 'reserveCadre']);
+  r.onlyKeys(o, '', [
+    '$schema',
+    'id',
+    'effectiveFrom',
+    'note',
+    'sets',
+    'quota',
+    'recruitment',
+    'pool',
+    'appraisal',
+    'pay',
+    'promotion',
+    'training',
+    'reserveCadre',
+  ]);
   const id = r.string(o, 'id', '', /^[a-z0-9][a-z0-9-]{0,63}$/);
   const effectiveFrom = r.string(o, 'effectiveFrom', '', DATE);
   const note = r.string(o, 'note', '');

@@ -13,7 +13,12 @@ import {
 
 const WEIGHT_SUM_TOLERANCE = 1e-9;
 
-export function checkWeightsSumToOne(r: FieldReader, path: string, weights: Record<string, number>, rule: Parameters<FieldReader['problem']>[2]): void {
+export function checkWeightsSumToOne(
+  r: FieldReader,
+  path: string,
+  weights: Record<string, number>,
+  rule: Parameters<FieldReader['problem']>[2],
+): void {
   const sum = Object.values(weights).reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) r.problem(path, `weights sum to ${Number(sum.toFixed(9))}, not 1`, rule);
 }
@@ -43,8 +48,15 @@ export function parseQuota(r: FieldReader, raw: Record<string, unknown>, path: s
 
 export function parseRecruitment(r: FieldReader, raw: Record<string, unknown>, path: string): RecruitmentParameters {
   r.onlyKeys(raw, path, [
-    'roundsPerYear', 'educationFloor', 'preferredUnderAge', 'relaxedFromAge', 'relaxedMinCommunityYears',
-    'preferredMajors', 'nonGraduateCertificate', 'scoreWeights', 'publicityDays',
+    'roundsPerYear',
+    'educationFloor',
+    'preferredUnderAge',
+    'relaxedFromAge',
+    'relaxedMinCommunityYears',
+    'preferredMajors',
+    'nonGraduateCertificate',
+    'scoreWeights',
+    'publicityDays',
   ]);
   const majors = r.array(raw, 'preferredMajors', path, 'REC-4');
   majors.forEach((m, i) => {

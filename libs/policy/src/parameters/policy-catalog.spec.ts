@@ -22,7 +22,7 @@ describe('PolicyCatalog', () => {
     expect(() => catalog.inForce('2015-12-31')).toThrow(PolicyError);
   });
 
-  it('REC-2 and PAY-1/PAY-3: the shipped versions carry the study\'s figures', () => {
+  it("REC-2 and PAY-1/PAY-3: the shipped versions carry the study's figures", () => {
     const current = catalog.byId('2016-current');
     const proposal = catalog.byId('2027-proposal');
     expect(current.recruitment.roundsPerYear).toBe(2);

@@ -15,7 +15,11 @@ export class PolicyCatalog {
     const sorted = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
     for (let i = 1; i < sorted.length; i++) {
       if (sorted[i]!.effectiveFrom === sorted[i - 1]!.effectiveFrom) {
-        throw new PolicyError('POLICY_PARAMETERS_INVALID', 'effectiveFrom', `versions ${sorted[i - 1]!.id} and ${sorted[i]!.id} take effect on the same day ${sorted[i]!.effectiveFrom}`);
+        throw new PolicyError(
+          'POLICY_PARAMETERS_INVALID',
+          'effectiveFrom',
+          `versions ${sorted[i - 1]!.id} and ${sorted[i]!.id} take effect on the same day ${sorted[i]!.effectiveFrom}`,
+        );
       }
     }
     const ids = new Set<string>();
@@ -34,11 +38,16 @@ export class PolicyCatalog {
   /** @throws PolicyError POLICY_VERSION_NOT_FOUND when the date precedes every version. */
   inForce(date: PolicyDate): PolicyVersion {
     const day = shanghaiDate(date);
-    if (!isCalendarDate(day)) throw new PolicyError('POLICY_INPUT_INVALID', 'date', `date: ${JSON.stringify(day)} is not a calendar date YYYY-MM-DD`);
+    if (!isCalendarDate(day))
+      throw new PolicyError('POLICY_INPUT_INVALID', 'date', `date: ${JSON.stringify(day)} is not a calendar date YYYY-MM-DD`);
     let found: PolicyVersion | undefined;
     for (const v of this.versions) if (v.effectiveFrom <= day) found = v;
     if (!found) {
-      throw new PolicyError('POLICY_VERSION_NOT_FOUND', 'date', `no policy version is in force on ${day}; the first takes effect on ${this.versions[0]?.effectiveFrom ?? '(none)'}`);
+      throw new PolicyError(
+        'POLICY_VERSION_NOT_FOUND',
+        'date',
+        `no policy version is in force on ${day}; the first takes effect on ${this.versions[0]?.effectiveFrom ?? '(none)'}`,
+      );
     }
     return found;
   }

@@ -27,13 +27,17 @@ export function monthlyBasePayFen(matrix: PayMatrixParameters, category: PostCat
 }
 
 export function requirePostGrade(g: PostGrade, field = 'worker'): void {
-  if (!POST_CATEGORIES.includes(g.category)) throw invalidInput(`${field}.category`, `must be one of ${POST_CATEGORIES.join(', ')}`, 'POST-1');
+  if (!POST_CATEGORIES.includes(g.category))
+    throw invalidInput(`${field}.category`, `must be one of ${POST_CATEGORIES.join(', ')}`, 'POST-1');
   requireNumber(`${field}.level`, g.level, { min: 1, max: POST_LEVELS, integer: true }, 'POST-1');
   requireNumber(`${field}.yearsOfService`, g.yearsOfService, { min: 0, max: 60, integer: true }, 'PAY-2');
 }
 
 /** POST-1, PAY-2: one worker's monthly base pay, explained. */
-export function monthlyBasePay(policy: PolicyVersion, grade: PostGrade): Decision<{ monthlyFen: number; stepFen: number; serviceBands: number }> {
+export function monthlyBasePay(
+  policy: PolicyVersion,
+  grade: PostGrade,
+): Decision<{ monthlyFen: number; stepFen: number; serviceBands: number }> {
   requirePostGrade(grade);
   const m = policy.pay.matrix;
   const serviceBands = Math.floor(grade.yearsOfService / m.serviceBandYears);
@@ -41,8 +45,16 @@ export function monthlyBasePay(policy: PolicyVersion, grade: PostGrade): Decisio
   const monthlyFen = monthlyBasePayFen(m, grade.category, grade.level, grade.yearsOfService);
   return new ExplanationBuilder({ ...grade }, policy.id)
     .step('POST-1', `Post ${grade.category}, level ${grade.level} of ${POST_LEVELS}`)
-    .step('PAY-2', `${serviceBands} completed service band(s) of ${m.serviceBandYears} years widen the level step to ${stepFen} fen`, stepFen)
-    .step('PAY-2', `${m.level1MonthlyFen[grade.category]} + ${grade.level - 1} × ${stepFen} = ${monthlyFen} fen a month, paid monthly`, monthlyFen)
+    .step(
+      'PAY-2',
+      `${serviceBands} completed service band(s) of ${m.serviceBandYears} years widen the level step to ${stepFen} fen`,
+      stepFen,
+    )
+    .step(
+      'PAY-2',
+      `${m.level1MonthlyFen[grade.category]} + ${grade.level - 1} × ${stepFen} = ${monthlyFen} fen a month, paid monthly`,
+      monthlyFen,
+    )
     .decide({ monthlyFen, stepFen, serviceBands });
 }
 

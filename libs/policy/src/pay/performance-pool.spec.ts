@@ -28,8 +28,20 @@ describe('performancePool', () => {
   });
 
   it('PAY-6 when headcount falls, the total stays and each share rises', () => {
-    const four = performancePool(current, { payYear: 2016, quota: 9, referenceWage: wage2013, members, perPlaceAnnualFen: 1_000_000 }).value;
-    const two = performancePool(current, { payYear: 2016, quota: 9, referenceWage: wage2013, members: members.slice(0, 2), perPlaceAnnualFen: 1_000_000 }).value;
+    const four = performancePool(current, {
+      payYear: 2016,
+      quota: 9,
+      referenceWage: wage2013,
+      members,
+      perPlaceAnnualFen: 1_000_000,
+    }).value;
+    const two = performancePool(current, {
+      payYear: 2016,
+      quota: 9,
+      referenceWage: wage2013,
+      members: members.slice(0, 2),
+      perPlaceAnnualFen: 1_000_000,
+    }).value;
     expect(two.poolFen).toBe(four.poolFen);
     expect(two.shares[0]!.annualFen).toBeGreaterThan(four.shares[0]!.annualFen);
   });
@@ -43,12 +55,22 @@ describe('performancePool', () => {
   });
 
   it('PAY-5 nobody shares when everyone is unqualified, unless a parameter gives them a weight', () => {
-    const none = performancePool(current, { payYear: 2016, quota: 7, referenceWage: wage2013, members: [{ id: 'x', grade: 'unqualified' }] }).value;
+    const none = performancePool(current, {
+      payYear: 2016,
+      quota: 7,
+      referenceWage: wage2013,
+      members: [{ id: 'x', grade: 'unqualified' }],
+    }).value;
     expect(none.distributedFen).toBe(0);
     expect(none.undistributedFen).toBe(none.poolFen);
     const raw = structuredClone(SHIPPED_POLICY_VERSIONS[0]) as Record<string, any>;
     raw.pay.gradePerformanceWeights.unqualified = 0.2;
-    const some = performancePool(parsePolicyVersion(raw), { payYear: 2016, quota: 7, referenceWage: wage2013, members: [{ id: 'x', grade: 'unqualified' }] }).value;
+    const some = performancePool(parsePolicyVersion(raw), {
+      payYear: 2016,
+      quota: 7,
+      referenceWage: wage2013,
+      members: [{ id: 'x', grade: 'unqualified' }],
+    }).value;
     expect(some.distributedFen).toBe(some.poolFen);
   });
 
@@ -56,8 +78,18 @@ describe('performancePool', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }), fc.array(fc.constantFrom(...GRADES), { maxLength: 80 }), (quota, grades) => {
         const ms = grades.map((grade, i) => ({ id: String(i), grade }));
-        const base = performancePool(proposal, { payYear: 2028, quota, referenceWage: { year: 2027, annualFen: 14_500_000 }, members: [] }).value;
-        const v = performancePool(proposal, { payYear: 2028, quota, referenceWage: { year: 2027, annualFen: 14_500_000 }, members: ms }).value;
+        const base = performancePool(proposal, {
+          payYear: 2028,
+          quota,
+          referenceWage: { year: 2027, annualFen: 14_500_000 },
+          members: [],
+        }).value;
+        const v = performancePool(proposal, {
+          payYear: 2028,
+          quota,
+          referenceWage: { year: 2027, annualFen: 14_500_000 },
+          members: ms,
+        }).value;
         expect(v.poolFen).toBe(base.poolFen);
         expect(v.distributedFen + v.undistributedFen).toBe(v.poolFen);
         expect(v.shares.reduce((a, s) => a + s.annualFen, 0)).toBe(v.distributedFen);

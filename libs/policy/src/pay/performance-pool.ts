@@ -52,7 +52,10 @@ export interface PerformancePool {
 export function performancePool(policy: PolicyVersion, input: PerformancePoolInput): Decision<PerformancePool> {
   const p = policy.pay;
   requireNumber('quota', input.quota, { min: 0, max: 100_000, integer: true }, 'PAY-6');
-  const ex = new ExplanationBuilder({ payYear: input.payYear, quota: input.quota, referenceWage: input.referenceWage ?? null, members: input.members.length }, policy.id);
+  const ex = new ExplanationBuilder(
+    { payYear: input.payYear, quota: input.quota, referenceWage: input.referenceWage ?? null, members: input.members.length },
+    policy.id,
+  );
   const share = performanceShareFor(policy, input.payYear);
   let perPlaceAnnualFen: number;
   if (input.perPlaceAnnualFen !== undefined) {
@@ -63,10 +66,18 @@ export function performancePool(policy: PolicyVersion, input: PerformancePoolInp
     requireReferenceWage(policy, input.payYear, input.referenceWage, ex);
     const target = Math.min(p.multiplier, p.ceilingMultiplier);
     perPlaceAnnualFen = multipleOfWage(target * share, input.referenceWage.annualFen, 1).round;
-    ex.step('PAY-5', `Per quota place: ${target} × wage × ${roundTo(share * 100, 2)}% performance share = ${perPlaceAnnualFen} fen a year`, perPlaceAnnualFen);
+    ex.step(
+      'PAY-5',
+      `Per quota place: ${target} × wage × ${roundTo(share * 100, 2)}% performance share = ${perPlaceAnnualFen} fen a year`,
+      perPlaceAnnualFen,
+    );
   }
   const poolFen = perPlaceAnnualFen * input.quota;
-  ex.step('PAY-6', `Pool bound to the quota: ${input.quota} × ${perPlaceAnnualFen} = ${poolFen} fen, the same for any headcount (${input.members.length} now)`, poolFen);
+  ex.step(
+    'PAY-6',
+    `Pool bound to the quota: ${input.quota} × ${perPlaceAnnualFen} = ${poolFen} fen, the same for any headcount (${input.members.length} now)`,
+    poolFen,
+  );
 
   const weights = input.members.map((m, i) => {
     if (!GRADES.includes(m.grade)) throw invalidInput(`members[${i}].grade`, `must be one of ${GRADES.join(', ')}`, 'PAY-5');
@@ -82,7 +93,15 @@ export function performancePool(policy: PolicyVersion, input: PerformancePoolInp
     annualFen: annual[i]!,
     instalmentsFen: distributeByLargestRemainder(annual[i]!, new Array<number>(instalments).fill(1)),
   }));
-  if (distributedFen < poolFen) ex.step('PAY-5', `Nobody may share: ${poolFen - distributedFen} fen stay undistributed`, poolFen - distributedFen);
+  if (distributedFen < poolFen)
+    ex.step('PAY-5', `Nobody may share: ${poolFen - distributedFen} fen stay undistributed`, poolFen - distributedFen);
   ex.step('PAY-5', `Paid ${p.performancePaidEvery === 'quarter' ? 'quarterly' : 'yearly'}`, p.performancePaidEvery);
-  return ex.decide({ poolFen, perPlaceAnnualFen, distributedFen, undistributedFen: poolFen - distributedFen, paidEvery: p.performancePaidEvery, shares });
+  return ex.decide({
+    poolFen,
+    perPlaceAnnualFen,
+    distributedFen,
+    undistributedFen: poolFen - distributedFen,
+    paidEvery: p.performancePaidEvery,
+    shares,
+  });
 }

@@ -30,15 +30,19 @@ describe('recalibrate', () => {
     expect([...pay].sort((a, b) => a - b)).toEqual(pay);
   });
 
-  it('PAY-3 the proposal uses the previous year\'s wage and refuses another year', () => {
+  it("PAY-3 the proposal uses the previous year's wage and refuses another year", () => {
     const wage2026 = { year: 2026, annualFen: 14_000_000 };
     const d = recalibrate(proposal, { payYear: 2027, referenceWage: wage2026, workers });
     expect(d.value.averageMultiple).toBe(1.2);
-    expect(() => recalibrate(proposal, { payYear: 2027, referenceWage: wage2013, workers })).toThrow(/^referenceWage\.year: 2013 given.*\(PAY-3\)$/);
+    expect(() => recalibrate(proposal, { payYear: 2027, referenceWage: wage2013, workers })).toThrow(
+      /^referenceWage\.year: 2013 given.*\(PAY-3\)$/,
+    );
   });
 
   it('PAY-3 rejects a chosen multiple outside the band', () => {
-    expect(() => recalibrate(current, { payYear: 2016, referenceWage: wage2013, workers, multiplier: 1.45 })).toThrow(/^multiplier: 1\.45 is outside the band 1\.\.1\.4 \(PAY-3\)$/);
+    expect(() => recalibrate(current, { payYear: 2016, referenceWage: wage2013, workers, multiplier: 1.45 })).toThrow(
+      /^multiplier: 1\.45 is outside the band 1\.\.1\.4 \(PAY-3\)$/,
+    );
   });
 
   it('PAY-7 a multiple above the ceiling is cut to the ceiling', () => {
@@ -68,7 +72,9 @@ describe('recalibrate', () => {
   it('PAY-4 flags the years in which the multiplier is due to be re-measured', () => {
     const d = recalibrate(current, { payYear: 2020, referenceWage: wage2013, workers });
     expect(d.explanation.rules.map((r) => r.id)).toContain('PAY-4');
-    expect(recalibrate(current, { payYear: 2019, referenceWage: wage2013, workers }).explanation.rules.map((r) => r.id)).not.toContain('PAY-4');
+    expect(recalibrate(current, { payYear: 2019, referenceWage: wage2013, workers }).explanation.rules.map((r) => r.id)).not.toContain(
+      'PAY-4',
+    );
   });
 
   it('PAY-3/PAY-7 property: the average lands inside the band, never above the ceiling, and the total is exact', () => {

@@ -62,14 +62,21 @@ export function recalibrate(policy: PolicyVersion, input: RecalibrationInput): D
   const p = policy.pay;
   const n = input.workers.length;
   const ex = new ExplanationBuilder(
-    { payYear: input.payYear, referenceWage: input.referenceWage, workers: n, multiplier: input.multiplier ?? null, currentScale: input.currentScale ?? 1 },
+    {
+      payYear: input.payYear,
+      referenceWage: input.referenceWage,
+      workers: n,
+      multiplier: input.multiplier ?? null,
+      currentScale: input.currentScale ?? 1,
+    },
     policy.id,
   );
   if (n === 0) throw invalidInput('workers', 'at least one worker is needed to recalibrate', 'PAY-3');
   requireReferenceWage(policy, input.payYear, input.referenceWage, ex);
   const wage = input.referenceWage.annualFen;
   const chosen = input.multiplier ?? p.multiplier;
-  if (!(chosen >= p.band.min && chosen <= p.band.max)) throw invalidInput('multiplier', `${chosen} is outside the band ${p.band.min}..${p.band.max}`, 'PAY-3');
+  if (!(chosen >= p.band.min && chosen <= p.band.max))
+    throw invalidInput('multiplier', `${chosen} is outside the band ${p.band.min}..${p.band.max}`, 'PAY-3');
   const currentScale = input.currentScale ?? 1;
   if (!(currentScale > 0 && currentScale <= 10)) throw invalidInput('currentScale', `${currentScale} is outside 0..10`, 'PAY-3');
 
@@ -80,7 +87,11 @@ export function recalibrate(policy: PolicyVersion, input: RecalibrationInput): D
   }
   const share = performanceShareFor(policy, input.payYear);
   if (share >= 1) throw invalidInput('pay.performanceShare', 'a share of 100% leaves no base pay to scale', 'PAY-5');
-  ex.step('PAY-5', `Performance pay is ${roundTo(share * 100, 2)}% of total pay in ${input.payYear}: total = 12 × monthly base ÷ ${roundTo(1 - share, 6)}`, share);
+  ex.step(
+    'PAY-5',
+    `Performance pay is ${roundTo(share * 100, 2)}% of total pay in ${input.payYear}: total = 12 × monthly base ÷ ${roundTo(1 - share, 6)}`,
+    share,
+  );
 
   // Matrix pay per worker (as weights: the grossed-up figure need not be whole fen).
   const gross = 12 / (1 - share);
@@ -92,14 +103,23 @@ export function recalibrate(policy: PolicyVersion, input: RecalibrationInput): D
     weights[i] = monthlyBasePayFen(p.matrix, w.category, w.level, w.yearsOfService) * gross;
     weightSum += weights[i]!;
   }
-  ex.step('PAY-2', `Matrix pay of ${n} workers from post, level and years of service: ${roundHalfAwayFromZero(weightSum)} fen a year`, roundHalfAwayFromZero(weightSum));
+  ex.step(
+    'PAY-2',
+    `Matrix pay of ${n} workers from post, level and years of service: ${roundHalfAwayFromZero(weightSum)} fen a year`,
+    roundHalfAwayFromZero(weightSum),
+  );
 
   const targetMultiple = Math.min(chosen, p.ceilingMultiplier);
-  if (chosen > p.ceilingMultiplier) ex.step('PAY-7', `Chosen multiple ${chosen} is above the ceiling ${p.ceilingMultiplier}: cut to the ceiling`, targetMultiple);
+  if (chosen > p.ceilingMultiplier)
+    ex.step('PAY-7', `Chosen multiple ${chosen} is above the ceiling ${p.ceilingMultiplier}: cut to the ceiling`, targetMultiple);
   const low = multipleOfWage(p.band.min, wage, n).ceil;
   const high = multipleOfWage(Math.min(p.band.max, p.ceilingMultiplier), wage, n).floor;
   const totalFen = Math.min(high, Math.max(low, multipleOfWage(targetMultiple, wage, n).round));
-  ex.step('PAY-3', `Average at ${targetMultiple} × ${wage} fen inside the band ${p.band.min}..${p.band.max}: total ${totalFen} fen for ${n} workers`, totalFen);
+  ex.step(
+    'PAY-3',
+    `Average at ${targetMultiple} × ${wage} fen inside the band ${p.band.min}..${p.band.max}: total ${totalFen} fen for ${n} workers`,
+    totalFen,
+  );
 
   const newPay = distributeByLargestRemainder(totalFen, weights, 'workers');
   const averageFen = totalFen / n;
@@ -130,7 +150,11 @@ export function recalibrate(policy: PolicyVersion, input: RecalibrationInput): D
     belowAverage,
     changes,
   };
-  ex.step('PAY-3', `Scale factor ${scaleFactor}: ${gainers} gain, ${losers} lose, ${value.unchanged} unchanged against current pay`, { scaleFactor, gainers, losers });
+  ex.step('PAY-3', `Scale factor ${scaleFactor}: ${gainers} gain, ${losers} lose, ${value.unchanged} unchanged against current pay`, {
+    scaleFactor,
+    gainers,
+    losers,
+  });
   ex.step('PAY-7', `${belowAverage} of ${n} workers are paid below the new average`, belowAverage);
   return ex.decide(value);
 }

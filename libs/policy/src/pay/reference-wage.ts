@@ -21,7 +21,11 @@ export function requireReferenceWage(policy: PolicyVersion, payYear: number, wag
   const year = referenceWageYear(policy, payYear);
   const rule = policy.pay.wageReference === 'base-year' ? 'PAY-1' : 'PAY-3';
   if (wage.year !== year) {
-    throw invalidInput('referenceWage.year', `${wage.year} given, but pay year ${payYear} under version ${policy.id} uses the ${policy.pay.wageReference} wage of ${year}`, rule);
+    throw invalidInput(
+      'referenceWage.year',
+      `${wage.year} given, but pay year ${payYear} under version ${policy.id} uses the ${policy.pay.wageReference} wage of ${year}`,
+      rule,
+    );
   }
   ex.step(rule, `Reference: the city's average wage of ${year} (${policy.pay.wageReference}), ${wage.annualFen} fen a year`, wage);
 }

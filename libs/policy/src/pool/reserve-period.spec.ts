@@ -29,7 +29,11 @@ describe('POOL-2 reserve period', () => {
   });
 
   it('POOL-2 schedules expiry on the calendar and a reminder 30 days before', () => {
-    expect(reserveSchedule(policy, '2026-01-31', 13).value).toEqual({ startsOn: '2026-01-31', expiresOn: '2027-02-28', remindOn: '2027-01-29' });
+    expect(reserveSchedule(policy, '2026-01-31', 13).value).toEqual({
+      startsOn: '2026-01-31',
+      expiresOn: '2027-02-28',
+      remindOn: '2027-01-29',
+    });
     expect(reserveSchedule(policy, '2024-02-29', 24).value.expiresOn).toBe('2026-02-28');
     expect(() => reserveSchedule(policy, '2026-02-30', 12)).toThrow(/startsOn/);
   });

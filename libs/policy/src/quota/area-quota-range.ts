@@ -21,10 +21,14 @@ export interface AreaQuotaRange {
 export function areaQuotaRange(policy: PolicyVersion, households: number): Decision<AreaQuotaRange> {
   requireNumber('households', households, { min: 0, max: 1_000_000, integer: true }, 'QUOTA-2');
   const q = policy.quota;
-  const ex = new ExplanationBuilder({ households }, policy.id).step('QUOTA-1', `A residential area has ${q.areaMin} to ${q.areaMax} workers`, {
-    min: q.areaMin,
-    max: q.areaMax,
-  });
+  const ex = new ExplanationBuilder({ households }, policy.id).step(
+    'QUOTA-1',
+    `A residential area has ${q.areaMin} to ${q.areaMax} workers`,
+    {
+      min: q.areaMin,
+      max: q.areaMax,
+    },
+  );
   const further = Math.max(0, households - q.extraAboveHouseholds);
   const extraAtLargestStep = Math.floor(further / q.extraStepHouseholds.max);
   const extraAtSmallestStep = Math.floor(further / q.extraStepHouseholds.min);

@@ -28,7 +28,8 @@ export function floatingQuotaBalance(size: number, movements: readonly FloatingQ
     requireNumber(`movements[${i}].places`, m.places, { min: -10_000, max: 10_000, integer: true }, 'QUOTA-4');
     const held = (byArea[m.areaCode] ?? 0) + m.places;
     if (held < 0) throw invalidInput(`movements[${i}].places`, `area ${m.areaCode} would return more places than it holds`, 'QUOTA-4');
-    if (lent + m.places > size) throw invalidInput(`movements[${i}].places`, `lending ${m.places} would exceed the floating quota of ${size}`, 'QUOTA-4');
+    if (lent + m.places > size)
+      throw invalidInput(`movements[${i}].places`, `lending ${m.places} would exceed the floating quota of ${size}`, 'QUOTA-4');
     byArea[m.areaCode] = held;
     lent += m.places;
   });

@@ -45,12 +45,23 @@ export function proposeQuotaAdjustment(policy: PolicyVersion, input: QuotaReview
       : q.areaMin + Math.round(((q.areaMax - q.areaMin) * input.households) / q.extraAboveHouseholds);
   const structure = input.structureAdjustment ?? 0;
   const target = Math.min(max, Math.max(min, bySize + structure));
-  ex.step('QUOTA-5', `Size suggests ${bySize}; structure adjustment ${structure}${input.structureReason ? ` (${input.structureReason})` : ''}; target ${target}`, target);
+  ex.step(
+    'QUOTA-5',
+    `Size suggests ${bySize}; structure adjustment ${structure}${input.structureReason ? ` (${input.structureReason})` : ''}; target ${target}`,
+    target,
+  );
 
   const intoRange = Math.min(max, Math.max(min, input.currentQuota));
   const step = q.reviewMaxChange;
   const proposedQuota = intoRange + Math.max(-step, Math.min(step, target - intoRange));
-  if (intoRange !== input.currentQuota) ex.step('QUOTA-1', `Current quota ${input.currentQuota} is outside ${min}..${max}: brought to ${intoRange}`, intoRange);
+  if (intoRange !== input.currentQuota)
+    ex.step('QUOTA-1', `Current quota ${input.currentQuota} is outside ${min}..${max}: brought to ${intoRange}`, intoRange);
   ex.step('QUOTA-5', `Small adjustments only: at most ${step} a year; proposed ${proposedQuota}`, proposedQuota);
-  return ex.decide({ currentQuota: input.currentQuota, target, proposedQuota, change: proposedQuota - input.currentQuota, range: { min, max } });
+  return ex.decide({
+    currentQuota: input.currentQuota,
+    target,
+    proposedQuota,
+    change: proposedQuota - input.currentQuota,
+    range: { min, max },
+  });
 }

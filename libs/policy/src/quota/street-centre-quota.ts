@@ -22,7 +22,10 @@ export interface StreetCentreQuota {
 }
 
 /** QUOTA-3: the centres together share one quota (80); the split between centres is the street's. */
-export function streetCentreQuota(policy: PolicyVersion, headcountByCentre: Partial<Record<StreetCentre, number>> = {}): Decision<StreetCentreQuota> {
+export function streetCentreQuota(
+  policy: PolicyVersion,
+  headcountByCentre: Partial<Record<StreetCentre, number>> = {},
+): Decision<StreetCentreQuota> {
   let headcount = 0;
   for (const [centre, n] of Object.entries(headcountByCentre)) {
     headcount += requireNumber(`headcountByCentre.${centre}`, n, { min: 0, max: 10_000, integer: true }, 'QUOTA-3');

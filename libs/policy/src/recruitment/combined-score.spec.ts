@@ -20,6 +20,8 @@ describe('combinedScore', () => {
 
   it('REC-6 rounds to two decimals and rejects scores outside 0..100', () => {
     expect(combinedScore(policy, { written: 77.77, interview: 66.66, internship: 55.55 }).value.score).toBe(68.88);
-    expect(() => combinedScore(policy, { written: 101, interview: 70, internship: 90 })).toThrow(/^written: 101 is outside 0\.\.100 \(REC-6\)$/);
+    expect(() => combinedScore(policy, { written: 101, interview: 70, internship: 90 })).toThrow(
+      /^written: 101 is outside 0\.\.100 \(REC-6\)$/,
+    );
   });
 });

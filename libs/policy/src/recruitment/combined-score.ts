@@ -23,6 +23,9 @@ export function combinedScore(policy: PolicyVersion, scores: ExamScores): Decisi
   const score = roundTo(exact, 2);
   return new ExplanationBuilder({ ...scores }, policy.id)
     .step('REC-1', 'Written exam and interview are scored 0..100', { written: scores.written, interview: scores.interview })
-    .step('REC-6', `Weighted ${w.written}·written + ${w.interview}·interview + ${w.internship}·internship = ${score}`, { weights: w, score })
+    .step('REC-6', `Weighted ${w.written}·written + ${w.interview}·interview + ${w.internship}·internship = ${score}`, {
+      weights: w,
+      score,
+    })
     .decide({ score });
 }

@@ -37,8 +37,12 @@ describe('checkEligibility', () => {
     const withCert = checkEligibility(policy, applicant({ freshGraduate: false, certificates: ['junior-social-worker'] }), {}, today).value;
     expect(withCert.eligible).toBe(true);
     // "At least" the junior certificate: a higher one also counts.
-    expect(checkEligibility(policy, applicant({ freshGraduate: false, certificates: ['intermediate-social-worker'] }), {}, today).value.eligible).toBe(true);
-    expect(checkEligibility(policy, applicant({ freshGraduate: false, certificates: ['psychological-counsellor'] }), {}, today).value.eligible).toBe(false);
+    expect(
+      checkEligibility(policy, applicant({ freshGraduate: false, certificates: ['intermediate-social-worker'] }), {}, today).value.eligible,
+    ).toBe(true);
+    expect(
+      checkEligibility(policy, applicant({ freshGraduate: false, certificates: ['psychological-counsellor'] }), {}, today).value.eligible,
+    ).toBe(false);
   });
 
   it('REC-4 being 35 or older is never a rejection, only a lost preference', () => {

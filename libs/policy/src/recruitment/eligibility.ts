@@ -59,23 +59,40 @@ export interface Eligibility {
 export function checkEligibility(policy: PolicyVersion, applicant: Applicant, post: PostRequirement, today: string): Decision<Eligibility> {
   if (!isCalendarDate(applicant.birthDate)) throw invalidInput('birthDate', 'must be a calendar date YYYY-MM-DD', 'REC-4');
   if (!isCalendarDate(today)) throw invalidInput('today', 'must be a calendar date YYYY-MM-DD');
-  if (!EDUCATION_LEVELS.includes(applicant.education)) throw invalidInput('education', `must be one of ${EDUCATION_LEVELS.join(', ')}`, 'REC-4');
+  if (!EDUCATION_LEVELS.includes(applicant.education))
+    throw invalidInput('education', `must be one of ${EDUCATION_LEVELS.join(', ')}`, 'REC-4');
   if (!(applicant.communityYears >= 0)) throw invalidInput('communityYears', 'must be a non-negative number', 'REC-4');
   const r = policy.recruitment;
   const age = wholeYearsBetween(applicant.birthDate, today);
   const ex = new ExplanationBuilder(
-    { age, education: applicant.education, major: applicant.major ?? null, freshGraduate: applicant.freshGraduate, certificates: applicant.certificates, communityYears: applicant.communityYears, post },
+    {
+      age,
+      education: applicant.education,
+      major: applicant.major ?? null,
+      freshGraduate: applicant.freshGraduate,
+      certificates: applicant.certificates,
+      communityYears: applicant.communityYears,
+      post,
+    },
     policy.id,
   );
   const relaxationApplies = age >= r.relaxedFromAge && applicant.communityYears >= r.relaxedMinCommunityYears;
   if (relaxationApplies) {
-    ex.step('REC-4', `Aged ${age} (≥ ${r.relaxedFromAge}) with ${applicant.communityYears} years of community work (≥ ${r.relaxedMinCommunityYears}): thresholds relaxed`, true);
+    ex.step(
+      'REC-4',
+      `Aged ${age} (≥ ${r.relaxedFromAge}) with ${applicant.communityYears} years of community work (≥ ${r.relaxedMinCommunityYears}): thresholds relaxed`,
+      true,
+    );
   }
 
   const requirements: RequirementResult<HardRequirement>[] = [];
   const educationMet = EDUCATION_LEVELS.indexOf(applicant.education) >= EDUCATION_LEVELS.indexOf(r.educationFloor);
   requirements.push(hard('education-floor', 'REC-4', educationMet, relaxationApplies));
-  ex.step('REC-4', `Education ${applicant.education} against the floor ${r.educationFloor}: ${verdict(educationMet, relaxationApplies)}`, educationMet);
+  ex.step(
+    'REC-4',
+    `Education ${applicant.education} against the floor ${r.educationFloor}: ${verdict(educationMet, relaxationApplies)}`,
+    educationMet,
+  );
 
   if (!applicant.freshGraduate) {
     const has = holdsAtLeast(applicant.certificates, r.nonGraduateCertificate);
@@ -89,7 +106,11 @@ export function checkEligibility(policy: PolicyVersion, applicant: Applicant, po
   }
 
   const preferences: RequirementResult<Preference>[] = [{ code: 'age-under-limit', rule: 'REC-4', met: age < r.preferredUnderAge }];
-  ex.step('REC-4', `Aged ${age}: ${age < r.preferredUnderAge ? '' : 'not '}under ${r.preferredUnderAge} (preference, ranks only)`, age < r.preferredUnderAge);
+  ex.step(
+    'REC-4',
+    `Aged ${age}: ${age < r.preferredUnderAge ? '' : 'not '}under ${r.preferredUnderAge} (preference, ranks only)`,
+    age < r.preferredUnderAge,
+  );
   if (applicant.freshGraduate) {
     const met = applicant.major !== undefined && r.preferredMajors.includes(applicant.major);
     preferences.push({ code: 'preferred-major', rule: 'REC-4', met });

@@ -18,7 +18,11 @@ describe('checkReserveCadre', () => {
   });
 
   it('REC-8 lists every criterion not met', () => {
-    const v = checkReserveCadre(policy, candidate({ birthDate: '1980-01-01', education: 'junior-college', certificates: [], lastGrade: 'basically-qualified' }), '2026-11-24').value;
+    const v = checkReserveCadre(
+      policy,
+      candidate({ birthDate: '1980-01-01', education: 'junior-college', certificates: [], lastGrade: 'basically-qualified' }),
+      '2026-11-24',
+    ).value;
     expect(v).toEqual({ eligible: false, age: 46, unmet: ['young', 'well-educated', 'titled', 'capable'] });
   });
 

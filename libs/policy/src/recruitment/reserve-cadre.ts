@@ -39,9 +39,16 @@ export function checkReserveCadre(policy: PolicyVersion, c: ReserveCadreCandidat
     capable: c.lastGrade !== undefined && GRADES.indexOf(c.lastGrade) <= GRADES.indexOf(p.minLastGrade),
   };
   const unmet = (Object.keys(checks) as ReserveCadreCriterion[]).filter((k) => !checks[k]);
-  const ex = new ExplanationBuilder({ age, education: c.education, certificates: c.certificates, lastGrade: c.lastGrade ?? null }, policy.id)
+  const ex = new ExplanationBuilder(
+    { age, education: c.education, certificates: c.certificates, lastGrade: c.lastGrade ?? null },
+    policy.id,
+  )
     .step('REC-8', `Age ${age} under ${p.underAge}: ${checks.young ? 'yes' : 'no'}`, checks.young)
-    .step('REC-8', `Education ${c.education}, at least ${p.minEducation}: ${checks['well-educated'] ? 'yes' : 'no'}`, checks['well-educated'])
+    .step(
+      'REC-8',
+      `Education ${c.education}, at least ${p.minEducation}: ${checks['well-educated'] ? 'yes' : 'no'}`,
+      checks['well-educated'],
+    )
     .step('REC-8', `Holds ${p.certificateFloor} or higher: ${checks.titled ? 'yes' : 'no'}`, checks.titled)
     .step('REC-8', `Last grade ${c.lastGrade ?? '(none)'}, at least ${p.minLastGrade}: ${checks.capable ? 'yes' : 'no'}`, checks.capable)
     .cite('APPR-2');

@@ -2,7 +2,12 @@ import { defaultPolicyCatalog } from '../parameters/shipped-versions';
 import { trainingCompliance, type TrainingRecord } from './compliance';
 
 const policy = defaultPolicyCatalog().byId('2016-current');
-const allFour = { 'study-visit': '2021-05-01', secondment: '2022-03-01', 'research-topic': '2022-09-01', 'innovation-project': '2023-01-15' } as const;
+const allFour = {
+  'study-visit': '2021-05-01',
+  secondment: '2022-03-01',
+  'research-topic': '2022-09-01',
+  'innovation-project': '2023-01-15',
+} as const;
 const record = (over: Partial<TrainingRecord> = {}): TrainingRecord => ({
   year: 2026,
   serviceStart: '2020-09-01',
@@ -20,7 +25,10 @@ describe('trainingCompliance', () => {
   });
 
   it('TRAIN-3 fewer than 80 hours a year is not compliant', () => {
-    expect(trainingCompliance(policy, record({ hours: 79.5 })).value).toMatchObject({ compliant: false, hours: { required: 80, met: false } });
+    expect(trainingCompliance(policy, record({ hours: 79.5 })).value).toMatchObject({
+      compliant: false,
+      hours: { required: 80, met: false },
+    });
   });
 
   it('TRAIN-3 a worker who started in October needs 80 × 3/12 = 20 hours that year', () => {
@@ -32,7 +40,10 @@ describe('trainingCompliance', () => {
   });
 
   it('TRAIN-4 no off-the-job training in the last two years is not compliant', () => {
-    expect(trainingCompliance(policy, record({ offJobYears: [2022, 2024] })).value).toMatchObject({ compliant: false, offJob: { due: true, met: false, window: [2025, 2026] } });
+    expect(trainingCompliance(policy, record({ offJobYears: [2022, 2024] })).value).toMatchObject({
+      compliant: false,
+      offJob: { due: true, met: false, window: [2025, 2026] },
+    });
   });
 
   it('TRAIN-2 four ones missing after the first three years are overdue; a late one does not count', () => {
@@ -42,7 +53,10 @@ describe('trainingCompliance', () => {
   });
 
   it('TRAIN-2 a worker in year two with two of four done is in progress, and compliant', () => {
-    const v = trainingCompliance(policy, record({ serviceStart: '2025-03-01', offJobYears: [], fourOnes: { 'study-visit': '2025-06-01', secondment: '2026-04-01' } })).value;
+    const v = trainingCompliance(
+      policy,
+      record({ serviceStart: '2025-03-01', offJobYears: [], fourOnes: { 'study-visit': '2025-06-01', secondment: '2026-04-01' } }),
+    ).value;
     expect(v.fourOnes).toEqual({ dueBy: '2028-03-01', status: 'in-progress', missing: ['research-topic', 'innovation-project'] });
     expect(v.stage).toBe('becoming-qualified');
     expect(v.compliant).toBe(true);

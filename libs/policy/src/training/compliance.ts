@@ -54,7 +54,11 @@ export function trainingCompliance(policy: PolicyVersion, rec: TrainingRecord): 
   const monthsInService = startYear === rec.year ? 13 - Number(rec.serviceStart.slice(5, 7)) : 12;
   const required = roundTo((t.minHoursPerYear * monthsInService) / 12, 1);
   const hoursMet = rec.hours >= required;
-  ex.step('TRAIN-3', `${rec.hours} of ${required} hours${monthsInService < 12 ? ` (${t.minHoursPerYear} pro rata for ${monthsInService} months)` : ''}: ${hoursMet ? 'met' : 'NOT met'}`, hoursMet);
+  ex.step(
+    'TRAIN-3',
+    `${rec.hours} of ${required} hours${monthsInService < 12 ? ` (${t.minHoursPerYear} pro rata for ${monthsInService} months)` : ''}: ${hoursMet ? 'met' : 'NOT met'}`,
+    hoursMet,
+  );
 
   const window: [number, number] = [rec.year - t.offJobEveryYears + 1, rec.year];
   // Due only for a worker who served the whole window: nobody fails a window they joined halfway.
@@ -80,7 +84,11 @@ export function trainingCompliance(policy: PolicyVersion, rec: TrainingRecord): 
 
   const yearsOfService = Math.max(0, wholeYearsBetween(rec.serviceStart, yearEnd));
   const stage = yearsOfService < t.fourOnesWithinYears ? 'becoming-qualified' : yearsOfService < t.matureByYears ? 'maturing' : 'mature';
-  ex.step('TRAIN-2', `${yearsOfService} years of service: ${stage} (milestones at ${t.fourOnesWithinYears} and ${t.matureByYears} years)`, stage);
+  ex.step(
+    'TRAIN-2',
+    `${yearsOfService} years of service: ${stage} (milestones at ${t.fourOnesWithinYears} and ${t.matureByYears} years)`,
+    stage,
+  );
 
   const compliant = hoursMet && (!offJobDue || offJobMet) && status !== 'overdue';
   return ex.decide({

@@ -18,11 +18,61 @@ const REGION: Record<StreetRow[3], RegionKind> = { c: 'central', f: 'fringe', s:
  * and figures, so they are pinned verbatim (committee 001/002 of their streets).
  */
 const PINNED_AREAS: readonly OrgUnitRecord[] = [
-  { code: '310101002001', name: '第1居民委员会（合成）', nameEn: "Residents' committee 1 (synthetic)", kind: 'area', parent: '310101002', region: 'central', households: 2150, population: 5400, synthetic: true },
-  { code: '310101002002', name: '第2居民委员会（合成）', nameEn: "Residents' committee 2 (synthetic)", kind: 'area', parent: '310101002', region: 'central', households: 1800, population: 4300, synthetic: true },
-  { code: '310101013001', name: '第1居民委员会（合成）', nameEn: "Residents' committee 1 (synthetic)", kind: 'area', parent: '310101013', region: 'central', households: 2750, population: 6900, synthetic: true },
-  { code: '310104003001', name: '第1居民委员会（合成）', nameEn: "Residents' committee 1 (synthetic)", kind: 'area', parent: '310104003', region: 'central', households: 1600, population: 3900, synthetic: true },
-  { code: '310112101001', name: '第1居民委员会（合成）', nameEn: "Residents' committee 1 (synthetic)", kind: 'area', parent: '310112101', region: 'fringe', households: 3400, population: 9100, synthetic: true },
+  {
+    code: '310101002001',
+    name: '第1居民委员会（合成）',
+    nameEn: "Residents' committee 1 (synthetic)",
+    kind: 'area',
+    parent: '310101002',
+    region: 'central',
+    households: 2150,
+    population: 5400,
+    synthetic: true,
+  },
+  {
+    code: '310101002002',
+    name: '第2居民委员会（合成）',
+    nameEn: "Residents' committee 2 (synthetic)",
+    kind: 'area',
+    parent: '310101002',
+    region: 'central',
+    households: 1800,
+    population: 4300,
+    synthetic: true,
+  },
+  {
+    code: '310101013001',
+    name: '第1居民委员会（合成）',
+    nameEn: "Residents' committee 1 (synthetic)",
+    kind: 'area',
+    parent: '310101013',
+    region: 'central',
+    households: 2750,
+    population: 6900,
+    synthetic: true,
+  },
+  {
+    code: '310104003001',
+    name: '第1居民委员会（合成）',
+    nameEn: "Residents' committee 1 (synthetic)",
+    kind: 'area',
+    parent: '310104003',
+    region: 'central',
+    households: 1600,
+    population: 3900,
+    synthetic: true,
+  },
+  {
+    code: '310112101001',
+    name: '第1居民委员会（合成）',
+    nameEn: "Residents' committee 1 (synthetic)",
+    kind: 'area',
+    parent: '310112101',
+    region: 'fringe',
+    households: 3400,
+    population: 9100,
+    synthetic: true,
+  },
 ];
 
 // Two-character roots for synthetic committee names (居民区 / 村); 40 × 30 combinations.
@@ -32,7 +82,14 @@ const ROOT_SECOND = '华乐安康苑园城庭馨泰丰兴盛欣宁福和景新�
 export function buildOrgTree(seed = DEFAULT_ORG_TREE_SEED): OrgUnitRecord[] {
   const units: OrgUnitRecord[] = [{ code: CITY.code, name: CITY.name, nameEn: CITY.nameEn, kind: 'city', parent: null }];
   for (const district of DISTRICTS) {
-    units.push({ code: district.code, name: district.name, nameEn: district.nameEn, kind: 'district', parent: CITY.code, region: district.region });
+    units.push({
+      code: district.code,
+      name: district.name,
+      nameEn: district.nameEn,
+      kind: 'district',
+      parent: CITY.code,
+      region: district.region,
+    });
   }
   for (const district of DISTRICTS) {
     for (const row of district.streets) {
@@ -97,7 +154,16 @@ function buildCommittees(seed: number, district: DistrictSource, row: StreetRow)
     const root = roots[(i - 1) % roots.length] + (i > roots.length ? String(i) : '');
     const pinned = PINNED_AREAS.find((area) => area.code === code);
     committees.push(
-      pinned ?? { code, name: root + (village ? '村' : '居民区'), kind: 'area', parent: streetCode, region, households: hh, population, synthetic: true },
+      pinned ?? {
+        code,
+        name: root + (village ? '村' : '居民区'),
+        kind: 'area',
+        parent: streetCode,
+        region,
+        households: hh,
+        population,
+        synthetic: true,
+      },
     );
   }
   return committees;

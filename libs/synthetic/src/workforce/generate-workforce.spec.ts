@@ -23,7 +23,9 @@ function share<T>(items: readonly T[], predicate: (item: T) => boolean): number 
 
 describe('generateWorkforce determinism and size', () => {
   it('gives the same first workers for the same seed', () => {
-    expect(take(generateWorkforce({ seed: 7, size: 2000, units }), 300)).toEqual(take(generateWorkforce({ seed: 7, size: 2000, units }), 300));
+    expect(take(generateWorkforce({ seed: 7, size: 2000, units }), 300)).toEqual(
+      take(generateWorkforce({ seed: 7, size: 2000, units }), 300),
+    );
   });
 
   it('gives different workers for a different seed', () => {

@@ -7,7 +7,9 @@ import type { Random } from '../prng';
 import type { Gender } from './workforce.types';
 
 // Frequent surnames, most common first; the draw favours the front of the list.
-const SURNAMES = [...'王张陈李徐沈朱顾陆周吴杨黄刘钱孙胡金施蒋曹姚俞汪唐邱郑潘许何范冯宋袁马高蔡谢倪董丁叶程严龚戴吕薛郭卢毛赵林韩邵秦夏任彭方石陶瞿邹苏傅梁殷余谭'];
+const SURNAMES = [
+  ...'王张陈李徐沈朱顾陆周吴杨黄刘钱孙胡金施蒋曹姚俞汪唐邱郑潘许何范冯宋袁马高蔡谢倪董丁叶程严龚戴吕薛郭卢毛赵林韩邵秦夏任彭方石陶瞿邹苏傅梁殷余谭',
+];
 const GIVEN_FEMALE = [...'静丽敏燕红霞琳颖婷雯倩洁莉萍玲芳娟佳怡慧晶雪婕蓉瑾蕾琴蓓菁华英秀文琦悦欣妍'];
 const GIVEN_MALE = [...'伟强军勇磊杰俊斌浩峰刚涛明辉健超鹏宇晨毅炜骏翔凯昊彬栋亮平华文忠国民'];
 const GIVEN_SHARED = [...'佳晓嘉思一子云新振海春志立永安乐嘉宏'];

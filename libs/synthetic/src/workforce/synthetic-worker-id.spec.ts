@@ -40,7 +40,9 @@ describe('synthetic worker ids', () => {
   });
 
   it('are unique over 200,000 generated workers (the 32-bit PRNG state repeated ids around 620,000)', () => {
-    const { units } = JSON.parse(readFileSync(join(__dirname, '../../../../seeds/org-tree/shanghai.json'), 'utf8')) as { units: TreeUnit[] };
+    const { units } = JSON.parse(readFileSync(join(__dirname, '../../../../seeds/org-tree/shanghai.json'), 'utf8')) as {
+      units: TreeUnit[];
+    };
     const ids = new Set<string>();
     let count = 0;
     let foreignUnit = 0;

@@ -23,15 +23,31 @@ import {
 } from './workforce.types';
 
 const AGE: Readonly<Record<WorkerRole, [mean: number, spread: number]>> = {
-  head: [47, 6], manager: [42, 7], supervisor: [41, 7], specialist: [36, 7], staff: [34, 8],
+  head: [47, 6],
+  manager: [42, 7],
+  supervisor: [41, 7],
+  specialist: [36, 7],
+  staff: [34, 8],
 };
 /** Retirement ages (women earlier), so nobody is past working age (ORG-1). */
 const MAX_AGE: Readonly<Record<Gender, number>> = { female: 57, male: 60 };
 const MIN_AGE_FOR_TITLE: Readonly<Record<Title, number>> = { none: 22, junior: 22, intermediate: 27, senior: 36 };
 const MIN_SERVICE_FOR_TITLE: Readonly<Record<Title, number>> = { none: 0, junior: 1, intermediate: 4, senior: 10 };
 const MIN_SERVICE_FOR_ROLE: Readonly<Record<WorkerRole, number>> = { head: 5, manager: 3, supervisor: 3, specialist: 1, staff: 0 };
-const HIRE_AGE: Readonly<Record<Education, number>> = { 'below-junior-college': 19, 'junior-college': 21, bachelor: 22, master: 25, doctorate: 28 };
-const EDUCATION_LEVEL_BONUS: Readonly<Record<Education, number>> = { 'below-junior-college': 0, 'junior-college': 1, bachelor: 2, master: 4, doctorate: 5 };
+const HIRE_AGE: Readonly<Record<Education, number>> = {
+  'below-junior-college': 19,
+  'junior-college': 21,
+  bachelor: 22,
+  master: 25,
+  doctorate: 28,
+};
+const EDUCATION_LEVEL_BONUS: Readonly<Record<Education, number>> = {
+  'below-junior-college': 0,
+  'junior-college': 1,
+  bachelor: 2,
+  master: 4,
+  doctorate: 5,
+};
 const TITLE_LEVEL_BONUS: Readonly<Record<Title, number>> = { none: 0, junior: 1, intermediate: 2, senior: 4 };
 const CATEGORY_LEVEL_BONUS = { head: 3, manager: 1, staff: 0 } as const;
 
@@ -60,8 +76,13 @@ export function syntheticWorker(seed: number, unit: StaffingUnit, slot: number, 
   const hireDay = Math.min(asOfDay - 1, Math.max(earliestHire, asOfDay - Math.floor(service * DAYS_PER_YEAR) - intBetween(random, 0, 300)));
   const serviceYears = Math.floor((asOfDay - hireDay) / DAYS_PER_YEAR);
 
-  const level = 1 + EDUCATION_LEVEL_BONUS[education] + Math.floor(serviceYears * 0.45) + TITLE_LEVEL_BONUS[title] +
-    CATEGORY_LEVEL_BONUS[post.postCategory] + intBetween(random, 0, 1);
+  const level =
+    1 +
+    EDUCATION_LEVEL_BONUS[education] +
+    Math.floor(serviceYears * 0.45) +
+    TITLE_LEVEL_BONUS[title] +
+    CATEGORY_LEVEL_BONUS[post.postCategory] +
+    intBetween(random, 0, 1);
 
   return {
     id,
@@ -92,9 +113,10 @@ export function syntheticWorker(seed: number, unit: StaffingUnit, slot: number, 
 
 /** REC-4: junior college or above; below it (high school) only for older workers or elected members. */
 function educationFor(age: number, entryRoute: SyntheticWorker['entryRoute'], random: Random): Education {
-  const education: Education = age >= 45
-    ? weighted(random, { 'below-junior-college': 14, 'junior-college': 46, bachelor: 36, master: 4, doctorate: 0 })
-    : weighted(random, { 'below-junior-college': 2, 'junior-college': 34, bachelor: 54, master: 9.5, doctorate: 0.5 });
+  const education: Education =
+    age >= 45
+      ? weighted(random, { 'below-junior-college': 14, 'junior-college': 46, bachelor: 36, master: 4, doctorate: 0 })
+      : weighted(random, { 'below-junior-college': 2, 'junior-college': 34, bachelor: 54, master: 9.5, doctorate: 0.5 });
   return education === 'below-junior-college' && age < 45 && entryRoute === 'recruited' ? 'junior-college' : education;
 }
 
@@ -119,7 +141,9 @@ function certificatesFor(input: CertificateInput): Certificate[] {
   const r = random();
   if (title === 'senior') types.push(r < 0.5 ? 'social-worker-senior' : 'social-worker-intermediate');
   else if (title === 'intermediate') types.push(r < 0.85 ? 'social-worker-intermediate' : 'social-worker-junior');
-  else if (title === 'junior') { if (r < 0.85) types.push('social-worker-junior'); }
+  else if (title === 'junior') {
+    if (r < 0.85) types.push('social-worker-junior');
+  }
   // REC-4: applicants from society need at least the junior certificate; elected members need none.
   else if (r < (entryRoute === 'recruited' ? 0.45 : 0.2)) types.push('social-worker-junior');
   if (random() < 0.06) types.push('psychological-counsellor');

@@ -10,7 +10,10 @@ describe('seeds/workforce/310101002-seed1.ndjson', () => {
     const { units } = JSON.parse(readFileSync(join(SEEDS, 'org-tree/shanghai.json'), 'utf8')) as { units: TreeUnit[] };
     const street = units.filter((unit) => unit.code.startsWith('310101002'));
     const expected = [...generateWorkforce({ seed: 1, size: naturalHeadcount(1, street), units: street })];
-    const committed = readFileSync(join(SEEDS, 'workforce/310101002-seed1.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    const committed = readFileSync(join(SEEDS, 'workforce/310101002-seed1.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
     expect(committed).toEqual(expected);
     expect(new Set(expected.map((w) => w.unitCode))).toEqual(new Set(street.map((unit) => unit.code)));
   });

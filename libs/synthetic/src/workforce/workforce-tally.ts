@@ -10,7 +10,10 @@ type Tallied = (typeof TALLIED)[number];
 
 export class WorkforceTally {
   count = 0;
-  readonly by: Record<Tallied, Map<string, number>> = Object.fromEntries(TALLIED.map((field) => [field, new Map()])) as Record<Tallied, Map<string, number>>;
+  readonly by: Record<Tallied, Map<string, number>> = Object.fromEntries(TALLIED.map((field) => [field, new Map()])) as Record<
+    Tallied,
+    Map<string, number>
+  >;
 
   add(worker: SyntheticWorker): void {
     this.count += 1;
@@ -30,7 +33,10 @@ export class WorkforceTally {
   format(): string {
     const percent = (n: number): string => `${(n * 100).toFixed(1)}%`;
     const line = (field: Tallied): string =>
-      `  ${field.padEnd(11)} ${[...this.by[field]].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${percent(n / (this.count || 1))}`).join(', ')}`;
+      `  ${field.padEnd(11)} ${[...this.by[field]]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${percent(n / (this.count || 1))}`)
+        .join(', ')}`;
     const shares = this.titleShares();
     return [
       `${this.count} workers`,

@@ -73,6 +73,16 @@ export interface SyntheticWorker {
 
 export const PREFERRED_MAJORS = ['sociology', 'social-work', 'social-security', 'public-administration', 'public-safety', 'law'] as const;
 export const OTHER_MAJORS = [
-  'business-administration', 'accounting', 'economics', 'computer-science', 'chinese-language',
-  'education', 'psychology', 'english', 'nursing', 'marketing', 'journalism', 'tourism-management',
+  'business-administration',
+  'accounting',
+  'economics',
+  'computer-science',
+  'chinese-language',
+  'education',
+  'psychology',
+  'english',
+  'nursing',
+  'marketing',
+  'journalism',
+  'tourism-management',
 ] as const;

@@ -41,7 +41,12 @@ export class CycleWorkflows {
         workflowId: appraisalCycleWorkflowId(row.unitCode, row.year),
         args: [this.inputOf(row)],
         ...(this.withSearchAttributes
-          ? { typedSearchAttributes: [{ key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode }, { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id }] }
+          ? {
+              typedSearchAttributes: [
+                { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode },
+                { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
+              ],
+            }
           : {}),
       });
     } catch (error) {

@@ -19,7 +19,11 @@ import type { WorkerRecordRow } from '../record.row';
 import { RecordsService } from '../records.service';
 import { RecordWorkflows } from '../workflow/record-workflows';
 
-type Effect = { kind: 'hired'; row: WorkerRecordRow } | { kind: 'transferred'; workerId: string; unitCode: string } | { kind: 'exited'; workerId: string; exitedOn: string } | null;
+type Effect =
+  | { kind: 'hired'; row: WorkerRecordRow }
+  | { kind: 'transferred'; workerId: string; unitCode: string }
+  | { kind: 'exited'; workerId: string; exitedOn: string }
+  | null;
 
 /**
  * The workforce service's worker events through the platform inbox (one effect per event id):
@@ -56,7 +60,9 @@ export class WorkforceWorkersHandler implements OnModuleInit {
     }
     if (event.type === WORKER_EVENT_TYPES.transferred) {
       const data = this.valid<WorkerTransferredData>(workerTransferredContract, event);
-      return data && (await this.records.fromTransferred(em, data)) ? { kind: 'transferred', workerId: data.workerId, unitCode: data.toUnitCode } : null;
+      return data && (await this.records.fromTransferred(em, data))
+        ? { kind: 'transferred', workerId: data.workerId, unitCode: data.toUnitCode }
+        : null;
     }
     const data = this.valid<WorkerExitedData>(workerExitedContract, event);
     return data && (await this.records.fromExited(em, data)) ? { kind: 'exited', workerId: data.workerId, exitedOn: data.exitedOn } : null;
@@ -64,8 +70,12 @@ export class WorkforceWorkersHandler implements OnModuleInit {
 
   private async afterCommit(effect: Effect): Promise<void> {
     if (effect?.kind === 'hired') await this.records.startWorkflows([effect.row]);
-    if (effect?.kind === 'transferred') await afterCommit('record transfer signal', { workerId: effect.workerId }, () => this.workflows.transferred(effect.workerId, effect.unitCode));
-    if (effect?.kind === 'exited') await afterCommit('record exit signal', { workerId: effect.workerId }, () => this.workflows.exited(effect.workerId, effect.exitedOn));
+    if (effect?.kind === 'transferred')
+      await afterCommit('record transfer signal', { workerId: effect.workerId }, () =>
+        this.workflows.transferred(effect.workerId, effect.unitCode),
+      );
+    if (effect?.kind === 'exited')
+      await afterCommit('record exit signal', { workerId: effect.workerId }, () => this.workflows.exited(effect.workerId, effect.exitedOn));
   }
 
   /** A contract violation will not heal by retrying: logged, recorded as handled, skipped. */

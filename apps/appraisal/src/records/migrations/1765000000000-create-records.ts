@@ -24,7 +24,9 @@ export class CreateRecords1765000000000 implements MigrationInterface {
         updated_at          timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX worker_records_unit_idx ON worker_records (unit_code, worker_id) WHERE status = 'active'`);
-    await q.query(`CREATE INDEX worker_records_unstarted_idx ON worker_records (worker_id) WHERE workflow_started_at IS NULL AND status = 'active'`);
+    await q.query(
+      `CREATE INDEX worker_records_unstarted_idx ON worker_records (worker_id) WHERE workflow_started_at IS NULL AND status = 'active'`,
+    );
     await q.query(`
       CREATE TABLE record_tasks (
         id                uuid PRIMARY KEY,

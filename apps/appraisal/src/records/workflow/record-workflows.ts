@@ -44,7 +44,12 @@ export class RecordWorkflows {
       workflowId: performanceRecordWorkflowId(row.workerId),
       args: [this.inputOf(row)] as [PerformanceRecordInput],
       ...(this.withSearchAttributes
-        ? { typedSearchAttributes: [{ key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode }, { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.workerId }] }
+        ? {
+            typedSearchAttributes: [
+              { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode },
+              { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.workerId },
+            ],
+          }
         : {}),
     };
   }
@@ -58,7 +63,11 @@ export class RecordWorkflows {
   }
 
   async grade(row: Pick<WorkerRecordRow, 'workerId' | 'unitCode' | 'entryRoute'>, signal: GradeSignal): Promise<void> {
-    await this.client.workflow.signalWithStart(PERFORMANCE_RECORD_WORKFLOW_TYPE, { ...this.options(row), signal: gradeSignal, signalArgs: [signal] });
+    await this.client.workflow.signalWithStart(PERFORMANCE_RECORD_WORKFLOW_TYPE, {
+      ...this.options(row),
+      signal: gradeSignal,
+      signalArgs: [signal],
+    });
   }
 
   async transferred(workerId: string, unitCode: string): Promise<void> {
@@ -75,7 +84,9 @@ export class RecordWorkflows {
 
   /** The street's decision on an exit notice; the workflow's validator refuses one that is not open. */
   async decideNotice(workerId: string, request: ExitNoticeDecisionRequest): Promise<RecordTaskState> {
-    return this.client.workflow.getHandle(performanceRecordWorkflowId(workerId)).executeUpdate(exitNoticeDecisionUpdate, { args: [request] });
+    return this.client.workflow
+      .getHandle(performanceRecordWorkflowId(workerId))
+      .executeUpdate(exitNoticeDecisionUpdate, { args: [request] });
   }
 
   async state(workerId: string): Promise<PerformanceRecordState | null> {

@@ -4,8 +4,16 @@ import { scoreWorker } from './score-worker';
 
 const policy = defaultPolicyCatalog().inForce('2026-12-31');
 const row = (source: RatingAggregateRow['source'], value: number, raters = 1): RatingAggregateRow => ({
-  workerId: 'w1', unitCode: '310101002001', entryRoute: 'recruited', source, raters,
-  morality: value, ability: value, diligence: value, performance: value, integrity: value,
+  workerId: 'w1',
+  unitCode: '310101002001',
+  entryRoute: 'recruited',
+  source,
+  raters,
+  morality: value,
+  ability: value,
+  diligence: value,
+  performance: value,
+  integrity: value,
 });
 
 describe('scoreWorker (APPR-1..3)', () => {

@@ -23,12 +23,25 @@ export function scoreWorker(policy: PolicyVersion, rows: readonly RatingAggregat
   const ratings: AppraisalRatings = {};
   const raters: Record<string, number> = {};
   for (const r of rated) {
-    ratings[r.source!] = { morality: r.morality!, ability: r.ability!, diligence: r.diligence!, performance: r.performance!, integrity: r.integrity! };
+    ratings[r.source!] = {
+      morality: r.morality!,
+      ability: r.ability!,
+      diligence: r.diligence!,
+      performance: r.performance!,
+      integrity: r.integrity!,
+    };
     raters[r.source!] = r.raters;
   }
   const score = appraisalScore(policy, ratings);
   const grade = gradeForScore(policy, score.value.score);
   const explanation = new ExplanationBuilder({ ratings, raters }, policy.id).absorb(score.explanation).absorb(grade.explanation).build();
   const first = rows[0]!;
-  return { workerId: first.workerId, unitCode: first.unitCode, entryRoute: first.entryRoute, score: score.value.score, grade: grade.value, explanation };
+  return {
+    workerId: first.workerId,
+    unitCode: first.unitCode,
+    entryRoute: first.entryRoute,
+    score: score.value.score,
+    grade: grade.value,
+    explanation,
+  };
 }

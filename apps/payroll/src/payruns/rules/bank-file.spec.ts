@@ -2,7 +2,9 @@ import { bankTransferCsv } from './bank-file';
 
 describe('bank transfer file', () => {
   it('one CSV line per worker with the amount in yuan, Chinese header, CRLF', () => {
-    const csv = bankTransferCsv('2027-03', [{ period: '2027-03', workerId: 'w1', unitCode: '310101002001', annualFen: 0, baseFen: 1_000_005, performanceFen: 300_000 }]);
+    const csv = bankTransferCsv('2027-03', [
+      { period: '2027-03', workerId: 'w1', unitCode: '310101002001', annualFen: 0, baseFen: 1_000_005, performanceFen: 300_000 },
+    ]);
     expect(csv).toBe('\uFEFF工号(workerId),单位代码(unitCode),期间(period),金额(元)(amountYuan)\r\nw1,310101002001,2027-03,13000.05\r\n');
   });
 });

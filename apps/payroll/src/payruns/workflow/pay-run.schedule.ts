@@ -7,7 +7,13 @@ export function monthlyPayRunSchedule(taskQueue: string, cron: string): Schedule
   return {
     scheduleId: MONTHLY_PAY_RUN_SCHEDULE_ID,
     spec: { cronExpressions: [cron], timezone: 'Asia/Shanghai' },
-    action: { type: 'startWorkflow', workflowType: MONTHLY_PAY_RUN_WORKFLOW_TYPE, taskQueue, workflowId: MONTHLY_PAY_RUN_SCHEDULE_ID, args: [] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: MONTHLY_PAY_RUN_WORKFLOW_TYPE,
+      taskQueue,
+      workflowId: MONTHLY_PAY_RUN_SCHEDULE_ID,
+      args: [],
+    },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '3 days' },
   };
 }

@@ -70,18 +70,43 @@ export interface GroupedRecalibrationInput {
 export function recalibrateGroups(policy: PolicyVersion, input: GroupedRecalibrationInput): Decision<GroupedRecalibration> {
   const p = policy.pay;
   const n = input.groups.reduce((a, g) => a + g.workers, 0);
-  const ex = new ExplanationBuilder({ payYear: input.payYear, referenceWage: input.referenceWage, workers: n, groups: input.groups.length, multiplier: input.multiplier ?? null }, policy.id);
-  if (n === 0) throw new PolicyError('POLICY_INPUT_INVALID', 'workers', 'workers: at least one worker is needed to recalibrate (PAY-3)', 'PAY-3');
+  const ex = new ExplanationBuilder(
+    {
+      payYear: input.payYear,
+      referenceWage: input.referenceWage,
+      workers: n,
+      groups: input.groups.length,
+      multiplier: input.multiplier ?? null,
+    },
+    policy.id,
+  );
+  if (n === 0)
+    throw new PolicyError('POLICY_INPUT_INVALID', 'workers', 'workers: at least one worker is needed to recalibrate (PAY-3)', 'PAY-3');
   requireReferenceWage(policy, input.payYear, input.referenceWage, ex);
   const wage = input.referenceWage.annualFen;
   const chosen = input.multiplier ?? p.multiplier;
   if (!(chosen >= p.band.min && chosen <= p.band.max)) {
-    throw new PolicyError('POLICY_INPUT_INVALID', 'multiplier', `multiplier: ${chosen} is outside the band ${p.band.min}..${p.band.max} (PAY-3)`, 'PAY-3');
+    throw new PolicyError(
+      'POLICY_INPUT_INVALID',
+      'multiplier',
+      `multiplier: ${chosen} is outside the band ${p.band.min}..${p.band.max} (PAY-3)`,
+      'PAY-3',
+    );
   }
   const share = performanceShareFor(policy, input.payYear);
-  if (share >= 1) throw new PolicyError('POLICY_INPUT_INVALID', 'pay.performanceShare', 'pay.performanceShare: a share of 100% leaves no base pay to scale (PAY-5)', 'PAY-5');
+  if (share >= 1)
+    throw new PolicyError(
+      'POLICY_INPUT_INVALID',
+      'pay.performanceShare',
+      'pay.performanceShare: a share of 100% leaves no base pay to scale (PAY-5)',
+      'PAY-5',
+    );
   const gross = 12 / (1 - share);
-  ex.step('PAY-5', `Performance pay is ${roundTo(share * 100, 2)}% of total pay in ${input.payYear}: total = 12 × monthly base ÷ ${roundTo(1 - share, 6)}`, share);
+  ex.step(
+    'PAY-5',
+    `Performance pay is ${roundTo(share * 100, 2)}% of total pay in ${input.payYear}: total = 12 × monthly base ÷ ${roundTo(1 - share, 6)}`,
+    share,
+  );
 
   const weights = input.groups.map((g, i) => {
     requirePostGrade({ category: g.category, level: g.level, yearsOfService: g.yearsOfService }, `groups[${i}]`);
@@ -89,29 +114,60 @@ export function recalibrateGroups(policy: PolicyVersion, input: GroupedRecalibra
   });
   const groupWeights = weights.map((w, i) => w * input.groups[i]!.workers);
   const weightSum = groupWeights.reduce((a, b) => a + b, 0);
-  ex.step('PAY-2', `Matrix pay of ${n} workers in ${input.groups.length} post/level/service groups: ${roundHalfAwayFromZero(weightSum)} fen a year`, roundHalfAwayFromZero(weightSum));
+  ex.step(
+    'PAY-2',
+    `Matrix pay of ${n} workers in ${input.groups.length} post/level/service groups: ${roundHalfAwayFromZero(weightSum)} fen a year`,
+    roundHalfAwayFromZero(weightSum),
+  );
 
   const targetMultiple = Math.min(chosen, p.ceilingMultiplier);
   const heldByCeiling = chosen > p.ceilingMultiplier;
-  if (heldByCeiling) ex.step('PAY-7', `Chosen multiple ${chosen} is above the ceiling ${p.ceilingMultiplier}: cut to the ceiling`, targetMultiple);
+  if (heldByCeiling)
+    ex.step('PAY-7', `Chosen multiple ${chosen} is above the ceiling ${p.ceilingMultiplier}: cut to the ceiling`, targetMultiple);
   const low = multipleOfWage(p.band.min, wage, n).ceil;
   const high = multipleOfWage(Math.min(p.band.max, p.ceilingMultiplier), wage, n).floor;
   const totalFen = Math.min(high, Math.max(low, multipleOfWage(targetMultiple, wage, n).round));
-  ex.step('PAY-3', `Average at ${targetMultiple} × ${wage} fen inside the band ${p.band.min}..${p.band.max}: total ${totalFen} fen for ${n} workers`, totalFen);
+  ex.step(
+    'PAY-3',
+    `Average at ${targetMultiple} × ${wage} fen inside the band ${p.band.min}..${p.band.max}: total ${totalFen} fen for ${n} workers`,
+    totalFen,
+  );
 
   const groupTotals = distributeByLargestRemainder(totalFen, groupWeights, 'groups');
   const scaleFactor = roundTo(totalFen / weightSum, 6);
-  ex.step('PAY-3', `Scale factor ${scaleFactor} on matrix pay; split by largest remainder, so the parts sum to the total exactly`, scaleFactor);
+  ex.step(
+    'PAY-3',
+    `Scale factor ${scaleFactor} on matrix pay; split by largest remainder, so the parts sum to the total exactly`,
+    scaleFactor,
+  );
   const groups = input.groups.map((g, i): GroupOutcome => {
     const groupTotalFen = groupTotals[i]!;
     const floorFen = Math.floor(groupTotalFen / g.workers);
     const matrixAnnualFen = roundHalfAwayFromZero(weights[i]!);
-    const explanation = new ExplanationBuilder({ category: g.category, level: g.level, yearsOfService: g.yearsOfService, workersInGroup: g.workers }, policy.id)
+    const explanation = new ExplanationBuilder(
+      { category: g.category, level: g.level, yearsOfService: g.yearsOfService, workersInGroup: g.workers },
+      policy.id,
+    )
       .absorb(monthlyBasePay(policy, { category: g.category, level: g.level, yearsOfService: g.yearsOfService }).explanation)
-      .step('PAY-5', `Grossed up by the ${roundTo(share * 100, 2)}% performance share: ${matrixAnnualFen} fen a year at the matrix as written`, matrixAnnualFen)
-      .step('PAY-3', `× scale factor ${scaleFactor} (${targetMultiple} × the ${input.referenceWage.year} city average wage ${wage} fen on average): ${floorFen} fen a year (+1 fen for ${groupTotalFen - floorFen * g.workers} of ${g.workers} by largest remainder)`, floorFen)
+      .step(
+        'PAY-5',
+        `Grossed up by the ${roundTo(share * 100, 2)}% performance share: ${matrixAnnualFen} fen a year at the matrix as written`,
+        matrixAnnualFen,
+      )
+      .step(
+        'PAY-3',
+        `× scale factor ${scaleFactor} (${targetMultiple} × the ${input.referenceWage.year} city average wage ${wage} fen on average): ${floorFen} fen a year (+1 fen for ${groupTotalFen - floorFen * g.workers} of ${g.workers} by largest remainder)`,
+        floorFen,
+      )
       .build();
-    return { ...g, matrixAnnualFen, groupTotalFen, floorFen, extraWorkers: groupTotalFen - floorFen * g.workers, explanation: heldByCeiling ? withCeiling(explanation, chosen, p.ceilingMultiplier) : explanation };
+    return {
+      ...g,
+      matrixAnnualFen,
+      groupTotalFen,
+      floorFen,
+      extraWorkers: groupTotalFen - floorFen * g.workers,
+      explanation: heldByCeiling ? withCeiling(explanation, chosen, p.ceilingMultiplier) : explanation,
+    };
   });
   const averageFen = totalFen / n;
   return ex.decide({

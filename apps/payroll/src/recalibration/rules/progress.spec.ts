@@ -5,7 +5,13 @@ describe('recalibrationProgress (PAY-3 apply progress)', () => {
 
   it('rate from the start and an eta for the rest', () => {
     const p = recalibrationProgress(5_000, 65_000, start, new Date('2027-01-02T01:00:02Z'));
-    expect(p).toEqual({ done: 5_000, total: 65_000, ratePerSecond: 2_500, etaAt: '2027-01-02T01:00:26.000Z', startedAt: start.toISOString() });
+    expect(p).toEqual({
+      done: 5_000,
+      total: 65_000,
+      ratePerSecond: 2_500,
+      etaAt: '2027-01-02T01:00:26.000Z',
+      startedAt: start.toISOString(),
+    });
   });
 
   it('no rate before the first chunk, no eta once done', () => {

@@ -29,7 +29,11 @@ export class RecalibrationWorkflows {
 
   async start(payYear: number): Promise<{ workflowId: string; started: boolean }> {
     const workflowId = payRecalibrationWorkflowId(payYear);
-    const input: PayRecalibrationInput = { payYear, chunkSize: this.settings.applyChunk, chunksPerActivity: this.settings.applyChunksPerActivity };
+    const input: PayRecalibrationInput = {
+      payYear,
+      chunkSize: this.settings.applyChunk,
+      chunksPerActivity: this.settings.applyChunksPerActivity,
+    };
     try {
       await this.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue: this.settings.taskQueue, workflowId, args: [input] });
       return { workflowId, started: true };
@@ -45,7 +49,8 @@ export class RecalibrationWorkflows {
         args: [{ previewId, approvedBy: { sub: principal.sub, role: principal.role, unit: principal.unit } }],
       });
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw new DomainError(ErrorCode.NOT_FOUND, `No recalibration workflow runs for ${payYear}`, { details: { payYear } });
+      if (error instanceof WorkflowNotFoundError)
+        throw new DomainError(ErrorCode.NOT_FOUND, `No recalibration workflow runs for ${payYear}`, { details: { payYear } });
       if (error instanceof WorkflowUpdateFailedError) {
         const cause = (error.cause as Error | undefined)?.message ?? error.message;
         throw payrollError('PREVIEW_STALE', `Approval refused: ${cause}`, { field: 'previewId' });
@@ -58,7 +63,8 @@ export class RecalibrationWorkflows {
     try {
       await this.client.workflow.getHandle(payRecalibrationWorkflowId(payYear)).signal(recalibrationInputsChangedSignal, { reason });
     } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) this.logger.warn(`could not signal ${payRecalibrationWorkflowId(payYear)}: ${(error as Error).message}`);
+      if (!(error instanceof WorkflowNotFoundError))
+        this.logger.warn(`could not signal ${payRecalibrationWorkflowId(payYear)}: ${(error as Error).message}`);
     }
   }
 

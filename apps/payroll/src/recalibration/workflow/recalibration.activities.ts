@@ -11,7 +11,8 @@ export function createRecalibrationActivities(runner: RecalibrationRunner): PayR
     openRecalibration: ({ payYear }) => runner.open(payYear),
     findReferenceWage: ({ payYear }) => runner.findReferenceWage(payYear),
     buildPreview: ({ payYear }) => runner.buildPreview(payYear),
-    approvePreview: ({ payYear, previewId, approvedBy }) => runner.approve(payYear, previewId, { sub: approvedBy.sub, role: approvedBy.role as 'city', unit: approvedBy.unit }),
+    approvePreview: ({ payYear, previewId, approvedBy }) =>
+      runner.approve(payYear, previewId, { sub: approvedBy.sub, role: approvedBy.role as 'city', unit: approvedBy.unit }),
     applyChunks: ({ payYear, previewId, chunkSize, maxChunks }) => {
       const context = Context.current();
       return runner.applyChunks(payYear, previewId, { chunkSize, maxChunks, heartbeat: (done) => context.heartbeat(done) });

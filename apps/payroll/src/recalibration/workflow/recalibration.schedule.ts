@@ -7,7 +7,13 @@ export function recalibrationSchedule(taskQueue: string, cron: string, input: Pa
   return {
     scheduleId: PAY_RECALIBRATION_SCHEDULE_ID,
     spec: { cronExpressions: [cron], timezone: 'Asia/Shanghai' },
-    action: { type: 'startWorkflow', workflowType: PAY_RECALIBRATION_YEARLY_WORKFLOW_TYPE, taskQueue, workflowId: PAY_RECALIBRATION_SCHEDULE_ID, args: [input] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: PAY_RECALIBRATION_YEARLY_WORKFLOW_TYPE,
+      taskQueue,
+      workflowId: PAY_RECALIBRATION_SCHEDULE_ID,
+      args: [input],
+    },
     // A missed January run (server down) still runs within a week; never two at once.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
   };

@@ -45,7 +45,7 @@ export class WorkforceWorkersHandler implements OnModuleInit {
   /** The effect of one event (public for the integration spec, which drives it without Kafka too). */
   async apply(em: EntityManager, event: CloudEvent<unknown>): Promise<void> {
     const workerId = (event.data as { workerId?: unknown } | null)?.workerId;
-    const id = typeof workerId === 'string' ? workerId.slice(0, 64) : event.subject ?? 'unknown';
+    const id = typeof workerId === 'string' ? workerId.slice(0, 64) : (event.subject ?? 'unknown');
     try {
       this.validator.validate(this.contracts.get(event.type)!, event.data);
     } catch (error) {
@@ -55,7 +55,14 @@ export class WorkforceWorkersHandler implements OnModuleInit {
       return;
     }
     const applied = await this.applyValid(em, event);
-    if (!applied) await this.repository.recordMiss(em, event.id, event.type, id, event.type === WORKER_EVENT_TYPES.hired ? 'already-projected' : 'unknown-or-stale');
+    if (!applied)
+      await this.repository.recordMiss(
+        em,
+        event.id,
+        event.type,
+        id,
+        event.type === WORKER_EVENT_TYPES.hired ? 'already-projected' : 'unknown-or-stale',
+      );
   }
 
   private applyValid(em: EntityManager, event: CloudEvent<unknown>): Promise<boolean> {

@@ -3,8 +3,18 @@ import { reconcileProjection } from './reconcile';
 
 describe('reconcileProjection (projection vs events consumed)', () => {
   it('is consistent when every applied hire is a row and every applied exit an exited row', () => {
-    const report = reconcileProjection({ consumed: { [T.hired]: 3, [T.changed]: 2, [T.exited]: 1 }, misses: { [T.changed]: 1 }, workers: 3, exited: 1 });
-    expect(report).toMatchObject({ consistent: true, applied: { hired: 3, changed: 1, exited: 1 }, projection: { active: 2 }, discrepancies: [] });
+    const report = reconcileProjection({
+      consumed: { [T.hired]: 3, [T.changed]: 2, [T.exited]: 1 },
+      misses: { [T.changed]: 1 },
+      workers: 3,
+      exited: 1,
+    });
+    expect(report).toMatchObject({
+      consistent: true,
+      applied: { hired: 3, changed: 1, exited: 1 },
+      projection: { active: 2 },
+      discrepancies: [],
+    });
   });
 
   it('names a row that no consumed event explains', () => {

@@ -26,7 +26,12 @@ export interface ReconciliationReport {
  */
 export function reconcileProjection(input: ReconciliationInput): ReconciliationReport {
   const count = (m: Readonly<Record<string, number>>, type: string): number => m[type] ?? 0;
-  const types = { hired: WORKER_EVENT_TYPES.hired, changed: WORKER_EVENT_TYPES.changed, transferred: WORKER_EVENT_TYPES.transferred, exited: WORKER_EVENT_TYPES.exited };
+  const types = {
+    hired: WORKER_EVENT_TYPES.hired,
+    changed: WORKER_EVENT_TYPES.changed,
+    transferred: WORKER_EVENT_TYPES.transferred,
+    exited: WORKER_EVENT_TYPES.exited,
+  };
   const consumed = { hired: 0, changed: 0, transferred: 0, exited: 0 };
   const applied = { hired: 0, changed: 0, transferred: 0, exited: 0 };
   for (const key of Object.keys(types) as Array<keyof typeof types>) {
@@ -34,8 +39,10 @@ export function reconcileProjection(input: ReconciliationInput): ReconciliationR
     applied[key] = consumed[key] - count(input.misses, types[key]);
   }
   const discrepancies: string[] = [];
-  if (applied.hired !== input.workers) discrepancies.push(`${applied.hired} hired events applied but ${input.workers} workers in the projection`);
-  if (applied.exited !== input.exited) discrepancies.push(`${applied.exited} exited events applied but ${input.exited} exited workers in the projection`);
+  if (applied.hired !== input.workers)
+    discrepancies.push(`${applied.hired} hired events applied but ${input.workers} workers in the projection`);
+  if (applied.exited !== input.exited)
+    discrepancies.push(`${applied.exited} exited events applied but ${input.exited} exited workers in the projection`);
   return {
     consistent: discrepancies.length === 0,
     consumed,

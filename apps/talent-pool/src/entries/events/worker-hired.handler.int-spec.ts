@@ -31,7 +31,15 @@ afterAll(async () => {
 });
 
 function hiredEvent(data: WorkerHiredData): CloudEvent<WorkerHiredData> {
-  return { id: randomUUID(), source: '/cwp/workforce', type: workerHiredContract.type, specversion: '1.0', time: new Date().toISOString(), subject: data.workerId, data };
+  return {
+    id: randomUUID(),
+    source: '/cwp/workforce',
+    type: workerHiredContract.type,
+    specversion: '1.0',
+    time: new Date().toISOString(),
+    subject: data.workerId,
+    data,
+  };
 }
 
 async function publish(...events: Array<CloudEvent<WorkerHiredData>>): Promise<void> {
@@ -45,7 +53,10 @@ const statusOf = async (id: string): Promise<string> =>
   ((await ctx.ds.query('SELECT status FROM entries WHERE id = $1', [id])) as Array<{ status: string }>)[0]!.status;
 
 async function joinedEventsOf(id: string): Promise<number> {
-  const [row] = (await ctx.ds.query('SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = $2', [id, TALENT_POOL_EVENT_TYPES.joined])) as Array<{ n: string }>;
+  const [row] = (await ctx.ds.query('SELECT count(*) AS n FROM outbox WHERE message_key = $1 AND event_type = $2', [
+    id,
+    TALENT_POOL_EVENT_TYPES.joined,
+  ])) as Array<{ n: string }>;
   return Number(row!.n);
 }
 
@@ -66,35 +77,78 @@ describe('cwp.workforce.worker.hired.v1 consumer (POOL-3)', () => {
     });
     // Same key → same partition, in order: once the sentinel's effect is visible, the redelivered
     // copy before it has been processed too.
-    const sentinel = hiredEvent({ workerId, unitCode: '310104003', talentPoolEntryId: sentinelEntry.id, hiredOn: inUnitA.registeredOn, entryRoute: 'elected', postCategory: 'head' });
+    const sentinel = hiredEvent({
+      workerId,
+      unitCode: '310104003',
+      talentPoolEntryId: sentinelEntry.id,
+      hiredOn: inUnitA.registeredOn,
+      entryRoute: 'elected',
+      postCategory: 'head',
+    });
     await publish(hired, hired, sentinel);
 
-    await testing.eventually(async () => ((await statusOf(sentinelEntry.id)) === 'joined' ? true : undefined), 30_000, 'the sentinel entry to be joined');
+    await testing.eventually(
+      async () => ((await statusOf(sentinelEntry.id)) === 'joined' ? true : undefined),
+      30_000,
+      'the sentinel entry to be joined',
+    );
 
     expect(await statusOf(inUnitA.id)).toBe('joined');
     expect(await statusOf(inUnitB.id)).toBe('joined');
     expect(await joinedEventsOf(inUnitA.id)).toBe(1);
     expect(await joinedEventsOf(inUnitB.id)).toBe(1);
-    const inboxRows = (await ctx.ds.query('SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2', [consumer, hired.id])) as Array<{ n: string }>;
+    const inboxRows = (await ctx.ds.query('SELECT count(*) AS n FROM inbox WHERE consumer = $1 AND event_id = $2', [
+      consumer,
+      hired.id,
+    ])) as Array<{ n: string }>;
     expect(Number(inboxRows[0]!.n)).toBe(1);
 
-    const row = (await ctx.ds.query('SELECT join_route, joined_worker_id, person_ref, name FROM entries WHERE id = $1', [inUnitA.id])) as Array<Record<string, unknown>>;
+    const row = (await ctx.ds.query('SELECT join_route, joined_worker_id, person_ref, name FROM entries WHERE id = $1', [
+      inUnitA.id,
+    ])) as Array<Record<string, unknown>>;
     expect(row[0]).toEqual({ join_route: 'worker-hired-event', joined_worker_id: workerId, person_ref: null, name: null });
 
     // After the commit, each joined entry's workflow received the join signal.
-    await testing.eventually(async () => {
-      const history = await ctx.client.workflow.getHandle(inUnitB.workflowId).fetchHistory();
-      return history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'talentPoolEntryJoined') ? true : undefined;
-    }, 15_000, 'the join signal in the workflow history');
+    await testing.eventually(
+      async () => {
+        const history = await ctx.client.workflow.getHandle(inUnitB.workflowId).fetchHistory();
+        return history.events?.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'talentPoolEntryJoined')
+          ? true
+          : undefined;
+      },
+      15_000,
+      'the join signal in the workflow history',
+    );
   });
 
   it('ignores an event that names neither an active entry nor a known person', async () => {
     const bystander = await ctx.entries.register(newRegistration(), streetPrincipal());
     const workerId = `w-${randomUUID()}`;
-    const unknown = hiredEvent({ workerId, unitCode: '310104003', personRef: 'b'.repeat(64), hiredOn: bystander.registeredOn, entryRoute: 'recruited', postCategory: 'staff' });
+    const unknown = hiredEvent({
+      workerId,
+      unitCode: '310104003',
+      personRef: 'b'.repeat(64),
+      hiredOn: bystander.registeredOn,
+      entryRoute: 'recruited',
+      postCategory: 'staff',
+    });
     const marker = await ctx.entries.register(newRegistration(), streetPrincipal());
-    await publish(unknown, hiredEvent({ workerId, unitCode: '310104003', talentPoolEntryId: marker.id, hiredOn: marker.registeredOn, entryRoute: 'recruited', postCategory: 'staff' }));
-    await testing.eventually(async () => ((await statusOf(marker.id)) === 'joined' ? true : undefined), 30_000, 'the marker entry to be joined');
+    await publish(
+      unknown,
+      hiredEvent({
+        workerId,
+        unitCode: '310104003',
+        talentPoolEntryId: marker.id,
+        hiredOn: marker.registeredOn,
+        entryRoute: 'recruited',
+        postCategory: 'staff',
+      }),
+    );
+    await testing.eventually(
+      async () => ((await statusOf(marker.id)) === 'joined' ? true : undefined),
+      30_000,
+      'the marker entry to be joined',
+    );
     expect(await statusOf(bystander.id)).toBe('active');
   });
 });

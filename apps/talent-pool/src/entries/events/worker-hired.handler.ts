@@ -53,7 +53,12 @@ export class WorkerHiredHandler implements OnModuleInit {
       throw error;
     }
     const ended = await this.endings.joinFromHiredEvent(em, event.data);
-    this.logger.log({ msg: 'worker.hired handled', eventId: event.id, workerId: event.data.workerId, entriesJoined: ended.map((e) => e.id) });
+    this.logger.log({
+      msg: 'worker.hired handled',
+      eventId: event.id,
+      workerId: event.data.workerId,
+      entriesJoined: ended.map((e) => e.id),
+    });
     return ended;
   }
 }

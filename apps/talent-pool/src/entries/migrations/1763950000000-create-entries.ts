@@ -53,7 +53,9 @@ export class CreateEntries1763950000000 implements MigrationInterface {
     // Jurisdiction filters are prefix matches on the unit code (seeds/org-tree/README.md).
     await q.query('CREATE INDEX entries_holding_unit_prefix ON entries (holding_unit text_pattern_ops, created_at DESC)');
     await q.query('CREATE INDEX entries_status_expires ON entries (status, expires_on)');
-    await q.query('CREATE INDEX entries_workflow_unstarted ON entries (created_at) WHERE workflow_started_at IS NULL AND status = \'active\'');
+    await q.query(
+      "CREATE INDEX entries_workflow_unstarted ON entries (created_at) WHERE workflow_started_at IS NULL AND status = 'active'",
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

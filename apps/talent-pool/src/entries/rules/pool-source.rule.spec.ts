@@ -14,7 +14,10 @@ describe('POOL-1 source categories', () => {
   });
 
   it('POOL-1 a social-worker candidate must hold a social-worker qualification', () => {
-    expect(poolSourceProblem({ source: 'social-worker', certificates: ['fire-safety'] })).toMatchObject({ field: 'certificates', rule: 'POOL-1' });
+    expect(poolSourceProblem({ source: 'social-worker', certificates: ['fire-safety'] })).toMatchObject({
+      field: 'certificates',
+      rule: 'POOL-1',
+    });
     expect(poolSourceProblem({ source: 'social-worker', certificates: ['assistant-social-worker'] })).toBeUndefined();
   });
 

@@ -1,10 +1,4 @@
-import {
-  POOL_PREFERRED_MAJORS,
-  SOCIAL_WORKER_QUALIFICATIONS,
-  type PoolCertificate,
-  type PoolMajor,
-  type PoolSource,
-} from '@cwp/contracts';
+import { POOL_PREFERRED_MAJORS, SOCIAL_WORKER_QUALIFICATIONS, type PoolCertificate, type PoolMajor, type PoolSource } from '@cwp/contracts';
 
 export interface PoolSourceProblem {
   field: 'major' | 'certificates';
@@ -17,7 +11,11 @@ export interface PoolSourceProblem {
  * `social-worker` candidate must hold a social-worker qualification; homemakers and others need
  * neither. Returns the first problem, or undefined when the entry fits its source category.
  */
-export function poolSourceProblem(entry: { source: PoolSource; major?: PoolMajor | null; certificates?: readonly PoolCertificate[] }): PoolSourceProblem | undefined {
+export function poolSourceProblem(entry: {
+  source: PoolSource;
+  major?: PoolMajor | null;
+  certificates?: readonly PoolCertificate[];
+}): PoolSourceProblem | undefined {
   if (entry.source === 'student' && !(POOL_PREFERRED_MAJORS as readonly string[]).includes(entry.major ?? '')) {
     return {
       field: 'major',
@@ -25,7 +23,10 @@ export function poolSourceProblem(entry: { source: PoolSource; major?: PoolMajor
       message: `major: a student entry must study one of ${POOL_PREFERRED_MAJORS.join(', ')} (POOL-1, REC-4)`,
     };
   }
-  if (entry.source === 'social-worker' && !(entry.certificates ?? []).some((c) => (SOCIAL_WORKER_QUALIFICATIONS as readonly string[]).includes(c))) {
+  if (
+    entry.source === 'social-worker' &&
+    !(entry.certificates ?? []).some((c) => (SOCIAL_WORKER_QUALIFICATIONS as readonly string[]).includes(c))
+  ) {
     return {
       field: 'certificates',
       rule: 'POOL-1',

@@ -14,7 +14,12 @@ describe('POOL-2 reserve period of a registration', () => {
 
   it('POOL-2 a 12-month request ends one calendar year later, at the start of that day in Shanghai', () => {
     const plan = planReserve(policy, '2026-11-24', 12);
-    expect(plan).toMatchObject({ months: 12, registeredOn: '2026-11-24', expiresOn: '2027-11-24', reminderDays: policy.pool.expiryReminderDays });
+    expect(plan).toMatchObject({
+      months: 12,
+      registeredOn: '2026-11-24',
+      expiresOn: '2027-11-24',
+      reminderDays: policy.pool.expiryReminderDays,
+    });
     expect(plan.expiresAt.toISOString()).toBe('2027-11-23T16:00:00.000Z');
   });
 

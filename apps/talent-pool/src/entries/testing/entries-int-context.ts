@@ -85,14 +85,24 @@ export async function createEntriesIntContext(schemaPrefix: string, options: Ent
           provide: InboxConsumer,
           inject: [DataSource],
           // kafkajs connects on the first subscribe: a spec that never starts the inbox never talks to Kafka.
-          useFactory: (ds: DataSource) => new InboxConsumer(ds, new KafkaJsSubscriber(createKafka({ clientId: settings.hiredConsumer, brokers: kafkaBrokersFrom() })), options.inbox),
+          useFactory: (ds: DataSource) =>
+            new InboxConsumer(
+              ds,
+              new KafkaJsSubscriber(createKafka({ clientId: settings.hiredConsumer, brokers: kafkaBrokersFrom() })),
+              options.inbox,
+            ),
         },
         ServiceClock,
       ],
       override: (builder) => {
         let b = builder;
         if (sharedDs) b = b.overrideProvider(DataSource).useValue(sharedDs);
-        if (options.temporal) b = b.overrideProvider(TEMPORAL_CONNECTION).useValue(options.temporal.connection).overrideProvider(Client).useValue(options.temporal.client);
+        if (options.temporal)
+          b = b
+            .overrideProvider(TEMPORAL_CONNECTION)
+            .useValue(options.temporal.connection)
+            .overrideProvider(Client)
+            .useValue(options.temporal.client);
         return b;
       },
     });
@@ -119,7 +129,10 @@ export async function createEntriesIntContext(schemaPrefix: string, options: Ent
       // Workflows started by the test may have no worker: end them so the server stays tidy.
       const ids = (await ds.query('SELECT id FROM entries')) as Array<{ id: string }>;
       for (const { id } of ids) {
-        await client.workflow.getHandle(`talent-pool-entry:${id}`).terminate('integration test finished').catch(() => undefined);
+        await client.workflow
+          .getHandle(`talent-pool-entry:${id}`)
+          .terminate('integration test finished')
+          .catch(() => undefined);
       }
       for (const context of contexts.reverse()) await context.close();
     },

@@ -28,7 +28,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 }
 
 const startedAt = async (id: string): Promise<Date | null> =>
-  ((await ctx.ds.query('SELECT workflow_started_at FROM entries WHERE id = $1', [id])) as Array<{ workflow_started_at: Date | null }>)[0]!.workflow_started_at;
+  ((await ctx.ds.query('SELECT workflow_started_at FROM entries WHERE id = $1', [id])) as Array<{ workflow_started_at: Date | null }>)[0]!
+    .workflow_started_at;
 
 beforeAll(async () => {
   ctx = await createEntriesIntContext('tp_outage_it');

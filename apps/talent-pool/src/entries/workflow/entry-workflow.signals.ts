@@ -13,11 +13,15 @@ export class EntryWorkflowSignals {
   constructor(@Inject(Client) private readonly client: Client) {}
 
   async joined(entryId: string, joinedOn: string): Promise<void> {
-    await this.signal(entryId, () => this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryJoinedSignal, { joinedOn }));
+    await this.signal(entryId, () =>
+      this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryJoinedSignal, { joinedOn }),
+    );
   }
 
   async withdrawn(entryId: string, withdrawnOn: string): Promise<void> {
-    await this.signal(entryId, () => this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryWithdrawnSignal, { withdrawnOn }));
+    await this.signal(entryId, () =>
+      this.client.workflow.getHandle(talentPoolEntryWorkflowId(entryId)).signal(entryWithdrawnSignal, { withdrawnOn }),
+    );
   }
 
   private async signal(entryId: string, send: () => Promise<void>): Promise<void> {

@@ -27,7 +27,8 @@ export class FanOutHandler implements OnModuleInit {
 
   onModuleInit(): void {
     const byTopic = new Map<string, string[]>();
-    for (const contract of EVENT_CATALOG.flatMap((s) => s.produces)) byTopic.set(contract.topic, [...(byTopic.get(contract.topic) ?? []), contract.type]);
+    for (const contract of EVENT_CATALOG.flatMap((s) => s.produces))
+      byTopic.set(contract.topic, [...(byTopic.get(contract.topic) ?? []), contract.type]);
     for (const [topic, types] of byTopic) {
       this.inbox.registerEventHandler<unknown, number>({
         consumer: this.settings.consumer,

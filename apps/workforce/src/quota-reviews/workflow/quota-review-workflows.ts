@@ -23,11 +23,18 @@ export class QuotaReviewWorkflows {
   async start(year: number, decisionDays: number): Promise<string> {
     const workflowId = quotaReviewWorkflowId(year);
     try {
-      await this.client.workflow.start(QUOTA_REVIEW_WORKFLOW_TYPE, { taskQueue: this.settings.taskQueue, workflowId, args: [{ year, decisionDays }] });
+      await this.client.workflow.start(QUOTA_REVIEW_WORKFLOW_TYPE, {
+        taskQueue: this.settings.taskQueue,
+        workflowId,
+        args: [{ year, decisionDays }],
+      });
       return workflowId;
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new DomainError(ErrorCode.DUPLICATE, `The ${year} quota review has already been started`, { field: 'year', details: { year, workflowId } });
+        throw new DomainError(ErrorCode.DUPLICATE, `The ${year} quota review has already been started`, {
+          field: 'year',
+          details: { year, workflowId },
+        });
       }
       throw error;
     }

@@ -20,7 +20,10 @@ describe('quota review schedule (real Temporal)', () => {
   });
 
   afterAll(async () => {
-    await client?.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+    await client?.schedule
+      .getHandle(scheduleId)
+      .delete()
+      .catch(() => undefined);
     await connection?.close();
   });
 
@@ -31,7 +34,11 @@ describe('quota review schedule (real Temporal)', () => {
     expect([first[0]!.outcome, second[0]!.outcome]).toEqual(['created', 'updated']);
     const described = await client.schedule.getHandle(scheduleId).describe();
     expect(described.spec.timezone).toBe('Asia/Shanghai');
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: QUOTA_REVIEW_YEARLY_WORKFLOW_TYPE, args: [{ decisionDays: 45 }] });
+    expect(described.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: QUOTA_REVIEW_YEARLY_WORKFLOW_TYPE,
+      args: [{ decisionDays: 45 }],
+    });
     const next = described.info.nextActionTimes[0]!;
     // 00:00 on 1 January, Shanghai (UTC+8) = 16:00 UTC on 31 December.
     expect(next.toISOString()).toMatch(/-12-31T16:00:00\.000Z$/);

@@ -8,7 +8,13 @@ export function quotaReviewSchedule(taskQueue: string, cron: string, decisionDay
   return {
     scheduleId: QUOTA_REVIEW_SCHEDULE_ID,
     spec: { cronExpressions: [cron], timezone: 'Asia/Shanghai' },
-    action: { type: 'startWorkflow', workflowType: QUOTA_REVIEW_YEARLY_WORKFLOW_TYPE, taskQueue, workflowId: QUOTA_REVIEW_SCHEDULE_ID, args: [input] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: QUOTA_REVIEW_YEARLY_WORKFLOW_TYPE,
+      taskQueue,
+      workflowId: QUOTA_REVIEW_SCHEDULE_ID,
+      args: [input],
+    },
     // A missed 1 January (server down) still runs within a week; never two at once.
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
   };

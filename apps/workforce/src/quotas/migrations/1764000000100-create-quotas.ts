@@ -47,7 +47,7 @@ export class CreateQuotas1764000000100 implements MigrationInterface {
         CONSTRAINT floating_loans_area_of_street CHECK (left(area_code, 9) = street_code),
         CONSTRAINT floating_loans_returned CHECK ((status = 'returned') = (returned_on IS NOT NULL))
       )`);
-    await q.query("CREATE INDEX floating_quota_loans_street ON floating_quota_loans (street_code, status)");
+    await q.query('CREATE INDEX floating_quota_loans_street ON floating_quota_loans (street_code, status)');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,7 +12,12 @@ export const appraisalExitsConfig = defineServiceConfig('workforce-appraisal-exi
 export const APPRAISAL_SERVICE_PRINCIPAL: Principal = Object.freeze({ sub: 'appraisal-service', role: 'system', unit: '31' });
 
 /** Refusals that retrying cannot heal: logged, the event recorded as handled. */
-const FINAL_CODES = new Set<string>([ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.BUSINESS_RULE_VIOLATED, ErrorCode.VALIDATION_FAILED]);
+const FINAL_CODES = new Set<string>([
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+  ErrorCode.BUSINESS_RULE_VIOLATED,
+  ErrorCode.VALIDATION_FAILED,
+]);
 
 /**
  * EXIT-3 cause 1 from the appraisal service: `cwp.appraisal.exit.triggered.v1` (a recruited
@@ -48,11 +53,22 @@ export class AppraisalExitTriggeredHandler implements OnModuleInit {
     try {
       this.validator.validate(exitTriggeredContract, event.data);
       const { workerId, effectiveOn, appraisals } = event.data;
-      const exit = await this.lifecycle.exit(workerId, { cause: 'unqualified-two-years', effectiveOn, facts: { appraisals } }, APPRAISAL_SERVICE_PRINCIPAL);
+      const exit = await this.lifecycle.exit(
+        workerId,
+        { cause: 'unqualified-two-years', effectiveOn, facts: { appraisals } },
+        APPRAISAL_SERVICE_PRINCIPAL,
+      );
       this.logger.log({ msg: 'appraisal exit applied', eventId: event.id, workerId, rules: exit.exit.rules });
     } catch (error) {
       if (error instanceof DomainError && FINAL_CODES.has(error.code)) {
-        this.logger.warn({ msg: 'appraisal exit not applied', eventId: event.id, workerId: event.data?.workerId, code: error.code, reason: error.details?.reason, field: error.field });
+        this.logger.warn({
+          msg: 'appraisal exit not applied',
+          eventId: event.id,
+          workerId: event.data?.workerId,
+          code: error.code,
+          reason: error.details?.reason,
+          field: error.field,
+        });
         return;
       }
       throw error;

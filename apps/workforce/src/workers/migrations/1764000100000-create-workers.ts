@@ -54,7 +54,9 @@ export class CreateWorkers1764000100000 implements MigrationInterface {
     await q.query('CREATE INDEX workers_unit_prefix ON workers (unit_code text_pattern_ops, status)');
     await q.query('CREATE INDEX workers_hired_on ON workers (hired_on)');
     await q.query('CREATE INDEX workers_exited_on ON workers (exited_on) WHERE exited_on IS NOT NULL');
-    await q.query(`CREATE UNIQUE INDEX workers_one_current_per_person ON workers (person_ref) WHERE person_ref IS NOT NULL AND status <> 'exited'`);
+    await q.query(
+      `CREATE UNIQUE INDEX workers_one_current_per_person ON workers (person_ref) WHERE person_ref IS NOT NULL AND status <> 'exited'`,
+    );
     await q.query('CREATE INDEX workers_talent_pool_entry ON workers (talent_pool_entry_id) WHERE talent_pool_entry_id IS NOT NULL');
 
     // kind: what happened; unit_code: the worker's unit after it (for a transfer, the destination;
@@ -73,7 +75,9 @@ export class CreateWorkers1764000100000 implements MigrationInterface {
         CONSTRAINT worker_history_transfer_has_origin CHECK ((kind = 'transferred') = (from_unit_code IS NOT NULL))
       )`);
     await q.query('CREATE INDEX worker_history_unit_kind ON worker_history (unit_code text_pattern_ops, kind, occurred_on)');
-    await q.query('CREATE INDEX worker_history_from_unit ON worker_history (from_unit_code text_pattern_ops, occurred_on) WHERE from_unit_code IS NOT NULL');
+    await q.query(
+      'CREATE INDEX worker_history_from_unit ON worker_history (from_unit_code text_pattern_ops, occurred_on) WHERE from_unit_code IS NOT NULL',
+    );
     await q.query('CREATE INDEX worker_history_worker ON worker_history (worker_id, id)');
   }
 

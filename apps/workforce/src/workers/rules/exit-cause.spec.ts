@@ -39,19 +39,35 @@ describe('exit cause fitting (ORG-3, EXIT-1..3)', () => {
   });
 
   it('EXIT-3 cause 1 with facts: two unqualified years in a row establish it (APPR-5 cited)', () => {
-    const fitted = fitExitCause('recruited', 'unqualified-two-years', { appraisals: [{ year: 2024, grade: 'unqualified' }, { year: 2025, grade: 'unqualified' }] });
+    const fitted = fitExitCause('recruited', 'unqualified-two-years', {
+      appraisals: [
+        { year: 2024, grade: 'unqualified' },
+        { year: 2025, grade: 'unqualified' },
+      ],
+    });
     expect(fitted.rules).toEqual(expect.arrayContaining(['EXIT-3', 'APPR-5']));
   });
 
   it('EXIT-3 facts that do not establish the cause are refused naming facts (unqualified twice, not in a row)', () => {
-    const error = failure(() => fitExitCause('recruited', 'unqualified-two-years', { appraisals: [{ year: 2023, grade: 'unqualified' }, { year: 2025, grade: 'unqualified' }] }));
+    const error = failure(() =>
+      fitExitCause('recruited', 'unqualified-two-years', {
+        appraisals: [
+          { year: 2023, grade: 'unqualified' },
+          { year: 2025, grade: 'unqualified' },
+        ],
+      }),
+    );
     expect(error).toMatchObject({ code: ErrorCode.BUSINESS_RULE_VIOLATED, field: 'facts' });
     expect(error.details).toMatchObject({ reason: 'EXIT_CAUSE_NOT_ESTABLISHED' });
   });
 
   it('EXIT-3 cause 3 needs both elements: a duty failure that was corrected is not a cause', () => {
-    expect(failure(() => fitExitCause('recruited', 'uncorrected-duty-failure', { dutyFailure: true, correctedAfterEducation: true })).field).toBe('facts');
-    expect(fitExitCause('recruited', 'uncorrected-duty-failure', { dutyFailure: true, correctedAfterEducation: false }).cause).toBe('uncorrected-duty-failure');
+    expect(
+      failure(() => fitExitCause('recruited', 'uncorrected-duty-failure', { dutyFailure: true, correctedAfterEducation: true })).field,
+    ).toBe('facts');
+    expect(fitExitCause('recruited', 'uncorrected-duty-failure', { dutyFailure: true, correctedAfterEducation: false }).cause).toBe(
+      'uncorrected-duty-failure',
+    );
   });
 
   it('EXIT-2 an elected worker leaves by law only with the legal cause named', () => {
@@ -66,7 +82,9 @@ describe('exit cause fitting (ORG-3, EXIT-1..3)', () => {
   });
 
   it('bad fact values become a 400 naming the fact (APPR-2 grade vocabulary)', () => {
-    const error = failure(() => fitExitCause('recruited', 'unqualified-two-years', { appraisals: [{ year: 2024, grade: 'awful' as never }] }));
+    const error = failure(() =>
+      fitExitCause('recruited', 'unqualified-two-years', { appraisals: [{ year: 2024, grade: 'awful' as never }] }),
+    );
     expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
     expect(error.field).toMatch(/^facts\.appraisals/);
   });

@@ -1,6 +1,14 @@
 import { DomainError, ErrorCode } from '@cwp/platform';
 import { EXIT3_CAUSES, type EntryRoute, type WorkerExitCause } from '@cwp/contracts';
-import { assessExitCauses, EXIT_CAUSE_TITLES, ExplanationBuilder, PolicyError, type ExitFacts, type Explanation, type RuleId } from '@cwp/policy';
+import {
+  assessExitCauses,
+  EXIT_CAUSE_TITLES,
+  ExplanationBuilder,
+  PolicyError,
+  type ExitFacts,
+  type Explanation,
+  type RuleId,
+} from '@cwp/policy';
 
 /**
  * Which exit causes fit which entry route (ORG-3 decides):
@@ -22,7 +30,8 @@ export interface FittedExit {
   explanation: Explanation;
 }
 
-const isExit3Cause = (cause: WorkerExitCause): cause is (typeof EXIT3_CAUSES)[number] => (EXIT3_CAUSES as readonly string[]).includes(cause);
+const isExit3Cause = (cause: WorkerExitCause): cause is (typeof EXIT3_CAUSES)[number] =>
+  (EXIT3_CAUSES as readonly string[]).includes(cause);
 
 /**
  * Checks that `cause` fits the worker's entry route and, when facts are given, that they establish
@@ -42,7 +51,10 @@ export function fitExitCause(entryRoute: EntryRoute, cause: WorkerExitCause, fac
     );
   }
   if (cause === 'law' && !facts?.statutoryCause?.trim()) {
-    throw DomainError.validation('facts.statutoryCause', `An exit on a cause provided by law names that cause (${routeRule}): facts.statutoryCause is required`);
+    throw DomainError.validation(
+      'facts.statutoryCause',
+      `An exit on a cause provided by law names that cause (${routeRule}): facts.statutoryCause is required`,
+    );
   }
   if (cause === 're-election-not-returned') return reElection(facts);
   if (cause === 'law' || facts) return assessed(entryRoute, cause, facts ?? {});
@@ -57,12 +69,24 @@ function assessed(entryRoute: EntryRoute, cause: WorkerExitCause, facts: ExitFac
     if (error instanceof PolicyError) throw DomainError.validation(`facts.${error.field}`, error.message);
     throw error;
   }
-  const established = cause === 'law' ? decision.value.route === 'exit-by-law' || decision.value.route === 'contract-termination' : isExit3Cause(cause) && decision.value.causes.includes(cause);
+  const established =
+    cause === 'law'
+      ? decision.value.route === 'exit-by-law' || decision.value.route === 'contract-termination'
+      : isExit3Cause(cause) && decision.value.causes.includes(cause);
   if (!established) {
-    throw new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, `The facts given do not establish cause ${cause} (EXIT-3): ${lastSay(decision.explanation)}`, {
-      field: 'facts',
-      details: { rule: 'EXIT-3', reason: 'EXIT_CAUSE_NOT_ESTABLISHED', established: decision.value.causes, explanation: decision.explanation },
-    });
+    throw new DomainError(
+      ErrorCode.BUSINESS_RULE_VIOLATED,
+      `The facts given do not establish cause ${cause} (EXIT-3): ${lastSay(decision.explanation)}`,
+      {
+        field: 'facts',
+        details: {
+          rule: 'EXIT-3',
+          reason: 'EXIT_CAUSE_NOT_ESTABLISHED',
+          established: decision.value.causes,
+          explanation: decision.explanation,
+        },
+      },
+    );
   }
   return { cause, rules: decision.explanation.rules.map((r) => r.id), explanation: decision.explanation };
 }
@@ -79,7 +103,11 @@ function declared(entryRoute: EntryRoute, cause: WorkerExitCause): FittedExit {
 function reElection(facts?: ExitFactsInput): FittedExit {
   const explanation = new ExplanationBuilder({ entryRoute: 'elected', cause: 're-election-not-returned', ...(facts ?? {}) })
     .cite('ORG-3')
-    .step('EXIT-1', "Elected worker not returned at the residents' committee re-election (residents' review, democratic election, organisational assessment)", 're-election-not-returned')
+    .step(
+      'EXIT-1',
+      "Elected worker not returned at the residents' committee re-election (residents' review, democratic election, organisational assessment)",
+      're-election-not-returned',
+    )
     .step('EXIT-1', 'Older workers not re-elected are to be placed in other suitable posts')
     .build();
   return { cause: 're-election-not-returned', rules: explanation.rules.map((r) => r.id), explanation };

@@ -24,11 +24,17 @@ export interface Post {
 export function postForRole(role: WorkerRole, postCategory?: PostCategory, postRole?: PostRole | null): Post {
   const category = ROLE_POST_CATEGORY[role];
   if (postCategory !== undefined && postCategory !== category) {
-    throw DomainError.validation('postCategory', `postCategory ${postCategory} does not fit role ${role}, which sits in the ${category} category (POST-1, POST-2)`);
+    throw DomainError.validation(
+      'postCategory',
+      `postCategory ${postCategory} does not fit role ${role}, which sits in the ${category} category (POST-1, POST-2)`,
+    );
   }
   const allowed = ROLE_POST_ROLES[role];
   if (postRole !== undefined && postRole !== null && !allowed.includes(postRole)) {
-    throw DomainError.validation('postRole', `postRole ${postRole} does not fit role ${role} (POST-2)${allowed.length ? `: use ${allowed.join(' or ')}` : ''}`);
+    throw DomainError.validation(
+      'postRole',
+      `postRole ${postRole} does not fit role ${role} (POST-2)${allowed.length ? `: use ${allowed.join(' or ')}` : ''}`,
+    );
   }
   const derived = role === 'specialist' || role === 'supervisor' ? role : null;
   return { postCategory: category, postRole: postRole ?? derived };

@@ -19,7 +19,12 @@ export function titleStructureUnitOf(unitCode: string): string {
 }
 
 /** A 422 TITLE_STRUCTURE_EXCEEDED naming `toTitle` with every figure of the refused check (counts, shares, target, tolerance). */
-export function titleStructureExceeded(street: string, decision: Decision<TitlePromotionCheck>, current: Readonly<Record<string, number>>, tolerance: number): DomainError {
+export function titleStructureExceeded(
+  street: string,
+  decision: Decision<TitlePromotionCheck>,
+  current: Readonly<Record<string, number>>,
+  tolerance: number,
+): DomainError {
   const { after, sharesAfter, targetShares, ceilingShare } = decision.value;
   const to = String(decision.explanation.inputs.to);
   return new DomainError(

@@ -19,7 +19,11 @@ export interface WorkersHttpApp {
   ds: testing.TestDataSource;
   base: string;
   token(principal: Principal): Promise<string>;
-  call(method: string, url: string, opts?: { principal?: Principal; body?: unknown; headers?: Record<string, string> }): Promise<HttpResult>;
+  call(
+    method: string,
+    url: string,
+    opts?: { principal?: Principal; body?: unknown; headers?: Record<string, string> },
+  ): Promise<HttpResult>;
   close(): Promise<void>;
 }
 

@@ -61,7 +61,11 @@ export async function createWorkersIntContext(schemaPrefix: string): Promise<Wor
     produces: workforceWorkerEventContracts,
     override: (builder) => builder.overrideProvider(OutboxWriter).useValue(outbox),
   });
-  const graph: WorkersGraph = { workers: ctx.get(WorkersService), lifecycle: ctx.get(WorkerLifecycleService), promotions: ctx.get(PromotionsService) };
+  const graph: WorkersGraph = {
+    workers: ctx.get(WorkersService),
+    lifecycle: ctx.get(WorkerLifecycleService),
+    promotions: ctx.get(PromotionsService),
+  };
   const withOutbox = (produces: readonly EventContract[]): WorkersGraph => {
     const limited = new OutboxWriter('workforce', produces);
     const wrap = <T extends object>(service: T): T =>

@@ -6,7 +6,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { Body, Controller, Inject, Injectable, Logger, Module, Post, type DynamicModule, type INestApplication, type OnModuleInit } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  Post,
+  type DynamicModule,
+  type INestApplication,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsString, Matches } from 'class-validator';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
@@ -92,7 +103,11 @@ class ThingsController {
   async create(@Body() dto: CreateThingDto): Promise<{ id: string; eventId: string }> {
     return this.dataSource.transaction(async (em) => {
       await em.query('INSERT INTO things (id) VALUES ($1)', [dto.id]);
-      const event = await this.outbox.append(em, { contract: thingContract(this.options.service), key: dto.key, data: { thingId: dto.id, key: dto.key } });
+      const event = await this.outbox.append(em, {
+        contract: thingContract(this.options.service),
+        key: dto.key,
+        data: { thingId: dto.id, key: dto.key },
+      });
       return { id: dto.id, eventId: event.id };
     });
   }
@@ -116,7 +131,10 @@ class ThingsProjector implements OnModuleInit {
       types: [contract.type],
       handle: async (em, event) => {
         if (this.behaviour.failing.has(event.data.thingId)) throw new Error(`refusing thing ${event.data.thingId} (test poison)`);
-        await em.query('INSERT INTO seen (thing_id, trace_id) VALUES ($1, $2)', [event.data.thingId, this.behaviour.onHandle?.(event) ?? null]);
+        await em.query('INSERT INTO seen (thing_id, trace_id) VALUES ($1, $2)', [
+          event.data.thingId,
+          this.behaviour.onHandle?.(event) ?? null,
+        ]);
         this.logger.log({ msg: 'thing handled', thingId: event.data.thingId });
         return event;
       },
@@ -135,7 +153,11 @@ export interface OpsServiceApp {
   token(role: Role): Promise<string>;
   /** The app's JSON log lines so far (warn and above). */
   logLines(): Array<Record<string, unknown>>;
-  call(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string }>;
+  call(
+    method: string,
+    url: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
 }
 
@@ -153,7 +175,10 @@ export interface StartOpsAppOptions {
 export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<OpsServiceApp> {
   const service = uniqueName(options.prefix);
   const consumer = `${service}-projector`;
-  const schema = await createTestDataSource({ schemaPrefix: options.prefix.replace(/-/g, '_'), migrations: [...platformMigrations, CreateOpsTables1800000000001] });
+  const schema = await createTestDataSource({
+    schemaPrefix: options.prefix.replace(/-/g, '_'),
+    migrations: [...platformMigrations, CreateOpsTables1800000000001],
+  });
   const config: PlatformConfig = validateAll({
     SERVICE_NAME: service,
     DATABASE_URL: process.env.TEST_DATABASE_URL,
@@ -166,11 +191,19 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
 
   @Module({
     imports: [
-      PlatformDatabaseModule.forService({ schema: schema.schema, url: process.env.TEST_DATABASE_URL!, migrations: [...platformMigrations, CreateOpsTables1800000000001] }),
+      PlatformDatabaseModule.forService({
+        schema: schema.schema,
+        url: process.env.TEST_DATABASE_URL!,
+        migrations: [...platformMigrations, CreateOpsTables1800000000001],
+      }),
       PlatformHttpModule.forRoot({ config, directory }),
       PlatformKafkaModule.forService({ clientId: service }),
       PlatformOutboxModule.forService({ service, produces: [thingContract(service)] }),
-      PlatformInboxModule.forService({ minBackoffMs: 10, maxBackoffMs: 50, ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) }),
+      PlatformInboxModule.forService({
+        minBackoffMs: 10,
+        maxBackoffMs: 50,
+        ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+      }),
       ...(options.temporal ? [PlatformTemporalModule.forService(options.temporal)] : []),
       ...(options.extraImports ?? []),
     ],
@@ -187,7 +220,9 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
       done();
     },
   });
-  const app = moduleRef.createNestApplication({ logger: new PlatformLogger({ serviceName: service, level: options.logLevel ?? 'warn', destination }) });
+  const app = moduleRef.createNestApplication({
+    logger: new PlatformLogger({ serviceName: service, level: options.logLevel ?? 'warn', destination }),
+  });
   configurePlatformApp(app, { serviceName: service });
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -209,7 +244,11 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
     async call(method, url, { token, body, headers } = {}) {
       const res = await fetch(`${base}${url}`, {
         method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();
@@ -227,4 +266,3 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
     },
   };
 }
-
