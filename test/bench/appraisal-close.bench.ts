@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServiceDataSource, runMigrations, testing, withStackEnv } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { appraisalMigrations, ResultRepository, ResultsService, type CycleFacts } from '@cwp/appraisal';
+import { appraisalMigrations, ResultRepository, ResultsService, type CycleFacts } from '@cwp/appraisal/testing';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv } from '@cwp/platform';
-import { startServiceProcess, type ServiceProcess } from '../support/service-process';
+import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_appr_e2e_${run}`, appraisal: `appr_wf_e2e_${run}` };

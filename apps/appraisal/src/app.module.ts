@@ -12,7 +12,7 @@ import {
 } from '@cwp/platform';
 import { appraisalEventContracts } from '@cwp/contracts';
 import { appraisalConfig } from './config';
-import { AppraisalCoreModule } from './core/appraisal-core.module';
+import { AppraisalCoreModule } from './core';
 import { appraisalMigrations } from './migrations';
 import { RecordsModule, RecordsService, createRecordActivities } from './records';
 import { CyclesModule, CyclesService, createCycleActivities } from './cycles';

@@ -21,8 +21,7 @@ import {
   type PerformanceRecordInput,
   type PerformanceRecordState,
 } from '@cwp/contracts';
-import { createTimeSkippingEnv } from '../../../test/support/time-skipping';
-import { bundleWorkflowsFromSources } from '../../../test/support/workflow-bundle';
+import { bundleWorkflowsFromSources, createTimeSkippingEnv } from '@cwp/test-support';
 import type { OpenTaskInput, PerformanceRecordActivities, TriggerExitInput } from './activities';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CyclesService } from '../cycles';
-import { principalOf, startAppraisalHttpApp, type AppraisalHttpApp } from '../testing/appraisal-http-app';
+import { principalOf, startAppraisalHttpApp, type AppraisalHttpApp } from '../testing';
 
 jest.setTimeout(60_000);
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail, DomainError, type Principal } from '@cwp/platform';
-import { AppraisalErrors } from '../core/appraisal-errors';
-import { RESIDENT_KEY } from '../core/appraisal-settings';
+import { AppraisalErrors } from '../core';
+import { RESIDENT_KEY } from '../core';
 import { CycleRepository, type CycleRow } from '../cycles';
 import { RecordRepository } from '../records';
 import { CycleAccessForRatings } from './rating-access';

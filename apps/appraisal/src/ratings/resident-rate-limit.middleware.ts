@@ -1,7 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { currentRequestId } from '@cwp/platform';
-import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../core/appraisal-settings';
+import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../core';
 import { FixedWindowLimiter } from './rules/fixed-window-limiter';
 
 /**

@@ -5,3 +5,4 @@ export { RecordWorkflows } from './workflow/record-workflows';
 export { createRecordActivities } from './workflow/record.activities';
 export { recordsMigrations } from './migrations';
 export type { WorkerRecordRow } from './record.row';
+export { WorkforceWorkersHandler } from './events/workforce-workers.handler';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { updateReturning } from '../core/update-returning';
+import { updateReturning } from '../core';
 import type { RecordTaskKind, WorkerHiredData } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
 import { RECORD_TASK_COLUMNS, WORKER_RECORD_COLUMNS, type RecordTaskRow, type WorkerRecordRow } from './record.row';

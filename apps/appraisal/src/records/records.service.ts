@@ -20,7 +20,7 @@ import {
 } from '@cwp/platform';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ExitNoticeDecisionInput, OpenTaskInput, TriggerExitInput } from '@cwp/appraisal-workflows';
-import { afterCommit } from '../core/after-commit';
+import { afterCommit } from '../core';
 import { RecordAccess } from './record-access';
 import { recordEventData, taskAuditView } from './record-event-data';
 import { RecordRepository } from './record.repository';

@@ -2,3 +2,4 @@ export { ResultsModule } from './results.module';
 export { ResultsService, type CycleFacts } from './results.service';
 export { resultsMigrations } from './migrations';
 export { ResultResponse, toResultResponse } from './result.dto';
+export { ResultRepository } from './result.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { updateReturning } from '../core/update-returning';
+import { updateReturning } from '../core';
 import type { AppraisalGrade } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
 import type { ScoredWorker } from './rules/score-worker';

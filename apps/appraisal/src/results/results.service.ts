@@ -9,10 +9,10 @@ import {
 } from '@cwp/contracts';
 import { AuditTrail, DomainError, OutboxWriter, ServiceClock, type Principal } from '@cwp/platform';
 import { ExplanationBuilder, type PolicyCatalog } from '@cwp/policy';
-import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core/appraisal-settings';
-import { AppraisalErrors } from '../core/appraisal-errors';
-import { afterCommit } from '../core/after-commit';
-import { appendBatch } from '../core/batch-outbox';
+import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core';
+import { AppraisalErrors } from '../core';
+import { afterCommit } from '../core';
+import { appendBatch } from '../core';
 import { RecordWorkflows } from '../records';
 import { RESULT_ENTITY, ResultAccess } from './result-access';
 import { resultAuditView, resultEventData } from './result-event-data';

@@ -26,12 +26,12 @@ import {
   type Principal,
 } from '@cwp/platform';
 import { appraisalEventContracts } from '@cwp/contracts';
-import { AppraisalCoreModule } from '../core/appraisal-core.module';
+import { AppraisalCoreModule } from '../core';
 import { CyclesModule } from '../cycles';
 import { appraisalMigrations } from '../migrations';
 import { RatingsModule } from '../ratings';
 import { RecordsModule } from '../records';
-import { WorkforceWorkersHandler } from '../records/events/workforce-workers.handler';
+import { WorkforceWorkersHandler } from '../records';
 import { ResultsModule } from '../results';
 
 export interface HttpResult {

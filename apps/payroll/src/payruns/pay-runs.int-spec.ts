@@ -3,7 +3,7 @@
  * twelve slips that add up exactly to each worker's yearly pay, quarterly performance pay, slips
  * readable only within the operator's scope (404 and audited outside), totals per unit, bank file.
  */
-import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing/payroll-test-app';
+import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing';
 
 jest.setTimeout(90_000);
 

@@ -29,7 +29,7 @@ import {
   recalibrationStateQuery,
 } from '@cwp/contracts';
 import { bundleWorkflowsFromSources } from '@cwp/test-support';
-import { CITY, startPayrollTestApp } from '../testing/payroll-test-app';
+import { CITY, startPayrollTestApp } from '../testing';
 import { RecalibrationRunner } from './recalibration-runner.service';
 import { createRecalibrationActivities } from './workflow/recalibration.activities';
 

@@ -16,8 +16,8 @@ import {
 import { testing, wrapActivities } from '@cwp/platform';
 import type { PayRecalibrationActivities } from '@cwp/payroll-workflows';
 import { bundleWorkflowsFromSources, createTimeSkippingEnv } from '@cwp/test-support';
-import { CITY, startPayrollTestApp, type PayrollTestApp } from '../testing/payroll-test-app';
-import { WagesService } from '../wages/wages.service';
+import { CITY, startPayrollTestApp, type PayrollTestApp } from '../testing';
+import { WagesService } from '../wages';
 import { RecalibrationRunner } from './recalibration-runner.service';
 import { RecalibrationsService } from './recalibrations.service';
 import { createRecalibrationActivities } from './workflow/recalibration.activities';

@@ -4,7 +4,7 @@
  * event each), bad input a 400 naming the field, never half stored; a version is validated by
  * libs/policy, which names the out-of-bounds field and rule.
  */
-import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing/payroll-test-app';
+import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing';
 
 jest.setTimeout(60_000);
 

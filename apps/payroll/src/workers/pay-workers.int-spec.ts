@@ -6,8 +6,8 @@
  */
 import { KafkaJsPublisher, createKafka, ensureTopics, kafkaBrokersFrom, testing } from '@cwp/platform';
 import { WORKFORCE_WORKERS_TOPIC, type CloudEvent } from '@cwp/contracts';
-import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing/payroll-test-app';
-import { changedOf, exitedOf, newHired, transferredOf } from '../testing/builders';
+import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing';
+import { changedOf, exitedOf, newHired, transferredOf } from '../testing';
 
 jest.setTimeout(90_000);
 

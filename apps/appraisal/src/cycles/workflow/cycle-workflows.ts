@@ -11,7 +11,7 @@ import {
   type OperatorRef,
 } from '@cwp/contracts';
 import { CWP_SEARCH_ATTRIBUTES } from '@cwp/platform';
-import { APPRAISAL_SETTINGS, WORKFLOW_SEARCH_ATTRIBUTES, type AppraisalSettingsValue } from '../../core/appraisal-settings';
+import { APPRAISAL_SETTINGS, WORKFLOW_SEARCH_ATTRIBUTES, type AppraisalSettingsValue } from '../../core';
 import type { CycleRow } from '../cycle.row';
 
 /** Starts the yearly cycle workflow of a unit and sends it the operator's close and publish. */

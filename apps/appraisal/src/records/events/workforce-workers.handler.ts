@@ -13,8 +13,8 @@ import {
   type WorkerHiredData,
   type WorkerTransferredData,
 } from '@cwp/contracts';
-import { afterCommit } from '../../core/after-commit';
-import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../../core/appraisal-settings';
+import { afterCommit } from '../../core';
+import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../../core';
 import type { WorkerRecordRow } from '../record.row';
 import { RecordsService } from '../records.service';
 import { RecordWorkflows } from '../workflow/record-workflows';

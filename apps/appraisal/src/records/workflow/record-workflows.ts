@@ -16,7 +16,7 @@ import {
   type RecordTaskState,
 } from '@cwp/contracts';
 import { CWP_SEARCH_ATTRIBUTES } from '@cwp/platform';
-import { APPRAISAL_SETTINGS, WORKFLOW_SEARCH_ATTRIBUTES, type AppraisalSettingsValue } from '../../core/appraisal-settings';
+import { APPRAISAL_SETTINGS, WORKFLOW_SEARCH_ATTRIBUTES, type AppraisalSettingsValue } from '../../core';
 import type { WorkerRecordRow } from '../record.row';
 
 /**

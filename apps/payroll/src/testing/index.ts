@@ -1,0 +1,2 @@
+export * from './payroll-test-app';
+export * from './builders';
