@@ -21,10 +21,6 @@ export const webhooksConfig = defineServiceConfig('webhooks', {
   WEBHOOKS_BATCH: cfg.int({ default: 20, min: 1, max: 500 }),
   /** Plain http:// receivers (development); production receivers must use https. */
   WEBHOOKS_ALLOW_HTTP: cfg.bool({ default: true }),
-  /** 32-byte key that encrypts subscription secrets at rest; unset: derived from PII_ENCRYPTION_KEY (HKDF). */
-  PII_ENCRYPTION_KEY: cfg.string({ optional: true, pattern: /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/ }),
-  PERSON_REF_KEY: cfg.string({ optional: true, pattern: /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/ }),
-  NODE_ENV: cfg.string({ default: 'development' }),
 });
 
 export type WebhooksConfig = ReturnType<typeof webhooksConfig.get>;

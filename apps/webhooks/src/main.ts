@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { bootstrapService, validateConfigOrExit } from '@cwp/platform';
+import { bootstrapService, piiConfig, validateConfigOrExit } from '@cwp/platform';
 import { webhooksConfig } from './config';
 
-const SERVICE = { serviceName: 'webhooks', configs: [webhooksConfig] };
+const SERVICE = { serviceName: 'webhooks', configs: [webhooksConfig, piiConfig] };
 
 async function main(): Promise<void> {
   // Validate every variable first (exits listing each problem): app.module reads them at load.

@@ -12,7 +12,8 @@ export interface AppraisalSettingsValue {
 }
 
 export const APPRAISAL_SETTINGS = Symbol('APPRAISAL_SETTINGS');
-export const POLICY_CATALOG = Symbol('POLICY_CATALOG');
+// The platform's one policy-catalog token (PlatformPolicyModule provides the same one).
+export { POLICY_CATALOG } from '@cwp/platform';
 /** HMAC key (32 bytes) of the residents' rater hash (APPR-3). */
 export const RESIDENT_KEY = Symbol('RESIDENT_KEY');
 /** false: start workflows without search attributes (Temporal's time-skipping test server). */

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, Jurisdiction, OrgUnitDirectory, type Principal } from '@cwp/platform';
+import { DomainError, isUuid, Jurisdiction, OrgUnitDirectory, type Principal } from '@cwp/platform';
 import { CycleRepository } from './cycle.repository';
 import type { CycleRow } from './cycle.row';
 
 export const CYCLE_ENTITY = 'appraisal_cycle';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who may see or run a cycle (ORG-2), deny by default: outside the scope is NOT_FOUND, audited. */
 @Injectable()
@@ -16,7 +15,7 @@ export class CycleAccess {
   ) {}
 
   async visible(id: string, principal: Principal, action: string): Promise<CycleRow> {
-    const row = UUID.test(id) ? await this.repository.find(id) : undefined;
+    const row = isUuid(id) ? await this.repository.find(id) : undefined;
     if (!row) throw DomainError.notFound(CYCLE_ENTITY, id);
     await this.jurisdiction.assertWithin(principal, row.unitCode, { entity: CYCLE_ENTITY, entityId: id, action });
     return row;

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { PlatformConfig, loadPiiKeys } from '@cwp/platform';
+import { PlatformConfig, loadPiiKeys, piiConfig } from '@cwp/platform';
 import type { WebhooksConfig } from '../config';
 import { SecretBox } from './secret-box';
 
@@ -39,7 +39,7 @@ export class WebhooksCoreModule {
         {
           provide: SECRET_BOX,
           inject: [PlatformConfig],
-          useFactory: (platform: PlatformConfig) => new SecretBox(loadPiiKeys(config, platform.stateDir).encryption),
+          useFactory: (platform: PlatformConfig) => new SecretBox(loadPiiKeys(piiConfig.get(), platform.stateDir).encryption),
         },
       ],
       exports: [WEBHOOKS_SETTINGS, SECRET_BOX],
