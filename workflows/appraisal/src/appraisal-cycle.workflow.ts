@@ -83,8 +83,11 @@ export async function appraisalCycleWorkflow(input: AppraisalCycleInput): Promis
   const opensAt = Date.parse(input.ratingOpensAt);
   const closesAt = Date.parse(input.ratingClosesAt);
   if (opensAt > Date.now()) await sleep(opensAt - Date.now());
-  await quick.openRating({ cycleId: input.cycleId });
+  // The window counts as open from here: the activity records it in the row, and an operator who
+  // reads that row and closes at once must not be refused because this workflow has not yet seen
+  // the activity complete.
   phase = 'rating';
+  await quick.openRating({ cycleId: input.cycleId });
 
   const remindAt = closesAt - input.reminderDays * DAY_MS;
   if (remindAt > Date.now() && !(await condition(() => closedBy !== null, remindAt - Date.now()))) {
