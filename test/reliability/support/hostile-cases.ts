@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { UNITS } from './tier';
 
+const TWENTY_DIGITS = '99999999999999999999';
+
 type Schema = Record<string, any>;
 export interface Operation {
   method: string;
@@ -124,8 +126,13 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
     add(`query ${p.name} = lone surrogate`, { url: q('%ED%A0%80') });
     add(`query ${p.name} repeated`, { url: q('1', `&${encodeURIComponent(p.name)}=2`), mustRefuseNaming: p.name });
     add(`query ${p.name} = 20 digits`, {
-      url: q('99999999999999999999'),
-      mustRefuseNaming: schema.maximum !== undefined || schema.enum || schema.pattern || schema.format ? p.name : undefined,
+      url: q(TWENTY_DIGITS),
+      // Refused where the documented schema excludes it: a bound, an enum, a format, or a pattern it does not match
+      // (a consumer name may well be all digits).
+      mustRefuseNaming:
+        schema.maximum !== undefined || schema.enum || schema.format || (schema.pattern && !new RegExp(schema.pattern).test(TWENTY_DIGITS))
+          ? p.name
+          : undefined,
     });
     add(`query ${p.name} = -1`, {
       url: q('-1'),
