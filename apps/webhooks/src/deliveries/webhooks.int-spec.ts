@@ -85,7 +85,38 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
     deliveries = moduleRef.get(DeliveriesService);
     url = await receiver.open();
     await inbox.start();
-  });
+    await untilConsuming();
+  }, 180_000);
+
+  /**
+   * The consumer starts at the log's end (fromBeginning false: the topic holds other suites'
+   * events). On a broker just started, the group join and the first offset lookup can take many
+   * seconds (CI saw "not the leader for that topic-partition" for a minute), and an event published
+   * before that is skipped, or fanned out late to a later test's subscription. So probes (in a unit
+   * no subscription here covers) are published until one reaches the inbox.
+   */
+  async function untilConsuming(): Promise<void> {
+    const consumer = process.env.WEBHOOKS_CONSUMER;
+    const probes: string[] = [];
+    const deadline = Date.now() + 110_000;
+    while (Date.now() < deadline) {
+      const probe = hiredEvent(XUHUI_STREET);
+      probes.push(probe.id);
+      await publish(probe);
+      const seen = await testing
+        .eventually(
+          async () => {
+            const rows = (await ds.query(`SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = ANY($2)`, [consumer, probes])) as unknown[];
+            return rows.length > 0 ? true : undefined;
+          },
+          3_000,
+          'a probe in the inbox',
+        )
+        .catch(() => false);
+      if (seen) return;
+    }
+    throw new Error(`The webhooks consumer took no probe event in 110 s (${probes.length} published)`);
+  }
 
   afterAll(async () => {
     await inbox.stop();
@@ -169,7 +200,7 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
     const delivered = await testing.eventually(
       async () => {
         const p = await deliveries.page(sub.id, { status: 'delivered' });
-        return p.items[0];
+        return p.items.find((d) => d.eventId === event.id);
       },
       60_000,
       'delivered after retries',
