@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { SYNTHETIC_WORKER_COLUMNS } from '@cwp/workforce/testing';
 import { copyLine, type CopyValue } from './copy-text';
 import { DEMO_MARK, DEMO_TRANSFERRED_PERCENT } from './demo-city';
 import { demoExit } from './demo-exits';
@@ -36,27 +37,8 @@ export interface DemoWorkforceResult {
   historyMs: number;
 }
 
-const COLUMNS = [
-  'id',
-  'unit_code',
-  'status',
-  'entry_route',
-  'post_category',
-  'post_level',
-  'post_role',
-  'title',
-  'role',
-  'name',
-  'gender',
-  'birth_date',
-  'education',
-  'major',
-  'hired_on',
-  'exited_on',
-  'exit_cause',
-  'exit_explanation',
-  'created_by',
-] as const;
+/** The workforce's bulk-load columns (its testing entry): demoWorkerRow yields them in this order. */
+const COLUMNS = SYNTHETIC_WORKER_COLUMNS.map(([column]) => column);
 
 /** The workers row (COLUMNS order) of a synthetic worker, exited when demoExit says so. */
 export function demoWorkerRow(worker: SyntheticWorker, asOf: string, exitedShare: number): CopyValue[] {

@@ -13,5 +13,5 @@ export {
   type WorkforceIntContextOptions,
 } from './workforce-int-context';
 export { loadReferenceData } from '../reference-data';
-export { loadSyntheticWorkers } from '../workers';
+export { loadSyntheticWorkers, SYNTHETIC_WORKER_COLUMNS } from '../workers';
 export { buildStaffingReport, ReportRepository, STAFFING_REPORT_SQL } from '../reports';

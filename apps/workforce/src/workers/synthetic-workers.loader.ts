@@ -12,46 +12,33 @@ export interface LoadWorkersOptions {
   asOf?: string;
 }
 
-const COLUMNS = [
-  'id',
-  'unit_code',
-  'status',
-  'entry_route',
-  'post_category',
-  'post_level',
-  'post_role',
-  'title',
-  'role',
-  'name',
-  'gender',
-  'birth_date',
-  'education',
-  'major',
-  'hired_on',
-  'exited_on',
-  'exit_cause',
-  'created_by',
+/**
+ * The columns a bulk-loaded worker fills, in row order, with their SQL types: one list for this
+ * loader's INSERT … unnest and the demo city's COPY (seeds/demo), so the two cannot drift apart.
+ */
+export const SYNTHETIC_WORKER_COLUMNS = [
+  ['id', 'uuid'],
+  ['unit_code', 'text'],
+  ['status', 'text'],
+  ['entry_route', 'text'],
+  ['post_category', 'text'],
+  ['post_level', 'int'],
+  ['post_role', 'text'],
+  ['title', 'text'],
+  ['role', 'text'],
+  ['name', 'text'],
+  ['gender', 'text'],
+  ['birth_date', 'date'],
+  ['education', 'text'],
+  ['major', 'text'],
+  ['hired_on', 'date'],
+  ['exited_on', 'date'],
+  ['exit_cause', 'text'],
+  ['exit_explanation', 'jsonb'],
+  ['created_by', 'text'],
 ] as const;
-const TYPES = [
-  'uuid',
-  'text',
-  'text',
-  'text',
-  'text',
-  'int',
-  'text',
-  'text',
-  'text',
-  'text',
-  'text',
-  'date',
-  'text',
-  'text',
-  'date',
-  'date',
-  'text',
-  'text',
-];
+const COLUMNS = SYNTHETIC_WORKER_COLUMNS.map(([column]) => column);
+const TYPES = SYNTHETIC_WORKER_COLUMNS.map(([, type]) => type);
 const DAY_MS = 86_400_000;
 
 /** A stable number in [0, 1) from a string (FNV-1a, 32 bits): picks exited workers and exit dates. */
@@ -91,6 +78,7 @@ export function workerRow(w: SyntheticWorker, options: LoadWorkersOptions = {}):
     w.hireDate,
     exitedOn,
     exited ? 'resigned' : null,
+    null, // exit_explanation: only the demo city's exits carry one
     'synthetic-seed',
   ];
 }
