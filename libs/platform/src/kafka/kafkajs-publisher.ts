@@ -1,29 +1,38 @@
 import { Logger } from '@nestjs/common';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { EventPublisher, OutgoingMessage } from './kafka.types';
+import { DEFAULT_MAX_REQUEST_BYTES, splitUnderBytes } from './message-batches';
 
 /**
  * EventPublisher on a kafkajs idempotent producer: acks = -1 (all in-sync replicas) and one
  * request in flight, so a retried batch can neither duplicate nor reorder what the broker already
  * holds. After a failed send the producer is dropped and a fresh one (new producer id) is made on
- * the next publish: the caller (outbox relay) rolls back and retries the whole batch.
+ * the next publish: the caller (outbox relay) rolls back and retries the whole batch. A batch over
+ * the broker's message limit goes as consecutive requests (splitUnderBytes): one in flight keeps
+ * their order, and a failure part-way is the same retried batch (the idempotent producer and the
+ * consumers' inbox absorb the part already sent).
  */
 export class KafkaJsPublisher implements EventPublisher {
   private readonly logger = new Logger('EventPublisher');
   private producer?: Producer;
   private connecting?: Promise<Producer>;
 
-  constructor(private readonly kafka: Kafka) {}
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES,
+  ) {}
 
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.connected();
     try {
-      await producer.send({
-        topic,
-        acks: -1,
-        messages: messages.map((m) => ({ key: m.key, value: m.value, ...(m.headers ? { headers: m.headers } : {}) })),
-      });
+      for (const run of splitUnderBytes(messages, this.maxRequestBytes)) {
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: run.map((m) => ({ key: m.key, value: m.value, ...(m.headers ? { headers: m.headers } : {}) })),
+        });
+      }
     } catch (error) {
       await this.reset();
       throw error;
