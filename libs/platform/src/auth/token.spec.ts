@@ -43,6 +43,26 @@ describe('local tokens (mint and verify)', () => {
     await expect(mintLocalToken({ role: 'district', unit: '310199' }, settings, directory)).rejects.toThrow(/not in the org tree/);
   });
 
+  it('remembers a verified token until its expiry, then checks it again and refuses it (issue 15)', async () => {
+    const verifier = await TokenVerifier.create(settings, directory);
+    const token = await mintLocalToken({ role: 'city', unit: '31', ttl: '60s' }, settings, directory);
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first); // the same frozen principal: not verified again
+    jest.useFakeTimers({ now: Date.now() + 120_000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'token expired' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('remembers no refusal: a token refused once is refused again on its own merits', async () => {
+    const verifier = await TokenVerifier.create(settings, directory);
+    const forged = (await mintLocalToken({ role: 'city', unit: '31' }, settings, directory)).slice(0, -2) + 'xx';
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('rejects an expired token, a wrong audience and a foreign signature as UNAUTHENTICATED', async () => {
     const verifier = await TokenVerifier.create(settings, directory);
     const expired = await mintLocalToken({ role: 'city', unit: '31', ttl: '-1s' }, settings, directory);
