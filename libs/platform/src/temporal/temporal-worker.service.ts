@@ -60,6 +60,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         taskQueue: this.options.taskQueue,
         ...workflowCodeOption(this.options.workflows),
         activities,
+        maxCachedWorkflows: this.settings.maxCachedWorkflows,
         ...tracingWorkerOptions(),
         ...this.options.workerOptions,
       });
