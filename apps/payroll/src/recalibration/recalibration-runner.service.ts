@@ -10,7 +10,7 @@ import {
   type RecalibrationProgress,
 } from '@cwp/contracts';
 import { referenceWageYear, type PolicyVersion } from '@cwp/policy';
-import { BatchOutbox, decide, payrollError } from '../core';
+import { decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
 import { WageRepository } from '../wages';
 import type { OpenRecalibrationResult, ReferenceWageFound } from '@cwp/payroll-workflows';
@@ -42,7 +42,6 @@ export class RecalibrationRunner {
     private readonly catalogs: PolicyCatalogSource,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
-    private readonly batchOutbox: BatchOutbox,
   ) {}
 
   async open(payYear: number): Promise<OpenRecalibrationResult> {
@@ -163,7 +162,7 @@ export class RecalibrationRunner {
         const chunk = await this.repository.lockNextLines(em, payYear, options.chunkSize);
         if (chunk.length === 0) return null;
         const total = await this.repository.applyChunk(em, payYear, chunk);
-        await this.batchOutbox.appendMany(
+        await this.outbox.appendMany(
           em,
           payRecalibratedContract,
           chunk.map((c) => ({
