@@ -88,6 +88,12 @@ describe('OutboxWriter.appendMany (real PostgreSQL)', () => {
     expect(stored[count - 1]!.message_key).toBe(`thing-${(count - 1) % 7}`);
   });
 
+  it('keeps newlines, quotes, backslashes and Chinese text inside the data exactly (the envelopes travel as one joined text)', async () => {
+    const notes = ['第一行\n第二行', 'a "quoted" \\ back\\slash', '\r\n\t{}[],:', ''];
+    await ds.transaction((em) => writer.appendMany(em, contract, notes.map((note, n) => ({ key: `note-${n}`, data: { n, note } }))));
+    expect((await rows()).map((r) => r.envelope.data.note)).toEqual(notes);
+  });
+
   it('writes nothing when one event breaks its contract, and names the field', async () => {
     const batch: Array<{ key: string; data: Touched }> = events(50);
     batch[37] = { key: 'thing-bad', data: { n: -1 } };
