@@ -90,8 +90,25 @@ describe('OutboxWriter.appendMany (real PostgreSQL)', () => {
 
   it('keeps newlines, quotes, backslashes and Chinese text inside the data exactly (the envelopes travel as one joined text)', async () => {
     const notes = ['第一行\n第二行', 'a "quoted" \\ back\\slash', '\r\n\t{}[],:', ''];
-    await ds.transaction((em) => writer.appendMany(em, contract, notes.map((note, n) => ({ key: `note-${n}`, data: { n, note } }))));
+    await ds.transaction((em) =>
+      writer.appendMany(
+        em,
+        contract,
+        notes.map((note, n) => ({ key: `note-${n}`, data: { n, note } })),
+      ),
+    );
     expect((await rows()).map((r) => r.envelope.data.note)).toEqual(notes);
+  });
+
+  it('validates and stores the JSON form, like append: a Date becomes its ISO string, an undefined field goes', async () => {
+    const at = new Date('2027-01-02T03:04:05.000Z');
+    await ds.transaction((em) =>
+      writer.appendMany(em, contract, [
+        { key: 'dated', data: { n: 1, note: at as unknown as string } },
+        { key: 'plain', data: { n: 2, note: undefined } },
+      ]),
+    );
+    expect((await rows()).map((r) => r.envelope.data)).toEqual([{ n: 1, note: '2027-01-02T03:04:05.000Z' }, { n: 2 }]);
   });
 
   it('writes nothing when one event breaks its contract, and names the field', async () => {
