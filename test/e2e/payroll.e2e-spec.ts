@@ -83,6 +83,7 @@ beforeAll(async () => {
         PAYROLL_TASK_QUEUE: `pay-e2e-${run}`,
         PAYROLL_SCHEDULES: 'false',
         PAYROLL_WORKERS_CONSUMER: `payroll-e2e-${run}`,
+        PAYROLL_PERFORMANCE_CONSUMER: `payroll-performance-e2e-${run}`,
       },
       readyTimeoutMs: 150_000,
     }),

@@ -14,6 +14,7 @@ import { payrollEventContracts } from '@cwp/contracts';
 import { payrollConfig } from './config';
 import { PayrollCoreModule } from './core';
 import { payrollMigrations } from './migrations';
+import { PerformancePoolsModule } from './performance';
 import { PayRunsModule, PayRunsService, createPayRunActivities, monthlyPayRunSchedule } from './payruns';
 import { PolicyVersionsModule } from './policy-versions';
 import { RecalibrationModule, RecalibrationRunner, createRecalibrationActivities, recalibrationSchedule } from './recalibration';
@@ -37,7 +38,8 @@ const activities = (ref: ModuleRef) => ({
     PlatformDatabaseModule.forService({ schema: config.PAYROLL_DB_SCHEMA, migrations: payrollMigrations }),
     PlatformHttpModule.forRoot(),
     PlatformKafkaModule.forService({ clientId: 'payroll' }),
-    PlatformOutboxModule.forService({ service: 'payroll', produces: payrollEventContracts }),
+    // A recalibration appends 65,000 events at once: 1,000 per Kafka request (~650 KB, under the broker's 1 MB) instead of 100.
+    PlatformOutboxModule.forService({ service: 'payroll', produces: payrollEventContracts, relay: { batchSize: 1_000 } }),
     PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
       taskQueue: config.PAYROLL_TASK_QUEUE,
@@ -60,6 +62,7 @@ const activities = (ref: ModuleRef) => ({
     PayrollCoreModule.forRoot({
       taskQueue: config.PAYROLL_TASK_QUEUE,
       workersConsumer: config.PAYROLL_WORKERS_CONSUMER,
+      performanceConsumer: config.PAYROLL_PERFORMANCE_CONSUMER,
       applyChunk: config.PAYROLL_APPLY_CHUNK,
       applyChunksPerActivity: config.PAYROLL_APPLY_CHUNKS_PER_ACTIVITY,
     }),
@@ -69,6 +72,7 @@ const activities = (ref: ModuleRef) => ({
     PolicyVersionsModule,
     RecalibrationModule,
     PayRunsModule,
+    PerformancePoolsModule,
   ],
 })
 export class AppModule {}

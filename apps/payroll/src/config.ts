@@ -23,6 +23,8 @@ export const payrollConfig = defineServiceConfig('payroll', {
   PAYROLL_PAY_RUN_CRON: cfg.string({ default: '0 2 25 * *' }),
   /** Kafka consumer group (and inbox key) of the workforce worker projection. */
   PAYROLL_WORKERS_CONSUMER: cfg.string({ default: 'payroll-workers', pattern: /^[A-Za-z0-9._:-]+$/ }),
+  /** Kafka consumer group (and inbox key) of appraisal grades and unit quotas (PAY-6 pool inputs). */
+  PAYROLL_PERFORMANCE_CONSUMER: cfg.string({ default: 'payroll-performance', pattern: /^[A-Za-z0-9._:-]+$/ }),
   /** Rows per apply transaction and chunks per apply activity attempt (PAY-3 batch). */
   PAYROLL_APPLY_CHUNK: cfg.int({ default: 2_000, min: 1, max: 50_000 }),
   PAYROLL_APPLY_CHUNKS_PER_ACTIVITY: cfg.int({ default: 25, min: 1, max: 1_000 }),

@@ -1,5 +1,6 @@
 import { platformMigrations } from '@cwp/platform';
 import { payRunsMigrations } from './payruns';
+import { performanceMigrations } from './performance';
 import { policyVersionsMigrations } from './policy-versions';
 import { recalibrationMigrations } from './recalibration';
 import { wagesMigrations } from './wages';
@@ -13,4 +14,5 @@ export const payrollMigrations: Function[] = [
   ...policyVersionsMigrations,
   ...recalibrationMigrations,
   ...payRunsMigrations,
+  ...performanceMigrations,
 ];

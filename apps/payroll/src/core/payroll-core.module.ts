@@ -1,11 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ServiceClock } from '@cwp/platform';
-import { payrollEventContracts } from '@cwp/contracts';
-import { BatchOutbox } from './batch-outbox';
 import { PAYROLL_SETTINGS, type PayrollSettings } from './payroll-settings';
 
 /**
- * What every payroll feature reads: the service settings, the clock and the batch outbox.
+ * What every payroll feature reads: the service settings and the clock. Batch paths append their
+ * events with the platform's `OutboxWriter.appendMany`.
  * kit: the policy catalog and PII cipher come through PlatformPolicyModule / PlatformPiiModule once
  * shape-kit is merged; payroll holds no personal data, and its catalog is stored versions
  * (policy-versions feature).
@@ -16,12 +15,8 @@ export class PayrollCoreModule {
   static forRoot(settings: PayrollSettings): DynamicModule {
     return {
       module: PayrollCoreModule,
-      providers: [
-        { provide: PAYROLL_SETTINGS, useValue: settings },
-        { provide: BatchOutbox, useFactory: () => new BatchOutbox('payroll', payrollEventContracts) },
-        ServiceClock,
-      ],
-      exports: [PAYROLL_SETTINGS, BatchOutbox, ServiceClock],
+      providers: [{ provide: PAYROLL_SETTINGS, useValue: settings }, ServiceClock],
+      exports: [PAYROLL_SETTINGS, ServiceClock],
     };
   }
 }

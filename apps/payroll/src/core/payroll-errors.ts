@@ -14,6 +14,8 @@ export const PAYROLL_ERRORS = {
   RECALIBRATION_STATE: ErrorCode.CONFLICT,
   /** A policy version id that is already stored (versions are immutable). */
   POLICY_VERSION_EXISTS: ErrorCode.DUPLICATE,
+  /** PAY-6: the pool needs the unit's quota and the reference wage; one has not arrived yet. */
+  POOL_INPUTS_MISSING: ErrorCode.CONFLICT,
 } as const satisfies Record<string, ErrorCode>;
 
 export type PayrollErrorReason = keyof typeof PAYROLL_ERRORS;

@@ -2,6 +2,8 @@
 export interface PayrollSettings {
   taskQueue: string;
   workersConsumer: string;
+  /** Kafka group (and inbox key) of the performance pool's inputs: appraisal grades and unit quotas (PAY-6). */
+  performanceConsumer: string;
   applyChunk: number;
   applyChunksPerActivity: number;
 }

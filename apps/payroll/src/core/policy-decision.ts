@@ -1,23 +1,16 @@
-import { DomainError, ErrorCode } from '@cwp/platform';
-import { PolicyError } from '@cwp/policy';
+import { ErrorCode, decide as platformDecide, type PolicyErrorMapping } from '@cwp/platform';
 
 /**
- * Runs a libs/policy call, turning a PolicyError into a 400 VALIDATION_FAILED naming the field and
- * the rule (`pay.multiplier: 1.6 is outside 1..1.5 (PAY-3)`); a missing version is a 404.
- * kit: shape-kit's PlatformPolicyModule holds the one mapping; swap to it when merged.
+ * Payroll's callers supply parameter versions (the city stores them through the API; a what-if
+ * names one), so a version error is theirs: an unknown version is 404 NOT_FOUND, invalid parameters
+ * 400 VALIDATION_FAILED naming the field and rule (`pay.multiplier: 1.6 is outside 1..1.5 (PAY-3)`),
+ * never the platform default of 500.
  */
+export const PAYROLL_POLICY_ERRORS: PolicyErrorMapping = {
+  versionErrors: { notFound: ErrorCode.NOT_FOUND, parametersInvalid: ErrorCode.VALIDATION_FAILED },
+};
+
+/** The platform's one PolicyError mapping (`decide`) with payroll's version-error codes. */
 export function decide<T>(decision: () => T): T {
-  try {
-    return decision();
-  } catch (error) {
-    if (error instanceof PolicyError) {
-      const code = error.code === 'POLICY_VERSION_NOT_FOUND' ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED;
-      throw new DomainError(code, error.message, {
-        field: error.field,
-        details: { rule: error.rule ?? null, issues: [...error.issues] },
-        cause: error,
-      });
-    }
-    throw error;
-  }
+  return platformDecide(decision, PAYROLL_POLICY_ERRORS);
 }

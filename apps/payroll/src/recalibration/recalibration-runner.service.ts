@@ -10,7 +10,7 @@ import {
   type RecalibrationProgress,
 } from '@cwp/contracts';
 import { referenceWageYear, type PolicyVersion } from '@cwp/policy';
-import { BatchOutbox, decide, payrollError } from '../core';
+import { decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
 import { WageRepository } from '../wages';
 import type { OpenRecalibrationResult, ReferenceWageFound } from '@cwp/payroll-workflows';
@@ -42,7 +42,6 @@ export class RecalibrationRunner {
     private readonly catalogs: PolicyCatalogSource,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
-    private readonly batchOutbox: BatchOutbox,
   ) {}
 
   async open(payYear: number): Promise<OpenRecalibrationResult> {
@@ -145,9 +144,10 @@ export class RecalibrationRunner {
   }
 
   /**
-   * Applies up to `maxChunks` chunks, each ONE transaction: pay rows (UPDATE … FROM unnest),
-   * pay-change records, lines marked applied, and the chunk's events in one multi-row outbox
-   * insert. A crash rolls back the open chunk only; a retry continues with the lines left.
+   * Applies up to `maxChunks` chunks, each ONE transaction of two statements: the chunk's lines,
+   * pay rows, pay-change records and progress in one set-based statement, and the chunk's events
+   * in one multi-row outbox insert. A crash rolls back the open chunk only; a retry continues with
+   * the lines left.
    */
   async applyChunks(
     payYear: number,
@@ -160,10 +160,9 @@ export class RecalibrationRunner {
     let done = row.applyDone;
     for (let i = 0; i < options.maxChunks; i++) {
       const applied = await this.dataSource.transaction(async (em) => {
-        const chunk = await this.repository.lockNextLines(em, payYear, options.chunkSize);
+        const { chunk, done: total } = await this.repository.applyNextChunk(em, payYear, options.chunkSize);
         if (chunk.length === 0) return null;
-        const total = await this.repository.applyChunk(em, payYear, chunk);
-        await this.batchOutbox.appendMany(
+        await this.outbox.appendMany(
           em,
           payRecalibratedContract,
           chunk.map((c) => ({

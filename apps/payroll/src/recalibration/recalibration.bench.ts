@@ -22,7 +22,8 @@ import {
   wrapActivities,
 } from '@cwp/platform';
 import {
-  PAYROLL_PAY_TOPIC,
+  ContractRegistry,
+  payrollEventContracts,
   PAY_RECALIBRATION_WORKFLOW_TYPE,
   payRecalibrationWorkflowId,
   recalibrationApprovalUpdate,
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   });
   const kafka = createKafka({ clientId: taskQueue, brokers: kafkaBrokersFrom() });
   const baselineTopic = `cwp.payroll.bench-${randomUUID().slice(0, 8)}`;
-  await ensureTopics(kafka, [PAYROLL_PAY_TOPIC, baselineTopic]);
+  // Every payroll topic (the relay of this bench does not create them; the finish event goes on cwp.payroll.recalibrations).
+  await ensureTopics(kafka, [...new ContractRegistry(payrollEventContracts).topics(), baselineTopic]);
   const relay = new OutboxRelay(app.ds, new KafkaJsPublisher(kafka), { batchSize: 1_000 });
   const worker = await Worker.create({
     connection: await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! }),

@@ -172,42 +172,39 @@ export class RecalibrationRepository {
     return rowsOf(rows).length ? this.find(payYear, em) : undefined;
   }
 
-  /** The next lines not yet applied, locked (a concurrent attempt skips them), in worker order. */
-  async lockNextLines(em: EntityManager, payYear: number, limit: number): Promise<AppliedChunk[]> {
-    return (await em.query(
-      `SELECT worker_id AS "workerId", unit_code AS "unitCode", previous_fen::float8 AS "previousFen", new_fen::float8 AS "newFen"
-         FROM recalibration_lines WHERE pay_year = $1 AND NOT applied ORDER BY worker_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [payYear, limit],
-    )) as AppliedChunk[];
-  }
-
   /**
-   * One chunk, set-based: the workers' pay (only where not yet at this pay year), the pay-change
-   * records (unique per worker and year) and the lines marked applied: three statements.
+   * Applies the next `limit` lines not yet applied, in worker order, in ONE set-based statement (one
+   * round trip per chunk): the lines are locked (a concurrent attempt skips them) and marked
+   * applied, the workers' pay set (only where not yet at this pay year), the pay-change records
+   * written (unique per worker and year) and the year's progress counted. Returns the chunk's lines
+   * (for their events) and the number applied so far; an empty chunk changes nothing.
    */
-  async applyChunk(em: EntityManager, payYear: number, chunk: readonly AppliedChunk[]): Promise<number> {
-    const ids = chunk.map((c) => c.workerId);
-    const previous = chunk.map((c) => c.previousFen);
-    const next = chunk.map((c) => c.newFen);
-    await em.query(
-      `UPDATE pay_workers w SET annual_pay_fen = u.new_fen, pay_year = $1, updated_at = now()
-         FROM unnest($2::text[], $3::bigint[]) AS u(worker_id, new_fen)
-        WHERE w.worker_id = u.worker_id AND (w.pay_year IS NULL OR w.pay_year < $1)`,
-      [payYear, ids, next],
-    );
-    await em.query(
-      `INSERT INTO pay_changes (worker_id, kind, source_key, effective_from, previous_fen, new_fen)
-       SELECT u.worker_id, 'recalibration', ($1::int)::text, make_date($1::int, 1, 1), u.previous_fen, u.new_fen
-         FROM unnest($2::text[], $3::bigint[], $4::bigint[]) AS u(worker_id, previous_fen, new_fen)
-       ON CONFLICT (worker_id, kind, source_key) DO NOTHING`,
-      [payYear, ids, previous, next],
-    );
-    await em.query('UPDATE recalibration_lines SET applied = true WHERE pay_year = $1 AND worker_id = ANY($2::text[])', [payYear, ids]);
+  async applyNextChunk(em: EntityManager, payYear: number, limit: number): Promise<{ chunk: AppliedChunk[]; done: number }> {
     const rows = (await em.query(
-      'UPDATE recalibrations SET apply_done = apply_done + $2, updated_at = now() WHERE pay_year = $1 RETURNING apply_done',
-      [payYear, chunk.length],
-    )) as [Array<{ apply_done: number }>, number];
-    return (rowsOf(rows)[0] as { apply_done: number }).apply_done;
+      `WITH next AS (
+         SELECT worker_id FROM recalibration_lines WHERE pay_year = $1 AND NOT applied ORDER BY worker_id LIMIT $2 FOR UPDATE SKIP LOCKED),
+       marked AS (
+         UPDATE recalibration_lines l SET applied = true FROM next WHERE l.pay_year = $1 AND l.worker_id = next.worker_id
+         RETURNING l.worker_id, l.unit_code, l.previous_fen, l.new_fen),
+       paid AS (
+         UPDATE pay_workers w SET annual_pay_fen = m.new_fen, pay_year = $1, updated_at = now() FROM marked m
+          WHERE w.worker_id = m.worker_id AND (w.pay_year IS NULL OR w.pay_year < $1)),
+       changes AS (
+         INSERT INTO pay_changes (worker_id, kind, source_key, effective_from, previous_fen, new_fen)
+         SELECT m.worker_id, 'recalibration', ($1::int)::text, make_date($1::int, 1, 1), m.previous_fen, m.new_fen FROM marked m
+         ON CONFLICT (worker_id, kind, source_key) DO NOTHING),
+       progress AS (
+         UPDATE recalibrations SET apply_done = apply_done + (SELECT count(*) FROM marked), updated_at = now()
+          WHERE pay_year = $1 AND EXISTS (SELECT 1 FROM marked) RETURNING apply_done)
+       SELECT m.worker_id AS "workerId", m.unit_code AS "unitCode", m.previous_fen::float8 AS "previousFen", m.new_fen::float8 AS "newFen",
+              (SELECT apply_done FROM progress) AS done
+         FROM marked m ORDER BY m.worker_id`,
+      [payYear, limit],
+    )) as Array<AppliedChunk & { done: number }>;
+    return {
+      chunk: rows.map(({ workerId, unitCode, previousFen, newFen }) => ({ workerId, unitCode, previousFen, newFen })),
+      done: rows[0]?.done ?? 0,
+    };
   }
 
   async remaining(payYear: number, em: EntityManager = this.dataSource.manager): Promise<number> {

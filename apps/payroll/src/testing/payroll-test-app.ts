@@ -33,6 +33,7 @@ import { payrollEventContracts } from '@cwp/contracts';
 import { PayrollCoreModule, type PayrollSettings } from '../core';
 import { payrollMigrations } from '../migrations';
 import { PayRunsModule } from '../payruns';
+import { PerformancePoolsModule } from '../performance';
 import { PolicyVersionsModule } from '../policy-versions';
 import { RecalibrationModule } from '../recalibration';
 import { WagesModule } from '../wages';
@@ -74,6 +75,7 @@ export async function startPayrollTestApp(options: {
   const settings: PayrollSettings = {
     taskQueue: testing.uniqueName('payroll-it'),
     workersConsumer: testing.uniqueName('payroll-workers-it'),
+    performanceConsumer: testing.uniqueName('payroll-performance-it'),
     applyChunk: 50,
     applyChunksPerActivity: 3,
     ...options.settings,
@@ -105,6 +107,7 @@ export async function startPayrollTestApp(options: {
       PolicyVersionsModule,
       RecalibrationModule,
       PayRunsModule,
+      PerformancePoolsModule,
     ],
   })
   class TestAppModule {}

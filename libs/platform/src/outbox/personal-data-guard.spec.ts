@@ -8,6 +8,7 @@ describe('findPersonalData (no national ID or phone number in an event)', () => 
     ['a spaced +86 mobile', { text: 'call +86 138 1234 5678' }, 'data.text', 'phone number'],
     ['a mobile as a number', { n: 13912345678 }, 'data.n', 'phone number'],
     ['a Shanghai fixed line', { office: '021-62345678' }, 'data.office', 'phone number'],
+    ['the shortest fixed line (11 characters)', { office: '021-1234567' }, 'data.office', 'phone number'],
     ['a phone field name', { person: { phone: 'x' } }, 'data.person.phone', 'personal-data field name'],
     ['an idCard field name', { idCard: 'masked' }, 'data.idCard', 'personal-data field name'],
   ])('finds %s', (_name, data, path, looksLike) => {

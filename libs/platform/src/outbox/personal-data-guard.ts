@@ -23,9 +23,14 @@ export interface PersonalDataFinding {
   looksLike: 'national ID number' | 'phone number' | 'personal-data field name';
 }
 
+// Every pattern above needs at least 11 characters (a mobile number, `021-1234567`): shorter text
+// cannot match, so years, amounts in fen, dates and codes skip the regular expressions (batch paths).
+const SHORTEST_MATCH = 11;
+
 export function findPersonalData(value: unknown, path = 'data'): PersonalDataFinding | undefined {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
     const text = String(value);
+    if (text.length < SHORTEST_MATCH) return undefined;
     if (NATIONAL_ID.test(text) || OLD_NATIONAL_ID.test(text)) return { path, looksLike: 'national ID number' };
     if (MOBILE.test(text) || FIXED_LINE.test(text)) return { path, looksLike: 'phone number' };
     return undefined;

@@ -1,23 +1,36 @@
 import { PolicyError } from '@cwp/policy';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
+import type { DomainErrorCode } from '../errors/service-error-codes';
 
 export interface PolicyErrorMapping {
   /** Prefix of the request field the policy input came from, e.g. `facts.` (default none). */
   fieldPrefix?: string;
+  /**
+   * The codes of parameter-version errors, for a service whose versions come from its callers
+   * (payroll stores them through its API, and a what-if names one): then an unknown version or
+   * invalid parameters are the caller's, e.g. `{ notFound: ErrorCode.NOT_FOUND, parametersInvalid:
+   * ErrorCode.VALIDATION_FAILED }` or a registered service code (409 …). Unset: INTERNAL (500).
+   */
+  versionErrors?: { notFound?: DomainErrorCode; parametersInvalid?: DomainErrorCode };
 }
 
 /**
  * The one PolicyError → DomainError mapping. A caller's out-of-bounds input
  * (POLICY_INPUT_INVALID, e.g. a reserve period of 30 months, POOL-2) is a 400 VALIDATION_FAILED
  * naming the field and the rule; a missing or invalid parameter version is the service's own
- * fault (the catalog ships with it), so INTERNAL (500).
+ * fault (the catalog ships with it), so INTERNAL (500), unless `versionErrors` names the codes.
+ * When parameter validation found several problems, `details.issues` lists them all.
  */
 export function policyErrorToDomainError(error: PolicyError, mapping: PolicyErrorMapping = {}): DomainError {
-  const code = error.code === 'POLICY_INPUT_INVALID' ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
+  const code =
+    error.code === 'POLICY_INPUT_INVALID'
+      ? ErrorCode.VALIDATION_FAILED
+      : ((error.code === 'POLICY_VERSION_NOT_FOUND' ? mapping.versionErrors?.notFound : mapping.versionErrors?.parametersInvalid) ??
+        ErrorCode.INTERNAL);
   return new DomainError(code, error.message, {
     field: `${mapping.fieldPrefix ?? ''}${error.field}`,
-    details: { rule: error.rule ?? null },
+    details: { rule: error.rule ?? null, ...(error.issues.length > 1 ? { issues: [...error.issues] } : {}) },
     cause: error,
   });
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { defaultPolicyCatalog, invalidInput, PolicyError, type PolicyCatalog } from '@cwp/policy';
 import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/http-status-of';
 import { POLICY_CATALOG } from './policy-catalog.token';
 import { PlatformPolicyModule } from './policy.module';
@@ -48,6 +49,29 @@ describe('decide: the one PolicyError → DomainError mapping', () => {
     expect(error).toMatchObject({ code: 'INTERNAL', details: { rule: null } });
   });
 
+  it('a service whose callers supply versions maps version errors to its own 4xx codes', () => {
+    const versionErrors = { notFound: ErrorCode.NOT_FOUND, parametersInvalid: ErrorCode.VALIDATION_FAILED };
+    const missing = policyErrorToDomainError(new PolicyError('POLICY_VERSION_NOT_FOUND', 'policyVersion', 'no policy version with id x'), {
+      versionErrors,
+    });
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', field: 'policyVersion' });
+    expect(httpStatusOf(missing.code)).toBe(404);
+    const invalid = policyErrorToDomainError(
+      new PolicyError('POLICY_PARAMETERS_INVALID', 'pay.multiplier', 'pay.multiplier: 1.6 is outside 1..1.5 (PAY-3)', 'PAY-3', ['a', 'b']),
+      { versionErrors },
+    );
+    expect(invalid).toMatchObject({ code: 'VALIDATION_FAILED', field: 'pay.multiplier', details: { rule: 'PAY-3', issues: ['a', 'b'] } });
+    const conflict = decideCatching(
+      () => {
+        throw new PolicyError('POLICY_VERSION_NOT_FOUND', 'date', 'no version in force on 1999-01-01');
+      },
+      { versionErrors: { notFound: ErrorCode.CONFLICT } },
+    );
+    expect(httpStatusOf((conflict as DomainError).code)).toBe(409);
+    // Input errors keep their one mapping whatever the option says.
+    expect(policyErrorToDomainError(invalidInput('quota', 'must be ≥ 0', 'PAY-6'), { versionErrors }).code).toBe('VALIDATION_FAILED');
+  });
+
   it('passes values and other errors through untouched', () => {
     expect(decide(() => 42)).toBe(42);
     const other = new TypeError('boom');
@@ -60,6 +84,10 @@ describe('decide: the one PolicyError → DomainError mapping', () => {
     ).toBe(other);
   });
 });
+
+function decideCatching(fn: () => unknown, mapping: Parameters<typeof decide>[1]): unknown {
+  return catchError(() => decide(fn, mapping));
+}
 
 function catchError(fn: () => unknown): unknown {
   try {

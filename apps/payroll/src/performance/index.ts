@@ -1,0 +1,3 @@
+export { PerformancePoolsModule } from './performance-pools.module';
+export { performanceMigrations } from './migrations';
+export { PerformanceInputsRepository } from './performance-inputs.repository';
