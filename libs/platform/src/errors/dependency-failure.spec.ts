@@ -17,7 +17,9 @@ describe('a backing server down is a 503, not a 500', () => {
     ],
     [
       'Temporal down (a gRPC UNAVAILABLE under the client ServiceError)',
-      Object.assign(new Error('Failed to query workflow'), { cause: Object.assign(new Error('14 UNAVAILABLE'), { code: 14, metadata: {} }) }),
+      Object.assign(new Error('Failed to query workflow'), {
+        cause: Object.assign(new Error('14 UNAVAILABLE'), { code: 14, metadata: {} }),
+      }),
     ],
     ['a Temporal update out of time', Object.assign(new Error('Timeout expired'), { name: 'WorkflowUpdateRPCTimeoutOrCancelledError' })],
     ['a TypeORM wrapper of one', Object.assign(new Error('Query failed'), { driverError: withCode('x', '57P01') })],

@@ -42,7 +42,10 @@ export class BoundedTemporalCallsInterceptor implements WorkflowClientIntercepto
     private readonly timeouts: TemporalCallTimeouts,
   ) {}
 
-  async startUpdate(input: WorkflowStartUpdateInput, next: Next<WorkflowClientInterceptor, 'startUpdate'>): Promise<WorkflowStartUpdateOutput> {
+  async startUpdate(
+    input: WorkflowStartUpdateInput,
+    next: Next<WorkflowClientInterceptor, 'startUpdate'>,
+  ): Promise<WorkflowStartUpdateOutput> {
     const deadline = Date.now() + this.timeouts.updateMs;
     const what = `update ${input.updateName} of workflow ${input.workflowExecution.workflowId}`;
     try {
@@ -70,7 +73,10 @@ export class BoundedTemporalCallsInterceptor implements WorkflowClientIntercepto
     for (;;) {
       const response = await this.connection.workflowService.pollWorkflowExecutionUpdate({
         namespace: this.namespace,
-        updateRef: { workflowExecution: { workflowId: input.workflowExecution.workflowId, runId: output.workflowRunId }, updateId: output.updateId },
+        updateRef: {
+          workflowExecution: { workflowId: input.workflowExecution.workflowId, runId: output.workflowRunId },
+          updateId: output.updateId,
+        },
         waitPolicy: { lifecycleStage: LIFECYCLE_STAGE_COMPLETED },
       });
       if (response.outcome) return response.outcome;

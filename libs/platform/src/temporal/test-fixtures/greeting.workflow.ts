@@ -1,6 +1,14 @@
 // Test fixture for temporal.module.int-spec.ts: a tiny workflow whose activities are bound from
 // a Nest provider. Deterministic code: imports @temporalio/workflow and activity types only.
-import { ApplicationFailure, ActivityFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  ActivityFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { GreetingActivities } from './greeting.activities';
 
 const { greet, refuse } = proxyActivities<GreetingActivities>({
