@@ -8,6 +8,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { appendFileSync, createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { Client as TemporalClient, Connection as TemporalConnection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import {
   OrgUnitDirectory,
@@ -223,12 +224,43 @@ export class Tier {
     }
   }
 
-  /** Stops every service (SIGTERM), drops the run's schemas; logs stay for the personal-data scan. */
+  /**
+   * Terminates every workflow this run left running on its task queues, so a rerun on the same
+   * dev server starts clean (an open `quota-review:<year>` of an earlier run, whose worker is
+   * gone, would otherwise take the next run's updates).
+   */
+  async terminateWorkflows(): Promise<number> {
+    const queues = taskQueuesOf(this.run, this.processes.keys());
+    if (queues.length === 0) return 0;
+    const connection = await TemporalConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    let ended = 0;
+    try {
+      const client = new TemporalClient({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+      const query = `TaskQueue IN (${queues.map((q) => `'${q}'`).join(', ')}) AND ExecutionStatus = 'Running'`;
+      for await (const wf of client.workflow.list({ query })) {
+        await client.workflow
+          .getHandle(wf.workflowId, wf.runId)
+          .terminate(`reliability run ${this.run} ended`)
+          .then(() => ended++)
+          .catch(() => undefined); // ended by itself meanwhile
+      }
+    } finally {
+      await connection.close();
+    }
+    return ended;
+  }
+
+  /** Stops every service (SIGTERM), ends the run's workflows, drops its schemas; logs stay for the personal-data scan. */
   async stop(): Promise<void> {
     for (const [name, proc] of this.processes) {
       const exit = await proc.stop();
       if (exit.forced) this.say(`${name} needed SIGKILL to stop`);
     }
+    const ended = await this.terminateWorkflows().catch((error: Error) => {
+      this.say(`could not end the run's workflows: ${error.message}`);
+      return 0;
+    });
+    if (ended > 0) this.say(`terminated ${ended} workflow(s) left running on ${taskQueuesOf(this.run, this.processes.keys()).join(', ')}`);
     await Promise.all([...this.logs.values()].map((log) => new Promise<void>((resolve) => log.end(resolve))));
     for (const name of this.processes.keys())
       await this.sql(`DROP SCHEMA IF EXISTS ${this.definition(name).schema(this.run)} CASCADE`).catch(() => undefined);
@@ -240,6 +272,15 @@ export class Tier {
     );
     this.say(`figures: ${JSON.stringify(this.figures)}`);
   }
+}
+
+/** The task queues of one run (each service's `*_TASK_QUEUE` variable), all services by default. */
+export function taskQueuesOf(run: string, names: Iterable<string> = SERVICES.map((s) => s.name)): string[] {
+  return [...names].flatMap((name) =>
+    Object.entries(SERVICES.find((s) => s.name === name)?.env(run) ?? {})
+      .filter(([key, value]) => key.endsWith('_TASK_QUEUE') && value)
+      .map(([, value]) => value!),
+  );
 }
 
 function shorten(text: string | Buffer | undefined, max = 160): string {

@@ -22,6 +22,10 @@ describe('a backing server down is a 503, not a 500', () => {
       }),
     ],
     ['a Temporal update out of time', Object.assign(new Error('Timeout expired'), { name: 'WorkflowUpdateRPCTimeoutOrCancelledError' })],
+    [
+      'TypeORM committing on a connection that died',
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
+    ],
     ['a TypeORM wrapper of one', Object.assign(new Error('Query failed'), { driverError: withCode('x', '57P01') })],
   ])('%s', (_name, error) => expect(isDependencyFailure(error)).toBe(true));
 

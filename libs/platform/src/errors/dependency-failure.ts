@@ -29,7 +29,7 @@ export function isDependencyFailure(error: unknown, depth = 0): boolean {
   // Temporal's client when an update call ran out of time (its worker is not running).
   if (error.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true;
   if (MESSAGES.some((m) => m.test(error.message))) return true;
-  // TypeORM's error when the transaction's connection died under it.
-  if (error.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // TypeORM's errors when the transaction's connection died under it (a query, or the COMMIT itself).
+  if (error.name === 'QueryRunnerProviderAlreadyReleasedError' || error.name === 'QueryRunnerAlreadyReleasedError') return true;
   return isDependencyFailure(own.driverError, depth + 1) || isDependencyFailure(own.cause, depth + 1);
 }

@@ -1,11 +1,4 @@
 /**
- * PENDING (excluded from the tier by one line in jest.config.js, `testPathIgnorePatterns`): it
- * needs helper shape-kit's fix of issue 8 defect 7 (platform WorkflowStarter: start after commit
- * with a short deadline; reconciler woken when Temporal is reachable again). On the branch that
- * lacks it, each talent-pool write blocks ~20 s while Temporal is down and the missed workflows
- * wait for the 300 s sweep. Run it by hand: `npx jest test/reliability/temporal-outage.pending.rel-spec.ts
- * --selectProjects reliability --runInBand --testPathIgnorePatterns '^$'`.
- *
  * Temporal (this stack's own dev server) stopped: registrations answer fast and are stored; once
  * Temporal is back, /ready says so within seconds and every entry's workflow is started within
  * seconds, one run each.
