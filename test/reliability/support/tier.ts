@@ -77,6 +77,8 @@ export class Tier {
     for (const name of ['E2E_DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']) {
       if (!process.env[name]) throw new Error(`${name} must be set (run \`bash infra/local/stack.sh up\`)`);
     }
+    const stale = await this.terminateWorkflows('stale');
+    if (stale > 0) this.say(`terminated ${stale} workflow(s) an earlier, interrupted run left running`);
     await Promise.all(names.map((name) => this.startService(name, extraEnv)));
     const env = withStackEnv(process.env);
     const settings = authSettings(loadConfig(authConfigSchema, env), env);
@@ -229,15 +231,26 @@ export class Tier {
    * dev server starts clean (an open `quota-review:<year>` of an earlier run, whose worker is
    * gone, would otherwise take the next run's updates).
    */
-  async terminateWorkflows(): Promise<number> {
+  async terminateWorkflows(which: 'own' | 'stale' = 'own'): Promise<number> {
     const queues = taskQueuesOf(this.run, this.processes.keys());
-    if (queues.length === 0) return 0;
+    // Stale: on a task queue of any other run of the tier (`<prefix>-<8 hex>`), e.g. one killed by Ctrl-C
+    // before its stop; its workflow ids (`quota-review:<year>`, `pay-recalibration:<year>`) are per namespace.
+    const otherRun = new RegExp(
+      `^(${taskQueuesOf('RUN')
+        .map((q) => q.replace('RUN', ''))
+        .join('|')})[0-9a-f]{8}$`,
+    );
+    if (which === 'own' && queues.length === 0) return 0;
     const connection = await TemporalConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
     let ended = 0;
     try {
       const client = new TemporalClient({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-      const query = `TaskQueue IN (${queues.map((q) => `'${q}'`).join(', ')}) AND ExecutionStatus = 'Running'`;
+      const query =
+        which === 'own'
+          ? `TaskQueue IN (${queues.map((q) => `'${q}'`).join(', ')}) AND ExecutionStatus = 'Running'`
+          : `ExecutionStatus = 'Running'`;
       for await (const wf of client.workflow.list({ query })) {
+        if (which === 'stale' && (!otherRun.test(wf.taskQueue) || wf.taskQueue.endsWith(this.run))) continue;
         await client.workflow
           .getHandle(wf.workflowId, wf.runId)
           .terminate(`reliability run ${this.run} ended`)
