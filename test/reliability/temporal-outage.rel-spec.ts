@@ -10,7 +10,13 @@ import { Client, Connection } from '@temporalio/client';
 import { eventually, ROOT, STATE_DIR, Tier } from './support/tier';
 
 const tier = new Tier('temporal-outage');
-/** What "fast" and "within seconds" mean here (a busy 2-core machine). */
+/**
+ * What "fast" and "within seconds" mean here (a busy 2-core machine). The first write after the
+ * stop is the one that finds the outage: it waits at most the start deadline (WorkflowStarter,
+ * 2 s) besides its own work; every later one is deferred without a network call. Without the fix
+ * each write waited ~20 s on the client's own deadline.
+ */
+const FIRST_WRITE_BUDGET_MS = 5_000;
 const WRITE_BUDGET_MS = 2_000;
 const RECOVERY_BUDGET_MS = 20_000;
 
@@ -59,7 +65,8 @@ it('Temporal down: writes answer within budget; workflows start within seconds o
       durations.push(res.ms);
     }
     tier.say(`Temporal down: 5 registrations in ${durations.join(', ')} ms`);
-    expect(Math.max(...durations)).toBeLessThan(WRITE_BUDGET_MS);
+    expect(durations[0]).toBeLessThan(FIRST_WRITE_BUDGET_MS);
+    expect(Math.max(...durations.slice(1))).toBeLessThan(WRITE_BUDGET_MS);
   } finally {
     execFileSync('bash', [path.join(ROOT, 'infra/local/stack.sh'), 'up'], { stdio: 'ignore', env: process.env });
   }
