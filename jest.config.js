@@ -76,8 +76,6 @@ module.exports = {
       displayName: 'reliability',
       setupFiles: ['<rootDir>/test/support/load-stack-env.js'],
       testMatch: ['<rootDir>/test/reliability/**/*.rel-spec.ts'],
-      // Needs shape-kit's WorkflowStarter (issue 8, defect 7); remove this line once it is merged.
-      testPathIgnorePatterns: ['/node_modules/', 'temporal-outage\\.pending\\.rel-spec\\.ts$'],
     },
   ],
 };

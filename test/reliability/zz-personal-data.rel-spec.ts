@@ -11,7 +11,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { redactString } from '@cwp/platform';
 import { readEvents } from '@cwp/test-support';
-import { RELIABILITY_DIR, Tier } from './support/tier';
+import { RELIABILITY_DIR, taskQueuesOf, Tier } from './support/tier';
 
 const tier = new Tier('personal-data');
 
@@ -91,7 +91,7 @@ it('no log line, topic message or workflow history carries personal data the tie
   let histories = 0;
   try {
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    const queues = dirs.flatMap((d) => [`tp-rel-${path.basename(d)}`, `wf-rel-${path.basename(d)}`]);
+    const queues = dirs.flatMap((d) => taskQueuesOf(path.basename(d)));
     for await (const wf of client.workflow.list({ query: `TaskQueue IN (${queues.map((q) => `'${q}'`).join(', ')})` })) {
       const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
       histories++;

@@ -6,8 +6,8 @@
  * the edge must refuse is a 400 naming the field (issue 8, defects 1–5).
  */
 import { SERVICES } from '../support/services';
-import { hostileCases, LEAK, operationsOf, type HostileCase } from '../support/hostile-cases';
-import type { Tier } from '../support/tier';
+import { hostileCases, LEAK, operationsOf, type HostileCase, type Operation } from '../support/hostile-cases';
+import type { Tier, TokenName } from '../support/tier';
 
 function namesField(body: any, field: string): boolean {
   if (!body || typeof body !== 'object') return false;
@@ -24,6 +24,18 @@ export function abuseSuite(tier: Tier, documents: Map<string, Record<string, any
       const operations = operationsOf(document, `/api/${service}/`);
       expect(operations.length).toBeGreaterThan(0);
       const cases: HostileCase[] = operations.flatMap((op) => hostileCases(document, op));
+      // Each operation is attacked as a role that may call it (a 403 would hide its validation):
+      // the city, else the district, else the street of the tier's units.
+      const tokenOf = new Map<Operation, TokenName>();
+      for (const op of operations) {
+        const sample = cases.find((c) => c.operation === op);
+        if (!sample) continue;
+        for (const token of ['city', 'district', 'street'] as const) {
+          tokenOf.set(op, token);
+          const probe = await tier.call(service, op.method, sample.url, { token, quiet: true, ...(op.body ? { body: {} } : {}) });
+          if (probe.status !== 403) break;
+        }
+      }
       const wrong: string[] = [];
       let refusedNaming = 0;
       const statusCounts: Record<number, number> = {};
@@ -34,7 +46,11 @@ export function abuseSuite(tier: Tier, documents: Map<string, Record<string, any
           for (let c = queue.shift(); c; c = queue.shift()) {
             const { operation } = c;
             const answer = await tier
-              .call(service, operation.method, c.url, { token: 'city', ...(c.raw !== undefined ? { raw: c.raw } : {}), quiet: true })
+              .call(service, operation.method, c.url, {
+                token: tokenOf.get(operation)!,
+                ...(c.raw !== undefined ? { raw: c.raw } : {}),
+                quiet: true,
+              })
               .catch((error: Error) => ({ status: 0, text: `no answer: ${error.name}`, body: undefined, ms: 0 }));
             statusCounts[answer.status] = (statusCounts[answer.status] ?? 0) + 1;
             const problems: string[] = [];

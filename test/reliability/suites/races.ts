@@ -132,7 +132,7 @@ export function racesSuite(tier: Tier): void {
     const kafka = new Kafka({ clientId: `rel-${tier.run}`, brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({
+    const sent = await producer.send({
       topic: WORKER_HIRED_TOPIC,
       messages: [
         { key: event!.key, value: event!.raw },
@@ -142,22 +142,25 @@ export function racesSuite(tier: Tier): void {
     await producer.disconnect();
     tier.figures.events += 3;
     const schema = tier.definition('talent-pool').schema(tier.run);
-    // The inbox saw the event id (once); wait until the consumer has passed the two copies.
-    await eventually(
-      async () => {
-        const lag = await kafka.admin();
-        await lag.connect();
-        try {
-          const offsets = await lag.fetchOffsets({ groupId: `tp-rel-hired-${tier.run}`, topics: [WORKER_HIRED_TOPIC] });
-          const latest = await lag.fetchTopicOffsets(WORKER_HIRED_TOPIC);
-          return latest.every((p) => offsets[0]!.partitions.find((o) => o.partition === p.partition)?.offset === p.offset);
-        } finally {
-          await lag.disconnect();
-        }
-      },
-      60_000,
-      'talent-pool to consume the duplicates',
-    );
+    // Both copies went to the key's partition: wait until the consumer group has committed past
+    // them there (other partitions may hold nothing this group ever committed).
+    const partition = sent[0]!.partition;
+    const past = BigInt(sent[0]!.baseOffset ?? '0') + 2n;
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await eventually(
+        async () => {
+          const offsets = await admin.fetchOffsets({ groupId: `tp-rel-hired-${tier.run}`, topics: [WORKER_HIRED_TOPIC] });
+          const committed = offsets[0]!.partitions.find((o) => o.partition === partition)?.offset ?? '-1';
+          return BigInt(committed) >= past;
+        },
+        60_000,
+        'talent-pool to consume the duplicates',
+      );
+    } finally {
+      await admin.disconnect();
+    }
     const inbox = await tier.sql<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.inbox WHERE event_id = $1`, [event!.value.id]);
     const joined = await readEvents({
       topic: TALENT_POOL_ENTRIES_TOPIC,

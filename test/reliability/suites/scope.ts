@@ -2,20 +2,21 @@
  * ORG-2 scope from outside, for every operation of every service (from its OpenAPI) and every
  * operator role: a record, a unit in the path or body, or a unit filter outside the caller's
  * subtree answers 404 exactly like a missing record (403 for a role that may never call the
- * operation), never 2xx or 5xx; and every such 404 left a `denied` row in the service's audit
- * trail with the request's id.
+ * operation), never 2xx or 5xx; and every such 404 or 403 left a `denied` row in the service's
+ * audit trail with the request's id.
  */
-import { SERVICES } from '../support/services';
+import { SERVICES, type ScopeFixture } from '../support/services';
 import { operationsOf, pathValue, resolve, sample, type Operation } from '../support/hostile-cases';
 import { UNITS, type Tier, type TokenName } from '../support/tier';
 
-export type ScopeFixtures = Map<string, { ids: Record<string, string>; bodies: Record<string, Record<string, unknown>> }>;
+export type ScopeFixtures = Map<string, ScopeFixture>;
 
 /**
- * Known open defects owned by another helper, reported but not failed (delete each line once its
- * fix is merged): issue 8 defect 6, talent-pool list filters outside scope (helper shape-pool).
+ * Known open defects owned by another helper, reported but not failed (add `'GET /route ?param'`
+ * with the issue, delete it once the fix is merged). Empty: issue 8 defect 6 (talent-pool list
+ * filters outside scope) is fixed.
  */
-const PENDING_ELSEWHERE = new Set(['GET /entries ?unit']);
+const PENDING_ELSEWHERE = new Set<string>([]);
 
 /** Creates each service's scope fixtures (records in 南京东路街道) before anything else runs. */
 export async function createScopeFixtures(tier: Tier): Promise<ScopeFixtures> {
@@ -23,7 +24,9 @@ export async function createScopeFixtures(tier: Tier): Promise<ScopeFixtures> {
   for (const service of SERVICES) {
     const made = service.scopeFixtures
       ? await service.scopeFixtures({
+          run: tier.run,
           call: (s, m, u, o) => tier.call(s, m, u, o),
+          sql: (text, params) => tier.sql(text, params),
           nationalId: () => tier.nationalId(),
           phone: () => tier.phone(),
         })
@@ -50,24 +53,40 @@ function probesOf(fixtures: ScopeFixtures, service: string, document: Record<str
   const route = op.path.slice(`/api/${service}`.length);
   const key = `${op.method} ${route}`;
   const made = fixtures.get(service)!;
+  if (made.skip?.[key]) return [];
   let missingFixture = false;
+  let recordParam = false;
   const url = route.replace(/\{(\w+)\}/g, (_m, name: string) => {
     if (/district/i.test(name)) return UNITS.district;
     if (unitParam(name)) return UNITS.street;
-    if (name === 'id') {
-      const segment = route.slice(0, route.indexOf('{id}')).split('/').filter(Boolean).pop()!;
-      const id = made.ids[segment];
-      if (!id) missingFixture = true;
-      return id ?? 'missing';
+    // A record made by the fixture: by the parameter's name, or for `{id}` by the segment before it.
+    const segment = route
+      .slice(0, route.indexOf(`{${name}}`))
+      .split('/')
+      .filter(Boolean)
+      .pop()!;
+    const id = made.ids[name] ?? (name === 'id' ? made.ids[segment] : undefined);
+    if (id) {
+      recordParam = true;
+      return id;
     }
+    if (name === 'id') missingFixture = true;
     return pathValue(name);
   });
   if (missingFixture) return [];
   const body = op.method === 'GET' ? undefined : (made.bodies[key] ?? (op.body ? sample(document, op.body) : undefined));
   const probes: Probe[] = [];
-  if (/\{(id|code|unit|districtCode)\}/.test(route)) probes.push({ label: key, url, body, callers: OUTSIDERS });
+  if (recordParam || /\{(code|unit|districtCode)\}/.test(route)) probes.push({ label: key, url, body, callers: OUTSIDERS });
+  // Required query parameters other than the unit get a valid sample, so the probe reaches the scope check.
+  const required = op.parameters
+    .filter((x) => x.in === 'query' && x.required && !unitParam(x.name))
+    .map((x) => `&${x.name}=${encodeURIComponent(String(sample(document, x.schema)))}`)
+    .join('');
   for (const p of op.parameters.filter((x) => x.in === 'query' && unitParam(x.name))) {
-    probes.push({ label: `${op.method} ${route} ?${p.name}`, url: `${url}?${p.name}=${UNITS.street}`, callers: OUTSIDERS });
+    // The street of the tier's fixtures, or its district where the parameter takes districts only.
+    const pattern = resolve(document, p.schema).pattern as string | undefined;
+    const unit = pattern && !new RegExp(pattern).test(UNITS.street) ? UNITS.district : UNITS.street;
+    probes.push({ label: `${op.method} ${route} ?${p.name}`, url: `${url}?${p.name}=${unit}${required}`, callers: OUTSIDERS });
   }
   const bodyUnit = Object.entries<Record<string, any>>(op.body?.properties ?? {}).find(
     ([name, s]) => unitParam(name) || /unit/i.test(name) || /^31(\d{4}|\d{7}|\d{10})$/.test(String(resolve(document, s).example ?? '')),
@@ -99,13 +118,14 @@ export function scopeSuite(tier: Tier, documents: Map<string, Record<string, any
             });
             probed++;
             let verdict = '';
-            if (answer.status === 404) {
+            // A 404 (outside scope) and a 403 (a role that may never call it) are both audited denials.
+            if (answer.status === 404 || answer.status === 403) {
               const rows = await tier.sql<{ n: string }>(
                 `SELECT count(*) AS n FROM ${schema}.audit_log WHERE outcome = 'denied' AND request_id = $1`,
                 [requestId],
               );
               if (Number(rows[0]!.n) < 1) verdict = 'no denied audit row';
-            } else if (answer.status !== 403) {
+            } else {
               verdict = `answered ${answer.status}`;
             }
             const line = `${probe.label} as ${caller} (${UNITS[caller]}) → ${answer.status} ${answer.text.slice(0, 120)}`;

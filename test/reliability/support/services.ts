@@ -2,6 +2,8 @@
  * The services the reliability tier drives, one entry each. A new service adds one entry here;
  * the abuse, scope and schema suites then cover it from its own OpenAPI without new test code.
  */
+import { createHash, randomUUID } from 'node:crypto';
+
 export interface ServiceDefinition {
   /** Service name = route prefix `api/<name>`. */
   name: string;
@@ -15,15 +17,26 @@ export interface ServiceDefinition {
   schema(run: string): string;
   /**
    * Records the scope suite probes from outside: created in 南京东路街道 (310101002) and keyed by
-   * the path segment before an `{id}` (`workers`, `loans`, `entries`), plus valid request bodies
-   * by operation (`POST /workers`) so a probe reaches the scope check rather than validation.
+   * the path parameter's name (`workerId`) or, for `{id}`, by the path segment before it
+   * (`workers`, `loans`, `entries`), plus valid request bodies by operation (`POST /workers`) so a
+   * probe reaches the scope check rather than validation. `skip` names operations whose probe
+   * cannot reach a record (e.g. a pay slip needs a pay run), each with its reason.
    */
-  scopeFixtures?(tier: FixtureTier): Promise<{ ids: Record<string, string>; bodies: Record<string, Record<string, unknown>> }>;
+  scopeFixtures?(tier: FixtureTier): Promise<ScopeFixture>;
+}
+
+export interface ScopeFixture {
+  ids: Record<string, string>;
+  bodies: Record<string, Record<string, unknown>>;
+  skip?: Record<string, string>;
 }
 
 /** What a fixture hook may use of the tier (kept narrow so services.ts stays a registry). */
 export interface FixtureTier {
+  run: string;
   call(service: string, method: string, url: string, options: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  /** SQL on the E2E database (a projection row a service only builds from events, for instance). */
+  sql(text: string, params?: unknown[]): Promise<unknown[]>;
   nationalId(): string;
   phone(): string;
 }
@@ -45,12 +58,15 @@ export const SERVICES: readonly ServiceDefinition[] = [
     name: 'workforce',
     entry: 'apps/workforce/src/main.ts',
     schema: (run) => `wf_rel_${run}`,
+    // With its worker, as deployed: a quota-review decision (a Temporal update) is answered, not 503.
+    workflows: { dist: 'workflows/workforce/dist/index.js', bundleVariable: 'WORKFORCE_WORKFLOW_BUNDLE' },
     env: (run) => ({
       WORKFORCE_DB_SCHEMA: `wf_rel_${run}`,
       WORKFORCE_TASK_QUEUE: `wf-rel-${run}`,
-      WORKFORCE_RUN_WORKER: 'false',
+      WORKFORCE_RUN_WORKER: 'true',
       WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false',
       WORKFORCE_SEED_ON_START: 'true',
+      WORKFORCE_APPRAISAL_EXITS_CONSUMER: `wf-rel-appraisal-exits-${run}`,
     }),
     async scopeFixtures(tier) {
       const worker = await tier.call('workforce', 'POST', '/workers', { token: 'district', body: HIRE });
@@ -106,6 +122,91 @@ export const SERVICES: readonly ServiceDefinition[] = [
           'POST /entries/{id}/join': {},
         },
       };
+    },
+  },
+  {
+    name: 'payroll',
+    entry: 'apps/payroll/src/main.ts',
+    schema: (run) => `pay_rel_${run}`,
+    workflows: { dist: 'workflows/payroll/dist/index.js', bundleVariable: 'PAYROLL_WORKFLOW_BUNDLE' },
+    env: (run) => ({
+      PAYROLL_DB_SCHEMA: `pay_rel_${run}`,
+      PAYROLL_TASK_QUEUE: `pay-rel-${run}`,
+      PAYROLL_SCHEDULES: 'false',
+      PAYROLL_WORKERS_CONSUMER: `pay-rel-workers-${run}`,
+      // Small chunks, all in one activity: the worker-kill fault finds the apply half done.
+      PAYROLL_APPLY_CHUNK: '50',
+      PAYROLL_APPLY_CHUNKS_PER_ACTIVITY: '1000',
+    }),
+    async scopeFixtures(tier) {
+      // The pay projection is built only from workforce events: one row in 南京东路街道, written directly.
+      const workerId = randomUUID();
+      await tier.sql(
+        `INSERT INTO pay_rel_${tier.run}.pay_workers (worker_id, unit_code, status, entry_route, post_category, post_level, hired_on)
+         VALUES ($1, '310101002001', 'on-duty', 'recruited', 'staff', 4, '2020-03-01')`,
+        [workerId],
+      );
+      return {
+        ids: { workerId },
+        bodies: {},
+        skip: {
+          'GET /pay-runs/{period}/slips/{workerId}': 'a slip exists only after a pay run of the period',
+          'GET /recalibrations/{year}/workers/{workerId}': 'a recalibration line exists only after a preview of the year',
+        },
+      };
+    },
+  },
+  {
+    name: 'appraisal',
+    entry: 'apps/appraisal/src/main.ts',
+    schema: (run) => `appr_rel_${run}`,
+    workflows: { dist: 'workflows/appraisal/dist/index.js', bundleVariable: 'APPRAISAL_WORKFLOW_BUNDLE' },
+    env: (run) => ({
+      APPRAISAL_DB_SCHEMA: `appr_rel_${run}`,
+      APPRAISAL_TASK_QUEUE: `appr-rel-${run}`,
+      APPRAISAL_WORKERS_CONSUMER: `appr-rel-workers-${run}`,
+      APPRAISAL_RESIDENT_KEY: createHash('sha256').update(`rel-resident-${run}`).digest('hex'),
+      // The abuse suite posts residents' ratings by the hundred from one address.
+      APPRAISAL_RESIDENT_RATE_PER_MINUTE: '10000',
+    }),
+    async scopeFixtures(tier) {
+      const year = new Date().getFullYear();
+      const closes = `${year + 1}-06-30T23:59:59+08:00`;
+      const cycle = await tier.call('appraisal', 'POST', '/cycles', {
+        token: 'street',
+        body: { unitCode: '310101002', year, ratingClosesAt: closes },
+      });
+      return {
+        ids: cycle.status === 201 ? { cycles: String(cycle.body.id) } : ({} as Record<string, string>),
+        bodies: { 'POST /cycles': { unitCode: '310101002', year: year + 1, ratingClosesAt: closes } },
+        skip: {
+          'GET /records/{workerId}': 'a performance record is built from workforce events only (no worker in this run)',
+        },
+      };
+    },
+  },
+  {
+    name: 'webhooks',
+    entry: 'apps/webhooks/src/main.ts',
+    schema: (run) => `wh_rel_${run}`,
+    env: (run) => ({
+      WEBHOOKS_DB_SCHEMA: `wh_rel_${run}`,
+      WEBHOOKS_CONSUMER: `wh-rel-${run}`,
+      // Receivers of the tier's subscriptions do not exist: give up on a delivery fast.
+      WEBHOOKS_MAX_ATTEMPTS: '1',
+      WEBHOOKS_TIMEOUT_MS: '500',
+    }),
+    async scopeFixtures(tier) {
+      const created = await tier.call('webhooks', 'POST', '/subscriptions', {
+        token: 'city',
+        body: {
+          name: `rel-${tier.run}`,
+          url: 'http://127.0.0.1:9/hooks',
+          eventTypes: ['cwp.workforce.worker.hired.v1'],
+          unitScope: '310101002',
+        },
+      });
+      return { ids: created.status === 201 ? { subscriptions: String(created.body.id) } : ({} as Record<string, string>), bodies: {} };
     },
   },
 ];

@@ -8,6 +8,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { appendFileSync, createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
+import { Client as TemporalClient, Connection as TemporalConnection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import {
   OrgUnitDirectory,
@@ -76,6 +77,8 @@ export class Tier {
     for (const name of ['E2E_DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']) {
       if (!process.env[name]) throw new Error(`${name} must be set (run \`bash infra/local/stack.sh up\`)`);
     }
+    const stale = await this.terminateWorkflows('stale');
+    if (stale > 0) this.say(`terminated ${stale} workflow(s) an earlier, interrupted run left running`);
     await Promise.all(names.map((name) => this.startService(name, extraEnv)));
     const env = withStackEnv(process.env);
     const settings = authSettings(loadConfig(authConfigSchema, env), env);
@@ -223,12 +226,54 @@ export class Tier {
     }
   }
 
-  /** Stops every service (SIGTERM), drops the run's schemas; logs stay for the personal-data scan. */
+  /**
+   * Terminates every workflow this run left running on its task queues, so a rerun on the same
+   * dev server starts clean (an open `quota-review:<year>` of an earlier run, whose worker is
+   * gone, would otherwise take the next run's updates).
+   */
+  async terminateWorkflows(which: 'own' | 'stale' = 'own'): Promise<number> {
+    const queues = taskQueuesOf(this.run, this.processes.keys());
+    // Stale: on a task queue of any other run of the tier (`<prefix>-<8 hex>`), e.g. one killed by Ctrl-C
+    // before its stop; its workflow ids (`quota-review:<year>`, `pay-recalibration:<year>`) are per namespace.
+    const otherRun = new RegExp(
+      `^(${taskQueuesOf('RUN')
+        .map((q) => q.replace('RUN', ''))
+        .join('|')})[0-9a-f]{8}$`,
+    );
+    if (which === 'own' && queues.length === 0) return 0;
+    const connection = await TemporalConnection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    let ended = 0;
+    try {
+      const client = new TemporalClient({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+      const query =
+        which === 'own'
+          ? `TaskQueue IN (${queues.map((q) => `'${q}'`).join(', ')}) AND ExecutionStatus = 'Running'`
+          : `ExecutionStatus = 'Running'`;
+      for await (const wf of client.workflow.list({ query })) {
+        if (which === 'stale' && (!otherRun.test(wf.taskQueue) || wf.taskQueue.endsWith(this.run))) continue;
+        await client.workflow
+          .getHandle(wf.workflowId, wf.runId)
+          .terminate(`reliability run ${this.run} ended`)
+          .then(() => ended++)
+          .catch(() => undefined); // ended by itself meanwhile
+      }
+    } finally {
+      await connection.close();
+    }
+    return ended;
+  }
+
+  /** Stops every service (SIGTERM), ends the run's workflows, drops its schemas; logs stay for the personal-data scan. */
   async stop(): Promise<void> {
     for (const [name, proc] of this.processes) {
       const exit = await proc.stop();
       if (exit.forced) this.say(`${name} needed SIGKILL to stop`);
     }
+    const ended = await this.terminateWorkflows().catch((error: Error) => {
+      this.say(`could not end the run's workflows: ${error.message}`);
+      return 0;
+    });
+    if (ended > 0) this.say(`terminated ${ended} workflow(s) left running on ${taskQueuesOf(this.run, this.processes.keys()).join(', ')}`);
     await Promise.all([...this.logs.values()].map((log) => new Promise<void>((resolve) => log.end(resolve))));
     for (const name of this.processes.keys())
       await this.sql(`DROP SCHEMA IF EXISTS ${this.definition(name).schema(this.run)} CASCADE`).catch(() => undefined);
@@ -240,6 +285,15 @@ export class Tier {
     );
     this.say(`figures: ${JSON.stringify(this.figures)}`);
   }
+}
+
+/** The task queues of one run (each service's `*_TASK_QUEUE` variable), all services by default. */
+export function taskQueuesOf(run: string, names: Iterable<string> = SERVICES.map((s) => s.name)): string[] {
+  return [...names].flatMap((name) =>
+    Object.entries(SERVICES.find((s) => s.name === name)?.env(run) ?? {})
+      .filter(([key, value]) => key.endsWith('_TASK_QUEUE') && value)
+      .map(([, value]) => value!),
+  );
 }
 
 function shorten(text: string | Buffer | undefined, max = 160): string {

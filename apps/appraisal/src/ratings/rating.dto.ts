@@ -35,7 +35,8 @@ export class OperatorRatingsDto {
   source!: 'management' | 'peers';
 
   @ApiPropertyOptional({ description: 'peers: the rating colleague (a worker of the same unit)' })
-  @ValidateIf((o: OperatorRatingsDto) => o.source === 'peers')
+  // Required for peers; when sent with another source it must still be a worker id, never silently ignored.
+  @ValidateIf((o: OperatorRatingsDto) => o.source === 'peers' || o.raterWorkerId !== undefined)
   @Matches(WORKER_ID, { message: 'raterWorkerId must be a worker id' })
   raterWorkerId?: string;
 

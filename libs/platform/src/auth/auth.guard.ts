@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { currentRequestContext } from '../logging/request-context';
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    @Optional() private readonly audit?: AuditTrail,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,6 +38,16 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(principal.role)) {
+      // A refused attempt is audited like an out-of-scope one (ORG-2): who tried which route.
+      await this.audit?.recordDenied(
+        {
+          action: req.method.toLowerCase(),
+          entity: 'route',
+          entityId: (req.route as { path?: string } | undefined)?.path ?? req.path,
+          reason: `role ${principal.role} may not call it (needs ${roles.join(' or ')})`,
+        },
+        principal,
+      );
       throw new DomainError(ErrorCode.FORBIDDEN, `This operation needs role ${roles.join(' or ')}`, { details: { role: principal.role } });
     }
     return true;

@@ -17,12 +17,19 @@ const MESSAGES = [
   /connection is closed/i,
 ];
 
+// gRPC status codes (Temporal's client) of a server that is down, overloaded or out of time; a gRPC
+// error carries `metadata` beside its numeric code (pg and Node codes are strings).
+const GRPC_UNAVAILABLE = new Set([4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */]);
+
 export function isDependencyFailure(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 4) return false;
-  const own = error as Error & { code?: unknown; driverError?: unknown; cause?: unknown };
+  const own = error as Error & { code?: unknown; driverError?: unknown; cause?: unknown; metadata?: unknown };
   if (typeof own.code === 'string' && (SQLSTATE.test(own.code) || NODE_NETWORK.has(own.code))) return true;
+  if (typeof own.code === 'number' && own.metadata !== undefined && GRPC_UNAVAILABLE.has(own.code)) return true;
+  // Temporal's client when an update call ran out of time (its worker is not running).
+  if (error.name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true;
   if (MESSAGES.some((m) => m.test(error.message))) return true;
-  // TypeORM's error when the transaction's connection died under it.
-  if (error.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // TypeORM's errors when the transaction's connection died under it (a query, or the COMMIT itself).
+  if (error.name === 'QueryRunnerProviderAlreadyReleasedError' || error.name === 'QueryRunnerAlreadyReleasedError') return true;
   return isDependencyFailure(own.driverError, depth + 1) || isDependencyFailure(own.cause, depth + 1);
 }

@@ -19,6 +19,7 @@ import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
 import { initTracing } from '../tracing/tracing';
 import { jsonBodyMiddleware } from './json-body.middleware';
 import { documentErrorsAndClosedObjects, documentValidationConstraints } from './openapi-errors';
+import { documentUuidPathParameters } from './openapi-uuid-params';
 
 export interface PlatformAppOptions {
   serviceName: string;
@@ -104,6 +105,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file'] });
   app.enableShutdownHooks();
   documentValidationConstraints();
+  documentUuidPathParameters(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -25,6 +25,7 @@ import { idempotencyMigrations } from '../idempotency/idempotency.migrations';
 import { PlatformLogger } from '../logging/platform-logger';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { configurePlatformApp } from './bootstrap';
+import { UuidPipe } from './uuid.pipe';
 import { PlatformHttpModule } from './platform-http.module';
 
 const directory = new OrgUnitDirectory([
@@ -82,6 +83,11 @@ class ThingsController {
     // 23502 not-null violation: the driver error's detail quotes the row, its parameters the name.
     await this.dataSource.query('INSERT INTO thing (unit_code, years) VALUES ($1, NULL)', ['工人69002']);
     throw new Error('unreachable');
+  }
+
+  @Get('by-id/:thingId')
+  byId(@Param('thingId', new UuidPipe({ entity: 'thing' })) thingId: string): { id: string } {
+    return { id: thingId };
   }
 
   @Get(':unit/:id')
@@ -300,9 +306,25 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     });
   });
 
-  it('a role the route does not allow answers 403 FORBIDDEN', async () => {
-    const res = await call('GET', '/api/platform-test/things/city-only', { token: await token({ role: 'district', unit: '310101' }) });
+  it('a role the route does not allow answers 403 FORBIDDEN, and the refusal is audited', async () => {
+    const res = await call('GET', '/api/platform-test/things/city-only', {
+      token: await token({ role: 'district', unit: '310101', sub: 'dora' }),
+      headers: { 'x-request-id': 'forbid-1' },
+    });
     expect(res).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const rows = (await dataSource.query(
+      `SELECT subject, role, outcome, entity, entity_id, reason FROM audit_log WHERE request_id = 'forbid-1'`,
+    )) as unknown[];
+    expect(rows).toEqual([
+      {
+        subject: 'dora',
+        role: 'district',
+        outcome: 'denied',
+        entity: 'route',
+        entity_id: '/api/platform-test/things/city-only',
+        reason: 'role district may not call it (needs city)',
+      },
+    ]);
     expect((await call('GET', '/api/platform-test/things/city-only', { token: await token({ role: 'city', unit: '31' }) })).status).toBe(
       200,
     );
@@ -386,6 +408,11 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     expect(doc.status).toBe(200);
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/platform-test/audit']));
+    // A path parameter checked by UuidPipe is documented as a UUID (schema-based tests know it).
+    const byId = doc.body.paths['/api/platform-test/things/by-id/{thingId}'].get.parameters as Array<Record<string, any>>;
+    expect(byId.filter((p) => p.name === 'thingId')).toEqual([
+      expect.objectContaining({ in: 'path', schema: expect.objectContaining({ format: 'uuid' }) }),
+    ]);
     expect((await fetch(`${base}/docs`)).status).toBe(200);
   });
 

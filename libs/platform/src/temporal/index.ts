@@ -13,3 +13,4 @@ export * from './workflow-start-settings';
 export * from './temporal-reachability';
 export * from './workflow-starter';
 export * from './workflow-reconciler';
+export * from './bounded-calls';

@@ -13,7 +13,7 @@ import { PlatformTemporalModule } from './temporal.module';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { buildWorkflowBundle } from './workflow-bundle';
 import type { GreetingActivities } from './test-fixtures/greeting.activities';
-import type { greetingWorkflow, refusalWorkflow } from './test-fixtures/greeting.workflow';
+import { addUpdate, totalQuery, type greetingWorkflow, type refusalWorkflow } from './test-fixtures/greeting.workflow';
 
 jest.setTimeout(120_000);
 
@@ -156,6 +156,39 @@ describe('PlatformTemporalModule (Temporal dev server)', () => {
       expect(app.get(ReadinessRegistry).names()).toEqual(['temporal']);
       await expect(app.get(Client).workflowService.getSystemInfo({})).resolves.toBeDefined();
     } finally {
+      await app.close();
+    }
+  });
+
+  it('an update answers through the bounded client when its worker runs', async () => {
+    const taskQueue = unique('it-temporal');
+    const app = await startApp({ taskQueue, callTimeouts: { updateMs: 20_000 } });
+    try {
+      const handle = await app.get(Client).workflow.start('counterWorkflow', { taskQueue, workflowId: unique('counter') });
+      await expect(handle.executeUpdate(addUpdate, { args: [5] })).resolves.toBe(5);
+      await expect(handle.query(totalQuery)).resolves.toBe(5);
+      await handle.terminate('test done');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('an update or query to a workflow without a worker gives up at its deadline with 503 DEPENDENCY_UNAVAILABLE (no hang)', async () => {
+    const taskQueue = unique('it-temporal-no-worker');
+    const app = await startApp({ taskQueue, runWorker: false, callTimeouts: { updateMs: 1_500, queryMs: 1_500 } });
+    const handle = await app.get(Client).workflow.start('counterWorkflow', { taskQueue, workflowId: unique('counter') });
+    try {
+      const started = Date.now();
+      const refused = await handle.executeUpdate(addUpdate, { args: [5] }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(DomainError);
+      expect(refused).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+      expect((refused as Error).message).toMatch(/update add of workflow counter-.* within 1500 ms/);
+      expect(Date.now() - started).toBeLessThan(6_000);
+      const queried = Date.now();
+      await expect(handle.query(totalQuery)).rejects.toThrow();
+      expect(Date.now() - queried).toBeLessThan(6_000);
+    } finally {
+      await handle.terminate('test done');
       await app.close();
     }
   });

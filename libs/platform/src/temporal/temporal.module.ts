@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { ReadinessRegistry } from '../health';
+import { BoundedTemporalCallsInterceptor } from './bounded-calls';
 import { checkTemporal, TEMPORAL_CHANNEL_ARGS } from './check-temporal';
 import { TemporalReachability } from './temporal-reachability';
 import { DEFAULT_WORKFLOW_START_SETTINGS, WORKFLOW_START_SETTINGS } from './workflow-start-settings';
@@ -64,9 +65,13 @@ export class PlatformTemporalModule {
         {
           provide: Client,
           inject: [TEMPORAL_CONNECTION, TEMPORAL_SETTINGS],
-          // Starts and signals carry the active trace context (OpenTelemetry client interceptor).
-          useFactory: (connection: Connection, settings: TemporalSettings) =>
-            new Client({ connection, namespace: settings.namespace, interceptors: tracingClientInterceptors() }),
+          // Starts and signals carry the active trace context (OpenTelemetry client interceptor);
+          // updates and queries give up at their deadline (503) rather than wait for a worker forever.
+          useFactory: (connection: Connection, settings: TemporalSettings) => {
+            const tracing = tracingClientInterceptors();
+            const bounded = new BoundedTemporalCallsInterceptor(connection, settings.namespace, settings.callTimeouts);
+            return new Client({ connection, namespace: settings.namespace, interceptors: { workflow: [...tracing.workflow, bounded] } });
+          },
         },
         { provide: WORKFLOW_START_SETTINGS, useValue: { ...DEFAULT_WORKFLOW_START_SETTINGS, ...options.workflowStart } },
         TemporalWorkerService,

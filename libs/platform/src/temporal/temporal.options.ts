@@ -1,5 +1,6 @@
 import type { ModuleRef } from '@nestjs/core';
 import type { Activities } from './activity-failures';
+import type { TemporalCallTimeouts } from './bounded-calls';
 import type { ScheduleDeclaration } from './schedules';
 import type { WorkflowSource } from './workflow-bundle';
 import type { WorkflowStartSettings } from './workflow-start-settings';
@@ -25,6 +26,8 @@ export interface PlatformTemporalOptions {
    * up whose workflows silently stop progressing.
    */
   exitOnWorkerFailure?: boolean;
+  /** Deadlines of updates and queries (default TEMPORAL_UPDATE_TIMEOUT_MS 10 s / TEMPORAL_QUERY_TIMEOUT_MS 5 s): past them, 503. */
+  callTimeouts?: Partial<TemporalCallTimeouts>;
   /** Timing of commit-then-start (WorkflowStarter, WorkflowReconciler); defaults in workflow-start-settings.ts. */
   workflowStart?: Partial<WorkflowStartSettings>;
   /** Extra Worker.create options (concurrency limits, interceptors). */

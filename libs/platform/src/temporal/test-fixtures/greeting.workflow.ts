@@ -1,6 +1,14 @@
 // Test fixture for temporal.module.int-spec.ts: a tiny workflow whose activities are bound from
 // a Nest provider. Deterministic code: imports @temporalio/workflow and activity types only.
-import { ApplicationFailure, ActivityFailure, proxyActivities } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  ActivityFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { GreetingActivities } from './greeting.activities';
 
 const { greet, refuse } = proxyActivities<GreetingActivities>({
@@ -23,4 +31,16 @@ export async function refusalWorkflow(): Promise<{ type?: string; nonRetryable?:
     }
     throw error;
   }
+}
+
+export const addUpdate = defineUpdate<number, [number]>('add');
+export const totalQuery = defineQuery<number>('total');
+
+/** Adds what each update sends until the total reaches 100 (bounded updates and queries). */
+export async function counterWorkflow(): Promise<number> {
+  let total = 0;
+  setHandler(addUpdate, (n) => (total += n));
+  setHandler(totalQuery, () => total);
+  await condition(() => total >= 100);
+  return total;
 }

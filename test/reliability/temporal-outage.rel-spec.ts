@@ -1,11 +1,4 @@
 /**
- * PENDING (excluded from the tier by one line in jest.config.js, `testPathIgnorePatterns`): it
- * needs helper shape-kit's fix of issue 8 defect 7 (platform WorkflowStarter: start after commit
- * with a short deadline; reconciler woken when Temporal is reachable again). On the branch that
- * lacks it, each talent-pool write blocks ~20 s while Temporal is down and the missed workflows
- * wait for the 300 s sweep. Run it by hand: `npx jest test/reliability/temporal-outage.pending.rel-spec.ts
- * --selectProjects reliability --runInBand --testPathIgnorePatterns '^$'`.
- *
  * Temporal (this stack's own dev server) stopped: registrations answer fast and are stored; once
  * Temporal is back, /ready says so within seconds and every entry's workflow is started within
  * seconds, one run each.
@@ -17,7 +10,13 @@ import { Client, Connection } from '@temporalio/client';
 import { eventually, ROOT, STATE_DIR, Tier } from './support/tier';
 
 const tier = new Tier('temporal-outage');
-/** What "fast" and "within seconds" mean here (a busy 2-core machine). */
+/**
+ * What "fast" and "within seconds" mean here (a busy 2-core machine). The first write after the
+ * stop is the one that finds the outage: it waits at most the start deadline (WorkflowStarter,
+ * 2 s) besides its own work; every later one is deferred without a network call. Without the fix
+ * each write waited ~20 s on the client's own deadline.
+ */
+const FIRST_WRITE_BUDGET_MS = 5_000;
 const WRITE_BUDGET_MS = 2_000;
 const RECOVERY_BUDGET_MS = 20_000;
 
@@ -66,7 +65,8 @@ it('Temporal down: writes answer within budget; workflows start within seconds o
       durations.push(res.ms);
     }
     tier.say(`Temporal down: 5 registrations in ${durations.join(', ')} ms`);
-    expect(Math.max(...durations)).toBeLessThan(WRITE_BUDGET_MS);
+    expect(durations[0]).toBeLessThan(FIRST_WRITE_BUDGET_MS);
+    expect(Math.max(...durations.slice(1))).toBeLessThan(WRITE_BUDGET_MS);
   } finally {
     execFileSync('bash', [path.join(ROOT, 'infra/local/stack.sh'), 'up'], { stdio: 'ignore', env: process.env });
   }
