@@ -101,7 +101,9 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   if (metrics) app.use(httpMetricsMiddleware(metrics));
   // Before Nest's own parser (registered at init), which then skips the parsed body.
   app.use(jsonBodyMiddleware());
-  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file'] });
+  app.setGlobalPrefix(globalPrefixOf(options), {
+    exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file', 'problems', 'problems/:code'],
+  });
   app.enableShutdownHooks();
   documentValidationConstraints();
   const document = SwaggerModule.createDocument(

@@ -7,3 +7,6 @@ export * from './edge-input';
 export * from './json-body.middleware';
 export * from './bodyless-route.guard';
 export * from './openapi-errors';
+export * from './accept-language';
+export * from './problem-details';
+export * from './problem-types.controller';

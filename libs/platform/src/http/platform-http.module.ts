@@ -15,6 +15,7 @@ import { PlatformTracingModule } from '../tracing/tracing.module';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { BodylessRouteGuard } from './bodyless-route.guard';
 import { PlatformExceptionFilter } from './exception-filter';
+import { ProblemTypesModule } from './problem-types.controller';
 import { createValidationPipe } from './validation';
 
 export interface PlatformHttpModuleOptions {
@@ -42,7 +43,14 @@ export class PlatformHttpModule {
     // validated the environment; the config is read when Nest instantiates the providers.
     return {
       module: PlatformHttpModule,
-      imports: [HealthModule, ContractDocumentsModule, PlatformMetricsModule, PlatformHousekeepingModule, PlatformTracingModule],
+      imports: [
+        HealthModule,
+        ContractDocumentsModule,
+        ProblemTypesModule,
+        PlatformMetricsModule,
+        PlatformHousekeepingModule,
+        PlatformTracingModule,
+      ],
       providers: [
         { provide: PlatformConfig, useFactory: () => options.config ?? getPlatformConfig() },
         {
