@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
+import { CurrentPrincipal, IfMatchVersion, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { PromotionsService, type PromotionResponse } from './promotions.service';
 import { WorkerLifecycleService, type ExitResponse } from './worker-lifecycle.service';
 import {
@@ -54,6 +54,7 @@ export class WorkersController {
   }
 
   @Patch(':id')
+  @IfMatchVersion()
   @ApiOperation({ summary: 'Change post category, level, refinement, title or role (version required; 409 when stale)' })
   update(
     @Param('id', WORKER_ID) id: string,
@@ -64,18 +65,21 @@ export class WorkersController {
   }
 
   @Post(':id/leave')
+  @IfMatchVersion()
   @HttpCode(200)
   leave(@Param('id', WORKER_ID) id: string, @Body() dto: LeaveDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.lifecycle.leave(id, dto, principal);
   }
 
   @Post(':id/return')
+  @IfMatchVersion()
   @HttpCode(200)
   return(@Param('id', WORKER_ID) id: string, @Body() dto: ReturnDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.lifecycle.return(id, dto, principal);
   }
 
   @Post(':id/transfer')
+  @IfMatchVersion()
   @HttpCode(200)
   @ApiOperation({ summary: 'Move to another street or area; both must be in the caller scope (ORG-2)' })
   transfer(
@@ -87,6 +91,7 @@ export class WorkersController {
   }
 
   @Post(':id/exit')
+  @IfMatchVersion()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exit with an EXIT-1/2/3 cause fitting the entry route (ORG-3); explained with rule IDs' })
   exit(@Param('id', WORKER_ID) id: string, @Body() dto: ExitDto, @CurrentPrincipal() principal: Principal): Promise<ExitResponse> {
@@ -94,6 +99,7 @@ export class WorkersController {
   }
 
   @Post(':id/promotions')
+  @IfMatchVersion()
   @HttpCode(200)
   @ApiOperation({ summary: 'PROM-1 one step up the title (under PROM-3 4:4:2) or role ladder' })
   promote(

@@ -10,3 +10,5 @@ export * from './openapi-errors';
 export * from './accept-language';
 export * from './problem-details';
 export * from './problem-types.controller';
+export * from './if-match';
+export * from './concurrency.interceptor';
