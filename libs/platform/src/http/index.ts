@@ -12,3 +12,4 @@ export * from './problem-details';
 export * from './problem-types.controller';
 export * from './if-match';
 export * from './concurrency.interceptor';
+export * from './openapi-completeness';

@@ -72,8 +72,9 @@ export function documentErrorsAndClosedObjects(document: OpenAPIObject): OpenAPI
     if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
   }
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem as Record<string, { responses?: Record<string, unknown> }>)) {
+    for (const [method, operation] of Object.entries(pathItem as Record<string, OperationLike>)) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      if (MUTATING_METHODS.has(method)) documentIdempotencyKey(operation);
       const responses = (operation.responses ??= {});
       for (const [status, description] of Object.entries(DOCUMENTED_ERROR_STATUSES)) {
         responses[status] ??= { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
@@ -81,6 +82,28 @@ export function documentErrorsAndClosedObjects(document: OpenAPIObject): OpenAPI
     }
   }
   return document;
+}
+
+interface OperationLike {
+  responses?: Record<string, unknown>;
+  parameters?: Array<Record<string, unknown>>;
+}
+
+const MUTATING_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/** The platform's idempotency interceptor serves every mutating route: say so on each. */
+function documentIdempotencyKey(operation: OperationLike): void {
+  const parameters = (operation.parameters ??= []);
+  if (parameters.some((p) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key')) return;
+  parameters.push({
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'Makes a retry safe: the same key, caller and request replays the first answer (Idempotent-Replayed: true); ' +
+      'the key with another request → 422 IDEMPOTENCY_KEY_REUSED; while the first runs → 409 IDEMPOTENCY_IN_PROGRESS',
+    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', example: 'hire-2026-0001' },
+  });
 }
 
 /**
