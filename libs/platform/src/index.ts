@@ -23,3 +23,4 @@ export * from './dead-letters';
 export * from './operations/operations-config';
 export * from './housekeeping';
 export * from './tracing';
+export * from './labels';

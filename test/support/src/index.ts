@@ -6,3 +6,4 @@ export { bundleWorkflowsFromSources } from './workflow-bundle';
 export { freePort, startServiceProcess, type ServiceExit, type ServiceProcess, type ServiceProcessOptions } from './service-process';
 export { readEvents, type ReadEvent, type ReadEventsOptions } from './kafka-events';
 export { startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
+export { generateOpenApiDocument, serviceEntry, servicesWithApps } from './openapi-document';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
-import { CreateSubscriptionDto, type CreatedSubscriptionResponse, type SubscriptionResponse } from './subscription.dto';
+import { CreatedSubscriptionResponse, CreateSubscriptionDto, SubscriptionResponse } from './subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
 /** /api/webhooks/subscriptions: city operators connect HR systems that have no Kafka. */
@@ -12,22 +12,26 @@ export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CreatedSubscriptionResponse })
   create(@Body() dto: CreateSubscriptionDto, @CurrentPrincipal() principal: Principal): Promise<CreatedSubscriptionResponse> {
     return this.subscriptions.create(dto, principal);
   }
 
   @Get()
+  @ApiOkResponse({ type: [SubscriptionResponse] })
   list(): Promise<SubscriptionResponse[]> {
     return this.subscriptions.list();
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: SubscriptionResponse })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SubscriptionResponse> {
     return this.subscriptions.get(id);
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
+  @ApiOkResponse({ type: SubscriptionResponse })
   deactivate(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<SubscriptionResponse> {
     return this.subscriptions.deactivate(id, principal);
   }

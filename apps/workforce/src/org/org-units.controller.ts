@@ -1,6 +1,6 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { CurrentPrincipal, IfMatchVersion, Roles, type Principal } from '@cwp/platform';
 import { ListUnitsQueryDto, UpdateUnitDto, type UnitDetailResponse, type UnitPageResponse, type UnitResponse } from './org-unit.dto';
 import { OrgUnitsService } from './org-units.service';
 
@@ -23,6 +23,7 @@ export class OrgUnitsController {
 
   /** District or city operators, within scope: an area's households and population (QUOTA-2 inputs). */
   @Patch(':code')
+  @IfMatchVersion()
   @Roles('city', 'district')
   update(@Param('code') code: string, @Body() dto: UpdateUnitDto, @CurrentPrincipal() principal: Principal): Promise<UnitResponse> {
     return this.units.update(code, dto, principal);

@@ -206,8 +206,9 @@ describe('ORG-2 transfers need both units in scope', () => {
 });
 
 describe('roles outside the operator roles', () => {
-  it('a system token may not use the roster API (403), and no token is 401', async () => {
-    expect((await http.call('GET', API, { principal: principalOf('system', '31') })).status).toBe(403);
+  it('a system token (an HR system) reads the roster city-wide but never writes (403; issue 14), and no token is 401', async () => {
+    expect((await http.call('GET', API, { principal: principalOf('system', '31') })).status).toBe(200);
+    expect((await http.call('POST', API, { principal: principalOf('system', '31'), body: newHire() })).status).toBe(403);
     expect((await http.call('GET', API)).status).toBe(401);
     expect((await http.call('POST', API, { body: newHire() })).status).toBe(401);
   });

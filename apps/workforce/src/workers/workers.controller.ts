@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, IfMatchVersion, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { PromotionsService, type PromotionResponse } from './promotions.service';
 import { WorkerLifecycleService, type ExitResponse } from './worker-lifecycle.service';
 import {
@@ -16,6 +16,13 @@ import {
   type WorkerResponse,
 } from './worker.dto';
 import { WORKER_ENTITY_NAME } from './worker-access';
+import {
+  ExitResponseDoc,
+  PromotionResponseDoc,
+  UpdatedWorkerResponseDoc,
+  WorkerPageResponseDoc,
+  WorkerResponseDoc,
+} from './worker-response.doc';
 import { WorkersService, type UpdatedWorkerResponse } from './workers.service';
 
 /** A worker id that is not a UUID names no worker: 404, exactly like a missing one. */
@@ -37,23 +44,31 @@ export class WorkersController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: WorkerResponseDoc })
   @ApiOperation({ summary: 'Hire (appoint or elect) a worker; emits cwp.workforce.worker.hired.v1' })
   hire(@Body() dto: HireWorkerDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.workers.hire(dto, principal);
   }
 
   @Get()
+  @ApiOkResponse({ type: WorkerPageResponseDoc })
   @ApiOperation({ summary: 'Search the roster within jurisdiction: filters, whitelisted sort, pages with total' })
   list(@Query() query: ListWorkersQueryDto, @CurrentPrincipal() principal: Principal): Promise<WorkerPageResponse> {
     return this.workers.list(query, principal);
   }
 
   @Get(':id')
+  @ApiOkResponse({
+    type: WorkerResponseDoc,
+    headers: { ETag: { description: 'The row version: send it as If-Match', schema: { type: 'string' } } },
+  })
   get(@Param('id', WORKER_ID) id: string, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.workers.get(id, principal);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UpdatedWorkerResponseDoc })
+  @IfMatchVersion()
   @ApiOperation({ summary: 'Change post category, level, refinement, title or role (version required; 409 when stale)' })
   update(
     @Param('id', WORKER_ID) id: string,
@@ -64,18 +79,24 @@ export class WorkersController {
   }
 
   @Post(':id/leave')
+  @ApiOkResponse({ type: WorkerResponseDoc })
+  @IfMatchVersion()
   @HttpCode(200)
   leave(@Param('id', WORKER_ID) id: string, @Body() dto: LeaveDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.lifecycle.leave(id, dto, principal);
   }
 
   @Post(':id/return')
+  @ApiOkResponse({ type: WorkerResponseDoc })
+  @IfMatchVersion()
   @HttpCode(200)
   return(@Param('id', WORKER_ID) id: string, @Body() dto: ReturnDto, @CurrentPrincipal() principal: Principal): Promise<WorkerResponse> {
     return this.lifecycle.return(id, dto, principal);
   }
 
   @Post(':id/transfer')
+  @ApiOkResponse({ type: WorkerResponseDoc })
+  @IfMatchVersion()
   @HttpCode(200)
   @ApiOperation({ summary: 'Move to another street or area; both must be in the caller scope (ORG-2)' })
   transfer(
@@ -87,6 +108,8 @@ export class WorkersController {
   }
 
   @Post(':id/exit')
+  @ApiOkResponse({ type: ExitResponseDoc })
+  @IfMatchVersion()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exit with an EXIT-1/2/3 cause fitting the entry route (ORG-3); explained with rule IDs' })
   exit(@Param('id', WORKER_ID) id: string, @Body() dto: ExitDto, @CurrentPrincipal() principal: Principal): Promise<ExitResponse> {
@@ -94,6 +117,8 @@ export class WorkersController {
   }
 
   @Post(':id/promotions')
+  @ApiOkResponse({ type: PromotionResponseDoc })
+  @IfMatchVersion()
   @HttpCode(200)
   @ApiOperation({ summary: 'PROM-1 one step up the title (under PROM-3 4:4:2) or role ladder' })
   promote(

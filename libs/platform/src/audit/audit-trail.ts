@@ -77,6 +77,24 @@ export class AuditTrail {
     );
   }
 
+  /**
+   * Records a read by the `system` role (an HR system; issue 14: each of its reads is audited), in
+   * its own short transaction: `entity` is the route template, `entityId` the path read.
+   */
+  async recordRead(
+    read: { entity: string; entityId: string },
+    principal: Principal,
+    requestId: string | undefined = currentRequestId(),
+    dataSource = this.dataSource,
+  ): Promise<void> {
+    if (!dataSource) throw new Error('AuditTrail.recordRead needs a DataSource (import PlatformDatabaseModule)');
+    await dataSource.query(
+      `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id)
+       VALUES ($1, $2, $3, $4, 'allowed', 'read', $5, $6)`,
+      [requestId ?? null, auditText(principal.sub), principal.role, principal.unit, auditText(read.entity), auditText(read.entityId)],
+    );
+  }
+
   /** Records a refused attempt (out of scope, wrong role) in its own transaction. */
   async recordDenied(
     denial: AuditDenial,

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { NoSystemRead } from '../auth/system-access';
 import { AuditPageDto, AuditQueryDto } from './audit-query.dto';
 import { AuditQueryService } from './audit-query.service';
 
@@ -9,6 +10,7 @@ import { AuditQueryService } from './audit-query.service';
  * documented in /docs, so hiding it gains nothing; 404 is kept for records outside a scope).
  */
 @ApiTags('audit')
+@NoSystemRead() // operations data, not the records an HR system reads
 @Roles('city')
 @Controller('audit')
 export class AuditController {

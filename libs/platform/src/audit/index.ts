@@ -5,3 +5,4 @@ export * from './audit-query.dto';
 export * from './audit-query.service';
 export * from './audit.controller';
 export * from './audit.module';
+export * from './system-read-audit.interceptor';

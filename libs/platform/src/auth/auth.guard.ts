@@ -8,11 +8,13 @@ import { currentRequestContext } from '../logging/request-context';
 import type { Principal, Role } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
+import { SYSTEM_READ_KEY, systemRefusal } from './system-access';
 import { TokenVerifier, unauthenticated } from './token-verifier';
 
 /**
  * Global guard, deny by default: every route needs a valid bearer token unless marked @Public().
- * Sets `req.principal` and adds the caller to the request's log context.
+ * Sets `req.principal` and adds the caller to the request's log context. The `system` role is
+ * decided by `systemRefusal` (reads only, where a city operator may read), not by `@Roles`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -37,6 +39,12 @@ export class AuthGuard implements CanActivate {
     if (logContext) Object.assign(logContext, { subject: principal.sub, role: principal.role, unit: principal.unit });
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (principal.role === 'system') {
+      // An HR system's token reads (city-wide, audited by SystemReadAuditInterceptor) and never writes.
+      const refusal = systemRefusal(req.method, roles, this.reflector.getAllAndOverride<boolean | undefined>(SYSTEM_READ_KEY, targets));
+      if (refusal) throw new DomainError(ErrorCode.FORBIDDEN, refusal, { details: { role: principal.role } });
+      return true;
+    }
     if (roles && !roles.includes(principal.role)) {
       // A refused attempt is audited like an out-of-scope one (ORG-2): who tried which route.
       await this.audit?.recordDenied(

@@ -8,3 +8,4 @@ export * from './mint-token';
 export * from './auth.guard';
 export * from './scope';
 export * from './jurisdiction';
+export * from './system-access';

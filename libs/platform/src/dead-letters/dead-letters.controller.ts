@@ -3,11 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
+import { NoSystemRead } from '../auth/system-access';
 import { DeadLetterDto, DeadLetterQueryDto, ReplayResultDto } from './dead-letters.dto';
 import { DeadLettersService } from './dead-letters.service';
 
 /** `GET /api/<service>/dead-letters`, `POST …/dead-letters/:id/replay`: city operators only. */
 @ApiTags('dead-letters')
+@NoSystemRead() // operations data, not the records an HR system reads
 @Roles('city')
 @Controller('dead-letters')
 export class DeadLettersController {

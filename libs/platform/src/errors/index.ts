@@ -5,3 +5,4 @@ export * from './error-body';
 export * from './validation-failed.error';
 export * from './service-error-codes';
 export * from './dependency-failure';
+export * from './error-titles';

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Express } from 'express';
 import type { ConfigSchema } from '../config/config-schema';
 import { ConfigValidationError } from '../config/config-schema';
@@ -53,6 +53,15 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     logger.log({ msg: 'migrations applied; exiting (MIGRATE_ONLY)', applied }, 'Bootstrap');
     return undefined;
   }
+  const openApiFile = process.env.OPENAPI_ONLY;
+  if (openApiFile) {
+    // The OpenAPI document alone (contract tests, docs builds): Nest's preview mode resolves the
+    // module graph without instantiating providers, so no database, Kafka or Temporal is touched.
+    const preview = await NestFactory.create(options.module, { logger, preview: true, abortOnError: false });
+    writeFileSync(openApiFile, JSON.stringify(configurePlatformApp(preview, options), null, 2));
+    logger.log({ msg: 'OpenAPI document written; exiting (OPENAPI_ONLY)', file: openApiFile }, 'Bootstrap');
+    process.exit(0);
+  }
   const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
   configurePlatformApp(app, options);
   // Loopback unless HOST says otherwise (containers set HOST=0.0.0.0): a dev machine's services are not on the network.
@@ -91,7 +100,7 @@ export function validateConfigOrExit(options: Pick<BootstrapOptions, 'serviceNam
  * The app-level wiring bootstrapService applies; tests call it on a `Test.createTestingModule`
  * app so they exercise exactly what production runs. Call before `app.init()`/`listen()`.
  */
-export function configurePlatformApp(app: INestApplication, options: PlatformAppOptions): void {
+export function configurePlatformApp(app: INestApplication, options: PlatformAppOptions): OpenAPIObject {
   const express = app.getHttpAdapter().getInstance() as Express;
   express.disable('x-powered-by');
   // First middleware: every later log line, including body-parser failures, has the request id.
@@ -102,7 +111,9 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   if (metrics) app.use(httpMetricsMiddleware(metrics));
   // Before Nest's own parser (registered at init), which then skips the parsed body.
   app.use(jsonBodyMiddleware());
-  app.setGlobalPrefix(globalPrefixOf(options), { exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file'] });
+  app.setGlobalPrefix(globalPrefixOf(options), {
+    exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file', 'problems', 'problems/:code'],
+  });
   app.enableShutdownHooks();
   documentValidationConstraints();
   documentUuidPathParameters(app);
@@ -118,6 +129,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   );
   documentErrorsAndClosedObjects(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return document;
 }
 
 function optionalProvider<T>(app: INestApplication, token: Type<T>): T | undefined {

@@ -7,10 +7,12 @@ import { ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/http-status-of';
 import { ValidationFailedError } from '../errors/validation-failed.error';
 import { requestIdOf } from '../logging/request-id.middleware';
+import { sendProblem } from './problem-details';
 
 /**
- * The one place errors become HTTP responses. Body always `{ code, message, field?, details?,
- * requestId }`; status from `httpStatusOf(code)` (an exhaustive switch). Anything that is not a
+ * The one place errors become HTTP responses: `application/problem+json` (RFC 9457: type, title in
+ * the caller's language, status, detail, instance) carrying `{ code, message, field?, details?,
+ * errors?, requestId }` (problem-details.ts); status from `httpStatusOf(code)` (an exhaustive switch). Anything that is not a
  * DomainError or a framework 4xx is a 500 INTERNAL with no internals, logged with its stack.
  */
 @Catch()
@@ -30,7 +32,7 @@ export class PlatformExceptionFilter implements ExceptionFilter {
       this.logger.warn({ msg: 'access refused', method: req.method, path: req.path, code: body.code, reason: body.message });
     }
     if (res.headersSent) return;
-    res.status(status).json(body);
+    sendProblem(req, res, body, status);
   }
 }
 

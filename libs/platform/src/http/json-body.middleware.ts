@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { ErrorBody, FieldProblem } from '../errors/error-body';
 import { ErrorCode } from '../errors/error-code';
-import { httpStatusOf } from '../errors/http-status-of';
+import { sendProblem } from './problem-details';
 import { requestIdOf } from '../logging/request-id.middleware';
 import { inputProblems, rawBodyProblem } from './edge-input';
 
@@ -67,5 +67,5 @@ function refuse(req: Request, res: Response, body: Omit<ErrorBody, 'requestId'>)
   // An oversize body is refused before it is read: close the connection rather than leave the
   // client uploading the rest into a kept-alive socket nobody reads.
   if (!req.complete) res.setHeader('Connection', 'close');
-  res.status(httpStatusOf(body.code)).json({ ...body, requestId: requestIdOf(req) });
+  sendProblem(req, res, { ...body, requestId: requestIdOf(req) });
 }

@@ -7,8 +7,8 @@
  */
 import { getMetadataStorage } from 'class-validator';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { ErrorCode } from '../errors/error-code';
 import { PHONE_PATTERN } from '../validation/is-phone';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
 
 const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
 const API_MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
@@ -37,32 +37,73 @@ export function documentErrorsAndClosedObjects(document: OpenAPIObject): OpenAPI
     required: ['field', 'problem'],
     properties: { field: { type: 'string' }, problem: { type: 'string' } },
   };
+  // RFC 9457 problem details with the platform's members (problem-details.ts).
   schemas.ErrorBody = {
     type: 'object',
     additionalProperties: false,
-    required: ['code', 'message', 'requestId'],
+    required: ['type', 'title', 'status', 'detail', 'instance', 'code', 'message', 'requestId'],
     properties: {
-      code: { type: 'string', enum: Object.values(ErrorCode) },
-      message: { type: 'string' },
+      type: { type: 'string', description: 'URI reference of the problem type: /problems/<code>, served by every service' },
+      title: { type: 'string', description: "The code's title in the language chosen by Accept-Language (en, zh-CN)" },
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      detail: { type: 'string', description: 'What this occurrence says (ids, fields, figures)' },
+      instance: { type: 'string', description: 'The request path' },
+      code: { type: 'string', description: 'The stable error code clients match on: a platform code or one a service registered' },
+      message: { type: 'string', description: 'Same as detail (kept for clients written before problem details)' },
       field: { type: 'string' },
       details: { type: 'object' },
       errors: { type: 'array', items: { $ref: '#/components/schemas/FieldProblem' } },
       requestId: { type: 'string' },
+    },
+    example: {
+      type: '/problems/VALIDATION_FAILED',
+      title: '请求内容校验未通过',
+      status: 400,
+      detail: 'Invalid unitCode',
+      instance: '/api/talent-pool/entries',
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid unitCode',
+      field: 'unitCode',
+      errors: [{ field: 'unitCode', problem: 'must be a 9-digit street code' }],
+      requestId: '6f1c2d3e-0000-4000-8000-000000000000',
     },
   };
   for (const schema of Object.values(schemas)) {
     if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
   }
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem as Record<string, { responses?: Record<string, unknown> }>)) {
+    for (const [method, operation] of Object.entries(pathItem as Record<string, OperationLike>)) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+      if (MUTATING_METHODS.has(method)) documentIdempotencyKey(operation);
       const responses = (operation.responses ??= {});
       for (const [status, description] of Object.entries(DOCUMENTED_ERROR_STATUSES)) {
-        responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+        responses[status] ??= { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
       }
     }
   }
   return document;
+}
+
+interface OperationLike {
+  responses?: Record<string, unknown>;
+  parameters?: Array<Record<string, unknown>>;
+}
+
+const MUTATING_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/** The platform's idempotency interceptor serves every mutating route: say so on each. */
+function documentIdempotencyKey(operation: OperationLike): void {
+  const parameters = (operation.parameters ??= []);
+  if (parameters.some((p) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key')) return;
+  parameters.push({
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'Makes a retry safe: the same key, caller and request replays the first answer (Idempotent-Replayed: true); ' +
+      'the key with another request → 422 IDEMPOTENCY_KEY_REUSED; while the first runs → 409 IDEMPOTENCY_IN_PROGRESS',
+    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', example: 'hire-2026-0001' },
+  });
 }
 
 /**

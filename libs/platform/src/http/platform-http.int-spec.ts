@@ -215,7 +215,17 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
   it('a missing or invalid token answers 401 UNAUTHENTICATED with the request id', async () => {
     const missing = await call('GET', '/api/platform-test/things/310101002/1', { headers: { 'x-request-id': 'req-abc' } });
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ code: 'UNAUTHENTICATED', message: 'Authentication required', requestId: 'req-abc' });
+    expect(missing.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(missing.body).toEqual({
+      type: '/problems/UNAUTHENTICATED',
+      title: 'Authentication required',
+      status: 401,
+      detail: 'Authentication required',
+      instance: '/api/platform-test/things/310101002/1',
+      code: 'UNAUTHENTICATED',
+      message: 'Authentication required',
+      requestId: 'req-abc',
+    });
     expect(missing.headers.get('x-request-id')).toBe('req-abc');
 
     const invalid = await call('GET', '/api/platform-test/things/310101002/1', { token: 'eyJhbGciOiJub25lIn0.e30.' });
@@ -239,6 +249,35 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     expect(typeof res.body.requestId).toBe('string');
   });
 
+  it('errors are RFC 9457 problem details; the title follows Accept-Language (zh-CN for operators), the code stays', async () => {
+    const res = await call('POST', '/api/platform-test/things', {
+      token: await token({ role: 'street', unit: '310101002' }),
+      body: { unit: 'x', years: 1 },
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8', 'x-request-id': 'zh-1' },
+    });
+    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(res.headers.get('content-language')).toBe('zh-CN');
+    expect(res.body).toMatchObject({
+      type: '/problems/VALIDATION_FAILED',
+      title: '请求内容校验未通过',
+      status: 400,
+      instance: '/api/platform-test/things',
+      code: 'VALIDATION_FAILED',
+      field: 'unit',
+      requestId: 'zh-1',
+    });
+    const type = await call('GET', res.body.type);
+    expect(type).toMatchObject({ status: 200, body: { code: 'VALIDATION_FAILED', status: 400, title: { 'zh-CN': '请求内容校验未通过' } } });
+    // A raw-body refusal (before Nest's router) is a problem document too.
+    const malformed = await call('POST', '/api/platform-test/things', {
+      token: await token({ role: 'street', unit: '310101002' }),
+      raw: '['.repeat(40) + ']'.repeat(40),
+      headers: { 'accept-language': 'zh' },
+    });
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    expect(malformed.body).toMatchObject({ status: 400, title: '请求内容校验未通过', code: 'VALIDATION_FAILED', field: 'body' });
+  });
+
   it('malformed JSON answers 400 and an unknown route 404, in the same body shape', async () => {
     const street = await token({ role: 'street', unit: '310101002' });
     const malformed = await call('POST', '/api/platform-test/things', { token: street, raw: '{"unit": ' });
@@ -258,7 +297,13 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
   it('an unexpected error answers 500 INTERNAL without internals', async () => {
     const res = await call('GET', '/api/platform-test/things/boom', { token: await token({ role: 'city', unit: '31' }) });
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ code: 'INTERNAL', message: 'Internal error', requestId: expect.any(String) });
+    expect(res.body).toMatchObject({
+      code: 'INTERNAL',
+      message: 'Internal error',
+      detail: 'Internal error',
+      requestId: expect.any(String),
+    });
+    expect(Object.keys(res.body).sort()).toEqual(['code', 'detail', 'instance', 'message', 'requestId', 'status', 'title', 'type']);
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
   });
 
@@ -270,6 +315,11 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
     const foreign = await call('GET', '/api/platform-test/things/310104003/42', { token: street, headers: { 'x-request-id': 'deny-1' } });
     expect(foreign.status).toBe(404);
     expect(foreign.body).toEqual({
+      type: '/problems/NOT_FOUND',
+      title: 'Not found',
+      status: 404,
+      detail: 'thing 42 not found',
+      instance: '/api/platform-test/things/310104003/42',
       code: 'NOT_FOUND',
       message: 'thing 42 not found',
       details: { entity: 'thing', id: '42' },

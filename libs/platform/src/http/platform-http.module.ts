@@ -1,12 +1,14 @@
 import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuditTrail } from '../audit/audit-trail';
+import { SystemReadAuditInterceptor } from '../audit/system-read-audit.interceptor';
 import { AuthGuard } from '../auth/auth.guard';
 import { Jurisdiction } from '../auth/jurisdiction';
 import { TokenVerifier } from '../auth/token-verifier';
 import { getPlatformConfig, PlatformConfig } from '../config/platform-config';
 import { ContractDocumentsModule } from '../contract-documents/contract-documents.controller';
 import { HealthModule } from '../health/health.module';
+import { PlatformLabelsModule } from '../labels/labels.controller';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { PlatformHousekeepingModule } from '../housekeeping/housekeeping.module';
@@ -14,7 +16,9 @@ import { PlatformMetricsModule } from '../metrics/metrics.module';
 import { PlatformTracingModule } from '../tracing/tracing.module';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { BodylessRouteGuard } from './bodyless-route.guard';
+import { ConcurrencyInterceptor } from './concurrency.interceptor';
 import { PlatformExceptionFilter } from './exception-filter';
+import { ProblemTypesModule } from './problem-types.controller';
 import { createValidationPipe } from './validation';
 
 export interface PlatformHttpModuleOptions {
@@ -42,7 +46,15 @@ export class PlatformHttpModule {
     // validated the environment; the config is read when Nest instantiates the providers.
     return {
       module: PlatformHttpModule,
-      imports: [HealthModule, ContractDocumentsModule, PlatformMetricsModule, PlatformHousekeepingModule, PlatformTracingModule],
+      imports: [
+        HealthModule,
+        ContractDocumentsModule,
+        ProblemTypesModule,
+        PlatformLabelsModule,
+        PlatformMetricsModule,
+        PlatformHousekeepingModule,
+        PlatformTracingModule,
+      ],
       providers: [
         { provide: PlatformConfig, useFactory: () => options.config ?? getPlatformConfig() },
         {
@@ -64,6 +76,8 @@ export class PlatformHttpModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyStore,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: SystemReadAuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ConcurrencyInterceptor },
         ...(options.extraProviders ?? []),
       ],
       exports: [
