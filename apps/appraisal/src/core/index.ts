@@ -1,4 +1,3 @@
-export * from './after-commit';
 export * from './appraisal-core.module';
 export * from './appraisal-errors';
 export * from './appraisal-settings';

@@ -189,7 +189,7 @@ describe('close and calibration (APPR-1..3, APPR-2)', () => {
 
     // Publishing is refused while the street is over the limit: 422 naming the unit.
     const refused = await http.call('POST', `/cycles/${cycleId}/publish`, { principal: street });
-    expect(refused).toMatchObject({ status: 422, body: { details: { reason: 'CALIBRATION_REQUIRED', units: [STREET] } } });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'CALIBRATION_REQUIRED', details: { rule: 'APPR-2', units: [STREET] } } });
 
     // Calibration moves (audited, explained) bring it within the limit (at most 1 of 5).
     const list = await http.call('GET', `/results?unit=${STREET}&year=2026`, { principal: street });
