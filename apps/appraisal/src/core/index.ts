@@ -3,3 +3,4 @@ export * from './appraisal-errors';
 export * from './appraisal-settings';
 export * from './batch-outbox';
 export * from './update-returning';
+export * from './temporal-unavailable';

@@ -5,7 +5,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { AppraisalGrade, OperatorRef } from '@cwp/contracts';
 import { AuditTrail, DomainError, WorkflowStarter, type Principal } from '@cwp/platform';
 import { shanghaiDate, type PolicyCatalog } from '@cwp/policy';
-import { AppraisalError, AppraisalErrors } from '../core';
+import { AppraisalError, AppraisalErrors, temporalUnavailable } from '../core';
 import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core';
 import { ResultsService, type CycleFacts } from '../results';
 import { CYCLE_ENTITY, CycleAccess } from './cycle-access';
@@ -143,7 +143,7 @@ export class CyclesService {
           details: { cycleId: cycle.id, phase: cycle.phase },
         });
       }
-      throw error;
+      throw temporalUnavailable(error, `Cycle ${cycle.id}`) ?? error;
     }
   }
 

@@ -20,7 +20,7 @@ import {
 } from '@cwp/platform';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ExitNoticeDecisionInput, OpenTaskInput, TriggerExitInput } from '@cwp/appraisal-workflows';
-import { AppraisalError } from '../core';
+import { AppraisalError, temporalUnavailable } from '../core';
 import { RecordAccess } from './record-access';
 import { recordEventData, taskAuditView } from './record-event-data';
 import { RecordRepository } from './record.repository';
@@ -253,7 +253,7 @@ export class RecordsService {
         throw new DomainError(AppraisalError.TASK_NOT_OPEN, `The exit notice cannot be decided: ${error.cause?.message ?? error.message}`, {
           details: { taskId },
         });
-      throw error;
+      throw temporalUnavailable(error, `The exit notice ${taskId}`) ?? error;
     }
     return (await this.repository.findTask(taskId))!;
   }

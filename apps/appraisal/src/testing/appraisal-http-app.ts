@@ -58,7 +58,7 @@ export const principalOf = (role: Principal['role'], unit: string): Principal =>
 
 export async function startAppraisalHttpApp(
   schemaPrefix: string,
-  opts: { residentRatePerMinute?: number } = {},
+  opts: { residentRatePerMinute?: number; excellentShareLimit?: number } = {},
 ): Promise<AppraisalHttpApp> {
   const keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-appr-http-'));
   const ds = await testing.createTestDataSource({ schemaPrefix, migrations: appraisalMigrations });
@@ -99,7 +99,7 @@ export async function startAppraisalHttpApp(
         settings: {
           taskQueue: 'appraisal-int',
           timings: { admonishmentDays: 30, escalationDays: 14, noticeDays: 30, appealDays: 15 },
-          excellentShareLimit: 0.2,
+          excellentShareLimit: opts.excellentShareLimit ?? 0.2,
           residentRatePerMinute: opts.residentRatePerMinute ?? 1_000,
           workersConsumer: 'appraisal-int',
         },
