@@ -157,7 +157,10 @@ describe("residents' endpoint (APPR-3): anonymous, one per resident, rate-limite
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     const limited = await http.call('POST', '/public/ratings', { body: resident(workers[2]!, 'flood-x') });
     expect(limited.status).toBe(429);
-    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(limited.body).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      details: { retryAfterSeconds: Number(limited.headers.get('retry-after')) },
+    });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
