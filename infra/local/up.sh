@@ -159,9 +159,21 @@ seed_demo_city() {
   )
 }
 
-# After the apps are ready: the demo's reserve entries, registered over HTTP; writes the tour file.
+# After the apps are ready: the demo's appraisal (records, last year's results, this year's cycle
+# through the appraisal API), then its reserve entries, registered over HTTP; writes the tour file.
 register_demo_entries() {
-  local apps=$1 talent_pool_port
+  local apps=$1 talent_pool_port appraisal_port
+  appraisal_port=$(awk '$1 == "appraisal" { print $2 }' <<<"$apps")
+  if [[ -n $appraisal_port ]]; then
+    step "demo city: appraisal records, last year's results, this year's cycle through the appraisal API"
+    (
+      set -a
+      # shellcheck disable=SC1090
+      source "$ENV_FILE"
+      set +a
+      APPRAISAL_URL="http://127.0.0.1:$appraisal_port" npm run --silent ts -- seeds/demo/appraisal-demo.cli.ts
+    )
+  fi
   talent_pool_port=$(awk '$1 == "talent-pool" { print $2 }' <<<"$apps")
   if [[ -z $talent_pool_port ]]; then
     step "demo city: reserve entries skipped (no talent-pool app)"

@@ -2,26 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { PlatformConfig, ServiceClock, parsePiiKey } from '@cwp/platform';
-import { defaultPolicyCatalog } from '@cwp/policy';
-import {
-  APPRAISAL_SETTINGS,
-  POLICY_CATALOG,
-  RESIDENT_KEY,
-  WORKFLOW_SEARCH_ATTRIBUTES,
-  type AppraisalSettingsValue,
-} from './appraisal-settings';
+import { PlatformConfig, PlatformPolicyModule, ServiceClock, parsePiiKey, type PlatformPolicyOptions } from '@cwp/platform';
+import { APPRAISAL_SETTINGS, RESIDENT_KEY, WORKFLOW_SEARCH_ATTRIBUTES, type AppraisalSettingsValue } from './appraisal-settings';
 
 export interface AppraisalCoreOptions {
   settings: AppraisalSettingsValue;
   /** APPRAISAL_RESIDENT_KEY, when set. */
   residentKey?: string;
   production: boolean;
+  /** The policy catalog (default: the shipped parameter versions). */
+  policy?: PlatformPolicyOptions;
 }
 
 /**
- * What every appraisal feature reads: the service settings, the policy catalog (kit: until the
- * platform's PlatformPolicyModule lands), the clock and the residents' hash key.
+ * What every appraisal feature reads: the service settings, the policy catalog
+ * (PlatformPolicyModule: POLICY_CATALOG), the clock and the residents' hash key.
  */
 @Global()
 @Module({})
@@ -29,9 +24,9 @@ export class AppraisalCoreModule {
   static forRoot(options: AppraisalCoreOptions): DynamicModule {
     return {
       module: AppraisalCoreModule,
+      imports: [PlatformPolicyModule.forRoot(options.policy)],
       providers: [
         { provide: APPRAISAL_SETTINGS, useValue: options.settings },
-        { provide: POLICY_CATALOG, useFactory: defaultPolicyCatalog },
         { provide: WORKFLOW_SEARCH_ATTRIBUTES, useValue: true },
         {
           provide: RESIDENT_KEY,
@@ -40,7 +35,7 @@ export class AppraisalCoreModule {
         },
         ServiceClock,
       ],
-      exports: [APPRAISAL_SETTINGS, POLICY_CATALOG, WORKFLOW_SEARCH_ATTRIBUTES, RESIDENT_KEY, ServiceClock],
+      exports: [APPRAISAL_SETTINGS, WORKFLOW_SEARCH_ATTRIBUTES, RESIDENT_KEY, ServiceClock, PlatformPolicyModule],
     };
   }
 }

@@ -80,9 +80,11 @@ export class CycleRepository {
     await this.dataSource.query(`UPDATE cycles SET workflow_started_at = now() WHERE id = $1 AND workflow_started_at IS NULL`, [id]);
   }
 
-  async withoutWorkflow(): Promise<CycleRow[]> {
+  /** Cycles not yet published whose workflow start is not recorded (a crash or a Temporal outage), oldest first. */
+  async withoutWorkflow(limit: number): Promise<CycleRow[]> {
     return this.dataSource.query(
-      `SELECT ${CYCLE_COLUMNS} FROM cycles WHERE workflow_started_at IS NULL AND phase <> 'published' LIMIT 100`,
+      `SELECT ${CYCLE_COLUMNS} FROM cycles WHERE workflow_started_at IS NULL AND phase <> 'published' ORDER BY created_at, id LIMIT $1`,
+      [limit],
     );
   }
 

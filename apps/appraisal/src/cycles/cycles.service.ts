@@ -3,16 +3,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { AppraisalGrade, OperatorRef } from '@cwp/contracts';
-import { AuditTrail, DomainError, ErrorCode, type Principal } from '@cwp/platform';
+import { AuditTrail, DomainError, WorkflowStarter, type Principal } from '@cwp/platform';
 import { shanghaiDate, type PolicyCatalog } from '@cwp/policy';
-import { afterCommit } from '../core';
-import { AppraisalErrors } from '../core';
+import { AppraisalError, AppraisalErrors, temporalUnavailable } from '../core';
 import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core';
 import { ResultsService, type CycleFacts } from '../results';
 import { CYCLE_ENTITY, CycleAccess } from './cycle-access';
 import { CycleRepository } from './cycle.repository';
 import type { CycleRow } from './cycle.row';
 import type { OpenCycleDto, TargetsDto } from './cycle.dto';
+import { CycleWorkflow } from './workflow/cycle-workflow';
 import { CycleWorkflows } from './workflow/cycle-workflows';
 
 const MAX_WINDOW_MS = 400 * 86_400_000;
@@ -29,6 +29,8 @@ export class CyclesService {
     private readonly repository: CycleRepository,
     private readonly access: CycleAccess,
     private readonly workflows: CycleWorkflows,
+    private readonly cycleWorkflow: CycleWorkflow,
+    private readonly starter: WorkflowStarter,
     private readonly results: ResultsService,
     private readonly audit: AuditTrail,
     @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
@@ -74,13 +76,9 @@ export class CyclesService {
       );
       return inserted;
     });
-    await this.startWorkflow(row);
+    // After the commit, never failing the request: a Temporal outage leaves it to the reconciler.
+    await this.starter.startAfterCommit(this.cycleWorkflow, row);
     return row;
-  }
-
-  async startWorkflow(row: CycleRow): Promise<void> {
-    if (await afterCommit('cycle workflow start', { cycleId: row.id }, () => this.workflows.start(row)))
-      await this.repository.markWorkflowStarted(row.id);
   }
 
   async get(id: string, principal: Principal): Promise<CycleRow> {
@@ -141,11 +139,11 @@ export class CyclesService {
       await send();
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError) {
-        throw new DomainError(ErrorCode.CONFLICT, `Cycle ${cycle.id}: ${error.cause?.message ?? error.message}`, {
-          details: { reason: 'CYCLE_PHASE', phase: cycle.phase },
+        throw new DomainError(AppraisalError.CYCLE_PHASE, `Cycle ${cycle.id}: ${error.cause?.message ?? error.message}`, {
+          details: { cycleId: cycle.id, phase: cycle.phase },
         });
       }
-      throw error;
+      throw temporalUnavailable(error, `Cycle ${cycle.id}`) ?? error;
     }
   }
 

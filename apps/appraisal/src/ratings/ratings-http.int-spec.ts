@@ -157,7 +157,10 @@ describe("residents' endpoint (APPR-3): anonymous, one per resident, rate-limite
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     const limited = await http.call('POST', '/public/ratings', { body: resident(workers[2]!, 'flood-x') });
     expect(limited.status).toBe(429);
-    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(limited.body).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      details: { retryAfterSeconds: Number(limited.headers.get('retry-after')) },
+    });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
@@ -189,7 +192,7 @@ describe('close and calibration (APPR-1..3, APPR-2)', () => {
 
     // Publishing is refused while the street is over the limit: 422 naming the unit.
     const refused = await http.call('POST', `/cycles/${cycleId}/publish`, { principal: street });
-    expect(refused).toMatchObject({ status: 422, body: { details: { reason: 'CALIBRATION_REQUIRED', units: [STREET] } } });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'CALIBRATION_REQUIRED', details: { rule: 'APPR-2', units: [STREET] } } });
 
     // Calibration moves (audited, explained) bring it within the limit (at most 1 of 5).
     const list = await http.call('GET', `/results?unit=${STREET}&year=2026`, { principal: street });

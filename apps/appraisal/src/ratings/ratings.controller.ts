@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@cwp/platform';
 import { OperatorRatingsDto, RatingCountResponse, ResidentRatingDto } from './rating.dto';
 import { RatingsService } from './ratings.service';
@@ -37,6 +37,11 @@ export class RatingsController {
   @Public()
   @HttpCode(201)
   @ApiOperation({ summary: "APPR-3 residents' rating: no operator token, rate-limited, anonymous, one per resident per worker per year" })
+  @ApiTooManyRequestsResponse({
+    description:
+      'TOO_MANY_REQUESTS: this address rated too often; the Retry-After header (and details.retryAfterSeconds) says when to retry',
+    schema: { $ref: '#/components/schemas/ErrorBody' },
+  })
   async resident(@Body() dto: ResidentRatingDto): Promise<{ recorded: true }> {
     return this.ratings.rateAsResident(dto);
   }

@@ -4,7 +4,7 @@ import { RecordAccess } from './record-access';
 import { RecordRepository } from './record.repository';
 import { RecordsController } from './records.controller';
 import { RecordsService } from './records.service';
-import { RecordReconciler } from './workflow/record-reconciler';
+import { RecordWorkflow } from './workflow/record-workflow';
 import { RecordWorkflows } from './workflow/record-workflows';
 
 /**
@@ -14,7 +14,7 @@ import { RecordWorkflows } from './workflow/record-workflows';
  */
 @Module({
   controllers: [RecordsController],
-  providers: [RecordRepository, RecordAccess, RecordWorkflows, RecordsService, RecordReconciler, WorkforceWorkersHandler],
+  providers: [RecordRepository, RecordAccess, RecordWorkflow, RecordWorkflows, RecordsService, WorkforceWorkersHandler],
   exports: [RecordsService, RecordRepository, RecordWorkflows],
 })
 export class RecordsModule {}

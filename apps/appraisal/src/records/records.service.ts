@@ -11,21 +11,22 @@ import {
 import {
   AuditTrail,
   DomainError,
-  ErrorCode,
   OrgUnitDirectory,
   OutboxWriter,
   SYSTEM_PRINCIPAL,
   ServiceClock,
+  WorkflowStarter,
   type Principal,
 } from '@cwp/platform';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ExitNoticeDecisionInput, OpenTaskInput, TriggerExitInput } from '@cwp/appraisal-workflows';
-import { afterCommit } from '../core';
+import { AppraisalError, temporalUnavailable } from '../core';
 import { RecordAccess } from './record-access';
 import { recordEventData, taskAuditView } from './record-event-data';
 import { RecordRepository } from './record.repository';
 import type { RecordTaskRow, WorkerRecordRow } from './record.row';
 import type { DecideNoticeDto, TaskDoneDto } from './record.dto';
+import { RecordWorkflow } from './workflow/record-workflow';
 import { RecordWorkflows } from './workflow/record-workflows';
 
 const TASK_ENTITY = 'appraisal_task';
@@ -44,6 +45,8 @@ export class RecordsService {
     private readonly repository: RecordRepository,
     private readonly access: RecordAccess,
     private readonly workflows: RecordWorkflows,
+    private readonly recordWorkflow: RecordWorkflow,
+    private readonly starter: WorkflowStarter,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
     private readonly directory: OrgUnitDirectory,
@@ -66,13 +69,9 @@ export class RecordsService {
     return this.repository.markExited(em, data.workerId, data.exitedOn);
   }
 
+  /** After the commit: each record's workflow through the platform WorkflowStarter (deferred to the reconciler when Temporal is down). */
   async startWorkflows(rows: readonly WorkerRecordRow[]): Promise<void> {
-    const started: string[] = [];
-    for (const row of rows) {
-      if (await afterCommit('record workflow start', { workerId: row.workerId }, () => this.workflows.start(row)))
-        started.push(row.workerId);
-    }
-    await this.repository.markWorkflowStarted(started);
+    for (const row of rows) await this.starter.startAfterCommit(this.recordWorkflow, row);
   }
 
   // ---- activities of the record workflow ---------------------------------------------------
@@ -218,10 +217,8 @@ export class RecordsService {
         dto.note ?? null,
       ]);
       if (!after)
-        throw DomainError.conflict(`Task ${taskId} is ${current.status}, not open`, {
-          taskId,
-          status: current.status,
-          reason: 'TASK_NOT_OPEN',
+        throw new DomainError(AppraisalError.TASK_NOT_OPEN, `Task ${taskId} is ${current.status}, not open`, {
+          details: { taskId, status: current.status },
         });
       await this.audit.record(
         em,
@@ -230,7 +227,7 @@ export class RecordsService {
       );
       return after;
     });
-    await afterCommit('record task-done signal', { workerId, taskId }, () => this.workflows.taskDone(workerId, taskId));
+    await this.workflows.taskDone(workerId, taskId);
     return task;
   }
 
@@ -239,7 +236,9 @@ export class RecordsService {
     const { task } = await this.access.visibleTask(workerId, taskId, principal, 'exit-notice');
     if (task.kind !== 'exit-notice') throw DomainError.validation('taskId', `Task ${taskId} is a ${task.kind}, not an exit notice`);
     if (!['open', 'reminded', 'escalated'].includes(task.status)) {
-      throw DomainError.conflict(`The exit notice is ${task.status}`, { taskId, status: task.status, reason: 'TASK_NOT_OPEN' });
+      throw new DomainError(AppraisalError.TASK_NOT_OPEN, `The exit notice is ${task.status}`, {
+        details: { taskId, status: task.status },
+      });
     }
     const effectiveOn = dto.effectiveOn ?? this.clock.today();
     try {
@@ -251,10 +250,10 @@ export class RecordsService {
       });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError)
-        throw new DomainError(ErrorCode.CONFLICT, `The exit notice cannot be decided: ${error.cause?.message ?? error.message}`, {
-          details: { taskId, reason: 'TASK_NOT_OPEN' },
+        throw new DomainError(AppraisalError.TASK_NOT_OPEN, `The exit notice cannot be decided: ${error.cause?.message ?? error.message}`, {
+          details: { taskId },
         });
-      throw error;
+      throw temporalUnavailable(error, `The exit notice ${taskId}`) ?? error;
     }
     return (await this.repository.findTask(taskId))!;
   }

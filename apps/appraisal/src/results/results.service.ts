@@ -10,8 +10,7 @@ import {
 import { AuditTrail, DomainError, OutboxWriter, ServiceClock, type Principal } from '@cwp/platform';
 import { ExplanationBuilder, type PolicyCatalog } from '@cwp/policy';
 import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core';
-import { AppraisalErrors } from '../core';
-import { afterCommit } from '../core';
+import { AppraisalError, AppraisalErrors } from '../core';
 import { appendBatch } from '../core';
 import { RecordWorkflows } from '../records';
 import { RESULT_ENTITY, ResultAccess } from './result-access';
@@ -96,9 +95,10 @@ export class ResultsService {
   async calibrate(workerId: string, year: number, grade: AppraisalGrade, reason: string, principal: Principal): Promise<ResultRow> {
     const row = await this.access.visible(workerId, year, principal, 'calibrate');
     if (row.status !== 'draft')
-      throw DomainError.conflict(`The ${year} result of ${workerId} is published; a published grade changes only on appeal`, {
-        reason: 'RESULT_PUBLISHED',
-      });
+      throw new DomainError(
+        AppraisalError.RESULT_PUBLISHED,
+        `The ${year} result of ${workerId} is published; a published grade changes only on appeal`,
+      );
     if (row.grade === grade) throw DomainError.validation('grade', `The grade is already ${grade}`);
     const move = { from: row.grade, to: grade, reason, by: principal.sub, at: new Date().toISOString() };
     const explanation = new ExplanationBuilder(row.explanation.inputs, row.policyVersion)
@@ -107,7 +107,7 @@ export class ResultsService {
       .build();
     return this.dataSource.transaction(async (em) => {
       const after = await this.repository.calibrate(em, row, grade, move, explanation);
-      if (!after) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
+      if (!after) throw staleResult(row);
       await this.audit.record(
         em,
         {
@@ -152,11 +152,9 @@ export class ResultsService {
         rows
           .slice(i, i + SIGNAL_PARALLELISM)
           .map((r) =>
-            afterCommit('grade signal', { workerId: r.workerId, year: r.year }, () =>
-              this.records.grade(
-                { workerId: r.workerId, unitCode: r.unitCode, entryRoute: r.entryRoute },
-                { year: r.year, grade: r.grade, reason },
-              ),
+            this.records.grade(
+              { workerId: r.workerId, unitCode: r.unitCode, entryRoute: r.entryRoute },
+              { year: r.year, grade: r.grade, reason },
             ),
           ),
       );
@@ -168,14 +166,14 @@ export class ResultsService {
   async fileAppeal(workerId: string, year: number, reason: string, principal: Principal): Promise<ResultRow> {
     const row = await this.access.visible(workerId, year, principal, 'appeal');
     if (row.status !== 'published')
-      throw DomainError.conflict(`The ${year} result of ${workerId} is not published yet`, { reason: 'RESULT_NOT_PUBLISHED' });
+      throw new DomainError(AppraisalError.RESULT_NOT_PUBLISHED, `The ${year} result of ${workerId} is not published yet`);
     if (row.appealStatus !== null)
-      throw DomainError.conflict(`The ${year} result was already appealed (${row.appealStatus})`, { reason: 'ALREADY_APPEALED' });
+      throw new DomainError(AppraisalError.ALREADY_APPEALED, `The ${year} result was already appealed (${row.appealStatus})`);
     const until = new Date(row.publishedAt!.getTime() + this.settings.timings.appealDays * 86_400_000);
     if (Date.now() > until.getTime()) throw AppraisalErrors.appealWindowClosed(until.toISOString().slice(0, 10));
     return this.dataSource.transaction(async (em) => {
       const after = await this.repository.fileAppeal(em, row, reason);
-      if (!after) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
+      if (!after) throw staleResult(row);
       await this.audit.record(
         em,
         {
@@ -204,8 +202,7 @@ export class ResultsService {
     principal: Principal,
   ): Promise<ResultRow> {
     const row = await this.access.visible(workerId, year, principal, 'decide-appeal');
-    if (row.appealStatus !== 'filed')
-      throw DomainError.conflict(`No appeal of the ${year} result is pending`, { reason: 'NO_PENDING_APPEAL' });
+    if (row.appealStatus !== 'filed') throw new DomainError(AppraisalError.NO_PENDING_APPEAL, `No appeal of the ${year} result is pending`);
     if (outcome === 'upheld' && (grade === undefined || grade === row.grade))
       throw DomainError.validation('grade', 'An upheld appeal names the new grade, different from the current one');
     const to = outcome === 'upheld' ? grade! : row.grade;
@@ -222,7 +219,7 @@ export class ResultsService {
       .build();
     const after = await this.dataSource.transaction(async (em) => {
       const changed = await this.repository.decideAppeal(em, row, to, decision, explanation);
-      if (!changed) throw DomainError.conflict('The result changed meanwhile; reload and retry', { reason: 'STALE_VERSION' });
+      if (!changed) throw staleResult(row);
       await this.audit.record(
         em,
         {
@@ -313,7 +310,7 @@ export class ResultsService {
     await this.dataSource.transaction(async (em) => {
       const inserted = await this.repository.insertSelection(em, { level, unitCode, year, selected, explanation, by: principal.sub });
       if (!inserted)
-        throw DomainError.conflict(`The ${level} top ten of ${unitCode} for ${year} was already selected`, { reason: 'ALREADY_SELECTED' });
+        throw new DomainError(AppraisalError.ALREADY_SELECTED, `The ${level} top ten of ${unitCode} for ${year} was already selected`);
       await this.audit.record(
         em,
         {
@@ -338,6 +335,15 @@ export class ResultsService {
   today(): string {
     return this.clock.today();
   }
+}
+
+/** The row changed between the read and the guarded update (its version moved): 409 VERSION_CONFLICT. */
+function staleResult(row: ResultRow): DomainError {
+  return DomainError.versionConflict('The result changed meanwhile; reload and retry', {
+    table: 'results',
+    id: `${row.workerId}/${row.year}`,
+    expectedVersion: row.version,
+  });
 }
 
 function groupByWorker(rows: readonly RatingAggregateRow[]): RatingAggregateRow[][] {

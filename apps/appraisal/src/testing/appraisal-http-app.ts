@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Global, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   AuditModule,
   OrgUnitDirectory,
   OutboxWriter,
   PlatformHttpModule,
+  PlatformTemporalModule,
+  WorkflowReconciler,
   configurePlatformApp,
   fromRepoRoot,
   mintLocalToken,
@@ -57,7 +58,7 @@ export const principalOf = (role: Principal['role'], unit: string): Principal =>
 
 export async function startAppraisalHttpApp(
   schemaPrefix: string,
-  opts: { residentRatePerMinute?: number } = {},
+  opts: { residentRatePerMinute?: number; excellentShareLimit?: number } = {},
 ): Promise<AppraisalHttpApp> {
   const keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-appr-http-'));
   const ds = await testing.createTestDataSource({ schemaPrefix, migrations: appraisalMigrations });
@@ -69,16 +70,14 @@ export async function startAppraisalHttpApp(
     TEMPORAL_ADDRESS: '127.0.0.1:1',
     AUTH_LOCAL_KEY_FILE: path.join(keyDir, 'key.json'),
   }).platform;
-  const connection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 200 });
 
   @Global()
   @Module({
     providers: [
       { provide: DataSource, useValue: ds },
       { provide: OutboxWriter, useValue: new OutboxWriter('appraisal', appraisalEventContracts) },
-      { provide: Client, useValue: new Client({ connection }) },
     ],
-    exports: [DataSource, OutboxWriter, Client],
+    exports: [DataSource, OutboxWriter],
   })
   class TestInfraModule {}
 
@@ -86,11 +85,21 @@ export async function startAppraisalHttpApp(
     imports: [
       TestInfraModule,
       PlatformHttpModule.forRoot({ config, directory }),
+      // Temporal out of reach (as in an outage): starts are deferred to the reconciler, whose sweep is off.
+      PlatformTemporalModule.forService({
+        taskQueue: 'appraisal-int',
+        address: '127.0.0.1:1',
+        workflows: { workflowsPath: '' },
+        activities: () => ({}),
+        runWorker: false,
+        exitOnWorkerFailure: false,
+        workflowStart: { startTimeoutMs: 300, probeIntervalMs: 60_000, sweepSeconds: 0 },
+      }),
       AppraisalCoreModule.forRoot({
         settings: {
           taskQueue: 'appraisal-int',
           timings: { admonishmentDays: 30, escalationDays: 14, noticeDays: 30, appealDays: 15 },
-          excellentShareLimit: 0.2,
+          excellentShareLimit: opts.excellentShareLimit ?? 0.2,
           residentRatePerMinute: opts.residentRatePerMinute ?? 1_000,
           workersConsumer: 'appraisal-int',
         },
@@ -145,8 +154,8 @@ export async function startAppraisalHttpApp(
       );
     },
     async close() {
+      await app.get(WorkflowReconciler).idle();
       await app.close();
-      await connection.close().catch(() => undefined);
       await ds.destroy();
       rmSync(keyDir, { recursive: true, force: true });
     },

@@ -45,6 +45,16 @@ export class DomainError extends Error {
   }
 
   /**
+   * TOO_MANY_REQUESTS (429): a rate limit refused the request; the client may retry after
+   * `retryAfterSeconds` (the exception filter also sends it as the `Retry-After` header).
+   */
+  static tooManyRequests(message: string, retryAfterSeconds: number): DomainError {
+    return new DomainError(ErrorCode.TOO_MANY_REQUESTS, message, {
+      details: { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) },
+    });
+  }
+
+  /**
    * VERSION_CONFLICT (409): the caller's `version` is not the row's any more (optimistic
    * concurrency); the client reloads and retries. `details` names the entity, id and versions.
    */

@@ -29,6 +29,8 @@ export enum ErrorCode {
    */
   TITLE_STRUCTURE_EXCEEDED = 'TITLE_STRUCTURE_EXCEEDED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** 429: too many requests from this client; `details.retryAfterSeconds` (also the Retry-After header) says when to try again. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   DEPENDENCY_UNAVAILABLE = 'DEPENDENCY_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }

@@ -33,6 +33,8 @@ function platformStatusOf(code: ErrorCode): number {
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
+    case ErrorCode.TOO_MANY_REQUESTS:
+      return 429;
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
     case ErrorCode.BUSINESS_RULE_VIOLATED:
     case ErrorCode.FLOATING_QUOTA_EXHAUSTED:
@@ -51,9 +53,15 @@ function platformStatusOf(code: ErrorCode): number {
 
 /**
  * Whether a failure with this code can succeed when retried unchanged (used by activities): the
- * platform's unavailable/internal/in-progress codes, and service codes of class 'unavailable'.
+ * platform's unavailable/internal/in-progress/too-many-requests codes, and service codes of class 'unavailable'.
  */
 export function isRetryableCode(code: DomainErrorCode | string): boolean {
-  if (code === ErrorCode.DEPENDENCY_UNAVAILABLE || code === ErrorCode.INTERNAL || code === ErrorCode.IDEMPOTENCY_IN_PROGRESS) return true;
+  if (
+    code === ErrorCode.DEPENDENCY_UNAVAILABLE ||
+    code === ErrorCode.INTERNAL ||
+    code === ErrorCode.IDEMPOTENCY_IN_PROGRESS ||
+    code === ErrorCode.TOO_MANY_REQUESTS
+  )
+    return true;
   return statusClassOfServiceCode(code) === 'unavailable';
 }

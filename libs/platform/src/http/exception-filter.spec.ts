@@ -3,7 +3,7 @@ import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/http-status-of';
 import { ValidationFailedError } from '../errors/validation-failed.error';
-import { toErrorBody } from './exception-filter';
+import { retryAfterOf, toErrorBody } from './exception-filter';
 
 describe('error mapping', () => {
   it('maps every ErrorCode to an HTTP error status (exhaustive switch)', () => {
@@ -28,6 +28,7 @@ describe('error mapping', () => {
     [ErrorCode.BUSINESS_RULE_VIOLATED, 422],
     [ErrorCode.FLOATING_QUOTA_EXHAUSTED, 422],
     [ErrorCode.TITLE_STRUCTURE_EXCEEDED, 422],
+    [ErrorCode.TOO_MANY_REQUESTS, 429],
     [ErrorCode.INTERNAL, 500],
   ])('%s answers %i', (code, status) => {
     expect(httpStatusOf(code)).toBe(status);
@@ -79,5 +80,18 @@ describe('error mapping', () => {
   it('hides the internals of unexpected errors', () => {
     const body = toErrorBody(new TypeError("Cannot read properties of undefined (reading 'pg_pass')"), 'r');
     expect(body).toEqual({ code: 'INTERNAL', message: 'Internal error', requestId: 'r' });
+  });
+
+  it('TOO_MANY_REQUESTS carries the seconds to wait, which become the Retry-After header', () => {
+    const body = toErrorBody(DomainError.tooManyRequests('Too many ratings from this address', 12.2), 'req-1');
+    expect(body).toEqual({
+      code: ErrorCode.TOO_MANY_REQUESTS,
+      message: 'Too many ratings from this address',
+      details: { retryAfterSeconds: 13 },
+      requestId: 'req-1',
+    });
+    expect(retryAfterOf(body)).toBe(13);
+    expect(retryAfterOf(toErrorBody(DomainError.conflict('x'), 'req-2'))).toBeUndefined();
+    expect(DomainError.tooManyRequests('x', 0).details).toEqual({ retryAfterSeconds: 1 });
   });
 });

@@ -32,8 +32,17 @@ export class PlatformExceptionFilter implements ExceptionFilter {
       this.logger.warn({ msg: 'access refused', method: req.method, path: req.path, code: body.code, reason: body.message });
     }
     if (res.headersSent) return;
+    const retryAfter = retryAfterOf(body);
+    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
     sendProblem(req, res, body, status);
   }
+}
+
+/** TOO_MANY_REQUESTS carries the seconds to wait in `details.retryAfterSeconds`: the Retry-After header. */
+export function retryAfterOf(body: ErrorBody): number | undefined {
+  if (body.code !== ErrorCode.TOO_MANY_REQUESTS) return undefined;
+  const seconds = body.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
 /** Pure mapping from anything thrown to the response body (tested without a server). */
@@ -82,6 +91,7 @@ export function codeOfHttpStatus(status: number): ErrorCode {
   if (status === 404 || status === 405) return ErrorCode.NOT_FOUND;
   if (status === 409) return ErrorCode.CONFLICT;
   if (status === 413) return ErrorCode.PAYLOAD_TOO_LARGE;
+  if (status === 429) return ErrorCode.TOO_MANY_REQUESTS;
   if (status === 415 || (status >= 400 && status < 500)) return ErrorCode.MALFORMED_REQUEST;
   if (status === 503) return ErrorCode.DEPENDENCY_UNAVAILABLE;
   return ErrorCode.INTERNAL;

@@ -13,7 +13,6 @@ import {
   type WorkerHiredData,
   type WorkerTransferredData,
 } from '@cwp/contracts';
-import { afterCommit } from '../../core';
 import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../../core';
 import type { WorkerRecordRow } from '../record.row';
 import { RecordsService } from '../records.service';
@@ -70,12 +69,8 @@ export class WorkforceWorkersHandler implements OnModuleInit {
 
   private async afterCommit(effect: Effect): Promise<void> {
     if (effect?.kind === 'hired') await this.records.startWorkflows([effect.row]);
-    if (effect?.kind === 'transferred')
-      await afterCommit('record transfer signal', { workerId: effect.workerId }, () =>
-        this.workflows.transferred(effect.workerId, effect.unitCode),
-      );
-    if (effect?.kind === 'exited')
-      await afterCommit('record exit signal', { workerId: effect.workerId }, () => this.workflows.exited(effect.workerId, effect.exitedOn));
+    if (effect?.kind === 'transferred') await this.workflows.transferred(effect.workerId, effect.unitCode);
+    if (effect?.kind === 'exited') await this.workflows.exited(effect.workerId, effect.exitedOn);
   }
 
   /** A contract violation will not heal by retrying: logged, recorded as handled, skipped. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import {
-  PERFORMANCE_RECORD_WORKFLOW_TYPE,
   exitNoticeDecisionUpdate,
   gradeSignal,
   performanceRecordStateQuery,
@@ -11,18 +10,18 @@ import {
   recordWorkerExitedSignal,
   type ExitNoticeDecisionRequest,
   type GradeSignal,
-  type PerformanceRecordInput,
   type PerformanceRecordState,
   type RecordTaskState,
 } from '@cwp/contracts';
-import { CWP_SEARCH_ATTRIBUTES } from '@cwp/platform';
-import { APPRAISAL_SETTINGS, WORKFLOW_SEARCH_ATTRIBUTES, type AppraisalSettingsValue } from '../../core';
-import type { WorkerRecordRow } from '../record.row';
+import { TemporalReachability } from '@cwp/platform';
+import { RecordWorkflow, type RecordStartRow } from './record-workflow';
 
 /**
- * Starts and signals the per-worker performance record workflows. Starting is idempotent (the
- * business-key id makes a second start "already started", which counts as success). A grade is
- * delivered with signal-with-start, so a worker hired before the service existed still gets a record.
+ * Signals the per-worker performance record workflows after their rows committed. A grade is
+ * delivered with signal-with-start (the start of RecordWorkflow), so a worker hired before the
+ * service existed still gets a record. A signal never fails the request or the batch that
+ * committed before it: while Temporal is known unreachable it is skipped at once, and a failure is
+ * logged with the ids and answered `false` (the caller's row keeps the truth).
  */
 @Injectable()
 export class RecordWorkflows {
@@ -30,56 +29,40 @@ export class RecordWorkflows {
 
   constructor(
     @Inject(Client) private readonly client: Client,
-    @Inject(APPRAISAL_SETTINGS) private readonly settings: AppraisalSettingsValue,
-    @Inject(WORKFLOW_SEARCH_ATTRIBUTES) private readonly withSearchAttributes: boolean,
+    private readonly recordWorkflow: RecordWorkflow,
+    private readonly reachability: TemporalReachability,
   ) {}
 
-  inputOf(row: Pick<WorkerRecordRow, 'workerId' | 'unitCode' | 'entryRoute'>): PerformanceRecordInput {
-    return { workerId: row.workerId, unitCode: row.unitCode, entryRoute: row.entryRoute, timings: this.settings.timings };
-  }
-
-  private options(row: Pick<WorkerRecordRow, 'workerId' | 'unitCode' | 'entryRoute'>) {
-    return {
-      taskQueue: this.settings.taskQueue,
-      workflowId: performanceRecordWorkflowId(row.workerId),
-      args: [this.inputOf(row)] as [PerformanceRecordInput],
-      ...(this.withSearchAttributes
-        ? {
-            typedSearchAttributes: [
-              { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode },
-              { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.workerId },
-            ],
-          }
-        : {}),
-    };
-  }
-
-  async start(row: Pick<WorkerRecordRow, 'workerId' | 'unitCode' | 'entryRoute'>): Promise<void> {
-    try {
-      await this.client.workflow.start(PERFORMANCE_RECORD_WORKFLOW_TYPE, this.options(row));
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-  }
-
-  async grade(row: Pick<WorkerRecordRow, 'workerId' | 'unitCode' | 'entryRoute'>, signal: GradeSignal): Promise<void> {
-    await this.client.workflow.signalWithStart(PERFORMANCE_RECORD_WORKFLOW_TYPE, {
-      ...this.options(row),
-      signal: gradeSignal,
-      signalArgs: [signal],
+  grade(row: RecordStartRow, signal: GradeSignal): Promise<boolean> {
+    return this.afterCommit('grade signal', { workerId: row.workerId, year: signal.year }, async () => {
+      const start = this.recordWorkflow.startOf(row);
+      await this.client.workflow.signalWithStart(start.workflowType, {
+        taskQueue: start.taskQueue!,
+        workflowId: start.workflowId,
+        args: start.args,
+        ...(start.typedSearchAttributes ? { typedSearchAttributes: start.typedSearchAttributes } : {}),
+        signal: gradeSignal,
+        signalArgs: [signal],
+      });
     });
   }
 
-  async transferred(workerId: string, unitCode: string): Promise<void> {
-    await this.signal(workerId, (h) => h.signal(recordTransferredSignal, { unitCode }));
+  transferred(workerId: string, unitCode: string): Promise<boolean> {
+    return this.afterCommit('record transfer signal', { workerId }, () =>
+      this.signal(workerId, (h) => h.signal(recordTransferredSignal, { unitCode })),
+    );
   }
 
-  async exited(workerId: string, exitedOn: string): Promise<void> {
-    await this.signal(workerId, (h) => h.signal(recordWorkerExitedSignal, { exitedOn }));
+  exited(workerId: string, exitedOn: string): Promise<boolean> {
+    return this.afterCommit('record exit signal', { workerId }, () =>
+      this.signal(workerId, (h) => h.signal(recordWorkerExitedSignal, { exitedOn })),
+    );
   }
 
-  async taskDone(workerId: string, taskId: string): Promise<void> {
-    await this.signal(workerId, (h) => h.signal(recordTaskDoneSignal, { taskId }));
+  taskDone(workerId: string, taskId: string): Promise<boolean> {
+    return this.afterCommit('record task-done signal', { workerId, taskId }, () =>
+      this.signal(workerId, (h) => h.signal(recordTaskDoneSignal, { taskId })),
+    );
   }
 
   /** The street's decision on an exit notice; the workflow's validator refuses one that is not open. */
@@ -107,6 +90,21 @@ export class RecordWorkflows {
         return;
       }
       throw error;
+    }
+  }
+
+  /** Runs a signal after the commit: skipped while Temporal is known down, a failure logged, never thrown. */
+  private async afterCommit(what: string, ids: Record<string, unknown>, step: () => Promise<unknown>): Promise<boolean> {
+    if (!this.reachability.reachable) {
+      this.logger.warn({ msg: `${what} skipped: Temporal unreachable`, ...ids });
+      return false;
+    }
+    try {
+      await step();
+      return true;
+    } catch (error) {
+      this.logger.warn({ msg: `${what} failed after commit`, ...ids, error: String(error) });
+      return false;
     }
   }
 }
