@@ -140,7 +140,7 @@ function refusal(message: string): DomainError {
   const match = FIELD_MESSAGE.exec(message);
   if (!match) return new DomainError(ErrorCode.CONFLICT, message, {});
   const [, field, text] = match as unknown as [string, string, string];
-  if (field === 'phase') return new DomainError(RecruitmentError.CAMPAIGN_PHASE, text, { field: 'phase' });
+  if (field === 'phase' || text.includes('the campaign is in')) return new DomainError(RecruitmentError.CAMPAIGN_PHASE, text, { field });
   if (/^no (applicant|intern|selected|suspended|open)/.test(text)) return new DomainError(ErrorCode.NOT_FOUND, text, { field });
   return DomainError.validation(field, text);
 }
