@@ -10,7 +10,7 @@ import {
   PlatformOutboxModule,
   PlatformTemporalModule,
 } from '@cwp/platform';
-import { workforceQuotaEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
+import { workforceQuotaEventContracts, workforceStaffingEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
 import { WorkforceCoreModule } from './core';
@@ -19,7 +19,8 @@ import { createQuotaReviewActivities, quotaReviewSchedule, QuotaReviewService, Q
 import { QuotasModule } from './quotas';
 import { ReferenceDataModule } from './reference-data';
 import { ReportsModule } from './reports';
-import { AppraisalExitsModule, WorkersModule } from './workers';
+import { StaffingModule } from './staffing';
+import { AppraisalExitsModule, RecruitmentAppointmentsModule, WorkersModule } from './workers';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
 const config = workforceConfig.get();
@@ -28,7 +29,7 @@ const config = workforceConfig.get();
 export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'workflow-bundle.js');
 
 /** Every event contract the service produces (outbox validation and topic creation). */
-const produces = [...workforceQuotaEventContracts, ...workforceWorkerEventContracts];
+const produces = [...workforceQuotaEventContracts, ...workforceWorkerEventContracts, ...workforceStaffingEventContracts];
 
 /** Activities of the service's workflows, bound from Nest providers. */
 const activities = (ref: ModuleRef) => ({
@@ -77,6 +78,9 @@ const activities = (ref: ModuleRef) => ({
     ReportsModule,
     WorkersModule,
     AppraisalExitsModule,
+    // Issue 10: staffing per unit on a compacted topic; recruitment's appointments become hires.
+    StaffingModule,
+    RecruitmentAppointmentsModule,
   ],
 })
 export class AppModule {}

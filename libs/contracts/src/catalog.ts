@@ -7,8 +7,10 @@
 import { appraisalEventContracts } from './appraisal/appraisal-events';
 import type { EventContract } from './cloudevent';
 import { payrollEventContracts } from './payroll/pay-events';
+import { recruitmentEventContracts } from './recruitment/recruitment-events';
 import { talentPoolEventContracts } from './talent-pool';
 import { workforceQuotaEventContracts } from './workforce/quota-events';
+import { workforceStaffingEventContracts } from './workforce/staffing-events';
 import { workforceWorkerEventContracts } from './workforce/workers-events';
 
 export interface ServiceEvents {
@@ -18,8 +20,12 @@ export interface ServiceEvents {
 }
 
 export const EVENT_CATALOG: readonly ServiceEvents[] = [
-  { service: 'workforce', produces: [...workforceWorkerEventContracts, ...workforceQuotaEventContracts] },
+  {
+    service: 'workforce',
+    produces: [...workforceWorkerEventContracts, ...workforceQuotaEventContracts, ...workforceStaffingEventContracts],
+  },
   { service: 'talent-pool', produces: talentPoolEventContracts },
   { service: 'payroll', produces: payrollEventContracts },
   { service: 'appraisal', produces: appraisalEventContracts },
+  { service: 'recruitment', produces: recruitmentEventContracts },
 ];

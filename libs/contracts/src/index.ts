@@ -8,6 +8,8 @@ export * from './workforce/workers-events';
 export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';
+export * from './workforce/staffing-events';
+export * from './recruitment';
 export * from './appraisal';
 export * from './catalog';
 export * from './payroll';

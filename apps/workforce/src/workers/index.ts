@@ -7,3 +7,5 @@ export { titleStructureUnitOf } from './rules/title-structure-unit';
 export { AGE_BANDS, birthDateRange } from './rules/age-band';
 export { loadSyntheticWorkers, SYNTHETIC_WORKER_COLUMNS, workerRow, type LoadWorkersOptions } from './synthetic-workers.loader';
 export { AppraisalExitsModule } from './events/appraisal-exits.module';
+export { RecruitmentAppointmentsModule } from './events/recruitment-appointments.module';
+export { RecruitmentAppointedHandler } from './events/recruitment-appointed.handler';

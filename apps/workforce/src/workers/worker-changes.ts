@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail, DomainError, OutboxWriter, type ColumnChanges, type OutboxAppend, type Principal } from '@cwp/platform';
+import { StaffingPublisher } from '../staffing';
 import { WORKER_AUDIT_ENTITY, WORKER_PERSONAL_FIELDS, workerAuditView } from './worker-audit';
 import { WorkerRepository } from './worker.repository';
 import type { WorkerHistoryEntry, WorkerRow } from './worker.row';
@@ -25,6 +26,8 @@ export class WorkerChanges {
     private readonly repository: WorkerRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
+    // The app's StaffingModule (issue 10); test apps of the roster alone run without it.
+    @Optional() private readonly staffing?: StaffingPublisher,
   ) {}
 
   /**
@@ -76,6 +79,9 @@ export class WorkerChanges {
       principal,
     );
     await this.outbox.append(em, plan.event(after));
+    // An exit or a transfer changes headcount and vacancies of the units involved.
+    if (after.status !== before.status || after.unitCode !== before.unitCode)
+      await this.staffing?.publishChanged(em, [...new Set([before.unitCode, after.unitCode])]);
     return after;
   }
 }

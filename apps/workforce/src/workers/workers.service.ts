@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import {
   AuditTrail,
@@ -11,7 +12,17 @@ import {
   ServiceClock,
   type Principal,
 } from '@cwp/platform';
-import { WORKER_TITLES, workerChangedContract, workerHiredContract, type WorkerChangedField, type WorkerTitle } from '@cwp/contracts';
+import {
+  WORKER_TITLES,
+  workerChangedContract,
+  workerHiredContract,
+  type ApplicantAppointedData,
+  type PostCategory,
+  type WorkerChangedField,
+  type WorkerRole,
+  type WorkerTitle,
+} from '@cwp/contracts';
+import { StaffingPublisher } from '../staffing';
 import { checkNationalId, maskNationalId, type Explanation } from '@cwp/policy';
 import { ageOn, birthDateRange } from './rules/age-band';
 import { postForRole } from './rules/post';
@@ -29,10 +40,12 @@ import {
   type WorkerResponse,
 } from './worker.dto';
 import { WorkerRepository } from './worker.repository';
-import type { NewWorker } from './worker.row';
+import type { NewWorker, WorkerRow } from './worker.row';
 
 /** ORG-1: of working age on the day of hire (16 up to the latest retirement age). */
 const HIRE_AGE = { min: 16, max: 65 } as const;
+/** The PROM-1 role an appointment starts in, by the post's POST-1 category. */
+const APPOINTED_ROLE: Readonly<Record<PostCategory, WorkerRole>> = { staff: 'staff', manager: 'manager', head: 'head' };
 const titleRank = (title: WorkerTitle | null): number => (title === null ? -1 : WORKER_TITLES.indexOf(title));
 
 export type UpdatedWorkerResponse = WorkerResponse & { titleDecision?: Explanation };
@@ -50,6 +63,8 @@ export class WorkersService {
     private readonly outbox: OutboxWriter,
     private readonly cipher: PiiCipher,
     private readonly clock: ServiceClock,
+    // The app's StaffingModule (issue 10); test apps of the roster alone run without it.
+    @Optional() private readonly staffing?: StaffingPublisher,
   ) {}
 
   /** Appointment (REC-1) or election (ORG-3): the row, its history, audit and `hired` event together. */
@@ -101,41 +116,84 @@ export class WorkersService {
       created_by: principal.sub,
     };
     const saved = await this.dataSource.transaction(async (em) => {
-      if (!(await this.repository.insert(em, row))) {
+      const after = await this.writeHire(em, row, hiredOn, principal);
+      if (!after) {
         throw new DomainError(ErrorCode.DUPLICATE, 'This person is already a current worker (one record per person until they exit)', {
           field: 'nationalId',
         });
       }
-      const after = (await this.repository.findById(row.id, em))!;
-      await this.repository.addHistory(em, {
-        workerId: after.id,
-        kind: 'hired',
-        unitCode: after.unitCode,
-        occurredOn: hiredOn,
-        recordedBy: principal.sub,
-        details: {
-          entryRoute: after.entryRoute,
-          postCategory: after.postCategory,
-          postLevel: after.postLevel,
-          title: after.title,
-          role: after.role,
-        },
-      });
-      await this.audit.record(
-        em,
-        {
-          action: 'hire',
-          entity: WORKER_AUDIT_ENTITY,
-          entityId: after.id,
-          after: workerAuditView(after),
-          personalFields: WORKER_PERSONAL_FIELDS,
-        },
-        principal,
-      );
-      await this.outbox.append(em, { contract: workerHiredContract, key: after.id, data: workerEventData.hired(after) });
       return after;
     });
     return toWorkerResponse(saved, today);
+  }
+
+  /**
+   * REC-1 through the recruitment service: `cwp.recruitment.applicant.appointed.v1` becomes a
+   * recruited worker of the employing street at post level 1, inside the caller's (inbox)
+   * transaction, through the same writes as an API hire. The person is matched by personRef (the
+   * national ID never leaves recruitment): undefined when they are already a current worker.
+   */
+  async hireAppointed(em: EntityManager, appointed: ApplicantAppointedData, principal: Principal): Promise<WorkerRow | undefined> {
+    const role = APPOINTED_ROLE[appointed.postCategory];
+    const post = postForRole(role, appointed.postCategory);
+    const row: NewWorker = {
+      id: randomUUID(),
+      unit_code: appointed.unitCode,
+      status: 'on-duty',
+      entry_route: 'recruited',
+      post_category: post.postCategory,
+      post_level: 1,
+      post_role: post.postRole,
+      title: null,
+      role,
+      name: appointed.name,
+      gender: appointed.gender,
+      birth_date: appointed.birthDate,
+      education: appointed.education,
+      major: appointed.major,
+      hired_on: appointed.appointedOn,
+      national_id_enc: null,
+      national_id_masked: null,
+      person_ref: appointed.personRef,
+      talent_pool_entry_id: appointed.talentPoolEntryId,
+      campaign_id: appointed.campaignId,
+      created_by: principal.sub,
+    };
+    return this.writeHire(em, row, appointed.appointedOn, principal);
+  }
+
+  /** The writes of a hire in the caller's transaction: row, history, audit, `hired` event, staffing. Undefined for a current worker's duplicate. */
+  private async writeHire(em: EntityManager, row: NewWorker, hiredOn: string, principal: Principal): Promise<WorkerRow | undefined> {
+    if (!(await this.repository.insert(em, row))) return undefined;
+    const after = (await this.repository.findById(row.id, em))!;
+    await this.repository.addHistory(em, {
+      workerId: after.id,
+      kind: 'hired',
+      unitCode: after.unitCode,
+      occurredOn: hiredOn,
+      recordedBy: principal.sub,
+      details: {
+        entryRoute: after.entryRoute,
+        postCategory: after.postCategory,
+        postLevel: after.postLevel,
+        title: after.title,
+        role: after.role,
+      },
+    });
+    await this.audit.record(
+      em,
+      {
+        action: 'hire',
+        entity: WORKER_AUDIT_ENTITY,
+        entityId: after.id,
+        after: workerAuditView(after),
+        personalFields: WORKER_PERSONAL_FIELDS,
+      },
+      principal,
+    );
+    await this.outbox.append(em, { contract: workerHiredContract, key: after.id, data: workerEventData.hired(after) });
+    await this.staffing?.publishChanged(em, [after.unitCode]);
+    return after;
   }
 
   async get(id: string, principal: Principal): Promise<WorkerResponse> {

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { applicantRegisteredContract, type ApplicationChannel } from '@cwp/contracts';
+import {
+  AuditTrail,
+  DomainError,
+  ErrorCode,
+  OutboxWriter,
+  POLICY_CATALOG,
+  PiiCipher,
+  ServiceClock,
+  decide,
+  isUuid,
+  type Principal,
+} from '@cwp/platform';
+import { checkEligibility, checkNationalId, maskNationalId, maskPhone, type PolicyCatalog } from '@cwp/policy';
+import { CampaignRepository, type CampaignRow } from '../campaigns';
+import { RecruitmentError } from '../core';
+import { ApplicantAccess } from './applicant-access';
+import { APPLICANT_AUDIT_ENTITY, applicantAuditView } from './applicant-audit';
+import { applicantEventData } from './applicant-event-data';
+import {
+  toApplicantResponse,
+  type ApplicantPageResponse,
+  type ApplicantResponse,
+  type ApplyDto,
+  type ListApplicantsQueryDto,
+  type OperatorApplyDto,
+  type PublicApplicationResponse,
+} from './applicant.dto';
+import { ApplicantRepository } from './applicant.repository';
+import type { NewApplicantRow } from './applicant.row';
+import { HARD_FAILURE_FIELD, HARD_FAILURE_RULE } from './rules/hard-failure-field';
+
+/** Who recorded a public application in the audit trail (no operator: the person applied themself). */
+const PUBLIC_APPLICANT: Principal = { sub: 'public-application', role: 'system', unit: '31' };
+
+/** Applications (three ways in: public, operator, talent pool) with REC-4/REC-5 eligibility, and reads. */
+@Injectable()
+export class ApplicantsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ApplicantRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly access: ApplicantAccess,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+    private readonly cipher: PiiCipher,
+    private readonly clock: ServiceClock,
+    @Inject(POLICY_CATALOG) private readonly policies: PolicyCatalog,
+  ) {}
+
+  /** An operator enters an application on a person's behalf (during registration). */
+  async apply(campaignId: string, dto: OperatorApplyDto, principal: Principal): Promise<ApplicantResponse> {
+    const post = isUuid(dto.postId) ? await this.campaigns.findPost(dto.postId) : undefined;
+    const campaign = await this.access.enteringFor(campaignId, post?.campaignId === campaignId ? post.streetCode : undefined, principal);
+    const row = await this.register(campaign, dto, dto.talentPoolEntryId ? 'talent-pool' : 'operator', principal, dto.talentPoolEntryId);
+    return toApplicantResponse((await this.repository.findById(row.id))!);
+  }
+
+  /**
+   * The public endpoint: no token, only while the registration window is open (Shanghai dates),
+   * rate-limited per client address by PublicRateLimitMiddleware. An unknown campaign is 404.
+   */
+  async applyPublic(campaignId: string, dto: ApplyDto): Promise<PublicApplicationResponse> {
+    const campaign = isUuid(campaignId) ? await this.campaigns.findById(campaignId) : undefined;
+    if (!campaign) throw DomainError.notFound('Recruitment campaign', campaignId);
+    const today = this.clock.today();
+    if (campaign.phase !== 'registration' || today < campaign.registrationOpensOn || today > campaign.registrationClosesOn) {
+      throw new DomainError(
+        RecruitmentError.REGISTRATION_CLOSED,
+        `Registration for this campaign is open ${campaign.registrationOpensOn} to ${campaign.registrationClosesOn}`,
+        { details: { registrationOpensOn: campaign.registrationOpensOn, registrationClosesOn: campaign.registrationClosesOn, today } },
+      );
+    }
+    const row = await this.register(campaign, dto, 'public', PUBLIC_APPLICANT);
+    return { id: row.id, status: row.status, eligibility: row.eligibility };
+  }
+
+  async get(id: string, principal: Principal): Promise<ApplicantResponse> {
+    return toApplicantResponse(await this.access.visible(id, principal));
+  }
+
+  async list(campaignId: string, query: ListApplicantsQueryDto, principal: Principal): Promise<ApplicantPageResponse> {
+    const { streetCode } = await this.access.listable(campaignId, principal);
+    const { rows, total } = await this.repository.search({
+      campaignId,
+      page: query.page,
+      pageSize: query.pageSize,
+      ...(streetCode ? { streetCode } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    });
+    return { items: rows.map(toApplicantResponse), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /**
+   * The one registration path: phase, post, national ID, REC-4/REC-5 eligibility (a hard failure
+   * refuses, naming the rule and the field), then row + audit + `applicant.registered` in one
+   * transaction. One application per person per campaign by personRef (409 on nationalId).
+   */
+  private async register(
+    campaign: CampaignRow,
+    dto: ApplyDto,
+    channel: ApplicationChannel,
+    principal: Principal,
+    talentPoolEntryId?: string,
+  ): Promise<NewApplicantRow> {
+    if (campaign.phase !== 'registration') {
+      throw new DomainError(
+        RecruitmentError.CAMPAIGN_PHASE,
+        `Campaign ${campaign.id} is in ${campaign.phase}; applications need registration`,
+        {
+          details: { phase: campaign.phase, needed: 'registration' },
+        },
+      );
+    }
+    const post = isUuid(dto.postId) ? await this.campaigns.findPost(dto.postId) : undefined;
+    if (!post || post.campaignId !== campaign.id) throw DomainError.validation('postId', 'postId must be a post of this campaign');
+    const id = checkNationalId(dto.nationalId, this.clock.now());
+    if (!id.valid) throw DomainError.validation('nationalId', id.message);
+
+    const policy = decide(() => this.policies.byId(campaign.policyVersion));
+    const today = this.clock.today();
+    const certificates = [...(dto.certificates ?? [])].sort();
+    const eligibility = decide(() =>
+      checkEligibility(
+        policy,
+        {
+          birthDate: id.birthDate,
+          education: dto.education,
+          ...(dto.major ? { major: dto.major } : {}),
+          freshGraduate: dto.freshGraduate,
+          certificates,
+          communityYears: dto.communityYears ?? 0,
+        },
+        post.requiredQualification ? { requiredQualification: post.requiredQualification } : {},
+        today,
+      ),
+    );
+    const failure = eligibility.value.hardFailures[0];
+    if (failure) {
+      throw new DomainError(
+        RecruitmentError.NOT_ELIGIBLE,
+        `Not eligible (${HARD_FAILURE_RULE[failure]} ${failure}): ${eligibility.explanation.steps
+          .filter((s) => s.value === false && s.rule === HARD_FAILURE_RULE[failure])
+          .map((s) => s.say)
+          .join('; ')}`,
+        {
+          field: HARD_FAILURE_FIELD[failure],
+          details: { rule: HARD_FAILURE_RULE[failure], hardFailures: eligibility.value.hardFailures, explanation: eligibility.explanation },
+        },
+      );
+    }
+
+    const row: NewApplicantRow = {
+      id: randomUUID(),
+      campaignId: campaign.id,
+      postId: post.id,
+      streetCode: post.streetCode,
+      channel,
+      status: 'registered',
+      name: dto.name,
+      nationalIdEnc: this.cipher.encrypt(id.normalized, 'national-id'),
+      nationalIdMasked: maskNationalId(id.normalized),
+      phoneEnc: dto.phone ? this.cipher.encrypt(dto.phone, 'phone') : null,
+      phoneMasked: dto.phone ? maskPhone(dto.phone) : null,
+      personRef: this.cipher.personRef(id.normalized),
+      birthDate: id.birthDate,
+      gender: dto.gender ?? id.sex,
+      education: dto.education,
+      major: dto.major ?? null,
+      freshGraduate: dto.freshGraduate,
+      certificates,
+      communityYears: dto.communityYears ?? 0,
+      talentPoolEntryId: talentPoolEntryId ?? null,
+      eligibility: { value: eligibility.value, explanation: eligibility.explanation },
+      preferenceRank: eligibility.value.preferenceRank,
+      registeredOn: today,
+      createdBy: principal.sub,
+      version: 1,
+    };
+    const inserted = await this.dataSource.transaction(async (em) => {
+      if (!(await this.repository.insert(em, row))) return false;
+      await this.audit.record(
+        em,
+        { action: 'apply', entity: APPLICANT_AUDIT_ENTITY, entityId: row.id, after: applicantAuditView(row) },
+        principal,
+      );
+      await this.outbox.append(em, { contract: applicantRegisteredContract, key: row.id, data: applicantEventData.registered(row) });
+      return true;
+    });
+    if (!inserted) {
+      throw new DomainError(ErrorCode.DUPLICATE, 'This person has already applied to this campaign', {
+        field: 'nationalId',
+        details: { campaignId: campaign.id },
+      });
+    }
+    return row;
+  }
+}

@@ -1,0 +1,4 @@
+export { SelectionModule } from './selection.module';
+export { SelectionSteps } from './selection-steps.service';
+export { SelectionService } from './selection.service';
+export { createCampaignActivities } from './workflow/campaign.activities';

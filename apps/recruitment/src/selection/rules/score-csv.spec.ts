@@ -1,0 +1,32 @@
+import { parseScoreCsv } from './score-csv';
+
+const A = '0b7f2f0e-1c1a-4c59-9d0a-4f6b8f1e2a01';
+const B = '0b7f2f0e-1c1a-4c59-9d0a-4f6b8f1e2a02';
+
+describe('parseScoreCsv', () => {
+  it('REC-6 reads a well-formed file, English or Chinese header, BOM and CRLF tolerated', () => {
+    expect(parseScoreCsv(`applicantId,score\r\n${A},88.5\r\n${B},100\r\n`)).toEqual({
+      lines: [
+        { line: 2, applicantId: A, score: 88.5 },
+        { line: 3, applicantId: B, score: 100 },
+      ],
+      problems: [],
+    });
+    expect(parseScoreCsv(`\uFEFF报名编号,成绩\n${A},0`).lines).toHaveLength(1);
+  });
+
+  it('REC-6 reports every bad row with its line number and field', () => {
+    const { problems } = parseScoreCsv(`applicantId,score\n${A},101\nnot-an-id,50\n${A},70\n${B},7x,1`);
+    expect(problems).toEqual([
+      { line: 2, field: 'score', message: 'score "101" must be a number 0..100 with at most two decimals (REC-6)' },
+      { line: 3, field: 'applicantId', message: 'applicantId is not an applicant id' },
+      { line: 4, field: 'applicantId', message: 'applicantId repeats line 2' },
+      { line: 5, field: 'file', message: 'expected 2 columns, found 3' },
+    ]);
+  });
+
+  it('refuses a file without the header or without lines', () => {
+    expect(parseScoreCsv(`${A},50`).problems[0]).toMatchObject({ line: 1, field: 'header' });
+    expect(parseScoreCsv('applicantId,score\n').problems[0]).toMatchObject({ field: 'file' });
+  });
+});

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { CAMPAIGN_ID } from '../campaigns';
+import { APPLICANT_ID } from '../applicants';
+import { CampaignStateResponse, ClosePhaseDto, ObjectionDecisionDto, ScoreDto, ScoreFileDto, ScoreFileResponse } from './selection.dto';
+import { SelectionService } from './selection.service';
+
+/** Operators' actions on a running campaign. Thin: one service call per handler. */
+@ApiTags('recruitment selection (REC-1, REC-6, REC-7)')
+@Controller()
+export class SelectionController {
+  constructor(private readonly selection: SelectionService) {}
+
+  @Get('campaigns/:id/state')
+  @Roles('city', 'district', 'street')
+  @ApiOkResponse({ type: CampaignStateResponse })
+  state(@Param('id', CAMPAIGN_ID) id: string, @CurrentPrincipal() principal: Principal): Promise<CampaignStateResponse> {
+    return this.selection.state(id, principal);
+  }
+
+  @Post('campaigns/:id/close-phase')
+  @HttpCode(200)
+  @Roles('city', 'district')
+  @ApiOkResponse({ type: CampaignStateResponse })
+  closePhase(
+    @Param('id', CAMPAIGN_ID) id: string,
+    @Body() dto: ClosePhaseDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CampaignStateResponse> {
+    return this.selection.closePhase(id, dto, principal);
+  }
+
+  @Post('campaigns/:id/score-files')
+  @HttpCode(200)
+  @Roles('city', 'district')
+  @ApiOkResponse({ type: ScoreFileResponse })
+  uploadScores(
+    @Param('id', CAMPAIGN_ID) id: string,
+    @Body() dto: ScoreFileDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ScoreFileResponse> {
+    return this.selection.uploadScores(id, dto, principal);
+  }
+
+  @Post('applicants/:id/scores')
+  @HttpCode(200)
+  @Roles('city', 'district', 'street')
+  @ApiOkResponse({ type: CampaignStateResponse })
+  score(
+    @Param('id', APPLICANT_ID) id: string,
+    @Body() dto: ScoreDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CampaignStateResponse> {
+    return this.selection.score(id, dto, principal);
+  }
+
+  @Post('applicants/:id/drop-out')
+  @HttpCode(200)
+  @Roles('city', 'district', 'street')
+  @ApiOkResponse({ type: CampaignStateResponse })
+  dropOut(@Param('id', APPLICANT_ID) id: string, @CurrentPrincipal() principal: Principal): Promise<CampaignStateResponse> {
+    return this.selection.dropOut(id, principal);
+  }
+
+  @Post('applicants/:id/objection')
+  @HttpCode(200)
+  @Roles('city', 'district')
+  @ApiOkResponse({ type: CampaignStateResponse })
+  fileObjection(@Param('id', APPLICANT_ID) id: string, @CurrentPrincipal() principal: Principal): Promise<CampaignStateResponse> {
+    return this.selection.fileObjection(id, principal);
+  }
+
+  @Post('applicants/:id/objection/decision')
+  @HttpCode(200)
+  @Roles('city', 'district')
+  @ApiOkResponse({ type: CampaignStateResponse })
+  decideObjection(
+    @Param('id', APPLICANT_ID) id: string,
+    @Body() dto: ObjectionDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CampaignStateResponse> {
+    return this.selection.decideObjection(id, dto, principal);
+  }
+}

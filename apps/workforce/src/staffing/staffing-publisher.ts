@@ -1,0 +1,51 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { staffingChangedContract, type StaffingChangedData } from '@cwp/contracts';
+import { OutboxWriter, ServiceClock } from '@cwp/platform';
+import { CHANGED_STAFFING_SQL, RECORD_PUBLISHED_SQL } from './staffing.sql';
+
+/** One lock for every publication: two transactions never publish the same unit's change twice. */
+const LOCK_KEY = 'workforce.staffing-published';
+
+/**
+ * Publishes each unit's staffing (quota, headcount, vacancies) on the compacted topic
+ * `cwp.workforce.staffing`, keyed by unit code, through the outbox in the caller's transaction:
+ * only the units whose figures changed since the last publication. The hire and worker-change
+ * paths call it for the units they touched; StaffingSweep calls it for every unit at start-up
+ * and on a timer (quota changes, bulk loads), so a new consumer reading from the beginning has
+ * every unit.
+ */
+@Injectable()
+export class StaffingPublisher {
+  private readonly logger = new Logger('StaffingPublisher');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: ServiceClock,
+  ) {}
+
+  /** In the caller's transaction: the changed units among `unitCodes` (all units when omitted). Returns how many. */
+  async publishChanged(em: EntityManager, unitCodes?: readonly string[]): Promise<number> {
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK_KEY]);
+    const changed = (await em.query(CHANGED_STAFFING_SQL, [unitCodes ? [...unitCodes] : null])) as Array<Omit<StaffingChangedData, 'asOf'>>;
+    if (changed.length === 0) return 0;
+    const asOf = this.clock.now().toISOString();
+    for (const unit of changed)
+      await this.outbox.append(em, { contract: staffingChangedContract, key: unit.unitCode, data: { ...unit, asOf } });
+    await em.query(RECORD_PUBLISHED_SQL, [
+      changed.map((u) => u.unitCode),
+      changed.map((u) => u.quota),
+      changed.map((u) => u.headcount),
+      changed.map((u) => u.vacancies),
+    ]);
+    return changed.length;
+  }
+
+  /** Every unit, in its own transaction (start-up and the sweep). */
+  async publishAll(): Promise<number> {
+    const count = await this.dataSource.transaction((em) => this.publishChanged(em));
+    if (count > 0) this.logger.log({ msg: 'staffing published', units: count });
+    return count;
+  }
+}
