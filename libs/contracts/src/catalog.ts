@@ -8,6 +8,7 @@ import { appraisalEventContracts } from './appraisal/appraisal-events';
 import type { EventContract } from './cloudevent';
 import { payrollEventContracts } from './payroll/pay-events';
 import { talentPoolEventContracts } from './talent-pool';
+import { trainingEventContracts } from './training/training-events';
 import { workforceQuotaEventContracts } from './workforce/quota-events';
 import { workforceWorkerEventContracts } from './workforce/workers-events';
 
@@ -22,4 +23,5 @@ export const EVENT_CATALOG: readonly ServiceEvents[] = [
   { service: 'talent-pool', produces: talentPoolEventContracts },
   { service: 'payroll', produces: payrollEventContracts },
   { service: 'appraisal', produces: appraisalEventContracts },
+  { service: 'training', produces: trainingEventContracts },
 ];

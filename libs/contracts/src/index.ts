@@ -12,3 +12,4 @@ export * from './appraisal';
 export * from './catalog';
 export * from './payroll';
 export * from './appraisal';
+export * from './training';

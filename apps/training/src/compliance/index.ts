@@ -1,0 +1,5 @@
+export { ComplianceModule } from './compliance.module';
+export { ComplianceService } from './compliance.service';
+export { createComplianceActivities } from './workflow/compliance.activities';
+export { complianceSchedule } from './workflow/compliance.schedule';
+export { complianceMigrations } from './migrations';
