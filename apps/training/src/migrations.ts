@@ -4,11 +4,13 @@ import { complianceMigrations } from './compliance/migrations';
 import { libraryMigrations } from './library/migrations';
 import { rosterMigrations } from './roster/migrations';
 
-/** Every migration of the training schema, in order (platform tables first; classes refer to the library and the roster). */
-export const trainingMigrations: Function[] = [
-  ...platformMigrations,
+/** The training service's own migrations, in order (classes refer to the library and the roster). */
+export const trainingServiceMigrations: Function[] = [
   ...libraryMigrations,
   ...rosterMigrations,
   ...classesMigrations,
   ...complianceMigrations,
 ];
+
+/** Every migration of the training schema, in order (platform tables first). */
+export const trainingMigrations: Function[] = [...platformMigrations, ...trainingServiceMigrations];
