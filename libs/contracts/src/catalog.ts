@@ -9,6 +9,7 @@ import type { EventContract } from './cloudevent';
 import { payrollEventContracts } from './payroll/pay-events';
 import { recruitmentEventContracts } from './recruitment/recruitment-events';
 import { talentPoolEventContracts } from './talent-pool';
+import { trainingEventContracts } from './training/training-events';
 import { workforceQuotaEventContracts } from './workforce/quota-events';
 import { workforceStaffingEventContracts } from './workforce/staffing-events';
 import { workforceWorkerEventContracts } from './workforce/workers-events';
@@ -28,4 +29,5 @@ export const EVENT_CATALOG: readonly ServiceEvents[] = [
   { service: 'payroll', produces: payrollEventContracts },
   { service: 'appraisal', produces: appraisalEventContracts },
   { service: 'recruitment', produces: recruitmentEventContracts },
+  { service: 'training', produces: trainingEventContracts },
 ];

@@ -15,3 +15,4 @@ export * from './catalog';
 export * from './payroll';
 export * from './appraisal';
 export * from './labels';
+export * from './training';

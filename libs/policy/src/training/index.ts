@@ -1,1 +1,3 @@
 export * from './compliance';
+export * from './milestone';
+export * from './gap-filling';

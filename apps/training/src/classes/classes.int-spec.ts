@@ -1,0 +1,223 @@
+/**
+ * Classes, hours, online completions and certificates, then the yearly compliance run, over HTTP
+ * and the service on real PostgreSQL: attendance builds hours (TRAIN-3) and the off-the-job flag
+ * (TRAIN-4); the e-learning endpoint is idempotent per completion id; the run flags 79 hours and
+ * clears 80 with one event each (batch outbox), the per-unit report and TRAIN-6 recommendations.
+ */
+import { ComplianceService } from '../compliance';
+import { createTrainingIntContext, cityPrincipal, newCourse, newWorkerId, principalOf, type TrainingIntContext } from '../testing';
+
+jest.setTimeout(60_000);
+
+let ctx: TrainingIntContext;
+const huangpu = principalOf('district', '310101');
+const street = principalOf('street', '310101002');
+const elearning = principalOf('system', '31');
+const worker = newWorkerId();
+const offJobWorker = newWorkerId();
+let classId: string;
+
+const outboxOf = (key: string, type: string) =>
+  ctx.ds.query(`SELECT envelope->'data' AS data FROM outbox WHERE message_key = $1 AND event_type = $2 ORDER BY seq`, [
+    key,
+    type,
+  ]) as Promise<Array<{ data: Record<string, unknown> }>>;
+
+beforeAll(async () => {
+  ctx = await createTrainingIntContext('training_cls_it', { today: '2026-12-02', settings: { complianceChunk: 2 } });
+  await ctx.hire([
+    { workerId: worker, unitCode: '310101002001', hiredOn: '2024-06-01' },
+    { workerId: offJobWorker, unitCode: '310101002001', hiredOn: '2024-06-01' },
+  ]);
+  const course = await ctx.call('POST', '/library', cityPrincipal, newCourse({ module: 'elderly-care', step: 'professional' }));
+  const created = await ctx.call('POST', '/classes', huangpu, {
+    courseId: course.body.id,
+    unitCode: '310101',
+    startsOn: '2026-03-02',
+    endsOn: '2026-03-06',
+    place: '黄浦区社区学院',
+    capacity: 2,
+    offJob: true,
+  });
+  expect(created.status).toBe(201);
+  classId = created.body.id;
+});
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+describe('classes and hours (TRAIN-3, TRAIN-4)', () => {
+  it('TRAIN-4 attendance of enrolled workers builds hours and the off-the-job flag; a non-enrolled worker is 422 naming the record', async () => {
+    const enrol = await ctx.call('POST', `/classes/${classId}/enrolments`, street, { workerIds: [offJobWorker] });
+    expect(enrol).toMatchObject({ status: 200, body: { enrolled: [offJobWorker], class: { enrolled: 1 } } });
+    const refused = await ctx.call('POST', `/classes/${classId}/attendance`, huangpu, {
+      records: [
+        { workerId: offJobWorker, attendedOn: '2026-03-02', hours: 8 },
+        { workerId: worker, attendedOn: '2026-03-02', hours: 8 },
+      ],
+    });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'NOT_ENROLLED', field: 'records.1.workerId' } });
+    const ok = await ctx.call('POST', `/classes/${classId}/attendance`, huangpu, {
+      records: [1, 2, 3, 4, 5].map((d) => ({ workerId: offJobWorker, attendedOn: `2026-03-0${d + 1}`, hours: 8 })),
+    });
+    expect(ok).toMatchObject({ status: 200, body: { recorded: 5 } });
+    const hours = await ctx.call('GET', `/workers/${offJobWorker}/hours?year=2026`, street);
+    expect(hours.body).toMatchObject({ total: 40, offJob: true });
+  });
+
+  it('bad attendance answers 400 naming the field and stores nothing', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ records: [{ workerId: offJobWorker, attendedOn: '2026-04-01', hours: 2 }] }, 'records.0.attendedOn'],
+      [{ records: [{ workerId: offJobWorker, attendedOn: '2026-03-02', hours: 25 }] }, 'records.0.hours'],
+      [{ records: [] }, 'records'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await ctx.call('POST', `/classes/${classId}/attendance`, huangpu, body);
+      expect(res.status).toBe(400);
+      expect(res.body.field).toBe(field);
+    }
+    expect((await ctx.call('GET', `/workers/${offJobWorker}/hours?year=2026`, street)).body.total).toBe(40);
+  });
+
+  it('a full class refuses the next enrolment (409 CLASS_FULL) and keeps the earlier ones', async () => {
+    const extra = [newWorkerId(), newWorkerId()];
+    await ctx.hire(extra.map((workerId) => ({ workerId, unitCode: '310101002001' })));
+    const res = await ctx.call('POST', `/classes/${classId}/enrolments`, street, { workerIds: extra });
+    expect(res).toMatchObject({ status: 409, body: { code: 'CLASS_FULL' } });
+    expect((await ctx.call('GET', `/classes/${classId}`, street)).body.enrolled).toBe(1);
+  });
+});
+
+describe('online completions (e-learning system)', () => {
+  it('TRAIN-3 is idempotent per completion id: a replay answers the stored row (200), other content under the same id is 409', async () => {
+    const body = { completionId: `elearn-${newWorkerId()}`, workerId: worker, completedOn: '2026-05-10', hours: 23.5 };
+    const first = await ctx.call('POST', '/completions', elearning, body);
+    expect(first).toMatchObject({ status: 201, body: { hours: 23.5, source: 'online', offJob: false } });
+    const replay = await ctx.call('POST', '/completions', elearning, body);
+    expect(replay).toMatchObject({ status: 200, body: { id: first.body.id } });
+    const changed = await ctx.call('POST', '/completions', elearning, { ...body, hours: 24 });
+    expect(changed).toMatchObject({ status: 409, body: { code: 'COMPLETION_MISMATCH', field: 'completionId' } });
+    const rows = await ctx.ds.query('SELECT count(*)::int AS n FROM training_hours WHERE completion_id = $1', [body.completionId]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('bad completions answer 4xx naming the field', async () => {
+    const ok = { completionId: 'x-1', workerId: worker, completedOn: '2026-05-10', hours: 1 };
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ ...ok, completionId: 'has space' }, 400, 'completionId'],
+      [{ ...ok, completedOn: '2026-02-30' }, 400, 'completedOn'],
+      [{ ...ok, completedOn: '2027-01-01' }, 400, 'completedOn'],
+      [{ ...ok, hours: -2 }, 400, 'hours'],
+      [{ ...ok, workerId: 'w-nobody' }, 404, 'workerId'],
+      [{ ...ok, courseId: '00000000-0000-4000-8000-000000000000' }, 404, 'courseId'],
+    ];
+    for (const [body, status, field] of cases) {
+      const res = await ctx.call('POST', '/completions', elearning, body);
+      expect([res.status, res.body.field]).toEqual([status, field]);
+    }
+  });
+});
+
+describe('certificates (TRAIN-8)', () => {
+  it('TRAIN-8 a passed exam is recorded once and published for workforce and recruitment', async () => {
+    const res = await ctx.call('POST', '/certificates', street, { workerId: worker, kind: 'social-worker', passedOn: '2026-06-20' });
+    expect(res.status).toBe(201);
+    expect(await outboxOf(worker, 'cwp.training.certificate.recorded.v1')).toEqual([
+      { data: { certificateId: res.body.id, workerId: worker, unitCode: '310101002001', kind: 'social-worker', passedOn: '2026-06-20' } },
+    ]);
+    const again = await ctx.call('POST', '/certificates', street, { workerId: worker, kind: 'social-worker', passedOn: '2026-06-21' });
+    expect(again).toMatchObject({ status: 409, body: { field: 'kind' } });
+  });
+});
+
+describe('yearly compliance (TRAIN-3, TRAIN-4)', () => {
+  it('TRAIN-3 flags 79.5 hours, clears the worker at 80 with one event each; TRAIN-4 missing off-the-job training is named', async () => {
+    const compliance = ctx.get(ComplianceService);
+    for (const hours of [24, 24, 8]) {
+      const res = await ctx.call('POST', '/completions', elearning, {
+        completionId: `c-${newWorkerId()}`,
+        workerId: worker,
+        completedOn: '2026-06-01',
+        hours,
+      });
+      expect(res.status).toBe(201);
+    }
+    // worker: 23.5 + 24 + 24 + 8 = 79.5 hours, no off-the-job class in 2025–2026; offJobWorker: 40 hours, off the job.
+    const heartbeats: string[] = [];
+    const first = await compliance.run(2026, '', (last) => heartbeats.push(last));
+    expect(first.workers).toBeGreaterThanOrEqual(2);
+    expect(heartbeats.length).toBeGreaterThanOrEqual(1); // chunks of 2
+    let verdict = await ctx.call('GET', `/workers/${worker}/compliance?year=2026`, street);
+    expect(verdict.body).toMatchObject({ hours: 79.5, requiredHours: 80, compliant: false, failedRules: ['TRAIN-3', 'TRAIN-4'] });
+    expect(verdict.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['TRAIN-3', 'TRAIN-4']));
+    expect((await outboxOf(worker, 'cwp.training.compliance.shortfall.v1')).map((e) => e.data.rules)).toEqual([['TRAIN-3', 'TRAIN-4']]);
+
+    // A rerun with nothing new publishes nothing again.
+    await compliance.run(2026);
+    expect(await outboxOf(worker, 'cwp.training.compliance.shortfall.v1')).toHaveLength(1);
+
+    // Half an hour more and an off-the-job class: cleared.
+    await ctx.call('POST', '/completions', elearning, {
+      completionId: `c-${newWorkerId()}`,
+      workerId: worker,
+      completedOn: '2026-06-02',
+      hours: 0.5,
+    });
+    await ctx.call('POST', `/classes/${classId}/enrolments`, street, { workerIds: [worker] });
+    await ctx.call('POST', `/classes/${classId}/attendance`, huangpu, {
+      records: [{ workerId: worker, attendedOn: '2026-03-06', hours: 1 }],
+    });
+    await compliance.run(2026);
+    verdict = await ctx.call('GET', `/workers/${worker}/compliance?year=2026`, street);
+    expect(verdict.body).toMatchObject({ hours: 81, compliant: true, failedRules: [] });
+    expect(await outboxOf(worker, 'cwp.training.compliance.cleared.v1')).toHaveLength(1);
+  });
+
+  it('resumes after the last committed chunk (the heartbeat) without judging the earlier workers again', async () => {
+    const compliance = ctx.get(ComplianceService);
+    const all = (await ctx.ds.query(`SELECT worker_id FROM trainees ORDER BY worker_id`)) as Array<{ worker_id: string }>;
+    const resumed = await compliance.run(2026, all[all.length - 2]!.worker_id);
+    expect(resumed.workers).toBe(1);
+  });
+
+  it('the per-unit report counts one level down; another district is 404 on unitCode', async () => {
+    const report = await ctx.call('GET', '/compliance/report?year=2026&unitCode=310101', huangpu);
+    expect(report.status).toBe(200);
+    expect(report.body.units).toEqual([expect.objectContaining({ unitCode: '310101002' })]);
+    expect(report.body.total.workers).toBeGreaterThanOrEqual(2);
+    expect(report.body.total.hoursShort).toBeGreaterThanOrEqual(1); // offJobWorker: 40 hours
+    const outside = await ctx.call('GET', '/compliance/report?year=2026&unitCode=310104', huangpu);
+    expect(outside).toMatchObject({ status: 404, body: { field: 'unitCode' } });
+    const bad = await ctx.call('GET', '/compliance/report?year=20x6&unitCode=310101', huangpu);
+    expect(bad).toMatchObject({ status: 400, body: { field: 'year' } });
+  });
+
+  it('TRAIN-6 recommends courses of the step for the years of service, modules not yet trained, online first when hours are short', async () => {
+    const online = await ctx.call(
+      'POST',
+      '/library',
+      cityPrincipal,
+      newCourse({ title: '社会救助政策与实务（网络课程）', module: 'social-assistance', step: 'induction', delivery: 'online', hours: 4 }),
+    );
+    await ctx.call(
+      'POST',
+      '/library',
+      cityPrincipal,
+      newCourse({ title: '社会救助个案走访', module: 'social-assistance', step: 'induction', delivery: 'offline' }),
+    );
+    await ctx.call(
+      'POST',
+      '/library',
+      cityPrincipal,
+      newCourse({ title: '进修：社区治理前沿', module: 'social-assistance', step: 'advanced' }),
+    );
+    const rec = await ctx.call('GET', `/workers/${offJobWorker}/recommendations`, street);
+    expect(rec.status).toBe(200);
+    expect(rec.body.needs).toMatchObject({ step: 'induction', online: true, offJob: false });
+    expect(rec.body.needs.modules).not.toContain('elderly-care'); // trained in 2026
+    expect(rec.body.courses[0].id).toBe(online.body.id);
+    expect(rec.body.courses.every((c: { step: string }) => c.step === 'induction')).toBe(true);
+    expect(rec.body.explanation.rules.map((r: { id: string }) => r.id)).toContain('TRAIN-6');
+  });
+});

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { likePrefixPattern } from '@cwp/platform';
+import { COMPLIANCE_COLUMNS, type ComplianceInputRow, type ComplianceResultRow, type UnitReportRow } from './compliance.row';
+
+/** All SQL of the compliance run and its report; set-based, one statement per chunk. */
+@Injectable()
+export class ComplianceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The next chunk of workers to judge for `year` (keyset after `after`): those in service on 31
+   * December of the year (hired by then, not exited before), with the year's hours, the years of
+   * off-the-job training in the TRAIN-4 window, the four-ones dates and the earlier verdict.
+   */
+  async chunk(em: EntityManager, year: number, after: string, limit: number, windowYears: number): Promise<ComplianceInputRow[]> {
+    return em.query(
+      `WITH w AS (
+         SELECT worker_id, unit_code, hired_on FROM trainees
+         WHERE worker_id > $2 AND hired_on <= make_date($1, 12, 31) AND (exited_on IS NULL OR exited_on > make_date($1, 12, 31))
+         ORDER BY worker_id LIMIT $3
+       ), h AS (
+         SELECT th.worker_id, sum(th.hours) FILTER (WHERE th.year = $1) AS hours,
+                array_agg(DISTINCT th.year) FILTER (WHERE th.off_job) AS off_job_years
+         FROM training_hours th JOIN w USING (worker_id)
+         WHERE th.year BETWEEN $1 - $4 + 1 AND $1
+         GROUP BY th.worker_id
+       ), f AS (
+         SELECT fo.worker_id, jsonb_object_agg(fo.item, to_char(fo.done_on, 'YYYY-MM-DD')) AS four_ones
+         FROM four_ones fo JOIN w USING (worker_id) GROUP BY fo.worker_id
+       )
+       SELECT w.worker_id AS "workerId", w.unit_code AS "unitCode", to_char(w.hired_on, 'YYYY-MM-DD') AS "hiredOn",
+              coalesce(h.hours, 0)::float8 AS hours, coalesce(h.off_job_years, '{}') AS "offJobYears", f.four_ones AS "fourOnes",
+              c.compliant AS "wasCompliant"
+       FROM w LEFT JOIN h USING (worker_id) LEFT JOIN f USING (worker_id)
+       LEFT JOIN compliance_results c ON c.year = $1 AND c.worker_id = w.worker_id
+       ORDER BY w.worker_id`,
+      [year, after, limit, windowYears],
+    );
+  }
+
+  /** Writes a chunk's verdicts in one statement (a rerun of the year overwrites them). */
+  async upsert(em: EntityManager, rows: ComplianceResultRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const col = <K extends keyof ComplianceResultRow>(k: K) => rows.map((r) => r[k]);
+    await em.query(
+      `INSERT INTO compliance_results (year, worker_id, unit_code, hours, required_hours, hours_met, off_job_due, off_job_met, four_ones,
+         compliant, failed_rules, policy_version, explanation)
+       SELECT $1, u.worker_id, u.unit_code, u.hours, u.required, u.hours_met, u.off_job_due, u.off_job_met, u.four_ones, u.compliant,
+              string_to_array(u.failed, ','), $2, u.explanation::jsonb
+       FROM unnest($3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::bool[], $8::bool[], $9::bool[], $10::text[], $11::bool[], $12::text[], $13::text[])
+         AS u(worker_id, unit_code, hours, required, hours_met, off_job_due, off_job_met, four_ones, compliant, failed, explanation)
+       ON CONFLICT (year, worker_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, hours = EXCLUDED.hours, required_hours = EXCLUDED.required_hours,
+         hours_met = EXCLUDED.hours_met, off_job_due = EXCLUDED.off_job_due, off_job_met = EXCLUDED.off_job_met, four_ones = EXCLUDED.four_ones,
+         compliant = EXCLUDED.compliant, failed_rules = EXCLUDED.failed_rules, policy_version = EXCLUDED.policy_version,
+         explanation = EXCLUDED.explanation, judged_at = now()`,
+      [
+        rows[0]!.year,
+        rows[0]!.policyVersion,
+        col('workerId'),
+        col('unitCode'),
+        col('hours'),
+        col('requiredHours'),
+        col('hoursMet'),
+        col('offJobDue'),
+        col('offJobMet'),
+        col('fourOnes'),
+        col('compliant'),
+        rows.map((r) => r.failedRules.join(',')),
+        rows.map((r) => JSON.stringify(r.explanation)),
+      ],
+    );
+  }
+
+  async find(year: number, workerId: string): Promise<ComplianceResultRow | undefined> {
+    const rows: ComplianceResultRow[] = await this.dataSource.query(
+      `SELECT ${COMPLIANCE_COLUMNS} FROM compliance_results WHERE year = $1 AND worker_id = $2`,
+      [year, workerId],
+    );
+    return rows[0];
+  }
+
+  /** Per child unit of `unitCode` (prefix of `childLength` digits): workers judged and how they fared. */
+  async report(year: number, unitCode: string, childLength: number): Promise<UnitReportRow[]> {
+    return this.dataSource.query(
+      `SELECT left(unit_code, $3) AS "unitCode", count(*)::int AS workers, count(*) FILTER (WHERE compliant)::int AS compliant,
+              count(*) FILTER (WHERE NOT hours_met)::int AS "hoursShort", count(*) FILTER (WHERE off_job_due AND NOT off_job_met)::int AS "offJobMissing",
+              count(*) FILTER (WHERE four_ones = 'overdue')::int AS "fourOnesOverdue", round(avg(hours), 1)::float8 AS "averageHours"
+       FROM compliance_results WHERE year = $1 AND unit_code LIKE $2 GROUP BY 1 ORDER BY 1`,
+      [year, likePrefixPattern(unitCode), childLength],
+    );
+  }
+
+  /** TRAIN-5 modules the worker has trained in (for gap-filling recommendations). */
+  async modulesDone(workerId: string): Promise<string[]> {
+    const rows: { module: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT module FROM training_hours WHERE worker_id = $1 AND module IS NOT NULL ORDER BY module`,
+      [workerId],
+    );
+    return rows.map((r) => r.module);
+  }
+}

@@ -1,0 +1,6 @@
+export { ComplianceModule } from './compliance.module';
+export { ComplianceService } from './compliance.service';
+export { ComplianceRepository } from './compliance.repository';
+export { createComplianceActivities } from './workflow/compliance.activities';
+export { complianceSchedule } from './workflow/compliance.schedule';
+export { complianceMigrations } from './migrations';

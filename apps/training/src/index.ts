@@ -1,0 +1,1 @@
+export { trainingMigrations } from './migrations';

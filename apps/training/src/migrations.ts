@@ -1,0 +1,16 @@
+import { platformMigrations } from '@cwp/platform';
+import { classesMigrations } from './classes/migrations';
+import { complianceMigrations } from './compliance/migrations';
+import { libraryMigrations } from './library/migrations';
+import { rosterMigrations } from './roster/migrations';
+
+/** The training service's own migrations, in order (classes refer to the library and the roster). */
+export const trainingServiceMigrations: Function[] = [
+  ...libraryMigrations,
+  ...rosterMigrations,
+  ...classesMigrations,
+  ...complianceMigrations,
+];
+
+/** Every migration of the training schema, in order (platform tables first). */
+export const trainingMigrations: Function[] = [...platformMigrations, ...trainingServiceMigrations];

@@ -1,0 +1,5 @@
+export * from './names';
+export * from './vocabulary';
+export * from './training-events';
+export * from './development-plan-workflow';
+export * from './compliance-workflow';
