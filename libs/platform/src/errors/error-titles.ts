@@ -28,6 +28,7 @@ export const PLATFORM_ERROR_TITLES: Readonly<Record<ErrorCode, LocalizedTitle>> 
   [ErrorCode.BUSINESS_RULE_VIOLATED]: { en: 'Refused by a business rule', 'zh-CN': '不符合业务规则' },
   [ErrorCode.FLOATING_QUOTA_EXHAUSTED]: { en: 'Floating quota exhausted', 'zh-CN': '机动编制名额不足' },
   [ErrorCode.TITLE_STRUCTURE_EXCEEDED]: { en: 'Title structure limit exceeded', 'zh-CN': '职称结构比例超出限制' },
+  [ErrorCode.TOO_MANY_REQUESTS]: { en: 'Too many requests; retry after the time given', 'zh-CN': '请求过于频繁，请稍后重试' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { en: 'Request body too large', 'zh-CN': '请求内容过大' },
   [ErrorCode.DEPENDENCY_UNAVAILABLE]: { en: 'Service temporarily unavailable; retry later', 'zh-CN': '服务暂时不可用，请稍后重试' },
   [ErrorCode.INTERNAL]: { en: 'Internal error', 'zh-CN': '系统内部错误' },
