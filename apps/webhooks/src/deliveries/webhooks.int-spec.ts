@@ -106,7 +106,10 @@ describe('webhook bridge (deliveries signed, retried, dead-lettered, replayed; o
       const seen = await testing
         .eventually(
           async () => {
-            const rows = (await ds.query(`SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = ANY($2)`, [consumer, probes])) as unknown[];
+            const rows = (await ds.query(`SELECT 1 FROM inbox WHERE consumer = $1 AND event_id = ANY($2)`, [
+              consumer,
+              probes,
+            ])) as unknown[];
             return rows.length > 0 ? true : undefined;
           },
           3_000,
