@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { PayRunResponse, PaySlipResponse, RunPayDto, UnitTotalResponse, UnitTotalsQueryDto } from './pay-run.dto';
@@ -32,6 +32,16 @@ export class PayRunsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<UnitTotalResponse[]> {
     return this.payRuns.unitTotals(period, query.level ?? 'street', principal);
+  }
+
+  @Get(':period/register.csv')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: 'Pay register of the month within the caller’s scope: CSV with Chinese headers (UTF-8 with BOM), streamed' })
+  async register(@Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    return new StreamableFile(await this.payRuns.register(period, principal), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="pay-register-${period}.csv"`,
+    });
   }
 
   @Get(':period/bank.csv')

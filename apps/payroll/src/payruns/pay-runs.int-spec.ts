@@ -99,4 +99,26 @@ describe('monthly pay run (PAY-2, PAY-5)', () => {
       403,
     );
   });
+
+  it('PAY-2: the pay register is a CSV with Chinese headers streamed within the caller’s scope; its lines add up to the run', async () => {
+    const city = await app.call('GET', '/api/payroll/pay-runs/2027-03/register.csv', { principal: CITY });
+    expect(city.status).toBe(200);
+    // fetch's text() drops the UTF-8 byte-order mark the file starts with.
+    const text = (city.body as string).replace(/^\uFEFF/, '');
+    const [header, ...lines] = text.trim().split('\n');
+    expect(header).toBe('工号,单位代码,区,街道,期间,年度薪酬（元）,基本工资（元）,绩效工资（元）,本月合计（元）');
+    expect(lines.map((l) => l.split(',')[0])).toEqual([A, B].sort());
+    const run = (await app.call('GET', '/api/payroll/pay-runs/2027-03', { principal: CITY })).body;
+    const totalFen = lines.reduce((sum, l) => sum + Math.round(Number(l.split(',')[8]) * 100), 0);
+    expect(totalFen).toBe(run.baseTotalFen + run.performanceTotalFen);
+    const district = await app.call('GET', '/api/payroll/pay-runs/2027-03/register.csv', { principal: principalOf('district', '310101') });
+    expect(
+      (district.body as string)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual([A]);
+    expect((await app.call('GET', '/api/payroll/pay-runs/2031-01/register.csv', { principal: CITY })).status).toBe(404);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditTrail, DomainError, ErrorCode, scopeOf, type Principal } from '@cwp/platform';
@@ -7,6 +8,7 @@ import { PolicyCatalogSource } from '../policy-versions';
 import { PayWorkerAccess } from '../workers';
 import { PayRunRepository } from './pay-run.repository';
 import { PayRunResponse, PaySlipResponse, UnitTotalResponse } from './pay-run.dto';
+import { streamPayRegister } from './pay-register.stream';
 import { bankTransferCsv } from './rules/bank-file';
 
 export const PAY_RUN_ENTITY = 'PayRun';
@@ -86,6 +88,12 @@ export class PayRunsService {
   async unitTotals(period: string, level: 'district' | 'street' | 'area', principal: Principal): Promise<UnitTotalResponse[]> {
     const digits = level === 'district' ? 6 : level === 'street' ? 9 : 12;
     return (await this.repository.unitTotals(period, digits, scopeOf(principal))).map(UnitTotalResponse.toResponse);
+  }
+
+  /** The month's pay register of the caller's subtree (CSV, Chinese headers), streamed from the database. */
+  async register(period: string, principal: Principal): Promise<Readable> {
+    await this.get(period);
+    return streamPayRegister(this.dataSource, period, scopeOf(principal));
   }
 
   async bankFile(period: string, principal: Principal): Promise<string> {
