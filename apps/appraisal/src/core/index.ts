@@ -1,6 +1,5 @@
 export * from './appraisal-core.module';
 export * from './appraisal-errors';
 export * from './appraisal-settings';
-export * from './batch-outbox';
 export * from './update-returning';
 export * from './temporal-unavailable';

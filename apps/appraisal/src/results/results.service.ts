@@ -11,7 +11,6 @@ import { AuditTrail, DomainError, OutboxWriter, ServiceClock, type Principal } f
 import { ExplanationBuilder, type PolicyCatalog } from '@cwp/policy';
 import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core';
 import { AppraisalError, AppraisalErrors } from '../core';
-import { appendBatch } from '../core';
 import { RecordWorkflows } from '../records';
 import { RESULT_ENTITY, ResultAccess } from './result-access';
 import { resultAuditView, resultEventData } from './result-event-data';
@@ -129,8 +128,7 @@ export class ResultsService {
     for (;;) {
       const rows = await this.dataSource.transaction(async (em) => {
         const chunk = await this.repository.publishChunk(em, cycleId, PUBLISH_CHUNK);
-        await appendBatch(
-          this.outbox,
+        await this.outbox.appendMany(
           em,
           resultPublishedContract,
           chunk.map((r) => ({ key: r.workerId, data: resultEventData.published(r) })),
