@@ -63,7 +63,10 @@ function recording(done: () => number): { rec: Recorder; activities: Development
   return { rec, activities };
 }
 
-async function withPlan<T>(done: () => number, fn: (workflowId: string, rec: Recorder, input: DevelopmentPlanInput) => Promise<T>): Promise<T> {
+async function withPlan<T>(
+  done: () => number,
+  fn: (workflowId: string, rec: Recorder, input: DevelopmentPlanInput) => Promise<T>,
+): Promise<T> {
   const { rec, activities } = recording(done);
   const taskQueue = `train-plan-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
@@ -78,7 +81,11 @@ async function withPlan<T>(done: () => number, fn: (workflowId: string, rec: Rec
     reminderDaysBeforeDue: 90,
   };
   return worker.runUntil(async () => {
-    await env.client.workflow.start(DEVELOPMENT_PLAN_WORKFLOW_TYPE, { taskQueue, workflowId: developmentPlanWorkflowId(workerId), args: [input] });
+    await env.client.workflow.start(DEVELOPMENT_PLAN_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: developmentPlanWorkflowId(workerId),
+      args: [input],
+    });
     return fn(developmentPlanWorkflowId(workerId), rec, input);
   });
 }
