@@ -17,6 +17,7 @@ import { trainingMigrations } from './migrations';
 import { LibraryModule } from './library';
 import { RosterModule, TraineesService, createPlanActivities } from './roster';
 import { ClassesModule } from './classes';
+import { MentoringModule } from './mentoring';
 import { ComplianceModule, ComplianceService, complianceSchedule, createComplianceActivities } from './compliance';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
@@ -64,6 +65,7 @@ const activities = (ref: ModuleRef) => ({
     RosterModule,
     ClassesModule,
     ComplianceModule,
+    MentoringModule,
   ],
 })
 export class AppModule {}

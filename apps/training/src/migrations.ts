@@ -2,6 +2,7 @@ import { platformMigrations } from '@cwp/platform';
 import { classesMigrations } from './classes/migrations';
 import { complianceMigrations } from './compliance/migrations';
 import { libraryMigrations } from './library/migrations';
+import { mentoringMigrations } from './mentoring/migrations';
 import { rosterMigrations } from './roster/migrations';
 
 /** The training service's own migrations, in order (classes refer to the library and the roster). */
@@ -10,6 +11,7 @@ export const trainingServiceMigrations: Function[] = [
   ...rosterMigrations,
   ...classesMigrations,
   ...complianceMigrations,
+  ...mentoringMigrations,
 ];
 
 /** Every migration of the training schema, in order (platform tables first). */

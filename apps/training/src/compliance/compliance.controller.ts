@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { ComplianceService } from './compliance.service';
@@ -34,8 +34,8 @@ export class ComplianceController {
   @Get('compliance/runs/:year')
   @Roles('city')
   @ApiOkResponse({ type: RunResponse })
-  status(@Param() params: YearQueryDto): Promise<RunResponse> {
-    return this.runs.status(params.year);
+  status(@Param('year', ParseIntPipe) year: number): Promise<RunResponse> {
+    return this.runs.status(year);
   }
 
   @Get('compliance/report')

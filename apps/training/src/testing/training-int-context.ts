@@ -25,6 +25,7 @@ import { BatchOutbox, TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, type Traini
 import { ClassesModule } from '../classes';
 import { ComplianceModule } from '../compliance';
 import { LibraryModule } from '../library';
+import { MentoringModule } from '../mentoring';
 import { trainingServiceMigrations } from '../migrations';
 import { RosterModule, TraineesService } from '../roster';
 
@@ -68,7 +69,7 @@ export async function createTrainingIntContext(schemaPrefix: string, options: Tr
   const ctx = await testing.createIntegrationContext({
     service: 'training',
     schemaPrefix,
-    imports: [LibraryModule, RosterModule, ClassesModule, ComplianceModule],
+    imports: [LibraryModule, RosterModule, ClassesModule, ComplianceModule, MentoringModule],
     migrations: trainingServiceMigrations,
     produces: trainingEventContracts,
     listen: true,

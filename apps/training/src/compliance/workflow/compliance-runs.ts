@@ -31,6 +31,7 @@ export class ComplianceRuns {
   }
 
   async status(year: number): Promise<RunResponse> {
+    if (year < 2000 || year > 2100) throw DomainError.validation('year', 'year must be between 2000 and 2100');
     const workflowId = trainingComplianceWorkflowId(year);
     const handle = this.client.workflow.getHandle(workflowId);
     try {

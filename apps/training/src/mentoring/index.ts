@@ -1,0 +1,3 @@
+export { MentoringModule } from './mentoring.module';
+export { MentorshipsService } from './mentorships.service';
+export { mentoringMigrations } from './migrations';
