@@ -8,10 +8,10 @@
  * activity's path) and, in the same run, a raw SQL aggregate of the same rows. Prints figures;
  * asserts nothing.
  */
-import { createServiceDataSource, runMigrations, testing, withStackEnv } from '@cwp/platform';
+import { OutboxWriter, createServiceDataSource, runMigrations, testing, withStackEnv } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { trainingEventContracts } from '@cwp/contracts';
-import { BatchOutbox, ComplianceRepository, ComplianceService, trainingMigrations } from '@cwp/training/testing';
+import { ComplianceRepository, ComplianceService, trainingMigrations } from '@cwp/training/testing';
 
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       null as never,
       null as never,
       null as never,
-      new BatchOutbox('training', trainingEventContracts),
+      new OutboxWriter('training', trainingEventContracts),
       null as never,
       defaultPolicyCatalog(),
       { taskQueue: 'bench', workersConsumer: 'bench', complianceChunk: chunk, reminderDaysBeforeDue: 90 },

@@ -8,8 +8,8 @@ import {
   type TrainingComplianceOutcome,
 } from '@cwp/contracts';
 import { gapFillingNeeds, wholeYearsBetween, type EducationLevel, type PolicyCatalog } from '@cwp/policy';
-import { CODE_LENGTH, DomainError, Jurisdiction, POLICY_CATALOG, ServiceClock, decide, type Principal } from '@cwp/platform';
-import { BatchOutbox, TRAINING_SETTINGS, type TrainingSettings } from '../core';
+import { CODE_LENGTH, DomainError, Jurisdiction, OutboxWriter, POLICY_CATALOG, ServiceClock, decide, type Principal } from '@cwp/platform';
+import { TRAINING_SETTINGS, type TrainingSettings } from '../core';
 import { LibraryRepository, ownersAbove } from '../library';
 import { TraineeAccess } from '../roster';
 import { ComplianceRepository } from './compliance.repository';
@@ -26,7 +26,7 @@ export class ComplianceService {
     private readonly library: LibraryRepository,
     private readonly trainees: TraineeAccess,
     private readonly jurisdiction: Jurisdiction,
-    private readonly batch: BatchOutbox,
+    private readonly outbox: OutboxWriter,
     private readonly clock: ServiceClock,
     @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
     @Inject(TRAINING_SETTINGS) private readonly settings: TrainingSettings,
@@ -59,8 +59,8 @@ export class ComplianceService {
           if (t === 'shortfall') shortfalls.push({ key: v.workerId, data: shortfallOf(v) });
           if (t === 'cleared') cleared.push({ key: v.workerId, data: clearedOf(v) });
         });
-        await this.batch.appendMany(em, complianceShortfallContract, shortfalls);
-        await this.batch.appendMany(em, complianceClearedContract, cleared);
+        await this.outbox.appendMany(em, complianceShortfallContract, shortfalls);
+        await this.outbox.appendMany(em, complianceClearedContract, cleared);
         outcome.workers += rows.length;
         outcome.shortfalls += shortfalls.length;
         outcome.cleared += cleared.length;

@@ -1,5 +1,4 @@
 export * from './training-core.module';
 export * from './training-errors';
 export * from './training-settings';
-export * from './batch-outbox';
 export * from './update-returning';

@@ -1,7 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { PlatformPiiModule, PlatformPolicyModule, ServiceClock, type PlatformPolicyOptions } from '@cwp/platform';
-import { trainingEventContracts } from '@cwp/contracts';
-import { BatchOutbox } from './batch-outbox';
 import './training-errors';
 import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, type TrainingSettings } from './training-settings';
 
@@ -28,10 +26,9 @@ export class TrainingCoreModule {
       providers: [
         { provide: TRAINING_SETTINGS, useValue: options.settings },
         { provide: TRAINING_SEARCH_ATTRIBUTES, useValue: options.searchAttributes ?? true },
-        { provide: BatchOutbox, useFactory: () => new BatchOutbox('training', trainingEventContracts) },
         ServiceClock,
       ],
-      exports: [TRAINING_SETTINGS, TRAINING_SEARCH_ATTRIBUTES, BatchOutbox, ServiceClock, PlatformPolicyModule, PlatformPiiModule],
+      exports: [TRAINING_SETTINGS, TRAINING_SEARCH_ATTRIBUTES, ServiceClock, PlatformPolicyModule, PlatformPiiModule],
     };
   }
 }

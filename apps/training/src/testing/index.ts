@@ -3,5 +3,4 @@ export * from './training-int-context';
 export * from './builders';
 // For the compliance benchmark (test/bench): the run's service and what it is built from.
 export { ComplianceService, ComplianceRepository } from '../compliance';
-export { BatchOutbox } from '../core';
 export { trainingMigrations } from '../migrations';

@@ -21,7 +21,7 @@ import {
   type Principal,
 } from '@cwp/platform';
 import { developmentPlanWorkflowId, trainingEventContracts, type WorkerHiredData } from '@cwp/contracts';
-import { BatchOutbox, TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, type TrainingSettings } from '../core';
+import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, type TrainingSettings } from '../core';
 import { ClassesModule } from '../classes';
 import { ComplianceModule } from '../compliance';
 import { LibraryModule } from '../library';
@@ -77,7 +77,6 @@ export async function createTrainingIntContext(schemaPrefix: string, options: Tr
     providers: [
       { provide: TRAINING_SETTINGS, useValue: settings },
       { provide: TRAINING_SEARCH_ATTRIBUTES, useValue: true },
-      { provide: BatchOutbox, useValue: new BatchOutbox('training', trainingEventContracts) },
       {
         provide: InboxConsumer,
         inject: [DataSource],
