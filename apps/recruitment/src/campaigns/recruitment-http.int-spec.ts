@@ -25,9 +25,9 @@ let today: string;
 beforeAll(async () => {
   ctx = await createRecruitmentIntContext('rec_http_it', { publicRatePerMinute: 6 });
   today = ctx.get(ServiceClock).today();
-  // The workforce service's figures: street 310101002 has 5 vacancies over its centre and one area.
-  await ctx.staffing('310101002', 10, 8);
-  await ctx.staffing('310101002001', 6, 3);
+  // The workforce service's figures per street: 310101002 has 5 vacancies, 310101013 two; an
+  // older event for a street (a replay) does not overwrite newer figures.
+  await ctx.staffing('310101002', 16, 11);
   await ctx.staffing('310101013', 2, 0);
 });
 

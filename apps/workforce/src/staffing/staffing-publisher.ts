@@ -8,12 +8,12 @@ import { CHANGED_STAFFING_SQL, RECORD_PUBLISHED_SQL } from './staffing.sql';
 const LOCK_KEY = 'workforce.staffing-published';
 
 /**
- * Publishes each unit's staffing (quota, headcount, vacancies) on the compacted topic
- * `cwp.workforce.staffing`, keyed by unit code, through the outbox in the caller's transaction:
- * only the units whose figures changed since the last publication. The hire and worker-change
- * paths call it for the units they touched; StaffingSweep calls it for every unit at start-up
- * and on a timer (quota changes, bulk loads), so a new consumer reading from the beginning has
- * every unit.
+ * Publishes each street's staffing (quota, headcount, vacancies over its centre and areas) on the
+ * compacted topic `cwp.workforce.staffing`, keyed by street code, through the outbox in the
+ * caller's transaction: only the streets whose figures changed since the last publication. The
+ * hire and worker-change paths call it for the units they touched; StaffingSweep calls it for
+ * every street at start-up and on a timer (quota changes, bulk loads), so a new consumer reading
+ * from the beginning has every street.
  */
 @Injectable()
 export class StaffingPublisher {
@@ -25,10 +25,11 @@ export class StaffingPublisher {
     private readonly clock: ServiceClock,
   ) {}
 
-  /** In the caller's transaction: the changed units among `unitCodes` (all units when omitted). Returns how many. */
+  /** In the caller's transaction: the changed streets of `unitCodes` (every street when omitted). Returns how many. */
   async publishChanged(em: EntityManager, unitCodes?: readonly string[]): Promise<number> {
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [LOCK_KEY]);
-    const changed = (await em.query(CHANGED_STAFFING_SQL, [unitCodes ? [...unitCodes] : null])) as Array<Omit<StaffingChangedData, 'asOf'>>;
+    const streets = unitCodes ? [...new Set(unitCodes.map((code) => code.slice(0, 9)))] : null;
+    const changed = (await em.query(CHANGED_STAFFING_SQL, [streets])) as Array<Omit<StaffingChangedData, 'asOf'>>;
     if (changed.length === 0) return 0;
     const asOf = this.clock.now().toISOString();
     for (const unit of changed)
@@ -42,10 +43,10 @@ export class StaffingPublisher {
     return changed.length;
   }
 
-  /** Every unit, in its own transaction (start-up and the sweep). */
+  /** Every street, in its own transaction (start-up and the sweep). */
   async publishAll(): Promise<number> {
     const count = await this.dataSource.transaction((em) => this.publishChanged(em));
-    if (count > 0) this.logger.log({ msg: 'staffing published', units: count });
+    if (count > 0) this.logger.log({ msg: 'staffing published', streets: count });
     return count;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * `cwp.workforce.staffing.changed.v1` on the compacted topic `cwp.workforce.staffing`, keyed by
- * org-unit code: the current staffing of one unit (QUOTA-6 figures: quota, headcount, vacancies).
+ * street code: the current staffing of one street, its centre and residential areas together
+ * (QUOTA-6 figures: quota, headcount, vacancies counted per unit then summed).
  * State, not history: a consumer reads the topic from the beginning to bootstrap and keeps the
  * latest event per unit (Kafka compaction keeps at least that one). Published by the workforce
  * service whenever a unit's figures change (hire, exit, transfer, quota change, floating loan).
@@ -12,13 +13,13 @@ export const WORKFORCE_STAFFING_TOPIC = 'cwp.workforce.staffing';
 export const STAFFING_CHANGED_EVENT_TYPE = 'cwp.workforce.staffing.changed.v1';
 
 export interface StaffingChangedData {
-  /** Street (9 digits) or residential area (12 digits) holding a quota or workers. */
+  /** The street (9 digits). */
   unitCode: string;
-  /** Area and centre quota of the unit, borrowed floating places included (QUOTA-1..4). */
+  /** Area and centre quotas of the street's units, borrowed floating places included (QUOTA-1..4). */
   quota: number;
   /** Workers not exited. */
   headcount: number;
-  /** max(0, quota − headcount), counted per unit as in the QUOTA-6 report. */
+  /** Σ max(0, quota − headcount) over the street's units, as the QUOTA-6 report counts them. */
   vacancies: number;
   /** When the workforce service computed these figures (ISO instant). */
   asOf: string;
@@ -27,12 +28,12 @@ export interface StaffingChangedData {
 export const staffingChangedSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: eventSchemaId(STAFFING_CHANGED_EVENT_TYPE),
-  title: "A unit's staffing (quota, headcount, vacancies) changed (QUOTA-6)",
+  title: "A street's staffing (quota, headcount, vacancies) changed (QUOTA-6)",
   type: 'object',
   additionalProperties: false,
   required: ['unitCode', 'quota', 'headcount', 'vacancies', 'asOf'],
   properties: {
-    unitCode: { type: 'string', pattern: '^31[0-9]{7}([0-9]{3})?$' },
+    unitCode: { type: 'string', pattern: '^31[0-9]{7}$' },
     quota: { type: 'integer', minimum: 0 },
     headcount: { type: 'integer', minimum: 0 },
     vacancies: { type: 'integer', minimum: 0 },
