@@ -51,7 +51,12 @@ const TITLE: Record<WorkerTitle, string> = { junior: '初级社区工作者', in
 /** PROM-1. */
 const ROLE: Record<WorkerRole, string> = { staff: '工作人员', specialist: '专员', supervisor: '督导', manager: '主管', head: '负责人' };
 /** POOL-1. */
-const SOURCE: Record<PoolSource, string> = { student: '高校毕业生', 'social-worker': '持证社会工作者', homemaker: '全职主妇', other: '其他' };
+const SOURCE: Record<PoolSource, string> = {
+  student: '高校毕业生',
+  'social-worker': '持证社会工作者',
+  homemaker: '全职主妇',
+  other: '其他',
+};
 /** EXIT-1..3: EXIT-3's five causes are the policy library's titles. */
 const EXIT_CAUSE: Record<WorkerExitCause, string> = {
   ...(Object.fromEntries(Object.entries(EXIT_CAUSE_TITLES).map(([code, title]) => [code, title.zh])) as Record<
@@ -64,7 +69,13 @@ const EXIT_CAUSE: Record<WorkerExitCause, string> = {
 /** APPR-2. */
 const GRADE: Record<Grade, string> = { excellent: '优秀', qualified: '合格', 'basically-qualified': '基本合格', unqualified: '不合格' };
 /** APPR-1. */
-const DIMENSION: Record<AppraisalDimension, string> = { morality: '德', ability: '能', diligence: '勤', performance: '绩', integrity: '廉' };
+const DIMENSION: Record<AppraisalDimension, string> = {
+  morality: '德',
+  ability: '能',
+  diligence: '勤',
+  performance: '绩',
+  integrity: '廉',
+};
 /** APPR-3. */
 const RATER_SOURCE: Record<RaterSource, string> = { management: '组织评价', peers: '同事互评', residents: '居民评议' };
 /** ORG-3. */
