@@ -1,7 +1,13 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { QuotaReviewDecisionDto, StartQuotaReviewDto, type QuotaProposalResponse, type QuotaReviewResponse } from './quota-review.dto';
+import {
+  QuotaProposalResponseDoc,
+  QuotaReviewDistrictStateDoc,
+  QuotaReviewResponseDoc,
+  QuotaReviewStartedDoc,
+} from './quota-review-response.doc';
 import { QuotaReviewsService } from './quota-reviews.service';
 
 /** /api/workforce/quota-reviews: the yearly quota review (QUOTA-5). */
@@ -15,16 +21,19 @@ export class QuotaReviewsController {
   @Post()
   @Roles('city')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: QuotaReviewStartedDoc })
   start(@Body() dto: StartQuotaReviewDto, @CurrentPrincipal() principal: Principal) {
     return this.reviews.start(dto, principal);
   }
 
   @Get(':year')
+  @ApiOkResponse({ type: QuotaReviewResponseDoc })
   status(@Param('year', ParseIntPipe) year: number, @CurrentPrincipal() principal: Principal): Promise<QuotaReviewResponse> {
     return this.reviews.status(year, principal);
   }
 
   @Get(':year/proposals')
+  @ApiOkResponse({ type: [QuotaProposalResponseDoc] })
   proposals(
     @Param('year', ParseIntPipe) year: number,
     @Query('unit') unit: string | undefined,
@@ -36,6 +45,7 @@ export class QuotaReviewsController {
   @Post(':year/districts/:districtCode/decision')
   @Roles('city', 'district')
   @HttpCode(200)
+  @ApiOkResponse({ type: QuotaReviewDistrictStateDoc })
   decide(
     @Param('year', ParseIntPipe) year: number,
     @Param('districtCode') districtCode: string,

@@ -1,8 +1,9 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { FloatingQuotaService } from './floating-quota.service';
 import { LendFloatingQuotaDto, type FloatingLoanResponse, type UnitQuotaResponse } from './quota.dto';
+import { FloatingLoanResponseDoc, FloatingLoansResponseDoc, UnitQuotaResponseDoc } from './quota-response.doc';
 import { QuotasService } from './quotas.service';
 
 /** Quotas of a unit (QUOTA-1..4) and a street's floating-quota loans (QUOTA-4), within jurisdiction. */
@@ -16,11 +17,13 @@ export class QuotasController {
   ) {}
 
   @Get('quota')
+  @ApiOkResponse({ type: UnitQuotaResponseDoc })
   quota(@Param('code') code: string, @CurrentPrincipal() principal: Principal): Promise<UnitQuotaResponse> {
     return this.quotas.forUnit(code, principal);
   }
 
   @Get('floating-quota/loans')
+  @ApiOkResponse({ type: FloatingLoansResponseDoc })
   loans(
     @Param('code') code: string,
     @CurrentPrincipal() principal: Principal,
@@ -29,6 +32,7 @@ export class QuotasController {
   }
 
   @Post('floating-quota/loans')
+  @ApiCreatedResponse({ type: FloatingLoanResponseDoc })
   lend(
     @Param('code') code: string,
     @Body() dto: LendFloatingQuotaDto,
@@ -38,6 +42,7 @@ export class QuotasController {
   }
 
   @Post('floating-quota/loans/:id/return')
+  @ApiOkResponse({ type: FloatingLoanResponseDoc })
   @HttpCode(200)
   giveBack(
     @Param('code') code: string,

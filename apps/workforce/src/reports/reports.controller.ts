@@ -3,6 +3,7 @@ import { EDUCATION_LEVELS } from '@cwp/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { ReportQueryDto, type StaffingReportResponse } from './report.dto';
+import { StaffingReportResponseDoc } from './report-response.doc';
 import { ReportsService } from './reports.service';
 
 /** GET /api/workforce/units/:code/report?from=&to= (QUOTA-6, PROM-3, ORG-4). */
@@ -14,6 +15,7 @@ export class ReportsController {
 
   @Get()
   @ApiOkResponse({
+    type: StaffingReportResponseDoc,
     description: `QUOTA-6 figures, PROM-3 title structure, age bands and the education structure (keys: ${EDUCATION_LEVELS.join(', ')}), in total and per ORG-4 region kind`,
   })
   report(
