@@ -136,9 +136,9 @@ describe('access matrix (ORG-2): roles × units × verbs', () => {
       { readWorker: 404, addCourse: 403, readClass: 404, enrol: 404, attendance: 404, completion: 403, runCompliance: 403 },
     ],
     [
-      'e-learning system',
+      'e-learning system (reads city-wide, audited; writes only its completions: issue 14)',
       elearning,
-      { readWorker: 403, addCourse: 403, readClass: 403, enrol: 403, attendance: 403, completion: 201, runCompliance: 403 },
+      { readWorker: 200, addCourse: 403, readClass: 200, enrol: 403, attendance: 403, completion: 201, runCompliance: 403 },
     ],
   ];
 

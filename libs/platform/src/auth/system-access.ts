@@ -16,14 +16,18 @@ export const NoSystemRead = (): MethodDecorator & ClassDecorator => SetMetadata(
  * Why the `system` role may not call a route, or undefined when it may (issue 14: an HR system may
  * read what its scope allows, never write). It reads, city-wide (its scope is the city's), every
  * GET route a city operator may read (no `@Roles`, or `@Roles` naming `city` or `system`) unless the
- * route says `@NoSystemRead()`; it never calls POST, PUT, PATCH or DELETE. Pure: the guard asks.
+ * route says `@NoSystemRead()`; it calls no POST, PUT, PATCH or DELETE except a route built for
+ * machines that names `system` in its `@Roles` (an e-learning system's completions, training).
+ * Pure: the guard asks.
  */
 export function systemRefusal(
   method: string,
   routeRoles: readonly Role[] | undefined,
   systemRead: boolean | undefined,
 ): string | undefined {
-  if (!READ_METHODS.has(method.toUpperCase())) return 'The system role may only read (GET)';
+  if (!READ_METHODS.has(method.toUpperCase())) {
+    return routeRoles?.includes('system') ? undefined : 'The system role may only read (GET)';
+  }
   if (systemRead === false) return 'This operation is not open to the system role';
   if (routeRoles && !routeRoles.includes('city') && !routeRoles.includes('system')) {
     return `This operation needs role ${routeRoles.join(' or ')}`;
