@@ -12,8 +12,8 @@
  */
 import { eventually, type Tier } from '../support/tier';
 
-/** Workers of the synthetic roster; PAYROLL_APPLY_CHUNK in services.ts makes this 120 chunks. */
-const WORKERS = 6_000;
+/** Workers of the synthetic roster; PAYROLL_APPLY_CHUNK in services.ts makes this 120 chunks (few events: the personal-data scan reads every topic). */
+const WORKERS = 1_200;
 
 export interface WorkerKill {
   /** Kills the payroll process mid-apply and starts it again. */

@@ -135,7 +135,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
       PAYROLL_SCHEDULES: 'false',
       PAYROLL_WORKERS_CONSUMER: `pay-rel-workers-${run}`,
       // Small chunks, all in one activity: the worker-kill fault finds the apply half done.
-      PAYROLL_APPLY_CHUNK: '50',
+      PAYROLL_APPLY_CHUNK: '10',
       PAYROLL_APPLY_CHUNKS_PER_ACTIVITY: '1000',
     }),
     async scopeFixtures(tier) {

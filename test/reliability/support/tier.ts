@@ -127,7 +127,8 @@ export class Tier {
         ...extraEnv,
       },
       port: this.processes.get(name)?.port,
-      readyTimeoutMs: 150_000,
+      // Five services starting side by side on two cores shared with other test runs (load ~25).
+      readyTimeoutMs: 240_000,
     });
     let log = this.logs.get(name);
     if (!log) {

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuditTrail } from '../audit/audit-trail';
@@ -18,6 +18,8 @@ import { TokenVerifier, unauthenticated } from './token-verifier';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('AuthGuard');
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -46,16 +48,19 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     if (roles && !roles.includes(principal.role)) {
-      // A refused attempt is audited like an out-of-scope one (ORG-2): who tried which route.
-      await this.audit?.recordDenied(
-        {
-          action: req.method.toLowerCase(),
-          entity: 'route',
-          entityId: (req.route as { path?: string } | undefined)?.path ?? req.path,
-          reason: `role ${principal.role} may not call it (needs ${roles.join(' or ')})`,
-        },
-        principal,
-      );
+      // A refused attempt is audited like an out-of-scope one (ORG-2): who tried which route. The
+      // refusal stands even if the audit write fails (logged): a 403 never turns into a 500.
+      await this.audit
+        ?.recordDenied(
+          {
+            action: req.method.toLowerCase(),
+            entity: 'route',
+            entityId: (req.route as { path?: string } | undefined)?.path ?? req.path,
+            reason: `role ${principal.role} may not call it (needs ${roles.join(' or ')})`,
+          },
+          principal,
+        )
+        .catch((error: unknown) => this.logger.error({ msg: 'denied attempt not audited', error: String(error) }));
       throw new DomainError(ErrorCode.FORBIDDEN, `This operation needs role ${roles.join(' or ')}`, { details: { role: principal.role } });
     }
     return true;
