@@ -25,12 +25,12 @@ export function abuseSuite(tier: Tier, documents: Map<string, Record<string, any
       expect(operations.length).toBeGreaterThan(0);
       const cases: HostileCase[] = operations.flatMap((op) => hostileCases(document, op));
       // Each operation is attacked as a role that may call it (a 403 would hide its validation):
-      // the city, else the district, else the street of the tier's units.
+      // the city, else the district, else the street of the tier's units, else a system (machine-only routes).
       const tokenOf = new Map<Operation, TokenName>();
       for (const op of operations) {
         const sample = cases.find((c) => c.operation === op);
         if (!sample) continue;
-        for (const token of ['city', 'district', 'street'] as const) {
+        for (const token of ['city', 'district', 'street', 'system'] as const) {
           tokenOf.set(op, token);
           const probe = await tier.call(service, op.method, sample.url, { token, quiet: true, ...(op.body ? { body: {} } : {}) });
           if (probe.status !== 403) break;

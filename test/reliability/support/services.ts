@@ -67,6 +67,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
       WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false',
       WORKFORCE_SEED_ON_START: 'true',
       WORKFORCE_APPRAISAL_EXITS_CONSUMER: `wf-rel-appraisal-exits-${run}`,
+      WORKFORCE_RECRUITMENT_APPOINTED_CONSUMER: `wf-rel-recruitment-appointed-${run}`,
     }),
     async scopeFixtures(tier) {
       const worker = await tier.call('workforce', 'POST', '/workers', { token: 'district', body: HIRE });
@@ -208,6 +209,31 @@ export const SERVICES: readonly ServiceDefinition[] = [
       });
       return { ids: created.status === 201 ? { subscriptions: String(created.body.id) } : ({} as Record<string, string>), bodies: {} };
     },
+  },
+  {
+    name: 'recruitment',
+    entry: 'apps/recruitment/src/main.ts',
+    schema: (run) => `rec_rel_${run}`,
+    workflows: { dist: 'workflows/recruitment/dist/index.js', bundleVariable: 'RECRUITMENT_WORKFLOW_BUNDLE' },
+    env: (run) => ({
+      RECRUITMENT_DB_SCHEMA: `rec_rel_${run}`,
+      RECRUITMENT_TASK_QUEUE: `rec-rel-${run}`,
+      RECRUITMENT_STAFFING_CONSUMER: `rec-rel-staffing-${run}`,
+      // The abuse suite posts public applications by the hundred from one address.
+      RECRUITMENT_PUBLIC_RATE_PER_MINUTE: '10000',
+    }),
+  },
+  {
+    name: 'training',
+    entry: 'apps/training/src/main.ts',
+    schema: (run) => `train_rel_${run}`,
+    workflows: { dist: 'workflows/training/dist/index.js', bundleVariable: 'TRAINING_WORKFLOW_BUNDLE' },
+    env: (run) => ({
+      TRAINING_DB_SCHEMA: `train_rel_${run}`,
+      TRAINING_TASK_QUEUE: `train-rel-${run}`,
+      TRAINING_WORKERS_CONSUMER: `train-rel-workers-${run}`,
+      TRAINING_COMPLIANCE_SCHEDULE: 'false',
+    }),
   },
 ];
 

@@ -30,8 +30,16 @@ export const STATE_DIR = process.env.CWP_STATE_DIR ?? path.join(ROOT, '.state');
 export const RELIABILITY_DIR = path.join(STATE_DIR, 'reliability');
 
 /** Principals of the tier: in-scope operators of 黄浦区 / 南京东路街道, and their neighbours outside. */
-export const UNITS = { city: '31', district: '310101', street: '310101002', otherDistrict: '310104', otherStreet: '310104003' } as const;
-export type TokenName = 'city' | 'district' | 'street' | 'otherDistrict' | 'otherStreet';
+export const UNITS = {
+  city: '31',
+  district: '310101',
+  street: '310101002',
+  otherDistrict: '310104',
+  otherStreet: '310104003',
+  // An HR or e-learning system's token: reads city-wide, writes only on routes that name `system`.
+  system: '31',
+} as const;
+export type TokenName = 'city' | 'district' | 'street' | 'otherDistrict' | 'otherStreet' | 'system';
 
 export interface Answer {
   status: number;
@@ -89,6 +97,7 @@ export class Tier {
       street: 'street',
       otherDistrict: 'district',
       otherStreet: 'street',
+      system: 'system',
     };
     for (const [name, role] of Object.entries(roles) as Array<[TokenName, Role]>) {
       this.tokens[name] = await mintLocalToken({ role, unit: UNITS[name], sub: `rel-${this.run}-${name}` }, settings, directory);
