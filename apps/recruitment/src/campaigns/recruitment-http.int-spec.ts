@@ -209,9 +209,12 @@ describe('applications, scores and the workflow', () => {
   });
 
   it('bad applications are 400 naming the field: a malformed ID, a post of another campaign', async () => {
+    // A generated ID with its check digit changed: malformed, and no real person's number in the code.
+    const valid = testing.newNationalId();
+    const malformed = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
     const bad = await ctx.call('POST', `/campaigns/${campaign.id}/applicants`, {
       principal: district,
-      body: newApplication(postId, { nationalId: '310104199005171230' }),
+      body: newApplication(postId, { nationalId: malformed }),
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('nationalId');

@@ -3,6 +3,7 @@
 import { defineEventContract, type CloudEvent, type EventContract } from '@cwp/contracts';
 import { ErrorCode } from '../errors';
 import { createTestDataSource, uniqueName, type TestDataSource } from '../testing';
+import { newNationalId } from '../testing/national-id';
 import { initTracing, platformTracer } from '../tracing/tracing';
 import { outboxMigrations } from './outbox.migrations';
 import { OUTBOX_BATCH_ROWS, OutboxWriter } from './outbox-writer';
@@ -126,7 +127,7 @@ describe('OutboxWriter.appendMany (real PostgreSQL)', () => {
     expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, field: 'data.note' });
     expect((error as Error).message).not.toContain('13800138000');
     const subject = await ds
-      .transaction((em) => writer.appendMany(em, contract, [{ key: '310101199001011234', data: { n: 1 } }]))
+      .transaction((em) => writer.appendMany(em, contract, [{ key: newNationalId(), data: { n: 1 } }]))
       .catch((e: unknown) => e);
     expect(subject).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, field: 'subject' });
     expect(await rows()).toHaveLength(0);
