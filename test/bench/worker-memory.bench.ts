@@ -5,10 +5,10 @@
  * (TEMPORAL_WORKFLOW_CACHE_MB → maxCachedWorkflows) beside the SDK's default, which sizes the cache
  * from the whole heap limit. Each configuration runs in a fresh child process on the dev server.
  *   npm run bench -- test/bench/worker-memory.bench.ts [N]      (goal: N=20000, ratio ≤ 1.3)
- * N is 3,000 by default and 20,000 when `npm run bench -- --size city` runs it: every workflow is a
+ * N is 2,000 by default and 20,000 when `npm run bench -- --size city` runs it: every workflow is a
  * start on the local dev server (24–85 starts/s on SQLite), and both configurations start N, so
  * 20,000 takes 10–30 min on a busy machine (it had never finished there at 5,000 × 2 with no
- * progress shown); 3,000 shows the same shape, since the budget's cache (112 workflows at the
+ * progress shown); 2,000 shows the same shape, since the budget's cache (112 workflows at the
  * default 192 MB) is full long before the 1,000 mark. Progress goes to stderr every 500 workflows.
  * The bench terminates its workflows at the end (one server-side batch operation per run).
  */
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     process.send!(sample);
     return;
   }
-  const total = Number(process.argv[2] ?? (testing.benchSize() === 'city' ? 20_000 : 3_000));
+  const total = Number(process.argv[2] ?? (testing.benchSize() === 'city' ? 20_000 : 2_000));
   const dir = mkdtempSync(path.join(tmpdir(), 'worker-memory-'));
   try {
     const bundle = await bundleWorkflowsFromSources('test/bench/fixtures/cached.workflow.ts');
