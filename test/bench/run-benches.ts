@@ -82,6 +82,8 @@ async function main(): Promise<void> {
       `${exit === 0 ? 'done' : `FAILED (exit ${exit})`} in ${seconds} s, ${rows.length} row(s); log ${path.relative(ROOT, log)}\n`,
     );
     outcomes.push({ entry, rows, seconds, exit });
+    // Written after every bench: a run stopped part-way still leaves the table of what it measured.
+    writeFileSync(path.join(dir, 'table.md'), `${table(outcomes, size)}\n`);
   }
   const markdown = table(outcomes, size);
   writeFileSync(path.join(dir, 'table.md'), `${markdown}\n`);
