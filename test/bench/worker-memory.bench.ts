@@ -4,7 +4,12 @@
  * worker's sticky cache until evicted), with the cache sized from the platform's memory budget
  * (TEMPORAL_WORKFLOW_CACHE_MB → maxCachedWorkflows) beside the SDK's default, which sizes the cache
  * from the whole heap limit. Each configuration runs in a fresh child process on the dev server.
- *   npm run bench -- test/bench/worker-memory.bench.ts [N=5000]      (goal: N=20000, ratio ≤ 1.3)
+ *   npm run bench -- test/bench/worker-memory.bench.ts [N]      (goal: N=20000, ratio ≤ 1.3)
+ * N is 2,000 by default and 20,000 when `npm run bench -- --size city` runs it: every workflow is a
+ * start on the local dev server (24–85 starts/s on SQLite), and both configurations start N, so
+ * 20,000 takes 10–30 min on a busy machine (it had never finished there at 5,000 × 2 with no
+ * progress shown); 2,000 shows the same shape, since the budget's cache (112 workflows at the
+ * default 192 MB) is full long before the 1,000 mark. Progress goes to stderr every 500 workflows.
  * The bench terminates its workflows at the end (one server-side batch operation per run).
  */
 import { fork } from 'node:child_process';
@@ -14,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { maxCachedWorkflowsFor, withStackEnv } from '@cwp/platform';
+import { maxCachedWorkflowsFor, testing, withStackEnv } from '@cwp/platform';
 import { bundleWorkflowsFromSources } from '@cwp/test-support';
 
 interface Sample {
@@ -62,10 +67,14 @@ async function child(bundlePath: string, total: number, cacheMb: number | undefi
       }),
     );
     while (touched < count) await new Promise((resolve) => setTimeout(resolve, 100));
+    process.stderr.write(
+      `  ${cacheMb === undefined ? 'sdk default' : `${cacheMb} MB budget`}: ${count} workflows open, rss ${Math.round(process.memoryUsage().rss / MB)} MB\n`,
+    );
   };
   await startUpTo(1_000);
   global.gc?.();
   const rssAt1k = process.memoryUsage().rss;
+  for (let step = 1_500; step < total; step += 500) await startUpTo(step);
   await startUpTo(total);
   global.gc?.();
   const rssAtN = process.memoryUsage().rss;
@@ -107,7 +116,7 @@ async function main(): Promise<void> {
     process.send!(sample);
     return;
   }
-  const total = Number(process.argv[2] ?? 5_000);
+  const total = Number(process.argv[2] ?? (testing.benchSize() === 'city' ? 20_000 : 2_000));
   const dir = mkdtempSync(path.join(tmpdir(), 'worker-memory-'));
   try {
     const bundle = await bundleWorkflowsFromSources('test/bench/fixtures/cached.workflow.ts');
@@ -125,6 +134,19 @@ async function main(): Promise<void> {
     }));
     console.table(rows);
     console.log(`goal (issue 15): platform budget ratio ≤ 1.3 at 20,000 workflows; here ${rows[0]!.ratio} at ${total}`);
+    testing.printBenchRow({
+      measure: `worker RSS after ${total} open workflows vs after 1,000 (platform cache budget ${budget.maxCachedWorkflows} workflows)`,
+      unit: 'MB',
+      platform: Math.round(budget.rssAtN / MB),
+      baseline: Math.round(budget.rssAt1k / MB),
+      goal: { atMost: 1.3 },
+    });
+    testing.printBenchRow({
+      measure: `worker RSS after ${total} open workflows: platform budget vs the SDK's default cache`,
+      unit: 'MB',
+      platform: Math.round(budget.rssAtN / MB),
+      baseline: Math.round(baseline.rssAtN / MB),
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, WORKER_HIRED_TOPIC } from '@cwp/contracts';
 import { readEvents, type ReadEvent } from '@cwp/test-support';
-import { eventually, ROOT, STATE_DIR, type Answer, type Tier } from '../support/tier';
+import { eventually, ROOT, STATE_DIR, terminateAndWait, type Answer, type Tier } from '../support/tier';
 
 const HIRE = {
   unitCode: '310101002001',
@@ -199,20 +199,8 @@ export function faultsSuite(tier: Tier): void {
     }
     const pid = Number(readFileSync(pidFile, 'utf8').trim());
     const started = Date.now();
-    process.kill(pid, 'SIGTERM');
     tier.figures.faults++;
-    await eventually(
-      async () => {
-        try {
-          process.kill(pid, 0);
-          return false;
-        } catch {
-          return true;
-        }
-      },
-      60_000,
-      'Kafka to stop',
-    );
+    await terminateAndWait(pid, 'Kafka');
     tier.say(`Kafka (pid ${pid}) stopped in ${Date.now() - started} ms`);
     const schema = tier.definition('workforce').schema(tier.run);
     const ids: string[] = [];

@@ -76,12 +76,13 @@ function probesOf(fixtures: ScopeFixtures, service: string, document: Record<str
   if (missingFixture) return [];
   const body = op.method === 'GET' ? undefined : (made.bodies[key] ?? (op.body ? sample(document, op.body) : undefined));
   const probes: Probe[] = [];
-  if (recordParam || /\{(code|unit|districtCode)\}/.test(route)) probes.push({ label: key, url, body, callers: OUTSIDERS });
   // Required query parameters other than the unit get a valid sample, so the probe reaches the scope check.
   const required = op.parameters
     .filter((x) => x.in === 'query' && x.required && !unitParam(x.name))
     .map((x) => `&${x.name}=${encodeURIComponent(String(sample(document, x.schema)))}`)
     .join('');
+  if (recordParam || /\{(code|unit|districtCode)\}/.test(route))
+    probes.push({ label: key, url: required ? `${url}?${required.slice(1)}` : url, body, callers: OUTSIDERS });
   for (const p of op.parameters.filter((x) => x.in === 'query' && unitParam(x.name))) {
     // The street of the tier's fixtures, or its district where the parameter takes districts only.
     const pattern = resolve(document, p.schema).pattern as string | undefined;

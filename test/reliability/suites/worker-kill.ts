@@ -1,137 +1,104 @@
 /**
- * A Temporal worker SIGKILLed mid-activity (issue 8, faults): payroll's yearly recalibration
- * (PAY-3) applies its lines in a chunked, heartbeating activity, one transaction per chunk. The
- * payroll process (API + worker) is killed while the apply is half done and started again; the
- * activity is retried once its heartbeat times out, resumes at the lines not yet applied, and the
- * recalibration finishes with every worker changed once: one `pay_changes` row and one
- * `pay.recalibrated` event per worker, none lost, none twice.
+ * A Temporal worker SIGKILLed mid-activity (issue 8, faults), for each service's batch activity in
+ * the registry (`batchActivity` in support/services.ts): the batch is started through the API, the
+ * service (API + worker) is killed once its first chunks committed and is started again; the
+ * activity is retried, resumes after the last committed chunk, and the batch finishes with exactly
+ * one effect and one event per business key of its synthetic roster: none lost, none twice.
  *
- * The retry waits for the activity's heartbeat timeout (one minute in the workflow), so the suite
- * is two tests: the first kills and restarts, the second (registered to run after the other
- * faults) waits for the outcome; the heartbeat timeout elapses while the other faults run.
+ * The retry comes when the server declares the killed attempt dead: its heartbeat timeout (one
+ * minute for payroll, elapsing while the other faults run), or, for an activity whose timeout is
+ * longer than the tier can wait (`failKilledAttempt`), the test fails the dead attempt by its id,
+ * which is what the timeout would do later. So the suite is two tests per activity: the first
+ * kills and restarts, the second (registered after the other faults) checks the outcome.
  */
+import { ApplicationFailure, Client, Connection } from '@temporalio/client';
+import { SERVICES, type BatchActivity } from '../support/services';
 import { eventually, type Tier } from '../support/tier';
 
-/** Workers of the synthetic roster; PAYROLL_APPLY_CHUNK in services.ts makes this 120 chunks (few events: the personal-data scan reads every topic). */
-const WORKERS = 1_200;
-
 export interface WorkerKill {
-  /** Kills the payroll process mid-apply and starts it again. */
+  readonly service: string;
+  readonly label: string;
+  /** Starts the batch, kills the service mid-activity and starts it again. */
   killMidActivity(): Promise<void>;
-  /** Waits for the recalibration to finish and checks nothing was lost or duplicated. */
+  /** Waits for the batch to finish and checks nothing was lost or duplicated. */
   finishesOnce(): Promise<void>;
 }
 
-export function workerKillFault(tier: Tier): WorkerKill {
-  // A past year (a wage is published only once its year is over), random so that reruns rarely meet;
-  // a stale workflow of an interrupted run is terminated by Tier.start (the id is per year).
-  const payYear = 2017 + Math.floor(Math.random() * 10);
+/** One fault per service whose registry entry names a batch activity. */
+export function workerKillFaults(tier: Tier, services: string[] = SERVICES.map((s) => s.name)): WorkerKill[] {
+  return SERVICES.filter((s) => s.batchActivity && services.includes(s.name)).map((s) => workerKillFault(tier, s.name, s.batchActivity!));
+}
+
+function workerKillFault(tier: Tier, service: string, batch: BatchActivity): WorkerKill {
   const prefix = () => `rk${tier.run}`;
-  const schema = () => tier.definition('payroll').schema(tier.run);
-  const applied = async () =>
-    Number(
-      (
-        await tier.sql<{ n: string }>(`SELECT count(*) AS n FROM ${schema()}.recalibration_lines WHERE pay_year = $1 AND applied`, [
-          payYear,
-        ])
-      )[0]!.n,
-    );
   let killedAt = -1;
-  /** Workers in the preview: the synthetic roster plus whatever the projection took from workforce's topic. */
-  let total = 0;
+  let workflowId = '';
 
   return {
+    service,
+    label: batch.label,
     async killMidActivity() {
-      // The roster, set-based, as the projection would hold it (post mix and levels spread, 南京东路街道).
-      await tier.sql(
-        `INSERT INTO ${schema()}.pay_workers (worker_id, unit_code, status, entry_route, post_category, post_level, hired_on)
-         SELECT $2 || lpad(i::text, 6, '0'), '310101002001', 'on-duty', 'recruited',
-                CASE WHEN i % 20 = 0 THEN 'head' WHEN i % 7 = 0 THEN 'manager' ELSE 'staff' END,
-                1 + i % 18, date '2000-01-01' + (i * 3) % 9000
-           FROM generate_series(1, $1) AS i`,
-        [WORKERS, prefix()],
-      );
-      // The reference wage: the year before (PAY-3), or the version's base year 2013 (PAY-1), by the version in force.
-      for (const year of [payYear - 1, 2013]) {
-        const wage = await tier.call('payroll', 'POST', '/wages', { token: 'city', body: { year, annualFen: 14_400_000 } });
-        expect(wage.status).toBe(201);
-      }
-      const started = await tier.call('payroll', 'POST', `/recalibrations/${payYear}/start`, { token: 'city' });
-      expect(started.status).toBe(200);
-      const previewed = await eventually(
-        async () => {
-          const r = await tier.call('payroll', 'GET', `/recalibrations/${payYear}`, { token: 'city', quiet: true });
-          return r.body?.phase === 'awaiting-approval' ? r.body : undefined;
-        },
-        90_000,
-        'the preview',
-      );
-      total = previewed.preview.workers as number;
-      expect(total).toBeGreaterThanOrEqual(WORKERS);
-      const approved = await tier.call('payroll', 'POST', `/recalibrations/${payYear}/approve`, {
-        token: 'city',
-        body: { previewId: previewed.preview.previewId },
-      });
-      expect(approved.status).toBe(200);
-      // Mid-activity: some chunks committed, most not.
+      const ctx = { tier, schema: tier.definition(service).schema(tier.run), prefix: prefix() };
+      workflowId = (await batch.start(ctx)).workflowId;
       killedAt = await eventually(
         async () => {
-          const n = await applied();
+          const n = await batch.applied(ctx);
           return n > 0 ? n : undefined;
         },
         90_000,
-        'the apply to commit its first chunk',
+        `${service}: the batch to commit its first chunk`,
         20,
       );
-      const proc = tier.process('payroll');
+      const proc = tier.process(service);
       proc.child.kill('SIGKILL');
       tier.figures.faults++;
-      await eventually(async () => proc.child.exitCode !== null || proc.child.signalCode !== null, 10_000, 'payroll to be gone');
-      const atKill = await applied();
-      tier.say(`SIGKILL payroll (worker + API, pid ${proc.child.pid}) mid-apply: ${atKill} of ${total} lines applied`);
-      expect(atKill).toBeLessThan(total);
-      await tier.startService('payroll');
-      tier.say('payroll restarted; the apply activity is retried once its heartbeat times out');
+      await eventually(async () => proc.child.exitCode !== null || proc.child.signalCode !== null, 10_000, `${service} to be gone`);
+      const atKill = await batch.applied(ctx);
+      tier.say(
+        `SIGKILL ${service} (worker + API, pid ${proc.child.pid}) mid-activity (${batch.label}): ${atKill} of ${batch.synthetic} keys applied`,
+      );
+      expect(atKill).toBeLessThan(batch.synthetic);
+      await tier.startService(service);
+      if (batch.failKilledAttempt) {
+        await failPendingActivity(workflowId, `${service} worker SIGKILLed by the reliability tier`);
+        tier.say(
+          `${service} restarted; the killed attempt of ${workflowId} failed by id (its heartbeat timeout is longer than the tier waits)`,
+        );
+      } else {
+        tier.say(`${service} restarted; the activity of ${workflowId} is retried once its heartbeat times out`);
+      }
     },
 
     async finishesOnce() {
       expect(killedAt).toBeGreaterThan(0);
-      const done = await eventually(
-        async () => {
-          const r = await tier.call('payroll', 'GET', `/recalibrations/${payYear}`, { token: 'city', quiet: true });
-          return r.body?.status === 'applied' ? r.body : undefined;
-        },
-        150_000,
-        'the recalibration to be applied after the restart',
-        500,
-      );
-      expect(done.progress).toMatchObject({ done: total, total });
-      const [changes] = await tier.sql<{ rows: string; workers: string; synthetic: string }>(
-        `SELECT count(*) AS rows, count(DISTINCT worker_id) AS workers, count(*) FILTER (WHERE worker_id LIKE $1 || '%') AS synthetic
-           FROM ${schema()}.pay_changes`,
-        [prefix()],
-      );
-      const [events] = await tier.sql<{ rows: string; keys: string; synthetic: string }>(
-        `SELECT count(*) AS rows, count(DISTINCT message_key) AS keys, count(*) FILTER (WHERE message_key LIKE $1 || '%') AS synthetic
-           FROM ${schema()}.outbox WHERE event_type LIKE '%pay.recalibrated%'`,
-        [prefix()],
-      );
-      const [paid] = await tier.sql<{ n: string }>(
-        `SELECT count(*) AS n FROM ${schema()}.pay_workers WHERE worker_id LIKE $1 || '%' AND pay_year = $2`,
-        [prefix(), payYear],
-      );
-      tier.say(
-        `recalibration ${payYear} applied after the kill: ${total} workers in the preview, ${changes!.rows} pay changes for ${changes!.workers} workers, ${events!.rows} recalibrated events for ${events!.keys} workers, ${paid!.n} synthetic workers paid for ${payYear}`,
-      );
-      // One change and one event per worker of the preview: none lost, none twice.
-      expect(Number(changes!.rows)).toBe(total);
-      expect(Number(changes!.workers)).toBe(total);
-      expect(Number(changes!.synthetic)).toBe(WORKERS);
-      expect(Number(events!.rows)).toBe(total);
-      expect(Number(events!.keys)).toBe(total);
-      expect(Number(events!.synthetic)).toBe(WORKERS);
-      expect(Number(paid!.n)).toBe(WORKERS);
-      tier.figures.events += Number(events!.rows);
+      const ctx = { tier, schema: tier.definition(service).schema(tier.run), prefix: prefix() };
+      await eventually(async () => batch.finished(ctx), 150_000, `${service}: ${batch.label} to finish after the restart`, 500);
+      const effects = await batch.effects(ctx);
+      tier.say(`${service} ${batch.label} after the kill at ${killedAt}: ${JSON.stringify(effects)} for ${batch.synthetic} synthetic keys`);
+      // One effect and one event per key of the synthetic roster: none lost, none twice.
+      expect(effects).toEqual({
+        effects: batch.synthetic,
+        effectKeys: batch.synthetic,
+        events: batch.synthetic,
+        eventKeys: batch.synthetic,
+      });
+      tier.figures.events += effects.events;
     },
   };
+}
+
+/** Fails the started attempt of the workflow's pending activity (its worker is dead), so the retry policy runs it again now. */
+async function failPendingActivity(workflowId: string, reason: string): Promise<void> {
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const pending = await eventually(
+      async () => (await client.workflow.getHandle(workflowId).describe()).raw.pendingActivities?.[0],
+      30_000,
+      `the pending activity of ${workflowId}`,
+    );
+    await client.activity.fail({ workflowId, activityId: pending.activityId! }, ApplicationFailure.retryable(reason, 'WorkerKilled'));
+  } finally {
+    await connection.close();
+  }
 }

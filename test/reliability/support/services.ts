@@ -3,6 +3,7 @@
  * the abuse, scope and schema suites then cover it from its own OpenAPI without new test code.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { eventually } from './eventually';
 
 export interface ServiceDefinition {
   /** Service name = route prefix `api/<name>`. */
@@ -23,6 +24,42 @@ export interface ServiceDefinition {
    * cannot reach a record (e.g. a pay slip needs a pay run), each with its reason.
    */
   scopeFixtures?(tier: FixtureTier): Promise<ScopeFixture>;
+  /**
+   * The service's batch activity (chunked, heartbeating) for the worker-kill fault
+   * (suites/worker-kill.ts): how to start it on a synthetic roster of `synthetic` keys, count what
+   * it committed, tell it finished, and count its effects and events for the synthetic keys.
+   */
+  batchActivity?: BatchActivity;
+}
+
+export interface BatchContext {
+  tier: FixtureTier & {
+    call(
+      service: string,
+      method: string,
+      url: string,
+      options: { token?: string; body?: unknown; quiet?: boolean },
+    ): Promise<{ status: number; body: any }>;
+  };
+  /** The service's schema in this run. */
+  schema: string;
+  /** Prefix of the synthetic keys (`rk<run>`): the checks count only these. */
+  prefix: string;
+}
+
+export interface BatchActivity {
+  label: string;
+  /** Synthetic keys the batch touches (its roster may hold others, taken from other services' events). */
+  synthetic: number;
+  /** Fail the killed attempt by id instead of waiting for its heartbeat timeout (longer than the tier waits). */
+  failKilledAttempt?: boolean;
+  /** Loads the synthetic roster and starts the batch through the API; resolves with its workflow id. */
+  start(ctx: BatchContext): Promise<{ workflowId: string }>;
+  /** Synthetic keys whose effect has committed. */
+  applied(ctx: BatchContext): Promise<number>;
+  finished(ctx: BatchContext): Promise<boolean>;
+  /** Rows and distinct keys of the effect and of the outbox events, synthetic keys only. */
+  effects(ctx: BatchContext): Promise<{ effects: number; effectKeys: number; events: number; eventKeys: number }>;
 }
 
 export interface ScopeFixture {
@@ -40,6 +77,13 @@ export interface FixtureTier {
   nationalId(): string;
   phone(): string;
 }
+
+/** Synthetic keys of each worker-kill batch: in chunks of 10 (the registry's env), ~120 chunks. */
+const KILL_ROSTER = 1_200;
+/** Payroll's recalibration year, chosen when the fault starts. */
+let payYear = 0;
+/** The year of the training compliance run the fault kills (the policy in force that year sets the hours). */
+const COMPLIANCE_YEAR = new Date().getFullYear() - 1;
 
 const HIRE = {
   unitCode: '310101002001',
@@ -102,7 +146,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
       TALENT_POOL_DB_SCHEMA: `tp_rel_${run}`,
       TALENT_POOL_TASK_QUEUE: `tp-rel-${run}`,
       TALENT_POOL_HIRED_CONSUMER: `tp-rel-hired-${run}`,
-      TALENT_POOL_RECONCILE_SECONDS: '30',
+      // Only the reconciler's wake-up on Temporal's return (not its periodic sweep) can meet the outage suite's budget.
+      TALENT_POOL_RECONCILE_SECONDS: '300',
     }),
     async scopeFixtures(tier) {
       const entry = {
@@ -139,6 +184,59 @@ export const SERVICES: readonly ServiceDefinition[] = [
       PAYROLL_APPLY_CHUNK: '10',
       PAYROLL_APPLY_CHUNKS_PER_ACTIVITY: '1000',
     }),
+    batchActivity: {
+      label: 'PAY-3 recalibration apply',
+      synthetic: KILL_ROSTER,
+      async start({ tier, schema, prefix }) {
+        // A past year (a wage is published only once its year is over), random so that reruns rarely meet;
+        // a stale workflow of an interrupted run is terminated by Tier.start (the id is per year).
+        payYear = 2017 + Math.floor(Math.random() * 10);
+        // The roster, set-based, as the projection would hold it (post mix and levels spread, 南京东路街道).
+        await tier.sql(
+          `INSERT INTO ${schema}.pay_workers (worker_id, unit_code, status, entry_route, post_category, post_level, hired_on)
+           SELECT $2 || lpad(i::text, 6, '0'), '310101002001', 'on-duty', 'recruited',
+                  CASE WHEN i % 20 = 0 THEN 'head' WHEN i % 7 = 0 THEN 'manager' ELSE 'staff' END,
+                  1 + i % 18, date '2000-01-01' + (i * 3) % 9000
+             FROM generate_series(1, $1) AS i`,
+          [KILL_ROSTER, prefix],
+        );
+        // The reference wage: the year before (PAY-3), or the version's base year 2013 (PAY-1), by the version in force.
+        for (const year of [payYear - 1, 2013]) {
+          const wage = await tier.call('payroll', 'POST', '/wages', { token: 'city', body: { year, annualFen: 14_400_000 } });
+          expect(wage.status).toBe(201);
+        }
+        expect((await tier.call('payroll', 'POST', `/recalibrations/${payYear}/start`, { token: 'city' })).status).toBe(200);
+        const previewed = await eventually(
+          async () => {
+            const r = await tier.call('payroll', 'GET', `/recalibrations/${payYear}`, { token: 'city', quiet: true });
+            return r.body?.phase === 'awaiting-approval' ? r.body : undefined;
+          },
+          90_000,
+          'the preview',
+        );
+        expect(previewed.preview.workers).toBeGreaterThanOrEqual(KILL_ROSTER);
+        const approved = await tier.call('payroll', 'POST', `/recalibrations/${payYear}/approve`, {
+          token: 'city',
+          body: { previewId: previewed.preview.previewId },
+        });
+        expect(approved.status).toBe(200);
+        return { workflowId: `pay-recalibration:${payYear}` };
+      },
+      async applied({ tier, schema, prefix }) {
+        return count(
+          tier,
+          `SELECT count(*) AS n FROM ${schema}.recalibration_lines WHERE pay_year = $1 AND applied AND worker_id LIKE $2 || '%'`,
+          [payYear, prefix],
+        );
+      },
+      async finished({ tier }) {
+        const r = await tier.call('payroll', 'GET', `/recalibrations/${payYear}`, { token: 'city', quiet: true });
+        return r.body?.status === 'applied' && r.body.progress?.done === r.body.progress?.total;
+      },
+      async effects({ tier, schema, prefix }) {
+        return effectsOf(tier, `${schema}.pay_changes`, 'worker_id', `${schema}.outbox`, '%pay.recalibrated%', prefix);
+      },
+    },
     async scopeFixtures(tier) {
       // The pay projection is built only from workforce events: one row in 南京东路街道, written directly.
       const workerId = randomUUID();
@@ -233,9 +331,148 @@ export const SERVICES: readonly ServiceDefinition[] = [
       TRAINING_TASK_QUEUE: `train-rel-${run}`,
       TRAINING_WORKERS_CONSUMER: `train-rel-workers-${run}`,
       TRAINING_COMPLIANCE_SCHEDULE: 'false',
+      // Small chunks: the worker-kill fault finds the run half done.
+      TRAINING_COMPLIANCE_CHUNK: '10',
     }),
+    batchActivity: {
+      label: 'TRAIN-3/4 yearly compliance run',
+      synthetic: KILL_ROSTER,
+      // Its heartbeat timeout is two minutes: longer than the tier waits.
+      failKilledAttempt: true,
+      async start({ tier, schema, prefix }) {
+        // Trainees in service all year without hours: each one a shortfall (one event each).
+        await tier.sql(
+          `INSERT INTO ${schema}.trainees (worker_id, unit_code, hired_on, workflow_started_at)
+           SELECT $2 || lpad(i::text, 6, '0'), '310101002001', date '2015-01-01' + i % 1000, now() FROM generate_series(1, $1) AS i`,
+          [KILL_ROSTER, prefix],
+        );
+        // The run of a year is one workflow per namespace: one the abuse or schema suite started for this year is waited out.
+        await eventually(
+          async () => {
+            const r = await tier.call('training', 'POST', '/compliance/runs', { token: 'city', body: { year: COMPLIANCE_YEAR } });
+            if (r.status >= 300 && r.status !== 409) throw new Error(`compliance run answered ${r.status}`);
+            return r.status !== 409;
+          },
+          60_000,
+          `the ${COMPLIANCE_YEAR} compliance run to start`,
+          1_000,
+        );
+        return { workflowId: `training-compliance:${COMPLIANCE_YEAR}` };
+      },
+      async applied({ tier, schema, prefix }) {
+        return count(tier, `SELECT count(*) AS n FROM ${schema}.compliance_results WHERE year = $1 AND worker_id LIKE $2 || '%'`, [
+          COMPLIANCE_YEAR,
+          prefix,
+        ]);
+      },
+      async finished({ tier }) {
+        const r = await tier.call('training', 'GET', `/compliance/runs/${COMPLIANCE_YEAR}`, { token: 'city', quiet: true });
+        return r.body?.status === 'completed';
+      },
+      async effects({ tier, schema, prefix }) {
+        return effectsOf(
+          tier,
+          `${schema}.compliance_results`,
+          'worker_id',
+          `${schema}.outbox`,
+          '%training.compliance.shortfall%',
+          prefix,
+          `year = ${COMPLIANCE_YEAR}`,
+        );
+      },
+    },
+    async scopeFixtures(tier) {
+      // The roster is built only from workforce events: two trainees in 南京东路街道, written directly
+      // (plans marked started, so the reconciler starts no development-plan workflow for them).
+      const senior = `rel-${tier.run}-senior`;
+      const newcomer = `rel-${tier.run}-newcomer`;
+      await tier.sql(
+        `INSERT INTO train_rel_${tier.run}.trainees (worker_id, unit_code, hired_on, workflow_started_at)
+         VALUES ($1, '310101002001', $3, now()), ($2, '310101002001', $4, now())`,
+        [senior, newcomer, daysFromToday(-3650), daysFromToday(-150)],
+      );
+      const course = await tier.call('training', 'POST', '/library', {
+        token: 'city',
+        body: {
+          kind: 'course',
+          title: '社区矛盾纠纷调解实务',
+          module: 'dispute-mediation',
+          step: 'professional',
+          form: 'case-study',
+          delivery: 'offline',
+          hours: 8,
+        },
+      });
+      const classBody = {
+        courseId: course.body?.id,
+        unitCode: '310101002',
+        startsOn: daysFromToday(-10),
+        endsOn: daysFromToday(-8),
+        place: '南京东路街道社区学校',
+        capacity: 20,
+        offJob: false,
+      };
+      const cls = await tier.call('training', 'POST', '/classes', { token: 'street', body: classBody });
+      const mentorship = await tier.call('training', 'POST', '/mentorships', {
+        token: 'street',
+        body: {
+          mentorId: senior,
+          menteeId: newcomer,
+          objectives: ['独立主持居民议事会'],
+          plan: '每月一次跟岗',
+          startsOn: daysFromToday(-60),
+          endsOn: daysFromToday(300),
+        },
+      });
+      return {
+        ids: {
+          workerId: newcomer,
+          ...(cls.status === 201 ? { classes: String(cls.body.id) } : {}),
+          ...(mentorship.status === 201 ? { mentorships: String(mentorship.body.id) } : {}),
+        },
+        bodies: {
+          'POST /classes': classBody,
+          'POST /classes/{id}/enrolments': { workerIds: [newcomer] },
+          'POST /classes/{id}/attendance': { records: [{ workerId: newcomer, attendedOn: daysFromToday(-9), hours: 2 }] },
+          'POST /workers/{workerId}/four-ones': { item: 'study-visit', doneOn: daysFromToday(-5), evidence: '考察报告编号 REL-1' },
+          'PUT /workers/{workerId}/education': { education: 'bachelor' },
+          'POST /mentorships/{id}/check-ins': { onDate: daysFromToday(-1), note: '跟岗一次', objectivesMet: [0] },
+        },
+      };
+    },
   },
 ];
+
+async function count(tier: FixtureTier, text: string, params: unknown[]): Promise<number> {
+  const rows = (await tier.sql(text, params)) as Array<{ n: string }>;
+  return Number(rows[0]!.n);
+}
+
+/** Rows and distinct keys of an effect table and of the outbox events of one type, synthetic keys only. */
+async function effectsOf(
+  tier: FixtureTier,
+  table: string,
+  keyColumn: string,
+  outbox: string,
+  eventType: string,
+  prefix: string,
+  where = 'true',
+): Promise<{ effects: number; effectKeys: number; events: number; eventKeys: number }> {
+  const [effect] = (await tier.sql(
+    `SELECT count(*) AS n, count(DISTINCT ${keyColumn}) AS keys FROM ${table} WHERE ${keyColumn} LIKE $1 || '%' AND ${where}`,
+    [prefix],
+  )) as Array<{ n: string; keys: string }>;
+  const [events] = (await tier.sql(
+    `SELECT count(*) AS n, count(DISTINCT message_key) AS keys FROM ${outbox} WHERE event_type LIKE $2 AND message_key LIKE $1 || '%'`,
+    [prefix, eventType],
+  )) as Array<{ n: string; keys: string }>;
+  return { effects: Number(effect!.n), effectKeys: Number(effect!.keys), events: Number(events!.n), eventKeys: Number(events!.keys) };
+}
+
+/** A calendar date `days` from today (UTC), for fixtures whose rules compare with today. */
+function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 export function serviceNamed(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);

@@ -9,7 +9,7 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { appendFileSync, createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { Client as TemporalClient, Connection as TemporalConnection } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
+import { Pool as PgPool } from 'pg';
 import {
   OrgUnitDirectory,
   authConfigSchema,
@@ -24,6 +24,10 @@ import {
 import { nationalIdCheckChar } from '@cwp/policy';
 import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
 import { SERVICES, type ServiceDefinition } from './services';
+
+import { eventually } from './eventually';
+
+export { eventually };
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const STATE_DIR = process.env.CWP_STATE_DIR ?? path.join(ROOT, '.state');
@@ -69,6 +73,7 @@ export class Tier {
   readonly figures = { requests: 0, faults: 0, events: 0, serverErrors: 0, unavailable: 0 };
   /** National IDs, phones and personRefs this run sent: none may appear in a log, topic or history. */
   readonly personal = new Set<string>();
+  private pool?: PgPool;
 
   constructor(readonly suite: string) {
     mkdirSync(this.logDir, { recursive: true });
@@ -85,9 +90,11 @@ export class Tier {
     for (const name of ['E2E_DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS']) {
       if (!process.env[name]) throw new Error(`${name} must be set (run \`bash infra/local/stack.sh up\`)`);
     }
+    const began = performance.now();
     const stale = await this.terminateWorkflows('stale');
     if (stale > 0) this.say(`terminated ${stale} workflow(s) an earlier, interrupted run left running`);
     await Promise.all(names.map((name) => this.startService(name, extraEnv)));
+    this.say(`${names.length} service(s) started side by side and ready in ${Math.round((performance.now() - began) / 1000)} s`);
     const env = withStackEnv(process.env);
     const settings = authSettings(loadConfig(authConfigSchema, env), env);
     const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
@@ -226,13 +233,20 @@ export class Tier {
     return createHmac('sha256', refKey).update(`cwp.person-ref.v1:${nationalId.trim().toUpperCase()}`).digest('hex');
   }
 
+  /** SQL on the E2E database through one small pool (the scope suite and the fault polls run hundreds of queries). */
   async sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-    const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
-    await pg.connect();
+    if (!this.pool) {
+      this.pool = new PgPool({ connectionString: process.env.E2E_DATABASE_URL, max: 3 });
+      // The PostgreSQL fault terminates every backend, the pool's idle ones too: the pool drops them.
+      this.pool.on('error', () => undefined);
+    }
     try {
-      return (await pg.query(text, params)).rows as T[];
-    } finally {
-      await pg.end();
+      return (await this.pool.query(text, params)).rows as T[];
+    } catch (error) {
+      // A connection the PostgreSQL fault terminated while idle in the pool: once more on a fresh one.
+      const terminated = (error as { code?: string }).code === '57P01' || /Connection terminated/i.test(String(error));
+      if (!terminated) throw error;
+      return (await this.pool.query(text, params)).rows as T[];
     }
   }
 
@@ -287,6 +301,8 @@ export class Tier {
     await Promise.all([...this.logs.values()].map((log) => new Promise<void>((resolve) => log.end(resolve))));
     for (const name of this.processes.keys())
       await this.sql(`DROP SCHEMA IF EXISTS ${this.definition(name).schema(this.run)} CASCADE`).catch(() => undefined);
+    await this.pool?.end();
+    this.pool = undefined;
     writeFileSync(path.join(this.logDir, 'personal.txt'), [...this.personal].join('\n'));
     mkdirSync(RELIABILITY_DIR, { recursive: true });
     appendFileSync(
@@ -313,24 +329,19 @@ function shorten(text: string | Buffer | undefined, max = 160): string {
   return printable.length > max ? `${printable.slice(0, max)}… (${s.length} chars)` : printable;
 }
 
-/** Waits until `probe` returns a truthy value (no fixed sleeps); throws naming `what` on timeout. */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined | false | null>,
-  timeoutMs: number,
-  what: string,
-  everyMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
+/** SIGTERM to a stack server of this worktree (Kafka, Temporal) and waits until its process is gone. */
+export async function terminateAndWait(pid: number, what: string): Promise<void> {
+  process.kill(pid, 'SIGTERM');
+  await eventually(
+    async () => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    },
+    60_000,
+    `${what} to stop`,
+  );
 }

@@ -1,24 +1,31 @@
 /**
- * Outbox throughput on the real servers: append N events (one transaction per event, C writers in
- * parallel), then let one relay publish them to Kafka and measure until every row is published.
- * `npm run bench -- libs/platform/src/outbox/outbox-relay.bench.ts [events=5000] [batchSize=200]`
- * Uses TEST_DATABASE_URL (a throw-away schema) and a throw-away topic.
+ * Outbox throughput on the real servers (issue 15 goal 4): append N events, then let one relay
+ * publish them to Kafka and measure until every row is published; beside it, in the same run, a
+ * raw kafkajs `sendBatch` of the same messages (key, envelope, content-type header) at the same
+ * batch size to a topic of the same partitions, acks = -1 like the relay (goal: relay ≥ 0.8×).
+ *   npm run bench -- libs/platform/src/outbox/outbox-relay.bench.ts [events] [batchSize]
+ * Defaults: 5,000 events in batches of 200; 65,000 in batches of 1,000 (payroll's relay batch) when
+ * `npm run bench -- --size city` runs it. Up to 5,000 events are appended one transaction each (8
+ * writers, the request path's figure); more go through appendMany (the batch path).
+ * Uses TEST_DATABASE_URL (a throw-away schema) and throw-away topics.
  */
 import { defineEventContract } from '@cwp/contracts';
-import { createTestDataSource } from '../testing';
+import { benchSize, createTestDataSource, printBenchRow, uniqueName } from '../testing';
 import { ensureTopics } from '../kafka/kafka-admin';
 import { createKafka, kafkaBrokersFrom } from '../kafka/kafka-client';
-import { uniqueName } from '../testing';
 import { KafkaJsPublisher } from '../kafka/kafkajs-publisher';
 import { withStackEnv } from '../config';
 import { outboxMigrations } from './outbox.migrations';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
+const PER_EVENT_APPENDS_UP_TO = 5_000;
+
 async function main(): Promise<void> {
   Object.assign(process.env, withStackEnv(process.env));
-  const total = Number(process.argv[2] ?? 5_000);
-  const batchSize = Number(process.argv[3] ?? 200);
+  const city = benchSize() === 'city';
+  const total = Number(process.argv[2] ?? (city ? 65_000 : 5_000));
+  const batchSize = Number(process.argv[3] ?? (city ? 1_000 : 200));
   const writers = 8;
   const service = uniqueName('bench-outbox');
   const contract = defineEventContract<{ n: number; entryId: string }>({
@@ -26,22 +33,55 @@ async function main(): Promise<void> {
     topic: `cwp.${service}.entries`,
     schema: { type: 'object', required: ['n', 'entryId'], properties: { n: { type: 'integer' }, entryId: { type: 'string' } } },
   });
+  const rawTopic = `${contract.topic}.raw`;
   const ds = await createTestDataSource({ schemaPrefix: 'outbox_bench', migrations: outboxMigrations });
   const kafka = createKafka({ clientId: service, brokers: kafkaBrokersFrom() });
-  await ensureTopics(kafka, [contract.topic]);
+  await ensureTopics(kafka, [contract.topic, rawTopic]);
   const writer = new OutboxWriter(service, [contract]);
   const publisher = new KafkaJsPublisher(kafka);
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
   try {
+    const event = (n: number) => ({ key: `entry-${n % 500}`, data: { n, entryId: `entry-${n % 500}` } });
     let next = 0;
     const appendStart = performance.now();
-    await Promise.all(
-      Array.from({ length: writers }, async () => {
-        for (let n = next++; n < total; n = next++) {
-          await ds.transaction((em) => writer.append(em, { contract, key: `entry-${n % 500}`, data: { n, entryId: `entry-${n % 500}` } }));
-        }
-      }),
-    );
+    if (total <= PER_EVENT_APPENDS_UP_TO) {
+      await Promise.all(
+        Array.from({ length: writers }, async () => {
+          for (let n = next++; n < total; n = next++) {
+            await ds.transaction((em) => writer.append(em, { contract, ...event(n) }));
+          }
+        }),
+      );
+    } else {
+      await ds.transaction((em) =>
+        writer.appendMany(
+          em,
+          contract,
+          Array.from({ length: total }, (_, n) => event(n)),
+        ),
+      );
+    }
     const appendMs = performance.now() - appendStart;
+
+    // The raw baseline's messages: the stored envelopes, read before its clock starts.
+    const rows = (await ds.query('SELECT message_key, envelope FROM outbox ORDER BY seq')) as Array<{
+      message_key: string;
+      envelope: unknown;
+    }>;
+    const messages = rows.map((r) => ({
+      key: r.message_key,
+      value: JSON.stringify(r.envelope),
+      headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' },
+    }));
+    // Both producers connected before their clocks start (one warm-up message each, to the raw topic).
+    await producer.connect();
+    await producer.send({ topic: rawTopic, acks: -1, messages: [messages[0]!] });
+    await publisher.publish(rawTopic, [messages[0]!]);
+    const rawStart = performance.now();
+    for (let i = 0; i < messages.length; i += batchSize) {
+      await producer.sendBatch({ acks: -1, topicMessages: [{ topic: rawTopic, messages: messages.slice(i, i + batchSize) }] });
+    }
+    const rawMs = performance.now() - rawStart;
 
     const relay = new OutboxRelay(ds, publisher, { batchSize, listen: false, intervalMs: 50 });
     const relayStart = performance.now();
@@ -53,18 +93,29 @@ async function main(): Promise<void> {
     }
     const relayMs = performance.now() - relayStart;
     await relay.stop();
+    const perSecond = (ms: number): number => Math.round((total / ms) * 1000);
     console.log(
       JSON.stringify({
         events: total,
-        writers,
+        appendedBy: total <= PER_EVENT_APPENDS_UP_TO ? `${writers} writers, one transaction per event` : 'appendMany, one transaction',
         appendMs: Math.round(appendMs),
-        appendsPerSecond: Math.round((total / appendMs) * 1000),
-        relayBatchSize: batchSize,
+        appendsPerSecond: perSecond(appendMs),
+        batchSize,
         relayMs: Math.round(relayMs),
-        publishedPerSecond: Math.round((total / relayMs) * 1000),
+        publishedPerSecond: perSecond(relayMs),
+        rawSendBatchMs: Math.round(rawMs),
+        rawSentPerSecond: perSecond(rawMs),
       }),
     );
+    printBenchRow({
+      measure: `outbox relay, ${total} events in batches of ${batchSize} (vs raw kafkajs sendBatch)`,
+      unit: 'events/s',
+      platform: perSecond(relayMs),
+      baseline: perSecond(rawMs),
+      goal: { atLeast: 0.8 },
+    });
   } finally {
+    await producer.disconnect();
     await publisher.disconnect();
     await ds.destroy();
   }

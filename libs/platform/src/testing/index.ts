@@ -10,3 +10,4 @@ export * from './kafka-topics';
 export * from './national-id';
 export * from './integration-context';
 export * from './stack-token';
+export * from './bench-row';

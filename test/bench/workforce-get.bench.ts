@@ -1,0 +1,211 @@
+/**
+ * GET /api/workforce/workers/:id through the full stack (issue 15 goal 1): the workforce service as
+ * its own process (auth with the verified-token cache, scope, audit of denials, access log, Nest,
+ * TypeORM) beside a plain node:http + pg route in its own process that also verifies the token
+ * with jose on every request and selects the same row. Same load for both: a city token, 10
+ * keep-alive connections, random ids of the 1,000 workers loaded, a warm-up, then the measured
+ * window. Goal: ≥ 0.6× the baseline's req/s, p99 ≤ 2×.
+ *   npm run bench -- test/bench/workforce-get.bench.ts [--seconds 15] [--connections 10]
+ * (5 s windows by default, 15 s when `npm run bench -- --size city` runs it.) The service runs
+ * without its Temporal worker (idle for reads). Uses TEST_DATABASE_URL (a throw-away schema).
+ */
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, Agent, request } from 'node:http';
+import path from 'node:path';
+import { jwtVerify } from 'jose';
+import { Pool } from 'pg';
+import { defaultPolicyCatalog } from '@cwp/policy';
+import {
+  authConfigSchema,
+  authSettings,
+  CITY_CODE,
+  fromRepoRoot,
+  loadConfig,
+  loadOrCreateLocalSigningKey,
+  mintLocalToken,
+  OrgUnitDirectory,
+  testing,
+  withStackEnv,
+} from '@cwp/platform';
+import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
+import { startServiceProcess, freePort } from '@cwp/test-support';
+import { loadReferenceData, loadSyntheticWorkers, openBenchSchema } from '@cwp/workforce/testing';
+
+const TREE = fromRepoRoot('seeds/org-tree/shanghai.json');
+const WORKERS = 1_000;
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** `connections` keep-alive loops of GET `url(id)` for `seconds`; latencies in ms. */
+async function load(
+  port: number,
+  pathOf: (id: string) => string,
+  ids: string[],
+  token: string,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const one = (id: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: pathOf(id), agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        const status = await one(ids[Math.floor(Math.random() * ids.length)]!);
+        latencies.push(performance.now() - t0);
+        if (status !== 200) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number): number => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(2));
+  return { requests: latencies.length, perSecond: Math.round(latencies.length / elapsed), p50: at(0.5), p99: at(0.99), errors };
+}
+
+/** The baseline: node:http + pg, jose verification of the bearer token on every request, one SELECT. */
+async function baselineServer(port: number, schema: string): Promise<void> {
+  const env = withStackEnv(process.env);
+  const settings = authSettings(loadConfig(authConfigSchema, env), env);
+  const { publicKey } = await loadOrCreateLocalSigningKey(settings.localKeyFile);
+  const pool = new Pool({ connectionString: env.TEST_DATABASE_URL, max: 10 });
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+        if (!token) throw Object.assign(new Error('no token'), { status: 401 });
+        await jwtVerify(token, publicKey, { issuer: settings.issuer, audience: settings.audience, algorithms: ['EdDSA'] });
+        const id = /^\/workers\/([0-9a-f-]{36})$/.exec(req.url ?? '')?.[1];
+        const { rows } = await pool.query(`SELECT * FROM ${schema}.workers WHERE id = $1`, [id]);
+        if (rows.length === 0) throw Object.assign(new Error('not found'), { status: 404 });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(rows[0]));
+      } catch (error) {
+        res.writeHead((error as { status?: number }).status ?? 500).end();
+      }
+    })();
+  });
+  server.listen(port, '127.0.0.1', () => process.send!('listening'));
+}
+
+async function startBaseline(schema: string): Promise<{ port: number; stop(): void }> {
+  const port = await freePort();
+  const child = fork(__filename, ['--baseline', String(port), schema], { execArgv: process.execArgv, stdio: 'inherit' });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+  });
+  return { port, stop: () => child.kill('SIGTERM') };
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--baseline') return baselineServer(Number(process.argv[3]), process.argv[4]!);
+  const seconds = flag('seconds', testing.benchSize() === 'city' ? 15 : 5);
+  const connections = flag('connections', 10);
+  const schema = `bench_get_${randomBytes(3).toString('hex')}`;
+  const bench = await openBenchSchema(schema);
+  const env = bench.env;
+  let service: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
+  let baseline: { port: number; stop(): void } | undefined;
+  try {
+    await loadReferenceData(bench.ds, TREE, defaultPolicyCatalog(), 5);
+    const units = OrgUnitDirectory.fromFile(TREE).unitsWithin(CITY_CODE);
+    await loadSyntheticWorkers(bench.ds, generateWorkforce({ seed: 1, size: WORKERS, units }), {
+      exitedShare: 0,
+      asOf: DEFAULT_AS_OF,
+      batchSize: 5_000,
+    });
+    await bench.ds.query('ANALYZE');
+    const ids = ((await bench.ds.query('SELECT id FROM workers')) as Array<{ id: string }>).map((r) => r.id);
+    const run = randomUUID().slice(0, 8);
+    const built = path.join(__dirname, '../../apps/workforce/dist/main.js');
+    service = await startServiceProcess({
+      name: 'workforce',
+      entry: existsSync(built) ? 'apps/workforce/dist/main.js' : 'apps/workforce/src/main.ts',
+      env: {
+        DATABASE_URL: env.TEST_DATABASE_URL,
+        PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        WORKFORCE_DB_SCHEMA: schema,
+        WORKFORCE_SEED_ON_START: 'false',
+        WORKFORCE_RUN_WORKER: 'false',
+        WORKFORCE_QUOTA_REVIEW_SCHEDULE: 'false',
+        WORKFORCE_TASK_QUEUE: `bench-get-${run}`,
+        WORKFORCE_APPRAISAL_EXITS_CONSUMER: `bench-get-exits-${run}`,
+        WORKFORCE_RECRUITMENT_APPOINTED_CONSUMER: `bench-get-appointed-${run}`,
+      },
+      readyTimeoutMs: 300_000,
+    });
+    baseline = await startBaseline(schema);
+    const settings = authSettings(loadConfig(authConfigSchema, env), env);
+    const token = await mintLocalToken(
+      { role: 'city', unit: CITY_CODE, sub: `bench-get-${run}` },
+      settings,
+      OrgUnitDirectory.fromFile(TREE),
+    );
+    const platformPath = (id: string) => `/api/workforce/workers/${id}`;
+    const basePath = (id: string) => `/workers/${id}`;
+    // Warm-up (JIT, pools, the token cache), then the measured windows, baseline first.
+    await load(service.port, platformPath, ids, token, 2, connections);
+    await load(baseline.port, basePath, ids, token, 2, connections);
+    const raw = await load(baseline.port, basePath, ids, token, seconds, connections);
+    const full = await load(service.port, platformPath, ids, token, seconds, connections);
+    console.log(`GET worker by id, ${connections} connections, ${seconds} s each, random ids of ${WORKERS}, city token`);
+    console.log(`  full stack (workforce service)  ${JSON.stringify(full)}`);
+    console.log(`  node:http + pg + jose verify     ${JSON.stringify(raw)}`);
+    if (full.errors || raw.errors) throw new Error(`non-200 answers: service ${full.errors}, baseline ${raw.errors}`);
+    testing.printBenchRow({
+      measure: `GET /workers/:id, ${connections} connections (vs node:http + pg + jose)`,
+      unit: 'req/s',
+      platform: full.perSecond,
+      baseline: raw.perSecond,
+      goal: { atLeast: 0.6 },
+    });
+    testing.printBenchRow({ measure: 'GET /workers/:id p50 latency', unit: 'ms', platform: full.p50, baseline: raw.p50 });
+    testing.printBenchRow({
+      measure: 'GET /workers/:id p99 latency',
+      unit: 'ms',
+      platform: full.p99,
+      baseline: raw.p99,
+      goal: { atMost: 2 },
+    });
+  } finally {
+    baseline?.stop();
+    await service?.stop();
+    await bench.close(false);
+  }
+}
+
+main().then(
+  () => {
+    if (process.argv[2] !== '--baseline') process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+/**
+ * The whole tier on ONE start of every service of the registry (starting seven services is the
+ * slow part on a busy 2-core machine): first from outside (scope from other subtrees, hostile
+ * input generated from each OpenAPI, schemathesis conformance), then under concurrency and faults
+ * (races; each service's batch activity with its Temporal worker SIGKILLed mid-activity; SIGKILL
+ * of a service mid-burst, PostgreSQL backends killed, Kafka stopped), Temporal stopped last. The
+ * worker-kill outcomes are checked after the other faults: a heartbeat timeout elapses meanwhile.
+ * The personal-data scan (zz-personal-data.rel-spec.ts) runs after this file. README.md says what
+ * each suite proves.
+ */
+import { SERVICES } from './support/services';
+import { Tier } from './support/tier';
+import { abuseSuite } from './suites/abuse';
+import { faultsSuite } from './suites/faults';
+import { racesSuite } from './suites/races';
+import { schemaConformanceSuite } from './suites/schema-conformance';
+import { createScopeFixtures, scopeSuite, type ScopeFixtures } from './suites/scope';
+import { temporalOutageSuite } from './suites/temporal-outage';
+import { workerKillFaults } from './suites/worker-kill';
+
+const tier = new Tier('platform');
+const documents = new Map<string, Record<string, any>>();
+let fixtures: ScopeFixtures = new Map();
+const workerKills = workerKillFaults(tier);
+
+beforeAll(async () => {
+  await tier.start();
+  for (const service of SERVICES) {
+    documents.set(service.name, (await (await fetch(`${tier.process(service.name).baseUrl}/docs-json`)).json()) as Record<string, any>);
+  }
+  // Before the abuse suite can spend the street's floating places or touch the records.
+  fixtures = await createScopeFixtures(tier);
+}, 300_000);
+
+afterAll(() => tier.stop(), 120_000);
+
+describe('scope (ORG-2)', () => scopeSuite(tier, documents, () => fixtures));
+describe('abuse', () => abuseSuite(tier, documents));
+describe('schema conformance (schemathesis)', () => schemaConformanceSuite(tier));
+describe('races', () => racesSuite(tier));
+describe('faults', () => {
+  for (const kill of workerKills) {
+    it(`${kill.service}: ${kill.label}, Temporal worker SIGKILLed mid-activity, service restarted`, () => kill.killMidActivity(), 240_000);
+  }
+  faultsSuite(tier);
+  for (const kill of workerKills) {
+    it(
+      `${kill.service}: ${kill.label} finishes after the kill: one effect and one event per key, none lost`,
+      () => kill.finishesOnce(),
+      240_000,
+    );
+  }
+});
+describe('Temporal outage', () => temporalOutageSuite(tier));
