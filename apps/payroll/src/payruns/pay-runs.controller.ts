@@ -48,6 +48,17 @@ export class PayRunsController {
     });
   }
 
+  @Get(':period/register.xlsx')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: 'The same pay register as XLSX (sheet 工资名册, Chinese headers, yuan as numbers), streamed' })
+  @ApiOkResponse({
+    description: 'XLSX workbook',
+    content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+  })
+  registerXlsx(@Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    return this.payRuns.registerXlsx(period, principal);
+  }
+
   @Get(':period/bank.csv')
   @Roles('city')
   @Header('content-type', 'text/csv; charset=utf-8')

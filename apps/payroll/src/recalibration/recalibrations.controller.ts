@@ -36,10 +36,7 @@ export class RecalibrationsController {
   @Roles('city')
   @ApiOperation({ summary: 'Start pay-recalibration:<year> now (the January Schedule does it every year); a second start changes nothing' })
   @ApiOkResponse({ type: RecalibrationStartResponse })
-  start(
-    @Param('year', ParseIntPipe) year: number,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<RecalibrationStartResponse> {
+  start(@Param('year', ParseIntPipe) year: number, @CurrentPrincipal() principal: Principal): Promise<RecalibrationStartResponse> {
     return this.recalibrations.start(year, principal);
   }
 

@@ -137,6 +137,9 @@ export async function startPayrollTestApp(options: {
         },
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       });
+      // A workbook is binary: its bytes, not text.
+      if ((res.headers.get('content-type') ?? '').includes('spreadsheetml'))
+        return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
       const text = await res.text();
       return {
         status: res.status,
