@@ -32,6 +32,7 @@ import {
 import { payrollEventContracts } from '@cwp/contracts';
 import { PayrollCoreModule, type PayrollSettings } from '../core';
 import { payrollMigrations } from '../migrations';
+import { MultiplierReviewsModule } from '../multiplier-review';
 import { PayRunsModule } from '../payruns';
 import { PerformancePoolsModule } from '../performance';
 import { PolicyVersionsModule } from '../policy-versions';
@@ -108,6 +109,7 @@ export async function startPayrollTestApp(options: {
       RecalibrationModule,
       PayRunsModule,
       PerformancePoolsModule,
+      MultiplierReviewsModule,
     ],
   })
   class TestAppModule {}
