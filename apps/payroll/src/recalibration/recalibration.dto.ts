@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { RecalibrationPhase, RecalibrationPreviewSummary, RecalibrationProgress } from '@cwp/contracts';
-import type { Explanation } from '@cwp/policy';
+import type { Explanation, GroupedRecalibration } from '@cwp/policy';
 import type { BudgetRow, RecalibrationLineRow, RecalibrationRow } from './recalibration.row';
-import type { GroupedRecalibration } from './rules/grouped-recalibration';
 import type { LineTotals } from './recalibration.repository';
 
 export class ApproveRecalibrationDto {
