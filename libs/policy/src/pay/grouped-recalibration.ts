@@ -3,7 +3,7 @@ import { invalidInput } from '../explain/policy-error';
 import { distributeByLargestRemainder } from '../money/distribute';
 import { roundHalfAwayFromZero, roundTo } from '../money/rounding';
 import { performanceShareFor } from '../parameters/performance-share';
-import { multipleOfWage } from './band-total';
+import { recalibratedTotal } from './recalibrated-total';
 import type { PolicyVersion, PostCategory } from '../parameters/policy-version';
 import { monthlyBasePay, monthlyBasePayFen, requirePostGrade } from './pay-matrix';
 import { requireReferenceWage, type ReferenceWage } from './reference-wage';
@@ -99,18 +99,7 @@ export function recalibrateGroups(policy: PolicyVersion, input: GroupedRecalibra
     roundHalfAwayFromZero(weightSum),
   );
 
-  const targetMultiple = Math.min(chosen, p.ceilingMultiplier);
-  const heldByCeiling = chosen > p.ceilingMultiplier;
-  if (heldByCeiling)
-    ex.step('PAY-7', `Chosen multiple ${chosen} is above the ceiling ${p.ceilingMultiplier}: cut to the ceiling`, targetMultiple);
-  const low = multipleOfWage(p.band.min, wage, n).ceil;
-  const high = multipleOfWage(Math.min(p.band.max, p.ceilingMultiplier), wage, n).floor;
-  const totalFen = Math.min(high, Math.max(low, multipleOfWage(targetMultiple, wage, n).round));
-  ex.step(
-    'PAY-3',
-    `Average at ${targetMultiple} × ${wage} fen inside the band ${p.band.min}..${p.band.max}: total ${totalFen} fen for ${n} workers`,
-    totalFen,
-  );
+  const { targetMultiple, heldByCeiling, totalFen } = recalibratedTotal(p, chosen, wage, n, ex);
 
   const groupTotals = distributeByLargestRemainder(totalFen, groupWeights, 'groups');
   const scaleFactor = roundTo(totalFen / weightSum, 6);
