@@ -15,6 +15,12 @@ import { payrollConfig } from './config';
 import { PayrollCoreModule } from './core';
 import { payrollMigrations } from './migrations';
 import { PerformancePoolsModule } from './performance';
+import {
+  MultiplierReviewsModule,
+  MultiplierReviewsService,
+  createMultiplierReviewActivities,
+  multiplierReviewSchedule,
+} from './multiplier-review';
 import { PayRunsModule, PayRunsService, createPayRunActivities, monthlyPayRunSchedule } from './payruns';
 import { PolicyVersionsModule } from './policy-versions';
 import { RecalibrationModule, RecalibrationRunner, createRecalibrationActivities, recalibrationSchedule } from './recalibration';
@@ -31,6 +37,7 @@ export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'wo
 const activities = (ref: ModuleRef) => ({
   ...createRecalibrationActivities(ref.get(RecalibrationRunner, { strict: false })),
   ...createPayRunActivities(ref.get(PayRunsService, { strict: false })),
+  ...createMultiplierReviewActivities(ref.get(MultiplierReviewsService, { strict: false })),
 });
 
 @Module({
@@ -55,6 +62,7 @@ const activities = (ref: ModuleRef) => ({
               chunksPerActivity: config.PAYROLL_APPLY_CHUNKS_PER_ACTIVITY,
             }),
             monthlyPayRunSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_PAY_RUN_CRON),
+            multiplierReviewSchedule(config.PAYROLL_TASK_QUEUE, config.PAYROLL_MULTIPLIER_REVIEW_FIRST_YEAR),
           ]
         : [],
       runWorker: config.PAYROLL_RUN_WORKER,
@@ -73,6 +81,7 @@ const activities = (ref: ModuleRef) => ({
     RecalibrationModule,
     PayRunsModule,
     PerformancePoolsModule,
+    MultiplierReviewsModule,
   ],
 })
 export class AppModule {}

@@ -21,6 +21,8 @@ export const payrollConfig = defineServiceConfig('payroll', {
   PAYROLL_RECALIBRATION_CRON: cfg.string({ default: '0 1 2 1 *' }),
   /** PAY-2: when the monthly pay run starts (cron, Asia/Shanghai). Default: 02:00 on the 25th. */
   PAYROLL_PAY_RUN_CRON: cfg.string({ default: '0 2 25 * *' }),
+  /** PAY-4: the first year the four-yearly multiplier review opens (then every fourth year; the policy dates from 2016). */
+  PAYROLL_MULTIPLIER_REVIEW_FIRST_YEAR: cfg.int({ default: 2028, min: 2000, max: 2100 }),
   /** Kafka consumer group (and inbox key) of the workforce worker projection. */
   PAYROLL_WORKERS_CONSUMER: cfg.string({ default: 'payroll-workers', pattern: /^[A-Za-z0-9._:-]+$/ }),
   /** Kafka consumer group (and inbox key) of appraisal grades and unit quotas (PAY-6 pool inputs). */

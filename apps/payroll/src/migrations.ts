@@ -1,4 +1,5 @@
 import { platformMigrations } from '@cwp/platform';
+import { multiplierReviewMigrations } from './multiplier-review';
 import { payRunsMigrations } from './payruns';
 import { performanceMigrations } from './performance';
 import { policyVersionsMigrations } from './policy-versions';
@@ -15,4 +16,5 @@ export const payrollMigrations: Function[] = [
   ...recalibrationMigrations,
   ...payRunsMigrations,
   ...performanceMigrations,
+  ...multiplierReviewMigrations,
 ];

@@ -52,3 +52,8 @@ export interface MonthlyPayRunActivities {
   /** PAY-2, PAY-5: runs the month once (set-based); a second call returns the first run. */
   runPayRun(input: { period: string }): Promise<{ period: string; workers: number }>;
 }
+
+export interface MultiplierReviewActivities {
+  /** PAY-4: opens the review of the year with the four years' figures; a second call changes nothing. */
+  openMultiplierReview(input: { reviewYear: number }): Promise<{ reviewYear: number; opened: boolean }>;
+}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { Explanation } from '@cwp/policy';
-import type { PayRunRow, PaySlipRow, UnitTotalRow } from './pay-run.row';
+import type { PayArrearsRow, PayRunRow, PaySlipRow, UnitTotalRow } from './pay-run.row';
 
 export const PERIOD = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
@@ -24,6 +24,8 @@ export class PayRunResponse {
   @ApiProperty() workers!: number;
   @ApiProperty() baseTotalFen!: number;
   @ApiProperty() performanceTotalFen!: number;
+  @ApiProperty({ description: 'Back pay for earlier months of the year paid with this month (negative: recovered)' })
+  arrearsTotalFen!: number;
   @ApiProperty({ description: 'PAY-2, PAY-3, PAY-5 explanation of how every slip of the month was computed' }) explanation!: Explanation;
 
   static toResponse(row: PayRunRow): PayRunResponse {
@@ -33,9 +35,20 @@ export class PayRunResponse {
       workers: row.workers,
       baseTotalFen: row.baseTotalFen,
       performanceTotalFen: row.performanceTotalFen,
+      arrearsTotalFen: row.arrearsTotalFen,
       explanation: row.explanation,
     };
   }
+}
+
+/** One earlier month this slip settles (back pay when the yearly pay changed after it was paid). */
+export class ArrearsLineResponse implements PayArrearsRow {
+  @ApiProperty({ example: '2027-01' }) forPeriod!: string;
+  @ApiProperty({ description: 'The yearly pay the month was paid on' }) paidAnnualFen!: number;
+  @ApiProperty({ description: 'The yearly pay in force now (recalibrated, or after a back-dated change)' }) dueAnnualFen!: number;
+  @ApiProperty({ description: 'Paid for the month so far (its slip and earlier arrears)' }) paidFen!: number;
+  @ApiProperty({ description: 'Due for the month on the yearly pay in force now' }) dueFen!: number;
+  @ApiProperty() arrearsFen!: number;
 }
 
 export class PaySlipResponse {
@@ -45,11 +58,13 @@ export class PaySlipResponse {
   @ApiProperty({ description: 'The yearly pay the slip is a month of (PAY-3)' }) annualFen!: number;
   @ApiProperty({ description: 'PAY-2 base pay of the month' }) baseFen!: number;
   @ApiProperty({ description: 'PAY-5 performance pay paid this month (quarterly or yearly)' }) performanceFen!: number;
-  @ApiProperty() totalFen!: number;
+  @ApiProperty({ description: 'Back pay for earlier months of the year (sum of the arrears lines)' }) arrearsFen!: number;
+  @ApiProperty({ type: [ArrearsLineResponse] }) arrears!: ArrearsLineResponse[];
+  @ApiProperty({ description: 'base + performance + arrears' }) totalFen!: number;
   @ApiProperty() explanation!: Explanation;
 
-  static toResponse(row: PaySlipRow, explanation: Explanation): PaySlipResponse {
-    return { ...row, totalFen: row.baseFen + row.performanceFen, explanation };
+  static toResponse(row: PaySlipRow, arrears: PayArrearsRow[], explanation: Explanation): PaySlipResponse {
+    return { ...row, arrears, totalFen: row.baseFen + row.performanceFen + row.arrearsFen, explanation };
   }
 }
 
@@ -58,9 +73,10 @@ export class UnitTotalResponse {
   @ApiProperty() workers!: number;
   @ApiProperty() baseFen!: number;
   @ApiProperty() performanceFen!: number;
+  @ApiProperty() arrearsFen!: number;
   @ApiProperty() totalFen!: number;
 
   static toResponse(row: UnitTotalRow): UnitTotalResponse {
-    return { ...row, totalFen: row.baseFen + row.performanceFen };
+    return { ...row, totalFen: row.baseFen + row.performanceFen + row.arrearsFen };
   }
 }

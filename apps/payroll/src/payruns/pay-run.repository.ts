@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PAY_RUN_COLUMNS, PAY_SLIP_COLUMNS, type PayRunRow, type PaySlipRow, type UnitTotalRow } from './pay-run.row';
+import {
+  PAY_ARREARS_COLUMNS,
+  PAY_RUN_COLUMNS,
+  PAY_SLIP_COLUMNS,
+  type PayArrearsRow,
+  type PayRunRow,
+  type PaySlipRow,
+  type UnitTotalRow,
+} from './pay-run.row';
+import { monthBaseSql, monthPerformanceSql } from './rules/monthly-split.sql';
 
 export interface SlipGroup {
   category: string;
@@ -46,6 +55,7 @@ export class PayRunRepository {
       groups: readonly SlipGroup[];
     },
   ): Promise<void> {
+    const share = p.share;
     await em.query(
       `WITH g AS (SELECT * FROM unnest($3::text[], $4::int[], $5::int[], $6::bigint[]) AS g(post_category, post_level, years, matrix_fen)),
        a AS (
@@ -53,15 +63,10 @@ export class PayRunRepository {
            FROM pay_workers w
            JOIN g ON g.post_category = w.post_category AND g.post_level = w.post_level
                  AND g.years = LEAST(60, GREATEST(0, date_part('year', age($2::date, w.hired_on))::int))
-          WHERE w.status <> 'exited' AND w.hired_on <= $7::date),
-       b AS (SELECT a.*, round(a.annual::numeric * (1 - $8::numeric))::bigint AS base_year FROM a)
+          WHERE w.status <> 'exited' AND w.hired_on <= $7::date)
        INSERT INTO pay_slips (period, worker_id, unit_code, annual_fen, base_fen, performance_fen)
-       SELECT $1, b.worker_id, b.unit_code, b.annual,
-              b.base_year / 12 + CASE WHEN $9::int <= b.base_year % 12 THEN 1 ELSE 0 END,
-              CASE WHEN $10 = 'year' THEN CASE WHEN $9::int = 12 THEN b.annual - b.base_year ELSE 0 END
-                   WHEN $9::int % 3 = 0 THEN (b.annual - b.base_year) / 4 + CASE WHEN $9::int / 3 <= (b.annual - b.base_year) % 4 THEN 1 ELSE 0 END
-                   ELSE 0 END
-         FROM b`,
+       SELECT $1, a.worker_id, a.unit_code, a.annual, ${monthBaseSql('a.annual', '$9::int', '$8')}, ${monthPerformanceSql('a.annual', '$9::int', '$8', '$10')}
+         FROM a`,
       [
         p.period,
         p.referenceDay,
@@ -70,17 +75,61 @@ export class PayRunRepository {
         p.groups.map((g) => g.yearsOfService),
         p.groups.map((g) => g.matrixAnnualFen),
         p.lastDay,
-        p.share,
+        share,
         p.month,
         p.paidEvery,
       ],
     );
+    await this.writeArrears(em, p.period, share, p.paidEvery);
     await em.query(
-      `UPDATE pay_runs r SET workers = t.n, base_total_fen = t.base, performance_total_fen = t.perf
-         FROM (SELECT count(*)::int AS n, COALESCE(sum(base_fen), 0) AS base, COALESCE(sum(performance_fen), 0) AS perf FROM pay_slips WHERE period = $1) t
+      `UPDATE pay_runs r SET workers = t.n, base_total_fen = t.base, performance_total_fen = t.perf, arrears_total_fen = t.arrears
+         FROM (SELECT count(*)::int AS n, COALESCE(sum(base_fen), 0) AS base, COALESCE(sum(performance_fen), 0) AS perf,
+                      COALESCE(sum(arrears_fen), 0) AS arrears FROM pay_slips WHERE period = $1) t
         WHERE r.period = $1`,
       [p.period],
     );
+  }
+
+  /**
+   * Arrears (PAY-3 applied back-dated, a post level corrected): for every worker paid this month and
+   * every earlier month of the same year, what that month makes due on the yearly pay now in force,
+   * against what was paid for it (its slip plus arrears already paid for it). Each month still
+   * different is one line; the slip carries their sum. A month settled once yields no line again.
+   */
+  private async writeArrears(em: EntityManager, period: string, share: number, paidEvery: 'quarter' | 'year'): Promise<void> {
+    const yearStart = `${period.slice(0, 4)}-01`;
+    await em.query(
+      `WITH cur AS (SELECT worker_id, annual_fen FROM pay_slips WHERE period = $1),
+       months AS (
+         SELECT p.worker_id, p.period AS for_period, p.annual_fen AS paid_annual, substr(p.period, 6, 2)::int AS m,
+                p.base_fen + p.performance_fen AS slip_paid
+           FROM pay_slips p WHERE p.period >= $2 AND p.period < $1),
+       settled AS (
+         SELECT worker_id, for_period, sum(arrears_fen) AS fen FROM pay_arrears
+          WHERE for_period >= $2 AND period < $1 GROUP BY 1, 2),
+       due AS (
+         SELECT months.worker_id, months.for_period, months.paid_annual, cur.annual_fen AS due_annual,
+                months.slip_paid + COALESCE(settled.fen, 0) AS paid,
+                ${monthBaseSql('cur.annual_fen', 'months.m', '$3')} + ${monthPerformanceSql('cur.annual_fen', 'months.m', '$3', '$4')} AS due
+           FROM months JOIN cur USING (worker_id)
+           LEFT JOIN settled ON settled.worker_id = months.worker_id AND settled.for_period = months.for_period)
+       INSERT INTO pay_arrears (period, worker_id, for_period, paid_annual_fen, due_annual_fen, paid_fen, due_fen, arrears_fen)
+       SELECT $1, worker_id, for_period, paid_annual, due_annual, paid, due, due - paid FROM due WHERE due <> paid`,
+      [period, yearStart, share, paidEvery],
+    );
+    await em.query(
+      `UPDATE pay_slips s SET arrears_fen = a.fen
+         FROM (SELECT worker_id, sum(arrears_fen) AS fen FROM pay_arrears WHERE period = $1 GROUP BY 1) a
+        WHERE s.period = $1 AND s.worker_id = a.worker_id`,
+      [period],
+    );
+  }
+
+  async arrearsOf(period: string, workerId: string): Promise<PayArrearsRow[]> {
+    return (await this.dataSource.query(
+      `SELECT ${PAY_ARREARS_COLUMNS} FROM pay_arrears a WHERE a.period = $1 AND a.worker_id = $2 ORDER BY a.for_period`,
+      [period, workerId],
+    )) as PayArrearsRow[];
   }
 
   async groups(referenceDay: string): Promise<Array<{ category: string; level: number; yearsOfService: number }>> {
@@ -110,7 +159,8 @@ export class PayRunRepository {
   /** Totals per unit (6 district, 9 street, 12 area digits) within a scope prefix. */
   async unitTotals(period: string, digits: 6 | 9 | 12, scopePrefix: string): Promise<UnitTotalRow[]> {
     return (await this.dataSource.query(
-      `SELECT substr(unit_code, 1, ${digits}) AS "unitCode", count(*)::int AS workers, sum(base_fen)::float8 AS "baseFen", sum(performance_fen)::float8 AS "performanceFen"
+      `SELECT substr(unit_code, 1, ${digits}) AS "unitCode", count(*)::int AS workers, sum(base_fen)::float8 AS "baseFen", sum(performance_fen)::float8 AS "performanceFen",
+              sum(arrears_fen)::float8 AS "arrearsFen"
          FROM pay_slips WHERE period = $1 AND unit_code LIKE $2 GROUP BY 1 ORDER BY 1`,
       [period, `${scopePrefix}%`],
     )) as UnitTotalRow[];

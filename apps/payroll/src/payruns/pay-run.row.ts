@@ -6,13 +6,14 @@ export interface PayRunRow {
   workers: number;
   baseTotalFen: number;
   performanceTotalFen: number;
+  arrearsTotalFen: number;
   explanation: Explanation;
   runBy: string;
   createdAt: Date;
 }
 
 export const PAY_RUN_COLUMNS = `r.period, r.policy_version AS "policyVersion", r.workers, r.base_total_fen::float8 AS "baseTotalFen",
-  r.performance_total_fen::float8 AS "performanceTotalFen", r.explanation, r.run_by AS "runBy", r.created_at AS "createdAt"`;
+  r.performance_total_fen::float8 AS "performanceTotalFen", r.arrears_total_fen::float8 AS "arrearsTotalFen", r.explanation, r.run_by AS "runBy", r.created_at AS "createdAt"`;
 
 export interface PaySlipRow {
   period: string;
@@ -21,13 +22,29 @@ export interface PaySlipRow {
   annualFen: number;
   baseFen: number;
   performanceFen: number;
+  /** Back pay for earlier months of the year (negative: overpaid), the sum of the slip's arrears lines. */
+  arrearsFen: number;
 }
 
-export const PAY_SLIP_COLUMNS = `s.period, s.worker_id AS "workerId", s.unit_code AS "unitCode", s.annual_fen::float8 AS "annualFen", s.base_fen::float8 AS "baseFen", s.performance_fen::float8 AS "performanceFen"`;
+export const PAY_SLIP_COLUMNS = `s.period, s.worker_id AS "workerId", s.unit_code AS "unitCode", s.annual_fen::float8 AS "annualFen", s.base_fen::float8 AS "baseFen", s.performance_fen::float8 AS "performanceFen", s.arrears_fen::float8 AS "arrearsFen"`;
+
+/** One earlier month the slip settles: what it was paid on, what is due on the yearly pay in force now. */
+export interface PayArrearsRow {
+  forPeriod: string;
+  paidAnnualFen: number;
+  dueAnnualFen: number;
+  paidFen: number;
+  dueFen: number;
+  arrearsFen: number;
+}
+
+export const PAY_ARREARS_COLUMNS = `a.for_period AS "forPeriod", a.paid_annual_fen::float8 AS "paidAnnualFen", a.due_annual_fen::float8 AS "dueAnnualFen",
+  a.paid_fen::float8 AS "paidFen", a.due_fen::float8 AS "dueFen", a.arrears_fen::float8 AS "arrearsFen"`;
 
 export interface UnitTotalRow {
   unitCode: string;
   workers: number;
   baseFen: number;
   performanceFen: number;
+  arrearsFen: number;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { PayRunResponse, PaySlipResponse, RunPayDto, UnitTotalResponse, UnitTotalsQueryDto } from './pay-run.dto';
 import { PayRunsService } from './pay-runs.service';
@@ -13,12 +13,14 @@ export class PayRunsController {
   @Post()
   @Roles('city')
   @ApiOperation({ summary: 'Run a month (the monthly Schedule does it); a second run of a month changes nothing' })
+  @ApiCreatedResponse({ type: PayRunResponse })
   run(@Body() dto: RunPayDto, @CurrentPrincipal() principal: Principal): Promise<PayRunResponse> {
     return this.payRuns.run(dto.period, principal);
   }
 
   @Get(':period')
   @Roles('city', 'district', 'street')
+  @ApiOkResponse({ type: PayRunResponse })
   get(@Param('period') period: string): Promise<PayRunResponse> {
     return this.payRuns.get(period);
   }
@@ -26,6 +28,7 @@ export class PayRunsController {
   @Get(':period/units')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: 'Totals per district, street or area within the caller’s scope' })
+  @ApiOkResponse({ type: [UnitTotalResponse] })
   units(
     @Param('period') period: string,
     @Query() query: UnitTotalsQueryDto,
@@ -37,6 +40,7 @@ export class PayRunsController {
   @Get(':period/register.csv')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: 'Pay register of the month within the caller’s scope: CSV with Chinese headers (UTF-8 with BOM), streamed' })
+  @ApiOkResponse({ description: 'CSV, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   async register(@Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
     return new StreamableFile(await this.payRuns.register(period, principal), {
       type: 'text/csv; charset=utf-8',
@@ -44,10 +48,22 @@ export class PayRunsController {
     });
   }
 
+  @Get(':period/register.xlsx')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: 'The same pay register as XLSX (sheet 工资名册, Chinese headers, yuan as numbers), streamed' })
+  @ApiOkResponse({
+    description: 'XLSX workbook',
+    content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+  })
+  registerXlsx(@Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    return this.payRuns.registerXlsx(period, principal);
+  }
+
   @Get(':period/bank.csv')
   @Roles('city')
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'Bank transfer file of the month (CSV: worker id, unit, amount in yuan)' })
+  @ApiOkResponse({ description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
   bankFile(@Param('period') period: string, @CurrentPrincipal() principal: Principal): Promise<string> {
     return this.payRuns.bankFile(period, principal);
   }
@@ -55,6 +71,7 @@ export class PayRunsController {
   @Get(':period/slips/:workerId')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: "A worker's slip with its explanation; 404 outside the caller's scope (audited)" })
+  @ApiOkResponse({ type: PaySlipResponse })
   slip(
     @Param('period') period: string,
     @Param('workerId') workerId: string,

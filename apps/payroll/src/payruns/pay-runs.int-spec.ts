@@ -3,6 +3,7 @@
  * twelve slips that add up exactly to each worker's yearly pay, quarterly performance pay, slips
  * readable only within the operator's scope (404 and audited outside), totals per unit, bank file.
  */
+import { readXlsxRows } from '@cwp/platform';
 import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing';
 
 jest.setTimeout(90_000);
@@ -106,10 +107,10 @@ describe('monthly pay run (PAY-2, PAY-5)', () => {
     // fetch's text() drops the UTF-8 byte-order mark the file starts with.
     const text = (city.body as string).replace(/^\uFEFF/, '');
     const [header, ...lines] = text.trim().split('\n');
-    expect(header).toBe('工号,单位代码,区,街道,期间,年度薪酬（元）,基本工资（元）,绩效工资（元）,本月合计（元）');
+    expect(header).toBe('工号,单位代码,区,街道,期间,年度薪酬（元）,基本工资（元）,绩效工资（元）,补发（元）,本月合计（元）');
     expect(lines.map((l) => l.split(',')[0])).toEqual([A, B].sort());
     const run = (await app.call('GET', '/api/payroll/pay-runs/2027-03', { principal: CITY })).body;
-    const totalFen = lines.reduce((sum, l) => sum + Math.round(Number(l.split(',')[8]) * 100), 0);
+    const totalFen = lines.reduce((sum, l) => sum + Math.round(Number(l.split(',')[9]) * 100), 0);
     expect(totalFen).toBe(run.baseTotalFen + run.performanceTotalFen);
     const district = await app.call('GET', '/api/payroll/pay-runs/2027-03/register.csv', { principal: principalOf('district', '310101') });
     expect(
@@ -120,5 +121,74 @@ describe('monthly pay run (PAY-2, PAY-5)', () => {
         .map((l) => l.split(',')[0]),
     ).toEqual([A]);
     expect((await app.call('GET', '/api/payroll/pay-runs/2031-01/register.csv', { principal: CITY })).status).toBe(404);
+  });
+
+  it('PAY-2: the same register as XLSX (platform writer): Chinese headers, yuan as numbers, the caller’s scope, adding up to the run', async () => {
+    const city = await app.call('GET', '/api/payroll/pay-runs/2027-03/register.xlsx', { principal: CITY });
+    expect(city.status).toBe(200);
+    const [header, ...rows] = readXlsxRows(city.body as Buffer, { field: 'register' });
+    expect(header!.cells).toEqual([
+      '工号',
+      '单位代码',
+      '区',
+      '街道',
+      '期间',
+      '年度薪酬（元）',
+      '基本工资（元）',
+      '绩效工资（元）',
+      '补发（元）',
+      '本月合计（元）',
+    ]);
+    expect(rows.map((r) => r.cells[0])).toEqual([A, B].sort());
+    const run = (await app.call('GET', '/api/payroll/pay-runs/2027-03', { principal: CITY })).body;
+    expect(rows.reduce((sum, r) => sum + Math.round(Number(r.cells[9]) * 100), 0)).toBe(run.baseTotalFen + run.performanceTotalFen);
+    const district = await app.call('GET', '/api/payroll/pay-runs/2027-03/register.xlsx', { principal: principalOf('district', '310101') });
+    expect(
+      readXlsxRows(district.body as Buffer, { field: 'register' })
+        .slice(1)
+        .map((r) => r.cells[0]),
+    ).toEqual([A]);
+    expect((await app.call('GET', '/api/payroll/pay-runs/2031-01/register.xlsx', { principal: CITY })).status).toBe(404);
+  });
+
+  it('PAY-3: a yearly pay changed after months were paid is settled as arrears lines on the next slip, once, with the explanation', async () => {
+    await app.ds.query(
+      `INSERT INTO pay_workers (worker_id, unit_code, status, entry_route, post_category, post_level, hired_on, annual_pay_fen, pay_year)
+       VALUES ('pr-arrears', '310101002001', 'on-duty', 'recruited', 'staff', 4, '2015-09-01', 12000000, 2026)`,
+    );
+    const runMonth = async (m: number): Promise<void> => {
+      const res = await app.call('POST', '/api/payroll/pay-runs', {
+        principal: CITY,
+        body: { period: `2026-${String(m).padStart(2, '0')}` },
+      });
+      expect(res.status).toBe(201);
+    };
+    for (const m of [1, 2, 3]) await runMonth(m);
+    // The 2026 recalibration is applied in April, back-dated to January (what the apply step writes).
+    await app.ds.query("UPDATE pay_workers SET annual_pay_fen = 13200000 WHERE worker_id = 'pr-arrears'");
+    for (let m = 4; m <= 12; m++) await runMonth(m);
+
+    const april = (await app.call('GET', '/api/payroll/pay-runs/2026-04/slips/pr-arrears', { principal: CITY })).body;
+    expect(april.arrears.map((l: { forPeriod: string }) => l.forPeriod)).toEqual(['2026-01', '2026-02', '2026-03']);
+    for (const line of april.arrears) {
+      expect(line).toMatchObject({ paidAnnualFen: 12_000_000, dueAnnualFen: 13_200_000, arrearsFen: line.dueFen - line.paidFen });
+      expect(line.arrearsFen).toBeGreaterThan(0);
+    }
+    expect(april.arrearsFen).toBe(april.arrears.reduce((a: number, l: { arrearsFen: number }) => a + l.arrearsFen, 0));
+    expect(april.totalFen).toBe(april.baseFen + april.performanceFen + april.arrearsFen);
+    const explained = april.explanation.steps.filter((s: { say: string }) => s.say.startsWith('Arrears for'));
+    expect(explained).toHaveLength(3);
+    const run = (await app.call('GET', '/api/payroll/pay-runs/2026-04', { principal: CITY })).body;
+    expect(run.arrearsTotalFen).toBe(april.arrearsFen);
+
+    // Settled once: no later slip repeats them, and the year adds up to the new yearly pay exactly.
+    const [later] = (await app.ds.query(
+      "SELECT count(*)::int AS n FROM pay_arrears WHERE worker_id = 'pr-arrears' AND period > '2026-04'",
+    )) as Array<{ n: number }>;
+    expect(later!.n).toBe(0);
+    const [year] = (await app.ds.query(
+      "SELECT sum(base_fen + performance_fen + arrears_fen)::float8 AS paid FROM pay_slips WHERE worker_id = 'pr-arrears' AND period LIKE '2026-%'",
+    )) as Array<{ paid: number }>;
+    expect(year!.paid).toBe(13_200_000);
   });
 });

@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, DomainError, ErrorCode, scopeOf, type Principal } from '@cwp/platform';
+import { AuditTrail, DomainError, ErrorCode, scopeOf, tabularFile, type Principal } from '@cwp/platform';
+import type { StreamableFile } from '@nestjs/common';
 import { ExplanationBuilder, monthlyBasePayFen, performanceShareFor, roundHalfAwayFromZero, roundTo, type PostCategory } from '@cwp/policy';
 import { decide } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
 import { PayWorkerAccess } from '../workers';
 import { PayRunRepository } from './pay-run.repository';
 import { PayRunResponse, PaySlipResponse, UnitTotalResponse } from './pay-run.dto';
-import { streamPayRegister } from './pay-register.stream';
+import { PAY_REGISTER_HEADERS, payRegisterRows, streamPayRegister } from './pay-register.stream';
 import { bankTransferCsv } from './rules/bank-file';
 
 export const PAY_RUN_ENTITY = 'PayRun';
@@ -52,6 +53,10 @@ export class PayRunsService {
         'PAY-2',
         'Base pay (the rest) is paid monthly: one twelfth, the remainder fen in the first months, so twelve slips add up to the yearly pay',
       )
+      .step(
+        'PAY-3',
+        'Arrears: a yearly pay changed after earlier months of the year were paid (a recalibration applied later, a back-dated post change) is settled on this slip, month by month: due on the pay in force now minus what was paid',
+      )
       .build();
     await this.dataSource.transaction(async (em) => {
       if (!(await this.repository.claim(em, period, policy.id, explanation, principal.sub))) return;
@@ -77,12 +82,19 @@ export class PayRunsService {
     const run = await this.repository.find(period);
     const slip = run ? await this.repository.slip(period, workerId) : undefined;
     if (!run || !slip) throw DomainError.notFound('PaySlip', `${period}/${workerId}`);
-    const explanation = new ExplanationBuilder({ period, workerId, annualFen: slip.annualFen }, run.policyVersion)
+    const arrears = await this.repository.arrearsOf(period, workerId);
+    const builder = new ExplanationBuilder({ period, workerId, annualFen: slip.annualFen }, run.policyVersion)
       .absorb(run.explanation)
       .step('PAY-2', `Base pay this month: ${slip.baseFen} fen`, slip.baseFen)
-      .step('PAY-5', `Performance pay this month: ${slip.performanceFen} fen`, slip.performanceFen)
-      .build();
-    return PaySlipResponse.toResponse(slip, explanation);
+      .step('PAY-5', `Performance pay this month: ${slip.performanceFen} fen`, slip.performanceFen);
+    for (const line of arrears) {
+      builder.step(
+        'PAY-3',
+        `Arrears for ${line.forPeriod}: paid ${line.paidFen} fen on a yearly pay of ${line.paidAnnualFen} fen; due ${line.dueFen} fen on the yearly pay of ${line.dueAnnualFen} fen now in force`,
+        line.arrearsFen,
+      );
+    }
+    return PaySlipResponse.toResponse(slip, arrears, builder.build());
   }
 
   async unitTotals(period: string, level: 'district' | 'street' | 'area', principal: Principal): Promise<UnitTotalResponse[]> {
@@ -94,6 +106,18 @@ export class PayRunsService {
   async register(period: string, principal: Principal): Promise<Readable> {
     await this.get(period);
     return streamPayRegister(this.dataSource, period, scopeOf(principal));
+  }
+
+  /** The same register as XLSX (sheet 工资名册), streamed through the platform's writer. */
+  async registerXlsx(period: string, principal: Principal): Promise<StreamableFile> {
+    await this.get(period);
+    return tabularFile(
+      'xlsx',
+      `pay-register-${period}`,
+      PAY_REGISTER_HEADERS,
+      payRegisterRows(this.dataSource, period, scopeOf(principal)),
+      '工资名册',
+    );
   }
 
   async bankFile(period: string, principal: Principal): Promise<string> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { PerformancePoolResponse, PoolQueryDto } from './performance-pool.dto';
 import { PerformancePoolsService } from './performance-pools.service';
@@ -16,6 +16,7 @@ export class PerformancePoolsController {
     summary:
       "A unit's performance pool: quota × per-place amount, shared by appraisal grade, per worker with the explanation; 404 outside scope (audited)",
   })
+  @ApiOkResponse({ type: PerformancePoolResponse })
   pool(
     @Param('unitCode') unitCode: string,
     @Param('payYear', ParseIntPipe) payYear: number,

@@ -181,7 +181,7 @@ describe('performance pool reads', () => {
     const badYear = await pool(AREA, CITY, '?appraisalYear=1999');
     expect([badYear.status, badYear.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     const noQuota = await pool(EMPTY_AREA);
-    expect([noQuota.status, noQuota.body.field, noQuota.body.details.reason]).toEqual([409, 'quota', 'POOL_INPUTS_MISSING']);
+    expect([noQuota.status, noQuota.body.field, noQuota.body.code]).toEqual([409, 'quota', 'POOL_INPUTS_MISSING']);
   });
 
   it('payroll maps an unknown parameter version to 404, not 500 (platform decide with versionErrors)', async () => {

@@ -9,14 +9,13 @@ import {
   type RecalibrationPreviewSummary,
   type RecalibrationProgress,
 } from '@cwp/contracts';
-import { referenceWageYear, type PolicyVersion } from '@cwp/policy';
+import { recalibrateGroups, referenceWageYear, type GroupedRecalibration, type PolicyVersion } from '@cwp/policy';
 import { decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
 import { WageRepository } from '../wages';
 import type { OpenRecalibrationResult, ReferenceWageFound } from '@cwp/payroll-workflows';
 import { RecalibrationRepository } from './recalibration.repository';
 import type { RecalibrationRow } from './recalibration.row';
-import { recalibrateGroups, type GroupedRecalibration } from './rules/grouped-recalibration';
 import { recalibrationProgress } from './rules/progress';
 
 export const RECALIBRATION_ENTITY = 'PayRecalibration';

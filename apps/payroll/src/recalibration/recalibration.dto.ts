@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { RecalibrationPhase, RecalibrationPreviewSummary, RecalibrationProgress } from '@cwp/contracts';
-import type { Explanation } from '@cwp/policy';
+import type { Explanation, GroupedRecalibration } from '@cwp/policy';
 import type { BudgetRow, RecalibrationLineRow, RecalibrationRow } from './recalibration.row';
-import type { GroupedRecalibration } from './rules/grouped-recalibration';
 import type { LineTotals } from './recalibration.repository';
 
 export class ApproveRecalibrationDto {
@@ -72,6 +71,27 @@ export class ProgressResponse {
   @ApiPropertyOptional({ nullable: true }) startedAt!: string | null;
 }
 
+/** The preview the city saw and approves (PAY-3, PAY-7: workers the ceiling held). */
+export class PreviewSummaryResponse implements RecalibrationPreviewSummary {
+  @ApiProperty() previewId!: string;
+  @ApiProperty() policyVersion!: string;
+  @ApiProperty() multiplier!: number;
+  @ApiProperty() referenceWageYear!: number;
+  @ApiProperty() referenceWageFen!: number;
+  @ApiProperty() workers!: number;
+  @ApiProperty() previousTotalFen!: number;
+  @ApiProperty() totalFen!: number;
+  @ApiProperty() gainers!: number;
+  @ApiProperty() losers!: number;
+  @ApiProperty({ description: 'PAY-7: workers the ceiling held below the chosen multiple' }) heldByCeiling!: number;
+}
+
+/** `pay-recalibration:<year>`, and whether this call started it (false: it was already running or done). */
+export class RecalibrationStartResponse {
+  @ApiProperty({ example: 'pay-recalibration:2027' }) workflowId!: string;
+  @ApiProperty() started!: boolean;
+}
+
 export class RecalibrationResponse {
   @ApiProperty() payYear!: number;
   @ApiProperty({ enum: ['open', 'previewed', 'approved', 'applying', 'applied'] }) status!: RecalibrationRow['status'];
@@ -79,7 +99,7 @@ export class RecalibrationResponse {
   phase!: RecalibrationPhase | null;
   @ApiPropertyOptional({ nullable: true, description: 'The year’s multiplier when set by the city, else the version’s' }) multiplier!:
     number | null;
-  @ApiPropertyOptional({ nullable: true }) preview!: RecalibrationPreviewSummary | null;
+  @ApiPropertyOptional({ nullable: true, type: PreviewSummaryResponse }) preview!: RecalibrationPreviewSummary | null;
   @ApiPropertyOptional({ nullable: true, description: 'PAY-3/5/7 explanation of the preview' }) explanation!: Explanation | null;
   @ApiPropertyOptional({ nullable: true }) approvedBy!: string | null;
   @ApiProperty({ type: ProgressResponse }) progress!: RecalibrationProgress;

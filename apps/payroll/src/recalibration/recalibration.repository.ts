@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PayGroup, GroupOutcome } from './rules/grouped-recalibration';
+import type { GroupOutcome, PayGroup } from '@cwp/policy';
 import { RECALIBRATION_COLUMNS, type BudgetRow, type RecalibrationLineRow, type RecalibrationRow } from './recalibration.row';
 
 /** Completed years of service on the reference day ($1), 0..60 (PAY-2 service bands). */

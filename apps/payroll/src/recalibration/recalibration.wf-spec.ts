@@ -169,10 +169,9 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
       expect(second.referenceWageFen).toBe(15_300_000);
 
       const refused = await testing.domainErrorOf(recalibrations.approve(2028, first.previewId, CITY));
-      expect(refused.code).toBe('CONFLICT');
-      expect(refused.details).toMatchObject({ reason: 'PREVIEW_STALE' });
+      expect(refused.code).toBe('PREVIEW_STALE');
       // Even straight at the activity (a validator bypassed by a race), the rows refuse the stale preview.
-      expect((await testing.domainErrorOf(runner.approve(2028, first.previewId, CITY))).details).toMatchObject({ reason: 'PREVIEW_STALE' });
+      expect((await testing.domainErrorOf(runner.approve(2028, first.previewId, CITY))).code).toBe('PREVIEW_STALE');
 
       await recalibrations.approve(2028, second.previewId, CITY);
       await handle.result();
@@ -206,9 +205,7 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
       await recalibrations.setMultiplier(2030, { multiplier: 1.3, reason: 'City decision of 15 January' }, CITY);
       const second = (await phase(2030, 'awaiting-approval', 2)).preview!;
       expect(second).toMatchObject({ multiplier: 1.3, totalFen: Math.round(1.3 * 16_000_000 * WORKERS) });
-      expect((await testing.domainErrorOf(recalibrations.approve(2030, first.previewId, CITY))).details).toMatchObject({
-        reason: 'PREVIEW_STALE',
-      });
+      expect((await testing.domainErrorOf(recalibrations.approve(2030, first.previewId, CITY))).code).toBe('PREVIEW_STALE');
 
       const lines = await one<{ total: number }>('SELECT sum(new_fen)::float8 AS total FROM recalibration_lines WHERE pay_year = 2030');
       const whatIf = await recalibrations.whatIf({ payYear: 2030, multiplier: 1.45, level: 'street' }, CITY);

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import type { RecalibrationPreviewSummary } from '@cwp/contracts';
 import {
   ApproveRecalibrationDto,
   BudgetLineResponse,
   BudgetQueryDto,
+  PreviewSummaryResponse,
+  RecalibrationStartResponse,
   RecalibrationResponse,
   SetMultiplierDto,
   WhatIfDto,
@@ -24,6 +26,7 @@ export class RecalibrationsController {
   @HttpCode(200)
   @Roles('city')
   @ApiOperation({ summary: 'The recalibration for any multiplier, parameter version or wage; nothing is applied' })
+  @ApiOkResponse({ type: WhatIfResponse })
   whatIf(@Body() dto: WhatIfDto, @CurrentPrincipal() principal: Principal): Promise<WhatIfResponse> {
     return this.recalibrations.whatIf(dto, principal);
   }
@@ -32,16 +35,15 @@ export class RecalibrationsController {
   @HttpCode(200)
   @Roles('city')
   @ApiOperation({ summary: 'Start pay-recalibration:<year> now (the January Schedule does it every year); a second start changes nothing' })
-  start(
-    @Param('year', ParseIntPipe) year: number,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<{ workflowId: string; started: boolean }> {
+  @ApiOkResponse({ type: RecalibrationStartResponse })
+  start(@Param('year', ParseIntPipe) year: number, @CurrentPrincipal() principal: Principal): Promise<RecalibrationStartResponse> {
     return this.recalibrations.start(year, principal);
   }
 
   @Get(':year')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: 'Status, preview summary with explanation, and progress (done/total, rate, eta)' })
+  @ApiOkResponse({ type: RecalibrationResponse })
   get(@Param('year', ParseIntPipe) year: number): Promise<RecalibrationResponse> {
     return this.recalibrations.get(year);
   }
@@ -50,6 +52,7 @@ export class RecalibrationsController {
   @HttpCode(200)
   @Roles('city')
   @ApiOperation({ summary: 'Approve the preview seen (a Temporal update); 409 when the wage or multiplier changed since' })
+  @ApiOkResponse({ type: PreviewSummaryResponse })
   approve(
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: ApproveRecalibrationDto,
@@ -61,6 +64,7 @@ export class RecalibrationsController {
   @Put(':year/multiplier')
   @Roles('city')
   @ApiOperation({ summary: "Set the year's multiplier with a reason (audited); a preview built before is rebuilt" })
+  @ApiOkResponse({ type: RecalibrationResponse })
   setMultiplier(
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: SetMultiplierDto,
@@ -72,6 +76,7 @@ export class RecalibrationsController {
   @Get(':year/budget')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: 'PAY-8: last pay against new pay per district or street, within the caller’s scope' })
+  @ApiOkResponse({ type: [BudgetLineResponse] })
   budget(
     @Param('year', ParseIntPipe) year: number,
     @Query() query: BudgetQueryDto,
@@ -83,6 +88,7 @@ export class RecalibrationsController {
   @Get(':year/workers/:workerId')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: "A worker's old and new pay with the explanation (404 outside scope)" })
+  @ApiOkResponse({ type: WorkerLineResponse })
   workerLine(
     @Param('year', ParseIntPipe) year: number,
     @Param('workerId') workerId: string,

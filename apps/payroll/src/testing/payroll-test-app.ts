@@ -1,37 +1,27 @@
 /**
- * The payroll feature modules on the real platform HTTP wiring (PlatformHttpModule +
- * configurePlatformApp: auth guard, validation pipe, exception filter, idempotency, audit) over a
- * throw-away PostgreSQL schema, with the outbox, an inbox on real Kafka (started by the spec that
- * needs it) and a Temporal client given by the spec. Test code only; never imported by the service.
- * kit: shape-kit's testing kit (int contexts from a feature module) replaces this harness once merged.
+ * The payroll feature modules in the platform's integration context (`testing.createIntegrationContext`:
+ * a throw-away PostgreSQL schema, the platform HTTP wiring with auth guard, validation pipe,
+ * exception filter, idempotency and audit, listening on an ephemeral port), plus what payroll adds:
+ * its core settings, an inbox on real Kafka (started by the spec that needs it) and the Temporal
+ * client the spec gives. Test code only; never imported by the service.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Global, Logger, Module, type INestApplication, type Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Logger, type Type } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
   AuditModule,
   InboxConsumer,
   KafkaJsSubscriber,
-  OrgUnitDirectory,
-  OutboxWriter,
-  PlatformHttpModule,
-  configurePlatformApp,
   createKafka,
-  fromRepoRoot,
   kafkaBrokersFrom,
-  mintLocalToken,
+  platformMigrations,
   testing,
-  validateAll,
-  type PlatformConfig,
   type Principal,
 } from '@cwp/platform';
 import { payrollEventContracts } from '@cwp/contracts';
 import { PayrollCoreModule, type PayrollSettings } from '../core';
 import { payrollMigrations } from '../migrations';
+import { MultiplierReviewsModule } from '../multiplier-review';
 import { PayRunsModule } from '../payruns';
 import { PerformancePoolsModule } from '../performance';
 import { PolicyVersionsModule } from '../policy-versions';
@@ -62,16 +52,6 @@ export async function startPayrollTestApp(options: {
   settings?: Partial<PayrollSettings>;
 }): Promise<PayrollTestApp> {
   Logger.overrideLogger(process.env.WF_TEST_LOGS ? ['log', 'warn', 'error'] : ['error']);
-  const keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-payroll-'));
-  const ds = await testing.createTestDataSource({ schemaPrefix: options.schemaPrefix, migrations: payrollMigrations });
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  const config: PlatformConfig = validateAll({
-    SERVICE_NAME: 'payroll',
-    DATABASE_URL: process.env.TEST_DATABASE_URL,
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:1',
-    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:1',
-    AUTH_LOCAL_KEY_FILE: path.join(keyDir, 'key.json'),
-  }).platform;
   const settings: PayrollSettings = {
     taskQueue: testing.uniqueName('payroll-it'),
     workersConsumer: testing.uniqueName('payroll-workers-it'),
@@ -81,25 +61,24 @@ export async function startPayrollTestApp(options: {
     ...options.settings,
   };
   const subscriber = new KafkaJsSubscriber(createKafka({ clientId: settings.workersConsumer, brokers: kafkaBrokersFrom() }));
-  const inbox = new InboxConsumer(ds, subscriber, { fromBeginning: true, minBackoffMs: 50, maxBackoffMs: 500 });
-  const client = options.client ?? new Client({ connection: Connection.lazy({ address: config.temporalAddress }) });
-
-  @Global()
-  @Module({
+  let inbox: InboxConsumer | undefined;
+  const client = options.client ?? new Client({ connection: Connection.lazy({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:1' }) });
+  const context = await testing.createIntegrationContext({
+    service: 'payroll',
+    schemaPrefix: options.schemaPrefix,
+    // The context applies the platform's migrations first.
+    migrations: payrollMigrations.filter((m) => !platformMigrations.includes(m)),
+    produces: payrollEventContracts,
     providers: [
-      { provide: DataSource, useValue: ds },
-      { provide: OutboxWriter, useValue: new OutboxWriter('payroll', payrollEventContracts) },
-      { provide: InboxConsumer, useValue: inbox },
+      {
+        provide: InboxConsumer,
+        useFactory: (ds: DataSource) =>
+          (inbox = new InboxConsumer(ds, subscriber, { fromBeginning: true, minBackoffMs: 50, maxBackoffMs: 500 })),
+        inject: [DataSource],
+      },
       { provide: Client, useValue: client },
     ],
-    exports: [DataSource, OutboxWriter, InboxConsumer, Client],
-  })
-  class TestInfraModule {}
-
-  @Module({
     imports: [
-      TestInfraModule,
-      PlatformHttpModule.forRoot({ config, directory }),
       PayrollCoreModule.forRoot(settings),
       AuditModule,
       PayWorkersModule,
@@ -108,28 +87,23 @@ export async function startPayrollTestApp(options: {
       RecalibrationModule,
       PayRunsModule,
       PerformancePoolsModule,
+      MultiplierReviewsModule,
     ],
-  })
-  class TestAppModule {}
-
-  const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
-  const app: INestApplication = moduleRef.createNestApplication({ logger: false });
-  configurePlatformApp(app, { serviceName: 'payroll' });
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    listen: true,
+  });
   const tokens = new Map<string, string>();
   const token = async (p: Principal): Promise<string> => {
     const key = `${p.role}:${p.unit}:${p.sub}`;
-    if (!tokens.has(key)) tokens.set(key, await mintLocalToken({ role: p.role, unit: p.unit, sub: p.sub }, config.auth, directory));
+    if (!tokens.has(key)) tokens.set(key, await context.token(p));
     return tokens.get(key)!;
   };
   return {
-    ds,
+    ds: context.ds,
     settings,
-    inbox,
-    get: (type) => app.get(type, { strict: false }),
+    inbox: context.get(InboxConsumer),
+    get: (type) => context.get(type),
     async call(method, url, opts = {}) {
-      const res = await fetch(`${base}${url}`, {
+      const res = await fetch(`${context.baseUrl!}${url}`, {
         method,
         headers: {
           ...(opts.principal ? { authorization: `Bearer ${await token(opts.principal)}` } : {}),
@@ -137,6 +111,9 @@ export async function startPayrollTestApp(options: {
         },
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       });
+      // A workbook is binary: its bytes, not text.
+      if ((res.headers.get('content-type') ?? '').includes('spreadsheetml'))
+        return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
       const text = await res.text();
       return {
         status: res.status,
@@ -144,10 +121,8 @@ export async function startPayrollTestApp(options: {
       };
     },
     async close() {
-      await inbox.stop();
-      await app.close();
-      await ds.destroy();
-      rmSync(keyDir, { recursive: true, force: true });
+      await inbox?.stop();
+      await context.close();
     },
   };
 }

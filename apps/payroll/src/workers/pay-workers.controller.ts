@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
 import { PayWorkerResponse, ReconciliationResponse } from './pay-worker.dto';
 import { PayWorkersService } from './pay-workers.service';
@@ -13,6 +13,7 @@ export class PayWorkersController {
   @Get('reconciliation')
   @Roles('city')
   @ApiOperation({ summary: 'Projection vs workforce events consumed: counts and discrepancies' })
+  @ApiOkResponse({ type: ReconciliationResponse })
   reconciliation(): Promise<ReconciliationResponse> {
     return this.workers.reconciliation();
   }
@@ -20,6 +21,7 @@ export class PayWorkersController {
   @Get(':workerId')
   @Roles('city', 'district', 'street')
   @ApiOperation({ summary: "A worker's pay facts (post, level, title, entry date, unit, status, current yearly pay)" })
+  @ApiOkResponse({ type: PayWorkerResponse })
   get(@Param('workerId') workerId: string, @CurrentPrincipal() principal: Principal): Promise<PayWorkerResponse> {
     return this.workers.get(workerId, principal);
   }

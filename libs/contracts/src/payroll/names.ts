@@ -29,3 +29,7 @@ export function payRecalibrationWorkflowId(payYear: number): string {
 /** PAY-2: the monthly pay run, started by a Schedule (idempotent by period in the rows). */
 export const MONTHLY_PAY_RUN_WORKFLOW_TYPE = 'monthlyPayRunWorkflow';
 export const MONTHLY_PAY_RUN_SCHEDULE_ID = 'pay-run-monthly';
+
+/** PAY-4: every four years a Schedule opens the multiplier review (a task for the city, idempotent by year). */
+export const MULTIPLIER_REVIEW_WORKFLOW_TYPE = 'multiplierReviewWorkflow';
+export const MULTIPLIER_REVIEW_SCHEDULE_ID = 'pay-multiplier-review';

@@ -1,3 +1,4 @@
+export * from './grouped-recalibration';
 export * from './pay-matrix';
 export * from './performance-pool';
 export * from './recalibration';

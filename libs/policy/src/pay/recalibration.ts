@@ -4,7 +4,7 @@ import { distributeByLargestRemainder } from '../money/distribute';
 import { roundHalfAwayFromZero, roundTo } from '../money/rounding';
 import { performanceShareFor } from '../parameters/performance-share';
 import type { PolicyVersion } from '../parameters/policy-version';
-import { multipleOfWage } from './band-total';
+import { recalibratedTotal } from './recalibrated-total';
 import { monthlyBasePayFen, requirePostGrade, type PostGrade } from './pay-matrix';
 import { requireReferenceWage, type ReferenceWage } from './reference-wage';
 
@@ -109,17 +109,7 @@ export function recalibrate(policy: PolicyVersion, input: RecalibrationInput): D
     roundHalfAwayFromZero(weightSum),
   );
 
-  const targetMultiple = Math.min(chosen, p.ceilingMultiplier);
-  if (chosen > p.ceilingMultiplier)
-    ex.step('PAY-7', `Chosen multiple ${chosen} is above the ceiling ${p.ceilingMultiplier}: cut to the ceiling`, targetMultiple);
-  const low = multipleOfWage(p.band.min, wage, n).ceil;
-  const high = multipleOfWage(Math.min(p.band.max, p.ceilingMultiplier), wage, n).floor;
-  const totalFen = Math.min(high, Math.max(low, multipleOfWage(targetMultiple, wage, n).round));
-  ex.step(
-    'PAY-3',
-    `Average at ${targetMultiple} × ${wage} fen inside the band ${p.band.min}..${p.band.max}: total ${totalFen} fen for ${n} workers`,
-    totalFen,
-  );
+  const { targetMultiple, totalFen } = recalibratedTotal(p, chosen, wage, n, ex);
 
   const newPay = distributeByLargestRemainder(totalFen, weights, 'workers');
   const averageFen = totalFen / n;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { defaultPolicyCatalog, recalibrate, type PostCategory } from '@cwp/policy';
+import { defaultPolicyCatalog } from '../parameters/shipped-versions';
 import { recalibrateGroups, type PayGroup } from './grouped-recalibration';
+import type { PostCategory } from '../parameters/policy-version';
+import { recalibrate } from './recalibration';
 
 const policy = defaultPolicyCatalog().byId('2027-proposal');
 const wage = { year: 2026, annualFen: 14_400_000 };

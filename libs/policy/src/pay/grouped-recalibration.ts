@@ -1,21 +1,12 @@
-import {
-  ExplanationBuilder,
-  PolicyError,
-  distributeByLargestRemainder,
-  monthlyBasePay,
-  monthlyBasePayFen,
-  performanceShareFor,
-  requirePostGrade,
-  requireReferenceWage,
-  roundHalfAwayFromZero,
-  roundTo,
-  type Decision,
-  type Explanation,
-  type PolicyVersion,
-  type PostCategory,
-  type ReferenceWage,
-} from '@cwp/policy';
-import { multipleOfWage } from './multiple-of-wage';
+import { ExplanationBuilder, type Decision, type Explanation } from '../explain/explanation';
+import { invalidInput } from '../explain/policy-error';
+import { distributeByLargestRemainder } from '../money/distribute';
+import { roundHalfAwayFromZero, roundTo } from '../money/rounding';
+import { performanceShareFor } from '../parameters/performance-share';
+import { recalibratedTotal } from './recalibrated-total';
+import type { PolicyVersion, PostCategory } from '../parameters/policy-version';
+import { monthlyBasePay, monthlyBasePayFen, requirePostGrade } from './pay-matrix';
+import { requireReferenceWage, type ReferenceWage } from './reference-wage';
 
 /** Workers of one post category, level and length of service: they share one matrix pay (PAY-2). */
 export interface PayGroup {
@@ -60,8 +51,8 @@ export interface GroupedRecalibrationInput {
 }
 
 /**
- * PAY-3 (PAY-1), PAY-2, PAY-5, PAY-7 for a whole city in O(groups): the same decision as libs/policy's
- * `recalibrate`, computed on the few hundred (category, level, years) groups that SQL counts instead
+ * PAY-3 (PAY-1), PAY-2, PAY-5, PAY-7 for a whole city in O(groups): the same decision as
+ * `recalibrate` (recalibration.ts), computed on the few hundred (category, level, years) groups that SQL counts instead
  * of on every worker. The total is pinned to the chosen multiple (cut to the ceiling, kept in the
  * band), split over groups by matrix weight with largest remainders, then inside each group evenly
  * (floor, and one fen more for the first `extraWorkers`), so the parts sum exactly to the total and
@@ -80,27 +71,15 @@ export function recalibrateGroups(policy: PolicyVersion, input: GroupedRecalibra
     },
     policy.id,
   );
-  if (n === 0)
-    throw new PolicyError('POLICY_INPUT_INVALID', 'workers', 'workers: at least one worker is needed to recalibrate (PAY-3)', 'PAY-3');
+  if (n === 0) throw invalidInput('workers', 'at least one worker is needed to recalibrate', 'PAY-3');
   requireReferenceWage(policy, input.payYear, input.referenceWage, ex);
   const wage = input.referenceWage.annualFen;
   const chosen = input.multiplier ?? p.multiplier;
   if (!(chosen >= p.band.min && chosen <= p.band.max)) {
-    throw new PolicyError(
-      'POLICY_INPUT_INVALID',
-      'multiplier',
-      `multiplier: ${chosen} is outside the band ${p.band.min}..${p.band.max} (PAY-3)`,
-      'PAY-3',
-    );
+    throw invalidInput('multiplier', `${chosen} is outside the band ${p.band.min}..${p.band.max}`, 'PAY-3');
   }
   const share = performanceShareFor(policy, input.payYear);
-  if (share >= 1)
-    throw new PolicyError(
-      'POLICY_INPUT_INVALID',
-      'pay.performanceShare',
-      'pay.performanceShare: a share of 100% leaves no base pay to scale (PAY-5)',
-      'PAY-5',
-    );
+  if (share >= 1) throw invalidInput('pay.performanceShare', 'a share of 100% leaves no base pay to scale', 'PAY-5');
   const gross = 12 / (1 - share);
   ex.step(
     'PAY-5',
@@ -120,18 +99,7 @@ export function recalibrateGroups(policy: PolicyVersion, input: GroupedRecalibra
     roundHalfAwayFromZero(weightSum),
   );
 
-  const targetMultiple = Math.min(chosen, p.ceilingMultiplier);
-  const heldByCeiling = chosen > p.ceilingMultiplier;
-  if (heldByCeiling)
-    ex.step('PAY-7', `Chosen multiple ${chosen} is above the ceiling ${p.ceilingMultiplier}: cut to the ceiling`, targetMultiple);
-  const low = multipleOfWage(p.band.min, wage, n).ceil;
-  const high = multipleOfWage(Math.min(p.band.max, p.ceilingMultiplier), wage, n).floor;
-  const totalFen = Math.min(high, Math.max(low, multipleOfWage(targetMultiple, wage, n).round));
-  ex.step(
-    'PAY-3',
-    `Average at ${targetMultiple} × ${wage} fen inside the band ${p.band.min}..${p.band.max}: total ${totalFen} fen for ${n} workers`,
-    totalFen,
-  );
+  const { targetMultiple, heldByCeiling, totalFen } = recalibratedTotal(p, chosen, wage, n, ex);
 
   const groupTotals = distributeByLargestRemainder(totalFen, groupWeights, 'groups');
   const scaleFactor = roundTo(totalFen / weightSum, 6);
