@@ -144,9 +144,11 @@ export class RecordWorkflows {
       return false;
     }
     try {
-      await step();
+      // The start deadline: an outage never holds the request that committed before this step.
+      await this.connection.withDeadline(Date.now() + this.startSettings.startTimeoutMs, step);
       return true;
     } catch (error) {
+      if (isTemporalOutage(error)) this.reachability.reportUnreachable(error);
       this.logger.warn({ msg: `${what} failed after commit`, ...ids, error: String(error) });
       return false;
     }
