@@ -328,4 +328,25 @@ describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
       await h.result();
     });
   });
+
+  it('EXIT-3 a notice the street contests triggers no exit, and the record goes on into the next year', async () => {
+    await withRecord('recruited', async (h, rec) => {
+      await yearGraded(h, 2025, 'unqualified');
+      await yearGraded(h, 2026, 'unqualified');
+      await recWhen(rec, opened('exit-notice'));
+      const notice = taskOf(rec, 'exit-notice');
+      const decided = await h.executeUpdate(exitNoticeDecisionUpdate, {
+        args: [{ taskId: notice.taskId, decision: 'contest', effectiveOn: '2027-03-31', decidedBy: operator }],
+      });
+      expect(decided.status).toBe('contested');
+      await env.sleep(60 * DAY);
+      expect(rec.decided).toEqual([{ taskId: notice.taskId, decision: 'contest' }]);
+      expect(rec.exits).toEqual([]);
+      await yearGraded(h, 2027, 'qualified');
+      expect(await stateWhen(h, (s) => s.run === 3)).toMatchObject({ exitTriggered: false });
+      expect(rec.exits).toEqual([]);
+      await h.signal(recordWorkerExitedSignal, { exitedOn: '2028-01-31' });
+      expect(await h.result()).toMatchObject({ endedBy: 'worker-exited' });
+    });
+  });
 });

@@ -6,16 +6,15 @@
  * sweeps, as in an outage); the workforce-events handler is not registered (the e2e suite covers
  * it). Test code only.
  */
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { AuditModule, WorkflowReconciler, platformMigrations, testing, type Principal } from '@cwp/platform';
 import { appraisalEventContracts } from '@cwp/contracts';
-import { AppraisalCoreModule } from '../core';
 import { CyclesModule } from '../cycles';
 import { appraisalMigrations } from '../migrations';
 import { RatingsModule } from '../ratings';
 import { RecordsModule, WorkforceWorkersHandler } from '../records';
 import { ResultsModule } from '../results';
+import { appraisalCoreForTests } from './appraisal-core-for-tests';
 
 export interface HttpResult {
   status: number;
@@ -56,16 +55,10 @@ export async function startAppraisalHttpApp(
       workflowStart: { startTimeoutMs: 300, probeIntervalMs: 60_000, sweepSeconds: 0 },
     },
     imports: [
-      AppraisalCoreModule.forRoot({
-        settings: {
-          taskQueue: 'appraisal-int',
-          timings: { admonishmentDays: 30, escalationDays: 14, noticeDays: 30, appealDays: 15 },
-          excellentShareLimit: opts.excellentShareLimit ?? 0.2,
-          residentRatePerMinute: opts.residentRatePerMinute ?? 1_000,
-          workersConsumer: 'appraisal-int',
-        },
-        residentKey: randomBytes(32).toString('hex'),
-        production: false,
+      appraisalCoreForTests('appraisal-int', {
+        excellentShareLimit: opts.excellentShareLimit ?? 0.2,
+        residentRatePerMinute: opts.residentRatePerMinute ?? 1_000,
+        workersConsumer: 'appraisal-int',
       }),
       AuditModule,
       RecordsModule,

@@ -6,13 +6,13 @@
  * results unsignalled; once Temporal answers again, the grade sweep of the platform
  * WorkflowReconciler delivers them, and a grade re-sent to a record that has it changes nothing.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import type { ModuleRef } from '@nestjs/core';
 import { appraisalEventContracts } from '@cwp/contracts';
 import { WorkflowReconciler, platformMigrations, testing } from '@cwp/platform';
-import { AppraisalCoreModule } from '../../core';
 import { appraisalMigrations } from '../../migrations';
+import { appraisalCoreForTests } from '../../testing';
 import { RecordWorkflows, RecordsService, WorkforceWorkersHandler, createRecordActivities } from '../../records';
 import { ResultsModule } from '../results.module';
 import { ResultsService } from '../results.service';
@@ -45,20 +45,7 @@ beforeAll(async () => {
       // A quick probe: the sweep runs as soon as Temporal answers again; no timed sweep.
       workflowStart: { probeIntervalMs: 200, sweepSeconds: 0 },
     },
-    imports: [
-      AppraisalCoreModule.forRoot({
-        settings: {
-          taskQueue,
-          timings: { admonishmentDays: 30, escalationDays: 14, noticeDays: 30, appealDays: 15 },
-          excellentShareLimit: 0.5,
-          residentRatePerMinute: 100,
-          workersConsumer: 'appraisal-grades-it',
-        },
-        residentKey: randomBytes(32).toString('hex'),
-        production: false,
-      }),
-      ResultsModule,
-    ],
+    imports: [appraisalCoreForTests(taskQueue, { excellentShareLimit: 0.5 }), ResultsModule],
     migrations: appraisalMigrations.filter((m) => !platformMigrations.includes(m)),
     // The workforce events are not consumed here (no inbox): the handler is left out.
     override: (builder) => builder.overrideProvider(WorkforceWorkersHandler).useValue({}),
