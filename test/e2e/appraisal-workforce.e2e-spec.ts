@@ -8,12 +8,18 @@
  * and stays on duty. Each service has its own schema in the E2E database.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv } from '@cwp/platform';
-import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
+import { testing } from '@cwp/platform';
+import {
+  callApi,
+  pollUntil as eventually,
+  requireE2eStack,
+  saveServiceLogs,
+  startServiceProcess,
+  type ApiAnswer,
+  type ServiceProcess,
+} from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_appr_e2e_${run}`, appraisal: `appr_wf_e2e_${run}` };
@@ -25,27 +31,8 @@ let workforce: ServiceProcess;
 let appraisal: ServiceProcess;
 let token = '';
 
-async function api(service: ServiceProcess, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${service.baseUrl}/api/${service.name}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-/** Polls `read` until `done` holds (no fixed sleeps: each poll is a real read). */
-async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await read();
-    if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last).slice(0, 2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
+const api = (service: ServiceProcess, method: string, url: string, body?: unknown): Promise<ApiAnswer> =>
+  callApi(service.baseUrl, method, `/api/${service.name}${url}`, token, body);
 
 async function hire(entryRoute: 'recruited' | 'elected'): Promise<string> {
   const res = await api(workforce, 'POST', '/workers', {
@@ -98,10 +85,7 @@ async function unqualifiedYear(year: number, workerIds: string[]): Promise<void>
 const taskOf = (record: any, kind: string, year: number) => record?.tasks?.find((t: any) => t.kind === kind && t.year === year);
 
 beforeAll(async () => {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl || !process.env.TEMPORAL_ADDRESS || !process.env.KAFKA_BROKERS) {
-    throw new Error('E2E_DATABASE_URL, TEMPORAL_ADDRESS and KAFKA_BROKERS must be set (run `bash infra/local/stack.sh up`)');
-  }
+  const { databaseUrl } = requireE2eStack();
   const shared = { DATABASE_URL: databaseUrl, PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), NODE_ENV: 'e2e' };
   [workforce, appraisal] = await Promise.all([
     startServiceProcess({
@@ -130,22 +114,12 @@ beforeAll(async () => {
       readyTimeoutMs: 300_000,
     }),
   ]);
-  const env = withStackEnv(process.env);
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  token = await mintLocalToken(
-    { role: 'street', unit: STREET, sub: `e2e-street-${run}` },
-    authSettings(loadConfig(authConfigSchema, env), env),
-    directory,
-  );
+  token = await testing.mintStackToken({ role: 'street', unit: STREET, sub: `e2e-street-${run}` });
 }, 330_000);
 
 afterAll(async () => {
   await Promise.all([workforce?.stop(), appraisal?.stop()]);
-  // The services' JSON logs, for a failed run (personal data is redacted by the platform logger).
-  const logs = path.join(process.env.CWP_STATE_DIR ?? fromRepoRoot('.state'), 'logs');
-  mkdirSync(logs, { recursive: true });
-  if (workforce) writeFileSync(path.join(logs, `e2e-appraisal-workforce-${run}.log`), workforce.output());
-  if (appraisal) writeFileSync(path.join(logs, `e2e-appraisal-${run}.log`), appraisal.output());
+  saveServiceLogs({ [`e2e-appraisal-workforce-${run}.log`]: workforce, [`e2e-appraisal-${run}.log`]: appraisal });
   if (process.env.TEMPORAL_ADDRESS) {
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });

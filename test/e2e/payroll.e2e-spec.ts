@@ -8,9 +8,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { OrgUnitDirectory, authConfigSchema, authSettings, fromRepoRoot, loadConfig, mintLocalToken, withStackEnv } from '@cwp/platform';
+import { testing } from '@cwp/platform';
 import { PAYROLL_PAY_TOPIC, payRecalibrationWorkflowId } from '@cwp/contracts';
-import { readEvents, startServiceProcess, type ServiceProcess } from '@cwp/test-support';
+import {
+  callApi,
+  pollUntil,
+  readEvents,
+  requireE2eStack,
+  startServiceProcess,
+  type ApiAnswer,
+  type ServiceProcess,
+} from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const PAY_YEAR = 2027;
@@ -21,38 +29,14 @@ let payroll: ServiceProcess;
 let temporal: Connection | undefined;
 let token = '';
 
-async function api(
-  service: ServiceProcess,
-  prefix: string,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${service.baseUrl}/api/${prefix}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = (service: ServiceProcess, prefix: string, method: string, url: string, body?: unknown): Promise<ApiAnswer> =>
+  callApi(service.baseUrl, method, `/api/${prefix}${url}`, token, body);
 
-/** Polls until `done` holds (no fixed sleeps: each step waits on its condition). */
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
+const until = <T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 90_000): Promise<T> =>
+  pollUntil(what, probe, done, timeoutMs);
 
 beforeAll(async () => {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl || !process.env.TEMPORAL_ADDRESS || !process.env.KAFKA_BROKERS) {
-    throw new Error('E2E_DATABASE_URL, TEMPORAL_ADDRESS and KAFKA_BROKERS must be set (run `bash infra/local/stack.sh up`)');
-  }
+  const { databaseUrl } = requireE2eStack();
   // The recalibration id is per year in the namespace: end one a failed earlier run left open.
   temporal = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   try {
@@ -88,13 +72,7 @@ beforeAll(async () => {
       readyTimeoutMs: 150_000,
     }),
   ]);
-  const env = withStackEnv(process.env);
-  const auth = authSettings(loadConfig(authConfigSchema, env), env);
-  token = await mintLocalToken(
-    { role: 'city', unit: '31', sub: 'e2e-city' },
-    auth,
-    OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json')),
-  );
+  token = await testing.mintStackToken({ role: 'city', unit: '31', sub: 'e2e-city' });
 }, 200_000);
 
 afterAll(async () => {

@@ -12,18 +12,15 @@
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
+import { testing } from '@cwp/platform';
 import {
-  OrgUnitDirectory,
-  authConfigSchema,
-  authSettings,
-  fromRepoRoot,
-  loadConfig,
-  mintLocalToken,
-  testing,
-  withStackEnv,
-  type Principal,
-} from '@cwp/platform';
-import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
+  callApi,
+  pollUntil as eventually,
+  requireE2eStack,
+  startServiceProcess,
+  type ApiAnswer,
+  type ServiceProcess,
+} from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_rec_e2e_${run}`, recruitment: `rec_wf_e2e_${run}` };
@@ -35,33 +32,8 @@ let workforce: ServiceProcess;
 let recruitment: ServiceProcess;
 const tokens: Record<string, string> = {};
 
-async function api(
-  service: ServiceProcess,
-  method: string,
-  url: string,
-  body?: unknown,
-  as = 'district',
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${service.baseUrl}/api/${service.name}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${tokens[as]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-/** Polls `read` until `done` holds (no fixed sleeps: each poll is a real read). */
-async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await read();
-    if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last).slice(0, 2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
+const api = (service: ServiceProcess, method: string, url: string, body?: unknown, as = 'district'): Promise<ApiAnswer> =>
+  callApi(service.baseUrl, method, `/api/${service.name}${url}`, tokens[as], body);
 
 const report = async () => (await api(workforce, 'GET', `/units/${STREET}/report`)).body.total as { headcount: number; vacancies: number };
 
@@ -75,10 +47,7 @@ async function closePhase(campaignId: string, phase: string, next: string): Prom
 }
 
 beforeAll(async () => {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl || !process.env.TEMPORAL_ADDRESS || !process.env.KAFKA_BROKERS) {
-    throw new Error('E2E_DATABASE_URL, TEMPORAL_ADDRESS and KAFKA_BROKERS must be set (run `bash infra/local/stack.sh up`)');
-  }
+  const { databaseUrl } = requireE2eStack();
   const shared = { DATABASE_URL: databaseUrl, PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), NODE_ENV: 'e2e' };
   [workforce, recruitment] = await Promise.all([
     startServiceProcess({
@@ -108,10 +77,7 @@ beforeAll(async () => {
       readyTimeoutMs: 300_000,
     }),
   ]);
-  const env = withStackEnv(process.env);
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  const auth = authSettings(loadConfig(authConfigSchema, env), env);
-  const mint = (p: Principal) => mintLocalToken(p, auth, directory);
+  const mint = testing.mintStackToken;
   tokens.district = await mint({ role: 'district', unit: DISTRICT, sub: `e2e-district-${run}` });
   tokens.street = await mint({ role: 'street', unit: STREET, sub: `e2e-street-${run}` });
 }, 330_000);

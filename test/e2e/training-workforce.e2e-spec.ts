@@ -7,21 +7,19 @@
  * that. Each service has its own schema in the E2E database.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
+import { testing } from '@cwp/platform';
 import {
-  OrgUnitDirectory,
-  authConfigSchema,
-  authSettings,
-  fromRepoRoot,
-  loadConfig,
-  mintLocalToken,
-  withStackEnv,
-  type Principal,
-} from '@cwp/platform';
-import { readEvents, startServiceProcess, type ServiceProcess } from '@cwp/test-support';
+  callApi,
+  pollUntil as eventually,
+  readEvents,
+  requireE2eStack,
+  saveServiceLogs,
+  startServiceProcess,
+  type ApiAnswer,
+  type ServiceProcess,
+} from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_train_e2e_${run}`, training: `train_wf_e2e_${run}` };
@@ -37,36 +35,8 @@ let connection: Connection;
 let temporal: Client;
 const tokens: Record<string, string> = {};
 
-async function api(
-  service: ServiceProcess,
-  as: string,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${service.baseUrl}/api/${service.name}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${tokens[as]}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': randomBytes(8).toString('hex') }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-/** Polls `read` until `done` holds (no fixed sleeps: each poll is a real read). */
-async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 120_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await read();
-    if (done(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last).slice(0, 2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
+const api = (service: ServiceProcess, as: string, method: string, url: string, body?: unknown): Promise<ApiAnswer> =>
+  callApi(service.baseUrl, method, `/api/${service.name}${url}`, tokens[as], body);
 
 async function complianceRun(): Promise<void> {
   expect((await api(training, 'city', 'POST', '/compliance/runs', { year: YEAR })).status).toBe(202);
@@ -79,10 +49,7 @@ async function complianceRun(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl || !process.env.TEMPORAL_ADDRESS || !process.env.KAFKA_BROKERS) {
-    throw new Error('E2E_DATABASE_URL, TEMPORAL_ADDRESS and KAFKA_BROKERS must be set (run `bash infra/local/stack.sh up`)');
-  }
+  const { databaseUrl } = requireE2eStack();
   connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
   // The year's run id is a business key: a run an earlier, interrupted e2e left running must not answer 409.
@@ -118,10 +85,7 @@ beforeAll(async () => {
       readyTimeoutMs: 300_000,
     }),
   ]);
-  const env = withStackEnv(process.env);
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  const auth = authSettings(loadConfig(authConfigSchema, env), env);
-  const mint = (p: Principal) => mintLocalToken(p, auth, directory);
+  const mint = testing.mintStackToken;
   tokens.street = await mint({ role: 'street', unit: STREET, sub: `e2e-street-${run}` });
   tokens.district = await mint({ role: 'district', unit: DISTRICT, sub: `e2e-district-${run}` });
   tokens.city = await mint({ role: 'city', unit: '31', sub: `e2e-city-${run}` });
@@ -130,10 +94,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([workforce?.stop(), training?.stop()]);
-  const logs = path.join(process.env.CWP_STATE_DIR ?? fromRepoRoot('.state'), 'logs');
-  mkdirSync(logs, { recursive: true });
-  if (workforce) writeFileSync(path.join(logs, `e2e-training-workforce-${run}.log`), workforce.output());
-  if (training) writeFileSync(path.join(logs, `e2e-training-${run}.log`), training.output());
+  saveServiceLogs({ [`e2e-training-workforce-${run}.log`]: workforce, [`e2e-training-${run}.log`]: training });
   if (temporal) {
     for await (const wf of temporal.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
       await temporal.workflow

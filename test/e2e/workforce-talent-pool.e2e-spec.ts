@@ -7,17 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
-import {
-  OrgUnitDirectory,
-  authConfigSchema,
-  authSettings,
-  fromRepoRoot,
-  loadConfig,
-  mintLocalToken,
-  testing,
-  withStackEnv,
-} from '@cwp/platform';
-import { startServiceProcess, type ServiceProcess } from '@cwp/test-support';
+import { testing } from '@cwp/platform';
+import { callApi, requireE2eStack, startServiceProcess, type ApiAnswer, type ServiceProcess } from '@cwp/test-support';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_tp_e2e_${run}`, talentPool: `tp_wf_e2e_${run}` };
@@ -36,21 +27,8 @@ function nationalId(): string {
   return testing.newNationalId({ birthDate, region: '310104' });
 }
 
-async function api(
-  service: ServiceProcess,
-  prefix: string,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${service.baseUrl}/api/${prefix}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const api = (service: ServiceProcess, prefix: string, method: string, url: string, body?: unknown): Promise<ApiAnswer> =>
+  callApi(service.baseUrl, method, `/api/${prefix}${url}`, token, body);
 
 async function register(id: string): Promise<string> {
   const res = await api(talentPool, 'talent-pool', 'POST', '/entries', {
@@ -90,10 +68,7 @@ async function entryWhen(id: string, done: (entry: any) => boolean, timeoutMs = 
 }
 
 beforeAll(async () => {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl || !process.env.TEMPORAL_ADDRESS || !process.env.KAFKA_BROKERS) {
-    throw new Error('E2E_DATABASE_URL, TEMPORAL_ADDRESS and KAFKA_BROKERS must be set (run `bash infra/local/stack.sh up`)');
-  }
+  const { databaseUrl } = requireE2eStack();
   const shared = { DATABASE_URL: databaseUrl, PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'), NODE_ENV: 'e2e' };
   [workforce, talentPool] = await Promise.all([
     startServiceProcess({
@@ -123,13 +98,7 @@ beforeAll(async () => {
       readyTimeoutMs: 150_000,
     }),
   ]);
-  const env = withStackEnv(process.env);
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  token = await mintLocalToken(
-    { role: 'street', unit: STREET, sub: `e2e-street-${run}` },
-    authSettings(loadConfig(authConfigSchema, env), env),
-    directory,
-  );
+  token = await testing.mintStackToken({ role: 'street', unit: STREET, sub: `e2e-street-${run}` });
 }, 200_000);
 
 afterAll(async () => {

@@ -7,3 +7,4 @@ export { freePort, startServiceProcess, type ServiceExit, type ServiceProcess, t
 export { readEvents, type ReadEvent, type ReadEventsOptions } from './kafka-events';
 export { startOtlpReceiver, type OtlpReceiver } from './otlp-receiver';
 export { generateOpenApiDocument, serviceEntry, servicesWithApps } from './openapi-document';
+export { callApi, pollUntil, requireE2eStack, saveServiceLogs, type ApiAnswer } from './e2e-http';

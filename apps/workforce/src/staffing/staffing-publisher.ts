@@ -32,8 +32,12 @@ export class StaffingPublisher {
     const changed = (await em.query(CHANGED_STAFFING_SQL, [streets])) as Array<Omit<StaffingChangedData, 'asOf'>>;
     if (changed.length === 0) return 0;
     const asOf = this.clock.now().toISOString();
-    for (const unit of changed)
-      await this.outbox.append(em, { contract: staffingChangedContract, key: unit.unitCode, data: { ...unit, asOf } });
+    // One statement for the batch: a start-up after a bulk load changes every street (~220 events).
+    await this.outbox.appendMany(
+      em,
+      staffingChangedContract,
+      changed.map((unit) => ({ key: unit.unitCode, data: { ...unit, asOf } })),
+    );
     await em.query(RECORD_PUBLISHED_SQL, [
       changed.map((u) => u.unitCode),
       changed.map((u) => u.quota),

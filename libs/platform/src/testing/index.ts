@@ -9,3 +9,4 @@ export * from './domain-error-of';
 export * from './kafka-topics';
 export * from './national-id';
 export * from './integration-context';
+export * from './stack-token';
