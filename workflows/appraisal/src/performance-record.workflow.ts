@@ -12,6 +12,7 @@
  *   cancelled (also a notice not yet confirmed). A transfer only moves the record's unit.
  * - The worker's exit ends the workflow (open tasks cancelled). One run per appraisal year:
  *   the next year's grade continues the record as new, carrying the last grades.
+ * - A grade the record already has for that year is ignored: the grade sweep may re-send one.
  */
 import { condition, continueAsNew, log, proxyActivities, setHandler, uuid4, allHandlersFinished } from '@temporalio/workflow';
 import {
@@ -213,7 +214,13 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
       if (exitedOn !== null) break;
     }
     const signal = queue[0]!;
-    if (signal.reason === 'published' && runYear !== null && signal.year > runYear) {
+    if (grades.get(signal.year) === signal.grade) {
+      // A grade the record already has for that year (the grade sweep re-sent it): nothing changes.
+      queue.shift();
+      continue;
+    }
+    // A later year (its publication, or an upheld appeal whose publication signal was lost).
+    if (runYear !== null && signal.year > runYear) {
       // A new appraisal year: once a pending exit notice is settled, continue as new with small history.
       await condition(() => current === null || current.settled || current.task?.kind !== 'exit-notice' || exitedOn !== null);
       if (exitedOn !== null) break;
@@ -222,7 +229,6 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
       return continueAsNew<typeof performanceRecordWorkflow>({ ...input, unitCode, grades: kept, pending: queue.splice(0), run: run + 1 });
     }
     queue.shift();
-    if (grades.get(signal.year) === signal.grade && current?.year === signal.year) continue;
     grades.set(signal.year, signal.grade);
     runYear ??= signal.year;
     // After the exit was triggered the grades are still recorded, but no new consequence starts:

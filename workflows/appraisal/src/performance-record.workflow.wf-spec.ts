@@ -118,6 +118,17 @@ async function state(h: Handle): Promise<PerformanceRecordState> {
   return env.client.workflow.getHandle(h.workflowId).query(performanceRecordStateQuery);
 }
 
+/** Waits (in skipped test time) until the record's state satisfies `done`; returns that state. */
+async function stateWhen(h: Handle, done: (s: PerformanceRecordState) => boolean): Promise<PerformanceRecordState> {
+  for (let i = 0; i < 100; i++) {
+    // Time first: a query sent while the run is continuing as new waits on a run that is ending.
+    await env.sleep(60_000);
+    const now = await state(h);
+    if (done(now)) return now;
+  }
+  throw new Error(`the record never reached the expected state: ${JSON.stringify(await state(h))}`);
+}
+
 const opened = (kind: string, year?: number) => (r: Recorder) =>
   r.opened.some((t) => t.kind === kind && (year === undefined || t.year === year));
 const taskOf = (rec: Recorder, kind: string): OpenTaskInput => rec.opened.find((t) => t.kind === kind)!;
@@ -202,8 +213,9 @@ describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
     });
   });
 
-  it('an upheld appeal cancels the exit notice before it is confirmed, and nothing is triggered', async () => {
+  it('an upheld appeal cancels the exit notice before it is confirmed, and nothing is triggered (three years)', async () => {
     await withRecord('recruited', async (h, rec) => {
+      await yearGraded(h, 2024, 'qualified');
       await yearGraded(h, 2025, 'unqualified');
       await yearGraded(h, 2026, 'unqualified');
       await recWhen(rec, opened('exit-notice'));
@@ -245,8 +257,9 @@ describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
     });
   });
 
-  it('ORG-2 a worker transferred mid-year keeps the record: the notice of the second year names the new unit', async () => {
+  it('ORG-2 a worker transferred mid-year keeps the record: the notice of the second unqualified year names the new unit (three years)', async () => {
     await withRecord('recruited', async (h, rec) => {
+      await yearGraded(h, 2024, 'qualified');
       await yearGraded(h, 2025, 'unqualified');
       await env.sleep(180 * DAY);
       await h.signal(recordTransferredSignal, { unitCode: '310101013001' });
@@ -256,21 +269,84 @@ describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
         ['admonishment-talk', '310101002001'],
         ['exit-notice', '310101013001'],
       ]);
+      expect(await state(h)).toMatchObject({ run: 3, unitCode: '310101013001' });
       await h.signal(recordWorkerExitedSignal, { exitedOn: '2027-01-31' });
       await h.result();
     });
   });
 
-  it('a worker who exits for another reason mid-way ends the record cleanly: open tasks cancelled, no exit triggered', async () => {
+  it('a worker who exits for another reason mid-way ends the record cleanly: open tasks cancelled, no exit triggered (three years)', async () => {
     await withRecord('recruited', async (h, rec) => {
+      await yearGraded(h, 2024, 'qualified');
       await yearGraded(h, 2025, 'unqualified');
       await yearGraded(h, 2026, 'unqualified');
       await recWhen(rec, opened('exit-notice'));
       await h.signal(recordWorkerExitedSignal, { exitedOn: '2027-02-01' });
-      expect(await h.result()).toMatchObject({ endedBy: 'worker-exited', grades: [{ year: 2025 }, { year: 2026 }] });
+      expect(await h.result()).toMatchObject({ endedBy: 'worker-exited', grades: [{ year: 2024 }, { year: 2025 }, { year: 2026 }] });
       const notice = taskOf(rec, 'exit-notice');
       expect(rec.cancelled).toContainEqual({ taskId: notice.taskId, reason: 'worker-exited' });
       expect(rec.exits).toEqual([]);
+    });
+  });
+
+  it('APPR-5 a grade the record already has is ignored: re-sent in the same year and after the next year began, nothing changes', async () => {
+    await withRecord('recruited', async (h, rec) => {
+      await yearGraded(h, 2025, 'unqualified');
+      await recWhen(rec, opened('admonishment-talk', 2025));
+      await h.signal(gradeSignal, { year: 2025, grade: 'unqualified', reason: 'published' });
+      await yearGraded(h, 2026, 'qualified');
+      const before = await stateWhen(h, (s) => s.run === 2 && s.grades.length === 2);
+      // The grade sweep re-sends both years (e.g. their delivery was not recorded).
+      await h.signal(gradeSignal, { year: 2025, grade: 'unqualified', reason: 'published' });
+      await h.signal(gradeSignal, { year: 2026, grade: 'qualified', reason: 'published' });
+      await env.sleep(DAY);
+      expect(await state(h)).toEqual(before);
+      expect(rec.opened.map((t) => [t.kind, t.year])).toEqual([['admonishment-talk', 2025]]);
+      expect(rec.cancelled).toEqual([]);
+      await h.signal(recordWorkerExitedSignal, { exitedOn: '2027-01-31' });
+      await h.result();
+    });
+  });
+
+  it("APPR-5 an upheld appeal whose year's publication signal was lost starts that year, and its grade decides it", async () => {
+    await withRecord('recruited', async (h, rec) => {
+      await yearGraded(h, 2025, 'unqualified');
+      await recWhen(rec, opened('admonishment-talk', 2025));
+      // 2026 was published unqualified, but that signal was lost; the appeal made it basically qualified.
+      await env.sleep(YEAR);
+      await h.signal(gradeSignal, { year: 2026, grade: 'basically-qualified', reason: 'appeal-upheld' });
+      expect(await stateWhen(h, (s) => s.grades.length === 2)).toMatchObject({
+        run: 2,
+        grades: [
+          { year: 2025, grade: 'unqualified' },
+          { year: 2026, grade: 'basically-qualified' },
+        ],
+      });
+      expect(rec.opened.map((t) => t.kind)).toEqual(['admonishment-talk']);
+      expect(rec.exits).toEqual([]);
+      await h.signal(recordWorkerExitedSignal, { exitedOn: '2027-01-31' });
+      await h.result();
+    });
+  });
+
+  it('EXIT-3 a notice the street contests triggers no exit, and the record goes on into the next year', async () => {
+    await withRecord('recruited', async (h, rec) => {
+      await yearGraded(h, 2025, 'unqualified');
+      await yearGraded(h, 2026, 'unqualified');
+      await recWhen(rec, opened('exit-notice'));
+      const notice = taskOf(rec, 'exit-notice');
+      const decided = await h.executeUpdate(exitNoticeDecisionUpdate, {
+        args: [{ taskId: notice.taskId, decision: 'contest', effectiveOn: '2027-03-31', decidedBy: operator }],
+      });
+      expect(decided.status).toBe('contested');
+      await env.sleep(60 * DAY);
+      expect(rec.decided).toEqual([{ taskId: notice.taskId, decision: 'contest' }]);
+      expect(rec.exits).toEqual([]);
+      await yearGraded(h, 2027, 'qualified');
+      expect(await stateWhen(h, (s) => s.run === 3)).toMatchObject({ exitTriggered: false });
+      expect(rec.exits).toEqual([]);
+      await h.signal(recordWorkerExitedSignal, { exitedOn: '2028-01-31' });
+      expect(await h.result()).toMatchObject({ endedBy: 'worker-exited' });
     });
   });
 });

@@ -3,3 +3,5 @@ export * from './appraisal-errors';
 export * from './appraisal-settings';
 export * from './update-returning';
 export * from './temporal-unavailable';
+export * from './recorded-response';
+export * from './worker-year-ref';

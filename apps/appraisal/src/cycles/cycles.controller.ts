@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
-import { toResultResponse, type ResultResponse } from '../results';
+import { RecordedResponse } from '../core';
+import { ResultResponse, toResultResponse } from '../results';
 import { CalibrationDto, CycleListQuery, CycleResponse, OpenCycleDto, TargetsDto, toCycleResponse } from './cycle.dto';
 import { CyclesService } from './cycles.service';
 
@@ -37,7 +38,8 @@ export class CyclesController {
   @HttpCode(200)
   @Roles('district', 'street')
   @ApiOperation({ summary: 'APPR-4: record annual and term targets per worker' })
-  async targets(@Param('id') id: string, @Body() dto: TargetsDto, @CurrentPrincipal() principal: Principal): Promise<{ recorded: number }> {
+  @ApiOkResponse({ type: RecordedResponse })
+  async targets(@Param('id') id: string, @Body() dto: TargetsDto, @CurrentPrincipal() principal: Principal): Promise<RecordedResponse> {
     return this.cycles.addTargets(id, dto, principal);
   }
 
@@ -54,6 +56,7 @@ export class CyclesController {
   @HttpCode(200)
   @Roles('district', 'street')
   @ApiOperation({ summary: 'APPR-2: move a draft grade with a reason (audited), while the cycle waits for calibration' })
+  @ApiOkResponse({ type: ResultResponse })
   async calibrate(@Param('id') id: string, @Body() dto: CalibrationDto, @CurrentPrincipal() principal: Principal): Promise<ResultResponse> {
     return toResultResponse(await this.cycles.calibrate(id, dto.workerId, dto.grade, dto.reason, principal));
   }

@@ -80,3 +80,8 @@ export class RatingCountResponse {
   @ApiProperty() peers!: number;
   @ApiProperty({ description: 'How many residents rated (never who)' }) residents!: number;
 }
+
+/** A resident's rating was recorded (nothing about the resident is returned or stored). */
+export class ResidentRatingResponse {
+  @ApiProperty({ enum: [true] }) recorded!: true;
+}

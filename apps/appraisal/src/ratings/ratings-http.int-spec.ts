@@ -102,6 +102,36 @@ describe('ORG-2 access matrix of the appraisal API', () => {
   });
 });
 
+describe('APPR-4 targets', () => {
+  const targets = (workerId: string) => ({
+    targets: [
+      { workerId, kind: 'annual', description: '完成网格走访 120 户' },
+      { workerId, kind: 'term', description: '任期内建成楼组自治队伍' },
+    ],
+  });
+  const stored = async () => (await http.ds.query(`SELECT count(*)::int AS n FROM targets WHERE cycle_id = $1`, [cycleId]))[0].n;
+
+  it('APPR-4 the street records annual and term targets per worker (audited); a worker outside the cycle or an outside street stores nothing', async () => {
+    expect(await http.call('POST', `/cycles/${cycleId}/targets`, { principal: street, body: targets(workers[0]!) })).toMatchObject({
+      status: 200,
+      body: { recorded: 2 },
+    });
+    const audited = await http.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'targets' AND entity_id = $1`, [cycleId]);
+    expect(audited[0].n).toBe(1);
+    expect((await http.call('POST', `/cycles/${cycleId}/targets`, { principal: street, body: targets(randomUUID()) })).status).toBe(404);
+    expect((await http.call('POST', `/cycles/${cycleId}/targets`, { principal: otherStreet, body: targets(workers[1]!) })).status).toBe(
+      404,
+    );
+    const hostile = await http.call('POST', `/cycles/${cycleId}/targets`, {
+      principal: street,
+      body: { targets: [{ workerId: workers[1], kind: 'forever', description: '' }] },
+    });
+    expect(hostile.status).toBe(400);
+    expect(JSON.stringify(hostile.body)).toMatch(/targets\.0\.kind|kind/);
+    expect(await stored()).toBe(2);
+  });
+});
+
 describe("residents' endpoint (APPR-3): anonymous, one per resident, rate-limited", () => {
   const resident = (workerId: string, residentId: string, value = 80) => ({ workerId, year: 2026, residentId, scores: scores(value) });
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@cwp/platform';
-import { OperatorRatingsDto, RatingCountResponse, ResidentRatingDto } from './rating.dto';
+import { RecordedResponse } from '../core';
+import { OperatorRatingsDto, RatingCountResponse, ResidentRatingDto, ResidentRatingResponse } from './rating.dto';
 import { RatingsService } from './ratings.service';
 
 export const RESIDENT_RATINGS_PATH = 'public/ratings';
@@ -16,11 +17,12 @@ export class RatingsController {
   @ApiBearerAuth()
   @Roles('district', 'street')
   @ApiOperation({ summary: 'APPR-1/3: management or peer ratings on the five dimensions, while the window is open' })
+  @ApiOkResponse({ type: RecordedResponse })
   async rate(
     @Param('id') id: string,
     @Body() dto: OperatorRatingsDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ recorded: number }> {
+  ): Promise<RecordedResponse> {
     return this.ratings.rateAsOperator(id, dto, principal);
   }
 
@@ -42,7 +44,8 @@ export class RatingsController {
       'TOO_MANY_REQUESTS: this address rated too often; the Retry-After header (and details.retryAfterSeconds) says when to retry',
     schema: { $ref: '#/components/schemas/ErrorBody' },
   })
-  async resident(@Body() dto: ResidentRatingDto): Promise<{ recorded: true }> {
+  @ApiCreatedResponse({ type: ResidentRatingResponse })
+  async resident(@Body() dto: ResidentRatingDto): Promise<ResidentRatingResponse> {
     return this.ratings.rateAsResident(dto);
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '@cwp/platform';
+import { DomainError, FixedWindowLimiter } from '@cwp/platform';
 import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../core';
-import { FixedWindowLimiter } from './rules/fixed-window-limiter';
 
 /**
  * Rate limit of the residents' endpoint (no token to limit by): per client address and minute.

@@ -1,13 +1,12 @@
 import type { ResultChangedData, ResultPublishedData } from '@cwp/contracts';
+import { workerYearRef } from '../core';
 import type { ResultRow } from './result.row';
 
 /** Event payloads of results: ids, unit, year, grade and score only. */
 export const resultEventData = {
   published(row: ResultRow): ResultPublishedData {
     return {
-      workerId: row.workerId,
-      unitCode: row.unitCode,
-      year: row.year,
+      ...workerYearRef(row),
       grade: row.grade,
       score: row.score,
       calibrated: row.grade !== row.mappedGrade,
@@ -16,9 +15,7 @@ export const resultEventData = {
   },
   changed(before: ResultRow, after: ResultRow): ResultChangedData {
     return {
-      workerId: after.workerId,
-      unitCode: after.unitCode,
-      year: after.year,
+      ...workerYearRef(after),
       previousGrade: before.grade,
       grade: after.grade,
       reason: 'appeal-upheld',

@@ -129,3 +129,38 @@ export function toResultResponse(row: ResultRow): ResultResponse {
     explanation: row.explanation,
   };
 }
+
+/** Grade counts (APPR-2 grades). */
+export class GradeCountsResponse {
+  @ApiProperty() excellent!: number;
+  @ApiProperty() qualified!: number;
+  @ApiProperty({ name: 'basically-qualified' }) 'basically-qualified'!: number;
+  @ApiProperty() unqualified!: number;
+}
+
+export class UnitDistributionResponse {
+  @ApiProperty({ example: '310101002' }) unitCode!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: GradeCountsResponse }) byGrade!: GradeCountsResponse;
+}
+
+/** Published grades of a district (by street) or the city (by district). */
+export class DistributionReportResponse {
+  @ApiProperty({ example: '310101' }) unitCode!: string;
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: GradeCountsResponse }) byGrade!: GradeCountsResponse;
+  @ApiProperty({ type: [UnitDistributionResponse] }) units!: UnitDistributionResponse[];
+}
+
+export class TopTenEntryResponse {
+  @ApiProperty() workerId!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty({ minimum: 1, maximum: 10 }) rank!: number;
+}
+
+/** APPR-6: the selected workers, best score first, with the selection's explanation. */
+export class TopTenResponse {
+  @ApiProperty({ type: [TopTenEntryResponse] }) selected!: TopTenEntryResponse[];
+  @ApiProperty({ description: 'APPR-6: level, unit, year and how the ten were chosen (libs/policy)' }) explanation!: object;
+}

@@ -5,7 +5,7 @@ import type { AppraisalGrade } from '@cwp/contracts';
 import type { Explanation } from '@cwp/policy';
 import type { ScoredWorker } from './rules/score-worker';
 import type { UnitDistribution } from './rules/distribution';
-import { RESULT_COLUMNS, type RatingAggregateRow, type ResultRow } from './result.row';
+import { RESULT_COLUMNS, type RatingAggregateRow, type ResultRow, type UnsignalledResult } from './result.row';
 
 /** All SQL of yearly results: the set-based close, calibration, publication, appeals and reports. */
 @Injectable()
@@ -133,6 +133,35 @@ export class ResultRepository {
     );
   }
 
+  /**
+   * The next `limit` published results whose grade the worker's record has not heard (keyset by
+   * worker id and year, through the partial index), of one cycle or of every cycle (the sweep).
+   */
+  async unsignalledChunk(cycleId: string | null, after: { workerId: string; year: number }, limit: number): Promise<UnsignalledResult[]> {
+    return this.dataSource.query(
+      `SELECT worker_id AS "workerId", year, unit_code AS "unitCode", entry_route AS "entryRoute", grade,
+              coalesce(appeal_status = 'upheld', false) AS "appealUpheld", version
+         FROM results
+        WHERE status = 'published' AND signalled_at IS NULL AND ($1::uuid IS NULL OR cycle_id = $1) AND (worker_id, year) > ($2, $3)
+        ORDER BY worker_id, year LIMIT $4`,
+      [cycleId, after.workerId, after.year, limit],
+    );
+  }
+
+  /** Marks a chunk's delivered grades in one statement; a result whose version moved since (an appeal) stays unsignalled. */
+  async markSignalled(delivered: readonly UnsignalledResult[]): Promise<number> {
+    if (delivered.length === 0) return 0;
+    const rows = await updateReturning<unknown>(
+      this.dataSource.manager,
+      `UPDATE results r SET signalled_at = now()
+         FROM unnest($1::text[], $2::int[], $3::int[]) AS t(w, y, v)
+        WHERE r.worker_id = t.w AND r.year = t.y AND r.version = t.v
+       RETURNING r.worker_id`,
+      [delivered.map((d) => d.workerId), delivered.map((d) => d.year), delivered.map((d) => d.version)],
+    );
+    return rows.length;
+  }
+
   async fileAppeal(em: EntityManager, row: ResultRow, reason: string): Promise<ResultRow | undefined> {
     const rows = await updateReturning<ResultRow>(
       em,
@@ -152,7 +181,8 @@ export class ResultRepository {
   ): Promise<ResultRow | undefined> {
     const rows = await updateReturning<ResultRow>(
       em,
-      `UPDATE results SET appeal_status = $3, grade = $4, appeal_decision = $5::jsonb, explanation = $6::jsonb, version = version + 1, updated_at = now()
+      `UPDATE results SET appeal_status = $3, grade = $4, appeal_decision = $5::jsonb, explanation = $6::jsonb, version = version + 1, updated_at = now(),
+              signalled_at = CASE WHEN grade = $4 THEN signalled_at END
         WHERE worker_id = $1 AND year = $2 AND appeal_status = 'filed' AND version = $7 RETURNING ${RESULT_COLUMNS}`,
       [
         row.workerId,

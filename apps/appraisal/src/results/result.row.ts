@@ -44,6 +44,18 @@ export const RESULT_COLUMNS = `worker_id AS "workerId", year, cycle_id AS "cycle
   score::float8 AS score, mapped_grade AS "mappedGrade", grade, status, policy_version AS "policyVersion", explanation, calibrations,
   published_at AS "publishedAt", appeal_status AS "appealStatus", appeal_reason AS "appealReason", appeal_decision AS "appealDecision", version`;
 
+/** A published result whose current grade the worker's performance record has not heard yet. */
+export interface UnsignalledResult {
+  workerId: string;
+  year: number;
+  unitCode: string;
+  entryRoute: EntryRoute;
+  grade: AppraisalGrade;
+  /** The grade came from an upheld appeal (the record re-decides the year's consequence). */
+  appealUpheld: boolean;
+  version: number;
+}
+
 /** Per worker and source: the averages of that source's raters on the five dimensions (APPR-1/3). */
 export interface RatingAggregateRow {
   workerId: string;

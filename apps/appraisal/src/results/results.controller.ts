@@ -1,7 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
-import { AppealDecisionDto, AppealDto, ReportQuery, ResultListQuery, ResultResponse, TopTenDto, toResultResponse } from './result.dto';
+import {
+  AppealDecisionDto,
+  AppealDto,
+  DistributionReportResponse,
+  ReportQuery,
+  ResultListQuery,
+  ResultResponse,
+  TopTenDto,
+  TopTenResponse,
+  toResultResponse,
+} from './result.dto';
 import { ResultsService } from './results.service';
 
 @ApiTags('results')
@@ -33,7 +43,8 @@ export class ResultsController {
   @Get('reports/distribution')
   @Roles('city', 'district')
   @ApiOperation({ summary: 'Published grade distribution of a district (by street) or the city (by district)' })
-  async report(@Query() q: ReportQuery, @CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: DistributionReportResponse })
+  async report(@Query() q: ReportQuery, @CurrentPrincipal() principal: Principal): Promise<DistributionReportResponse> {
     return this.results.report(q.unit, q.year, principal);
   }
 
@@ -68,7 +79,8 @@ export class ResultsController {
   @Post('incentives/top-ten')
   @Roles('city', 'district')
   @ApiOperation({ summary: 'APPR-6: select the yearly top ten outstanding workers of a district or the city (only 优秀)' })
-  async topTen(@Body() dto: TopTenDto, @CurrentPrincipal() principal: Principal) {
+  @ApiCreatedResponse({ type: TopTenResponse })
+  async topTen(@Body() dto: TopTenDto, @CurrentPrincipal() principal: Principal): Promise<TopTenResponse> {
     return this.results.selectTopTen(dto.level, dto.unitCode, dto.year, principal);
   }
 }

@@ -11,13 +11,26 @@ import { AuditTrail, DomainError, OutboxWriter, ServiceClock, type Principal } f
 import { ExplanationBuilder, type PolicyCatalog } from '@cwp/policy';
 import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core';
 import { AppraisalError, AppraisalErrors } from '../core';
-import { RecordWorkflows } from '../records';
 import { RESULT_ENTITY, ResultAccess } from './result-access';
 import { resultAuditView, resultEventData } from './result-event-data';
 import { ResultRepository } from './result.repository';
 import type { RatingAggregateRow, ResultRow } from './result.row';
 import { checkDistribution, type DistributionCheck } from './rules/distribution';
 import { scoreWorker, type ScoredWorker } from './rules/score-worker';
+import { GradeSignals } from './workflow/grade-signals';
+
+type GradeCounts = Record<AppraisalGrade, number>;
+const noGrades = (): GradeCounts => ({ excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 });
+interface UnitDistribution {
+  unitCode: string;
+  total: number;
+  byGrade: GradeCounts;
+}
+/** Published grades under a unit, by the units one level below. */
+export interface DistributionReport extends UnitDistribution {
+  year: number;
+  units: UnitDistribution[];
+}
 
 /** What the close and the publication need to know of a cycle. */
 export interface CycleFacts {
@@ -30,8 +43,6 @@ export interface CycleFacts {
 
 const CLOSE_CHUNK = 2_000;
 const PUBLISH_CHUNK = 500;
-/** Record workflows signalled at once after a published chunk commits. */
-const SIGNAL_PARALLELISM = 16;
 
 /**
  * Yearly results (APPR-1..3, APPR-6): the set-based close, calibration, publication, appeals,
@@ -46,7 +57,7 @@ export class ResultsService {
     private readonly dataSource: DataSource,
     private readonly repository: ResultRepository,
     private readonly access: ResultAccess,
-    private readonly records: RecordWorkflows,
+    private readonly gradeSignals: GradeSignals,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
     private readonly clock: ServiceClock,
@@ -122,7 +133,11 @@ export class ResultsService {
     });
   }
 
-  /** Publishes a cycle's drafts in chunks: rows + events commit together, then each record hears its grade. */
+  /**
+   * Publishes a cycle's drafts in chunks (rows + `result.published` events commit together), then
+   * tells each worker's record its grade, set-based and chunked (GradeSignals); what an outage
+   * leaves unsignalled the grade sweep re-sends. `progress` is the activity's heartbeat.
+   */
   async publish(cycleId: string, progress: () => void = () => undefined): Promise<number> {
     let published = 0;
     for (;;) {
@@ -136,27 +151,12 @@ export class ResultsService {
         return chunk;
       });
       if (rows.length === 0) break;
-      await this.signalGrades(rows, 'published');
       published += rows.length;
       progress();
     }
+    const signals = await this.gradeSignals.deliverPending(cycleId, progress);
+    this.logger.log({ msg: 'results published', cycleId, published, ...signals });
     return published;
-  }
-
-  /** Each worker's performance record hears its grade (started with it when missing). */
-  async signalGrades(rows: readonly ResultRow[], reason: 'published' | 'appeal-upheld'): Promise<void> {
-    for (let i = 0; i < rows.length; i += SIGNAL_PARALLELISM) {
-      await Promise.all(
-        rows
-          .slice(i, i + SIGNAL_PARALLELISM)
-          .map((r) =>
-            this.records.grade(
-              { workerId: r.workerId, unitCode: r.unitCode, entryRoute: r.entryRoute },
-              { year: r.year, grade: r.grade, reason },
-            ),
-          ),
-      );
-    }
   }
 
   // ---- appeals ----------------------------------------------------------------------------
@@ -233,7 +233,18 @@ export class ResultsService {
         await this.outbox.append(em, { contract: resultChangedContract, key: workerId, data: resultEventData.changed(row, changed) });
       return changed;
     });
-    if (outcome === 'upheld') await this.signalGrades([after], 'appeal-upheld');
+    if (outcome === 'upheld')
+      await this.gradeSignals.deliver([
+        {
+          workerId,
+          year,
+          unitCode: after.unitCode,
+          entryRoute: after.entryRoute,
+          grade: after.grade,
+          appealUpheld: true,
+          version: after.version,
+        },
+      ]);
     return after;
   }
 
@@ -249,33 +260,19 @@ export class ResultsService {
   }
 
   /** Distribution of grades under a district (by street) or the city (by district). */
-  async report(
-    unitCode: string,
-    year: number,
-    principal: Principal,
-  ): Promise<{
-    unitCode: string;
-    year: number;
-    total: number;
-    byGrade: Record<string, number>;
-    units: { unitCode: string; total: number; byGrade: Record<string, number> }[];
-  }> {
+  async report(unitCode: string, year: number, principal: Principal): Promise<DistributionReport> {
     await this.access.unit(principal, unitCode, 'unit');
     const groupLength = unitCode.length === 2 ? 6 : unitCode.length === 6 ? 9 : 12;
     const rows = await this.repository.report(unitCode, year, groupLength, true);
-    const units = new Map<string, { unitCode: string; total: number; byGrade: Record<string, number> }>();
-    const byGrade: Record<string, number> = { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 };
+    const units = new Map<string, UnitDistribution>();
+    const byGrade = noGrades();
     let total = 0;
     for (const r of rows) {
-      const u = units.get(r.unitCode) ?? {
-        unitCode: r.unitCode,
-        total: 0,
-        byGrade: { excellent: 0, qualified: 0, 'basically-qualified': 0, unqualified: 0 },
-      };
+      const u = units.get(r.unitCode) ?? { unitCode: r.unitCode, total: 0, byGrade: noGrades() };
       u.byGrade[r.grade] = r.count;
       u.total += r.count;
       units.set(r.unitCode, u);
-      byGrade[r.grade] = (byGrade[r.grade] ?? 0) + r.count;
+      byGrade[r.grade] += r.count;
       total += r.count;
     }
     return { unitCode, year, total, byGrade, units: [...units.values()] };

@@ -1,39 +1,20 @@
 /**
  * The appraisal API on the real platform HTTP wiring (auth guard, validation pipe, exception
- * filter, idempotency, audit) over a throw-away PostgreSQL schema. Temporal is out of reach on
- * purpose (workflow starts fail after the commit and are left to the reconciler, as in an outage);
- * the workforce-events handler is not registered (the e2e suite covers it). Test code only.
+ * filter, idempotency, audit) over a throw-away PostgreSQL schema, built from the feature modules
+ * with the platform's `testing.createIntegrationContext`. Temporal is out of reach on purpose
+ * (workflow starts and grade signals fail after the commit and are left to the reconciler and its
+ * sweeps, as in an outage); the workforce-events handler is not registered (the e2e suite covers
+ * it). Test code only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Global, Module, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import {
-  AuditModule,
-  OrgUnitDirectory,
-  OutboxWriter,
-  PlatformHttpModule,
-  PlatformTemporalModule,
-  WorkflowReconciler,
-  configurePlatformApp,
-  fromRepoRoot,
-  mintLocalToken,
-  testing,
-  validateAll,
-  type PlatformConfig,
-  type Principal,
-} from '@cwp/platform';
+import type { INestApplication } from '@nestjs/common';
+import { AuditModule, WorkflowReconciler, platformMigrations, testing, type Principal } from '@cwp/platform';
 import { appraisalEventContracts } from '@cwp/contracts';
-import { AppraisalCoreModule } from '../core';
 import { CyclesModule } from '../cycles';
 import { appraisalMigrations } from '../migrations';
 import { RatingsModule } from '../ratings';
-import { RecordsModule } from '../records';
-import { WorkforceWorkersHandler } from '../records';
+import { RecordsModule, WorkforceWorkersHandler } from '../records';
 import { ResultsModule } from '../results';
+import { appraisalCoreForTests } from './appraisal-core-for-tests';
 
 export interface HttpResult {
   status: number;
@@ -60,51 +41,24 @@ export async function startAppraisalHttpApp(
   schemaPrefix: string,
   opts: { residentRatePerMinute?: number; excellentShareLimit?: number } = {},
 ): Promise<AppraisalHttpApp> {
-  const keyDir = mkdtempSync(path.join(tmpdir(), 'cwp-appr-http-'));
-  const ds = await testing.createTestDataSource({ schemaPrefix, migrations: appraisalMigrations });
-  const directory = OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json'));
-  const config: PlatformConfig = validateAll({
-    SERVICE_NAME: 'appraisal',
-    DATABASE_URL: process.env.TEST_DATABASE_URL,
-    KAFKA_BROKERS: '127.0.0.1:1',
-    TEMPORAL_ADDRESS: '127.0.0.1:1',
-    AUTH_LOCAL_KEY_FILE: path.join(keyDir, 'key.json'),
-  }).platform;
-
-  @Global()
-  @Module({
-    providers: [
-      { provide: DataSource, useValue: ds },
-      { provide: OutboxWriter, useValue: new OutboxWriter('appraisal', appraisalEventContracts) },
-    ],
-    exports: [DataSource, OutboxWriter],
-  })
-  class TestInfraModule {}
-
-  @Module({
+  const ctx = await testing.createIntegrationContext({
+    service: 'appraisal',
+    schemaPrefix,
+    produces: appraisalEventContracts,
+    // The context applies the platform's migrations itself.
+    migrations: appraisalMigrations.filter((m) => !platformMigrations.includes(m)),
+    listen: true,
+    // Temporal out of reach (as in an outage): starts and signals are deferred to the reconciler, whose timed sweep is off.
+    temporal: {
+      taskQueue: 'appraisal-int',
+      address: '127.0.0.1:1',
+      workflowStart: { startTimeoutMs: 300, probeIntervalMs: 60_000, sweepSeconds: 0 },
+    },
     imports: [
-      TestInfraModule,
-      PlatformHttpModule.forRoot({ config, directory }),
-      // Temporal out of reach (as in an outage): starts are deferred to the reconciler, whose sweep is off.
-      PlatformTemporalModule.forService({
-        taskQueue: 'appraisal-int',
-        address: '127.0.0.1:1',
-        workflows: { workflowsPath: '' },
-        activities: () => ({}),
-        runWorker: false,
-        exitOnWorkerFailure: false,
-        workflowStart: { startTimeoutMs: 300, probeIntervalMs: 60_000, sweepSeconds: 0 },
-      }),
-      AppraisalCoreModule.forRoot({
-        settings: {
-          taskQueue: 'appraisal-int',
-          timings: { admonishmentDays: 30, escalationDays: 14, noticeDays: 30, appealDays: 15 },
-          excellentShareLimit: opts.excellentShareLimit ?? 0.2,
-          residentRatePerMinute: opts.residentRatePerMinute ?? 1_000,
-          workersConsumer: 'appraisal-int',
-        },
-        residentKey: randomBytes(32).toString('hex'),
-        production: false,
+      appraisalCoreForTests('appraisal-int', {
+        excellentShareLimit: opts.excellentShareLimit ?? 0.2,
+        residentRatePerMinute: opts.residentRatePerMinute ?? 1_000,
+        workersConsumer: 'appraisal-int',
       }),
       AuditModule,
       RecordsModule,
@@ -112,21 +66,13 @@ export async function startAppraisalHttpApp(
       RatingsModule,
       ResultsModule,
     ],
-  })
-  class TestAppModule {}
-
-  const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] })
-    .overrideProvider(WorkforceWorkersHandler)
-    .useValue({})
-    .compile();
-  const app: INestApplication = moduleRef.createNestApplication({ logger: false });
-  configurePlatformApp(app, { serviceName: 'appraisal' });
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    override: (builder) => builder.overrideProvider(WorkforceWorkersHandler).useValue({}),
+  });
+  const { ds, app } = ctx;
   const tokens = new Map<string, string>();
   const token = async (p: Principal): Promise<string> => {
     const key = `${p.role}:${p.unit}:${p.sub}`;
-    if (!tokens.has(key)) tokens.set(key, await mintLocalToken({ role: p.role, unit: p.unit, sub: p.sub }, config.auth, directory));
+    if (!tokens.has(key)) tokens.set(key, await ctx.token(p));
     return tokens.get(key)!;
   };
 
@@ -134,7 +80,7 @@ export async function startAppraisalHttpApp(
     ds,
     app,
     async call(method, url, o = {}) {
-      const res = await fetch(`${base}/api/appraisal${url}`, {
+      const res = await fetch(`${ctx.baseUrl}/api/appraisal${url}`, {
         method,
         headers: {
           ...(o.principal ? { authorization: `Bearer ${await token(o.principal)}` } : {}),
@@ -154,10 +100,8 @@ export async function startAppraisalHttpApp(
       );
     },
     async close() {
-      await app.get(WorkflowReconciler).idle();
-      await app.close();
-      await ds.destroy();
-      rmSync(keyDir, { recursive: true, force: true });
+      await ctx.get(WorkflowReconciler).idle();
+      await ctx.close();
     },
   };
 }

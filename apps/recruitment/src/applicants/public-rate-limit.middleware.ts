@@ -1,8 +1,7 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { currentRequestId } from '@cwp/platform';
+import { FixedWindowLimiter, currentRequestId } from '@cwp/platform';
 import { RECRUITMENT_SETTINGS, type RecruitmentSettings } from '../core';
-import { FixedWindowLimiter } from './rules/fixed-window-limiter';
 
 /**
  * Rate limit of the public application endpoint (no token to limit by): per client address and

@@ -6,3 +6,4 @@ export * from './validation-failed.error';
 export * from './service-error-codes';
 export * from './dependency-failure';
 export * from './error-titles';
+export * from './fixed-window-limiter';

@@ -80,7 +80,15 @@ export class PlatformTemporalModule {
         WorkflowStarter,
         WorkflowReconciler,
       ],
-      exports: [Client, TEMPORAL_CONNECTION, TemporalWorkerService, TemporalReachability, WorkflowStarter, WorkflowReconciler],
+      exports: [
+        Client,
+        TEMPORAL_CONNECTION,
+        WORKFLOW_START_SETTINGS,
+        TemporalWorkerService,
+        TemporalReachability,
+        WorkflowStarter,
+        WorkflowReconciler,
+      ],
     };
   }
 }

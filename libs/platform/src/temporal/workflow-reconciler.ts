@@ -17,6 +17,7 @@ const MAX_BATCHES_PER_PASS = 50;
 export class WorkflowReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WorkflowReconciler');
   private readonly workflows = new Map<string, CommittedWorkflow<unknown>>();
+  private readonly sweeps = new Map<string, () => Promise<number>>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private again = false;
@@ -31,6 +32,16 @@ export class WorkflowReconciler implements OnApplicationBootstrap, OnApplication
   register<Row>(workflow: CommittedWorkflow<Row>): void {
     if (this.workflows.has(workflow.name)) throw new Error(`Committed workflow "${workflow.name}" is already registered`);
     this.workflows.set(workflow.name, workflow as CommittedWorkflow<unknown>);
+  }
+
+  /**
+   * A step after a commit that is not a start (a signal, say) and that an outage can lose: `pass`
+   * redoes what is still undone, idempotently, and resolves with how many it did. It runs in every
+   * pass, after the starts (a signal-with-start may need the workflow a start just created).
+   */
+  registerSweep(name: string, pass: () => Promise<number>): void {
+    if (this.sweeps.has(name)) throw new Error(`Sweep "${name}" is already registered`);
+    this.sweeps.set(name, pass);
   }
 
   onApplicationBootstrap(): void {
@@ -53,6 +64,11 @@ export class WorkflowReconciler implements OnApplicationBootstrap, OnApplication
   async reconcile(): Promise<number> {
     let count = 0;
     for (const workflow of this.workflows.values()) count += await this.reconcileOne(workflow);
+    for (const [name, pass] of this.sweeps) {
+      const done = await pass();
+      if (done) this.logger.log({ msg: 'swept committed steps', sweep: name, count: done });
+      count += done;
+    }
     return count;
   }
 

@@ -66,7 +66,7 @@ export class WorkflowStarter {
       return 'started';
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already-started';
-      if (isTransient(error)) {
+      if (isTemporalOutage(error)) {
         this.reachability.reportUnreachable(error);
       } else {
         this.logger.error({
@@ -80,7 +80,8 @@ export class WorkflowStarter {
   }
 }
 
-function isTransient(error: unknown): boolean {
+/** True when a Temporal call failed because Temporal is down or too slow (not because the call was wrong). */
+export function isTemporalOutage(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'number') return TRANSIENT_GRPC_CODES.has(code);

@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { WorkflowReconciler, platformMigrations, testing } from '@cwp/platform';
-import { AppraisalCoreModule } from '../../core';
 import { appraisalMigrations } from '../../migrations';
+import { appraisalCoreForTests } from '../../testing';
 import { WorkforceWorkersHandler } from '../../records';
 import { CyclesModule } from '../cycles.module';
 import { CyclesService } from '../cycles.service';
@@ -29,20 +29,7 @@ beforeAll(async () => {
     schemaPrefix: 'appr_cycle_wf_it',
     // No worker on this queue: the workflows wait, which is all this spec looks at.
     temporal: { taskQueue, workflowStart: { sweepSeconds: 0 } },
-    imports: [
-      AppraisalCoreModule.forRoot({
-        settings: {
-          taskQueue,
-          timings: { admonishmentDays: 30, escalationDays: 14, noticeDays: 30, appealDays: 15 },
-          excellentShareLimit: 0.2,
-          residentRatePerMinute: 100,
-          workersConsumer: 'appraisal-cycle-it',
-        },
-        residentKey: randomBytes(32).toString('hex'),
-        production: false,
-      }),
-      CyclesModule,
-    ],
+    imports: [appraisalCoreForTests(taskQueue, { workersConsumer: 'appraisal-cycle-it' }), CyclesModule],
     // The context applies the platform's migrations itself.
     migrations: appraisalMigrations.filter((m) => !platformMigrations.includes(m)),
     // The workforce events are not consumed here (no inbox): the handler is left out.

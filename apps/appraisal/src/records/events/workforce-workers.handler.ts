@@ -1,39 +1,17 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { DomainError, EventSchemaValidator, InboxConsumer } from '@cwp/platform';
-import {
-  WORKER_EVENT_TYPES,
-  WORKFORCE_WORKERS_TOPIC,
-  workerExitedContract,
-  workerHiredContract,
-  workerTransferredContract,
-  type CloudEvent,
-  type EventContract,
-  type WorkerExitedData,
-  type WorkerHiredData,
-  type WorkerTransferredData,
-} from '@cwp/contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InboxConsumer, projectWorkforceWorkers } from '@cwp/platform';
 import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../../core';
-import type { WorkerRecordRow } from '../record.row';
 import { RecordsService } from '../records.service';
 import { RecordWorkflows } from '../workflow/record-workflows';
 
-type Effect =
-  | { kind: 'hired'; row: WorkerRecordRow }
-  | { kind: 'transferred'; workerId: string; unitCode: string }
-  | { kind: 'exited'; workerId: string; exitedOn: string }
-  | null;
-
 /**
- * The workforce service's worker events through the platform inbox (one effect per event id):
- * `hired` creates the record and starts its workflow (APPR-5), `transferred` moves it (ORG-2:
- * the record follows the worker), `exited` ends it. Workflows are touched after the commit only.
+ * The workforce service's worker events, projected through the platform kit (inbox, one effect
+ * per event id): `hired` creates the record and starts its workflow (APPR-5), `transferred` moves
+ * it (ORG-2: the record follows the worker), `exited` ends it. Workflows are touched after the
+ * commit only.
  */
 @Injectable()
 export class WorkforceWorkersHandler implements OnModuleInit {
-  private readonly logger = new Logger('WorkforceWorkersHandler');
-  private readonly validator = new EventSchemaValidator();
-
   constructor(
     private readonly inbox: InboxConsumer,
     private readonly records: RecordsService,
@@ -42,46 +20,13 @@ export class WorkforceWorkersHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.inbox.registerEventHandler<unknown, Effect>({
-      consumer: this.settings.workersConsumer,
-      topic: WORKFORCE_WORKERS_TOPIC,
-      types: [WORKER_EVENT_TYPES.hired, WORKER_EVENT_TYPES.transferred, WORKER_EVENT_TYPES.exited],
-      handle: (em, event) => this.handle(em, event),
-      afterCommit: (effect) => this.afterCommit(effect),
+    projectWorkforceWorkers(this.inbox, this.settings.workersConsumer, {
+      hired: (em, data) => this.records.fromHired(em, data),
+      transferred: (em, data) => this.records.fromTransferred(em, data),
+      exited: (em, data) => this.records.fromExited(em, data),
+      afterHired: (row) => this.records.startWorkflows([row]),
+      afterTransferred: ({ workerId, toUnitCode }) => this.workflows.transferred(workerId, toUnitCode),
+      afterExited: ({ workerId, exitedOn }) => this.workflows.exited(workerId, exitedOn),
     });
-  }
-
-  async handle(em: EntityManager, event: CloudEvent<unknown>): Promise<Effect> {
-    if (event.type === WORKER_EVENT_TYPES.hired) {
-      const data = this.valid<WorkerHiredData>(workerHiredContract, event);
-      const row = data && (await this.records.fromHired(em, data));
-      return row ? { kind: 'hired', row } : null;
-    }
-    if (event.type === WORKER_EVENT_TYPES.transferred) {
-      const data = this.valid<WorkerTransferredData>(workerTransferredContract, event);
-      return data && (await this.records.fromTransferred(em, data))
-        ? { kind: 'transferred', workerId: data.workerId, unitCode: data.toUnitCode }
-        : null;
-    }
-    const data = this.valid<WorkerExitedData>(workerExitedContract, event);
-    return data && (await this.records.fromExited(em, data)) ? { kind: 'exited', workerId: data.workerId, exitedOn: data.exitedOn } : null;
-  }
-
-  private async afterCommit(effect: Effect): Promise<void> {
-    if (effect?.kind === 'hired') await this.records.startWorkflows([effect.row]);
-    if (effect?.kind === 'transferred') await this.workflows.transferred(effect.workerId, effect.unitCode);
-    if (effect?.kind === 'exited') await this.workflows.exited(effect.workerId, effect.exitedOn);
-  }
-
-  /** A contract violation will not heal by retrying: logged, recorded as handled, skipped. */
-  private valid<T>(contract: EventContract, event: CloudEvent<unknown>): T | null {
-    try {
-      this.validator.validate(contract, event.data);
-      return event.data as T;
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      this.logger.warn({ msg: 'worker event does not match its schema; skipped', eventId: event.id, type: event.type, field: error.field });
-      return null;
-    }
   }
 }

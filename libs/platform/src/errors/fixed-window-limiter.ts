@@ -1,7 +1,10 @@
 /**
- * A fixed-window counter per client (the residents' endpoint has no token to limit by). In-memory
- * and per process: behind several replicas each allows its own share, which bounds a flood all
- * the same; the unique rater key, not this limiter, is what enforces one rating per resident.
+ * A fixed-window counter per client, for public endpoints that have no token to limit by
+ * (appraisal's residents' ratings, recruitment's public applications); a refusal answers
+ * TOO_MANY_REQUESTS (429) with `retryAfter(client)` as its Retry-After. In memory and per
+ * process: behind several replicas each allows its own share, which bounds a flood all the same.
+ * What must hold exactly (one rating per resident, one application per person) is enforced by a
+ * unique key in the database, not here.
  */
 export class FixedWindowLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
