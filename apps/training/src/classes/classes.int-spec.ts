@@ -236,5 +236,13 @@ describe('yearly compliance (TRAIN-3, TRAIN-4)', () => {
     expect(rec.body.courses[0].id).toBe(online.body.id);
     expect(rec.body.courses.every((c: { step: string }) => c.step === 'induction')).toBe(true);
     expect(rec.body.explanation.rules.map((r: { id: string }) => r.id)).toContain('TRAIN-6');
+    expect(rec.body.needs).toMatchObject({ skillLevel: 'none', examPreparation: true });
+
+    // TRAIN-6 skill level: the worker with the social-worker certificate (TRAIN-8, recorded above) is served the professional step.
+    const titled = await ctx.call('GET', `/workers/${worker}/recommendations`, street);
+    expect(titled.body.needs).toMatchObject({ skillLevel: 'intermediate', step: 'professional', examPreparation: false });
+    expect(titled.body.explanation.steps.map((s: { say: string }) => s.say)).toContain(
+      'Skill level intermediate: raised to the professional step',
+    );
   });
 });

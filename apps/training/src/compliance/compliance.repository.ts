@@ -114,4 +114,12 @@ export class ComplianceRepository {
     );
     return rows.map((r) => r.module);
   }
+
+  /** TRAIN-8 certificates the worker holds (their skill level for TRAIN-6). */
+  async certificateKinds(workerId: string): Promise<string[]> {
+    const rows: { kind: string }[] = await this.dataSource.query(`SELECT kind FROM certificates WHERE worker_id = $1 ORDER BY kind`, [
+      workerId,
+    ]);
+    return rows.map((r) => r.kind);
+  }
 }
