@@ -162,7 +162,7 @@ seed_demo_city() {
 # After the apps are ready: the demo's appraisal (records, last year's results, this year's cycle
 # through the appraisal API), then its reserve entries, registered over HTTP; writes the tour file.
 register_demo_entries() {
-  local apps=$1 talent_pool_port appraisal_port
+  local apps=$1 talent_pool_port appraisal_port training_port
   appraisal_port=$(awk '$1 == "appraisal" { print $2 }' <<<"$apps")
   if [[ -n $appraisal_port ]]; then
     step "demo city: appraisal records, last year's results, this year's cycle through the appraisal API"
@@ -172,6 +172,17 @@ register_demo_entries() {
       source "$ENV_FILE"
       set +a
       APPRAISAL_URL="http://127.0.0.1:$appraisal_port" npm run --silent ts -- seeds/demo/appraisal-demo.cli.ts
+    )
+  fi
+  training_port=$(awk '$1 == "training" { print $2 }' <<<"$apps")
+  if [[ -n $training_port ]]; then
+    step "demo city: training roster, library, classes, this year's hours, four ones; the compliance run through the training API"
+    (
+      set -a
+      # shellcheck disable=SC1090
+      source "$ENV_FILE"
+      set +a
+      TRAINING_URL="http://127.0.0.1:$training_port" npm run --silent ts -- seeds/demo/training-demo.cli.ts
     )
   fi
   talent_pool_port=$(awk '$1 == "talent-pool" { print $2 }' <<<"$apps")
