@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { RESERVE_CADRE_WORKFLOW_TYPE, reserveCadreEndedSignal, reserveCadreWorkflowId, type ReserveCadreInput } from '@cwp/contracts';
-import { CWP_SEARCH_ATTRIBUTES, WorkflowReconciler, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
-import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, type TrainingSettings } from '../../core';
+import { WorkflowReconciler, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
+import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, trainingWorkflowStart, type TrainingSettings } from '../../core';
 import { CadreRepository } from '../cadre.repository';
 import type { CadreRow } from '../cadre.row';
 
@@ -33,20 +33,15 @@ export class CadreWorkflow implements CommittedWorkflow<CadreRow>, OnModuleInit 
 
   startOf(row: CadreRow): WorkflowStartRequest {
     const input: ReserveCadreInput = { cadreId: row.id, confirmedOn: row.decidedOn!, reviewEveryYears: REVIEW_EVERY_YEARS };
-    return {
+    return trainingWorkflowStart({
       workflowType: RESERVE_CADRE_WORKFLOW_TYPE,
       workflowId: reserveCadreWorkflowId(row.id),
       taskQueue: this.settings.taskQueue,
       args: [input],
-      ...(this.withSearchAttributes
-        ? {
-            typedSearchAttributes: [
-              { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode },
-              { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
-            ],
-          }
-        : {}),
-    };
+      unitCode: row.unitCode,
+      entityId: row.id,
+      withSearchAttributes: this.withSearchAttributes,
+    });
   }
 
   unstarted(limit: number): Promise<CadreRow[]> {

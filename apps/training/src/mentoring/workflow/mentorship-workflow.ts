@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MENTORSHIP_WORKFLOW_TYPE, mentorshipWorkflowId, type MentorshipInput } from '@cwp/contracts';
-import { CWP_SEARCH_ATTRIBUTES, WorkflowReconciler, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
-import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, type TrainingSettings } from '../../core';
+import { WorkflowReconciler, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
+import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, trainingWorkflowStart, type TrainingSettings } from '../../core';
 import { MentorshipRepository } from '../mentorship.repository';
 import type { MentorshipRow } from '../mentorship.row';
 
@@ -32,20 +32,15 @@ export class MentorshipWorkflow implements CommittedWorkflow<MentorshipRow>, OnM
       endsOn: row.endsOn,
       checkinEveryDays: row.checkinEveryDays,
     };
-    return {
+    return trainingWorkflowStart({
       workflowType: MENTORSHIP_WORKFLOW_TYPE,
       workflowId: mentorshipWorkflowId(row.id),
       taskQueue: this.settings.taskQueue,
       args: [input],
-      ...(this.withSearchAttributes
-        ? {
-            typedSearchAttributes: [
-              { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode },
-              { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.id },
-            ],
-          }
-        : {}),
-    };
+      unitCode: row.unitCode,
+      entityId: row.id,
+      withSearchAttributes: this.withSearchAttributes,
+    });
   }
 
   unstarted(limit: number): Promise<MentorshipRow[]> {
