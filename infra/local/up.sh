@@ -159,45 +159,48 @@ seed_demo_city() {
   )
 }
 
-# After the apps are ready: the demo's appraisal (records, last year's results, this year's cycle
-# through the appraisal API), then its reserve entries, registered over HTTP; writes the tour file.
-register_demo_entries() {
-  local apps=$1 talent_pool_port appraisal_port payroll_port
-  appraisal_port=$(awk '$1 == "appraisal" { print $2 }' <<<"$apps")
-  if [[ -n $appraisal_port ]]; then
-    step "demo city: appraisal records, last year's results, this year's cycle through the appraisal API"
-    (
-      set -a
-      # shellcheck disable=SC1090
-      source "$ENV_FILE"
-      set +a
-      APPRAISAL_URL="http://127.0.0.1:$appraisal_port" npm run --silent ts -- seeds/demo/appraisal-demo.cli.ts
-    )
-  fi
-  payroll_port=$(awk '$1 == "payroll" { print $2 }' <<<"$apps")
-  if [[ -n $payroll_port ]]; then
-    step "demo city: pay projection, the year's recalibration applied and this month's pay run through the payroll API"
-    (
-      set -a
-      # shellcheck disable=SC1090
-      source "$ENV_FILE"
-      set +a
-      PAYROLL_URL="http://127.0.0.1:$payroll_port" npm run --silent ts -- seeds/demo/payroll-demo.cli.ts
-    )
-  fi
-  talent_pool_port=$(awk '$1 == "talent-pool" { print $2 }' <<<"$apps")
-  if [[ -z $talent_pool_port ]]; then
-    step "demo city: reserve entries skipped (no talent-pool app)"
+# One service's demo state through its API (after the apps answer /ready), its lines prefixed with
+# the service's name: `demo_service <app> <URL variable> <cli> <what>`; skipped when the app is absent.
+demo_service() {
+  local apps=$1 app=$2 url_var=$3 cli=$4 what=$5 port
+  port=$(awk -v app="$app" '$1 == app { print $2 }' <<<"$apps")
+  if [[ -z $port ]]; then
+    step "demo city: $app skipped (no $app app)"
     return 0
   fi
-  step "demo city: synthetic reserve entries, through the talent pool's API"
+  step "demo city: $what"
   (
     set -a
     # shellcheck disable=SC1090
     source "$ENV_FILE"
     set +a
-    TALENT_POOL_URL="http://127.0.0.1:$talent_pool_port" npm run --silent ts -- seeds/demo/register-demo-entries.cli.ts
+    export "$url_var=http://127.0.0.1:$port"
+    npm run --silent ts -- "$cli" 2>&1 | sed -u "s/^/  [$app] /"
+    exit "${PIPESTATUS[0]}"
   )
+}
+
+# After the apps are ready: each service's demo state through its own API, side by side (each its
+# own schema and workflows; most of the time is spent waiting on the services' workflows, so four at
+# once take about as long as the slowest); the reserve entries last, which writes the tour file.
+register_demo_entries() {
+  local apps=$1 pids=() pid failed=0
+  demo_service "$apps" appraisal APPRAISAL_URL seeds/demo/appraisal-demo.cli.ts \
+    "appraisal records, last year's results, this year's cycle through the appraisal API" &
+  pids+=($!)
+  demo_service "$apps" payroll PAYROLL_URL seeds/demo/payroll-demo.cli.ts \
+    "pay projection, the year's recalibration applied and this month's pay run through the payroll API" &
+  pids+=($!)
+  demo_service "$apps" training TRAINING_URL seeds/demo/training-demo.cli.ts \
+    "training roster, library, classes, this year's hours, four ones; the compliance run through the training API" &
+  pids+=($!)
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  if [[ $failed == 1 ]]; then
+    step "demo city: a service's demo state failed (its lines above); the next npm run up tries again"
+    return 1
+  fi
+  demo_service "$apps" talent-pool TALENT_POOL_URL seeds/demo/register-demo-entries.cli.ts \
+    "synthetic reserve entries, through the talent pool's API"
 }
 
 main() {

@@ -17,7 +17,8 @@ import { trainingMigrations } from './migrations';
 import { LibraryModule } from './library';
 import { RosterModule, TraineesService, createPlanActivities } from './roster';
 import { ClassesModule } from './classes';
-import { MentoringModule } from './mentoring';
+import { MentoringModule, MentorshipsService, createMentorshipActivities } from './mentoring';
+import { CadresModule, CadresService, createCadreActivities } from './cadres';
 import { ComplianceModule, ComplianceService, complianceSchedule, createComplianceActivities } from './compliance';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
@@ -30,6 +31,8 @@ export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'wo
 const activities = (ref: ModuleRef) => ({
   ...createPlanActivities(ref.get(TraineesService, { strict: false })),
   ...createComplianceActivities(ref.get(ComplianceService, { strict: false })),
+  ...createCadreActivities(ref.get(CadresService, { strict: false })),
+  ...createMentorshipActivities(ref.get(MentorshipsService, { strict: false })),
 });
 
 @Module({
@@ -66,6 +69,7 @@ const activities = (ref: ModuleRef) => ({
     ClassesModule,
     ComplianceModule,
     MentoringModule,
+    CadresModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { platformMigrations } from '@cwp/platform';
+import { cadresMigrations } from './cadres/migrations';
 import { classesMigrations } from './classes/migrations';
 import { complianceMigrations } from './compliance/migrations';
 import { libraryMigrations } from './library/migrations';
@@ -12,6 +13,7 @@ export const trainingServiceMigrations: Function[] = [
   ...classesMigrations,
   ...complianceMigrations,
   ...mentoringMigrations,
+  ...cadresMigrations,
 ];
 
 /** Every migration of the training schema, in order (platform tables first). */

@@ -30,3 +30,25 @@ export interface TrainingComplianceActivities {
    */
   runCompliance(input: { year: number }): Promise<TrainingComplianceOutcome>;
 }
+
+export interface ReserveCadreActivities {
+  /**
+   * REC-8: opens the cadre's review number `round` (due `dueOn`) for the district, once per cadre and
+   * round; a cadre whose worker left is ended here. Returns the cadre's status after it.
+   */
+  openCadreReview(input: { cadreId: string; round: number; dueOn: string }): Promise<{ status: 'confirmed' | 'removed' | 'exited' }>;
+}
+
+export interface MentorshipActivities {
+  /**
+   * TRAIN-9: reminds the street when the pair has no check-in after `since` up to `dueBy` (one
+   * reminder row per pair and `dueBy`). Returns the latest check-in date and whether it reminded.
+   */
+  remindMentorship(input: {
+    mentorshipId: string;
+    since: string;
+    dueBy: string;
+  }): Promise<{ reminded: boolean; lastCheckin: string | null }>;
+  /** TRAIN-9: the plan ended: marks the pair closed; returns the objectives met at the latest check-in. */
+  closeMentorship(input: { mentorshipId: string }): Promise<{ objectivesMet: number }>;
+}

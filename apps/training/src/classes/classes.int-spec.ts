@@ -174,6 +174,23 @@ describe('yearly compliance (TRAIN-3, TRAIN-4)', () => {
     expect(await outboxOf(worker, 'cwp.training.compliance.cleared.v1')).toHaveLength(1);
   });
 
+  it('TRAIN-4 off-the-job training in the year before counts: the window is two years', async () => {
+    const lastYear = newWorkerId();
+    await ctx.hire([{ workerId: lastYear, unitCode: '310101002001', hiredOn: '2024-06-01' }]);
+    await ctx.ds.query(
+      `INSERT INTO training_hours (id, worker_id, year, on_date, hours, off_job, source, recorded_by)
+       VALUES (gen_random_uuid(), $1, 2025, '2025-09-01', 8, true, 'attendance', 'it'),
+              (gen_random_uuid(), $1, 2026, '2026-04-01', 20, false, 'online', 'it'),
+              (gen_random_uuid(), $1, 2026, '2026-05-01', 20, false, 'online', 'it'),
+              (gen_random_uuid(), $1, 2026, '2026-06-01', 20, false, 'online', 'it'),
+              (gen_random_uuid(), $1, 2026, '2026-07-01', 20, false, 'online', 'it')`,
+      [lastYear],
+    );
+    await ctx.get(ComplianceService).run(2026);
+    const verdict = await ctx.call('GET', `/workers/${lastYear}/compliance?year=2026`, street);
+    expect(verdict.body).toMatchObject({ hours: 80, offJobDue: true, offJobMet: true, failedRules: [] });
+  });
+
   it('resumes after the last committed chunk (the heartbeat) without judging the earlier workers again', async () => {
     const compliance = ctx.get(ComplianceService);
     const all = (await ctx.ds.query(`SELECT worker_id FROM trainees ORDER BY worker_id`)) as Array<{ worker_id: string }>;
@@ -219,5 +236,13 @@ describe('yearly compliance (TRAIN-3, TRAIN-4)', () => {
     expect(rec.body.courses[0].id).toBe(online.body.id);
     expect(rec.body.courses.every((c: { step: string }) => c.step === 'induction')).toBe(true);
     expect(rec.body.explanation.rules.map((r: { id: string }) => r.id)).toContain('TRAIN-6');
+    expect(rec.body.needs).toMatchObject({ skillLevel: 'none', examPreparation: true });
+
+    // TRAIN-6 skill level: the worker with the social-worker certificate (TRAIN-8, recorded above) is served the professional step.
+    const titled = await ctx.call('GET', `/workers/${worker}/recommendations`, street);
+    expect(titled.body.needs).toMatchObject({ skillLevel: 'intermediate', step: 'professional', examPreparation: false });
+    expect(titled.body.explanation.steps.map((s: { say: string }) => s.say)).toContain(
+      'Skill level intermediate: raised to the professional step',
+    );
   });
 });

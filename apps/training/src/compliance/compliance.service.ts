@@ -15,6 +15,7 @@ import { TraineeAccess } from '../roster';
 import { ComplianceRepository } from './compliance.repository';
 import type { ComplianceResultRow } from './compliance.row';
 import { toComplianceResponse, type ComplianceResponse, type RecommendationsResponse, type UnitReportResponse } from './compliance.dto';
+import { skillLevelOf } from './rules/skill-level';
 import { transitionOf, verdictOf } from './rules/verdict';
 
 /** The yearly compliance run (TRAIN-2/3/4), its report, and gap-filling recommendations (TRAIN-6). */
@@ -108,10 +109,12 @@ export class ComplianceService {
     const last = (await this.repository.find(year, workerId)) ?? (await this.repository.find(year - 1, workerId));
     const yearsOfService = Math.max(0, wholeYearsBetween(worker.hiredOn, today));
     const modulesDone = await this.repository.modulesDone(workerId);
+    const skillLevel = skillLevelOf(await this.repository.certificateKinds(workerId));
     const needs = decide(() =>
       gapFillingNeeds(policy, {
         yearsOfService,
         modulesDone,
+        skillLevel,
         education: (worker.education as EducationLevel | null) ?? null,
         ...(last
           ? {

@@ -16,4 +16,8 @@ export const TrainingError = defineServiceErrorCodes('training', {
   WORKER_NOT_ACTIVE: 'unprocessable',
   /** A compliance run for that year is already running. */
   COMPLIANCE_RUNNING: 'conflict',
+  /** REC-8: the worker does not meet the reserve-cadre criteria (the details name them, with the explanation). */
+  CADRE_NOT_ELIGIBLE: 'unprocessable',
+  /** REC-8: no yearly review of the reserve cadre is open (the cadre's workflow opens one each year). */
+  REVIEW_NOT_DUE: 'conflict',
 });

@@ -4,3 +4,4 @@ export { LibraryRepository } from './library.repository';
 export { libraryMigrations } from './migrations';
 export type { LibraryResourceRow } from './library.row';
 export { ownersAbove } from './library-access';
+export { searchTokens } from './rules/search-tokens';

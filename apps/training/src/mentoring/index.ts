@@ -1,3 +1,4 @@
 export { MentoringModule } from './mentoring.module';
 export { MentorshipsService } from './mentorships.service';
 export { mentoringMigrations } from './migrations';
+export { createMentorshipActivities } from './workflow/mentorship.activities';

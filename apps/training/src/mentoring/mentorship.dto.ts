@@ -1,7 +1,7 @@
 /** Request and response DTOs of /api/training/mentorships (TRAIN-9), and the mapper. */
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate, trimString } from '@cwp/platform';
 import type { CheckinRow, MentorshipRow } from './mentorship.row';
 
@@ -38,6 +38,14 @@ export class CreateMentorshipDto {
   @ApiProperty({ example: '2027-08-31' })
   @IsCalendarDate()
   endsOn!: string;
+
+  /** TRAIN-9: the street is reminded when this many days pass without a check-in (default 30). */
+  @ApiPropertyOptional({ minimum: 7, maximum: 180, default: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(7)
+  @Max(180)
+  checkinEveryDays?: number;
 }
 
 export class CheckinDto {
@@ -79,9 +87,16 @@ export class MentorshipResponse {
   @ApiProperty() endsOn!: string;
   @ApiProperty({ type: [CheckinResponse] }) checkins!: CheckinResponse[];
   @ApiProperty({ description: 'Objectives met at the latest check-in' }) objectivesMet!: number;
+  @ApiProperty() checkinEveryDays!: number;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({
+    type: [String],
+    description: 'TRAIN-9: due dates of the periods that passed without a check-in (the street was reminded)',
+  })
+  reminders!: string[];
 }
 
-export function toMentorshipResponse(row: MentorshipRow, checkins: CheckinRow[]): MentorshipResponse {
+export function toMentorshipResponse(row: MentorshipRow, checkins: CheckinRow[], reminders: string[] = []): MentorshipResponse {
   const latest = checkins[checkins.length - 1];
-  return { ...row, checkins, objectivesMet: latest ? latest.objectivesMet.length : 0 };
+  return { ...row, checkins, objectivesMet: latest ? latest.objectivesMet.length : 0, reminders };
 }

@@ -1,4 +1,6 @@
 /** Mentoring pairs (TRAIN-9) over HTTP on real PostgreSQL: the mentor rule, check-ins, scope, bad input. */
+import { mentorshipWorkflowId } from '@cwp/contracts';
+import { MentorshipsService } from './mentorships.service';
 import { createTrainingIntContext, newWorkerId, principalOf, type TrainingIntContext } from '../testing';
 
 jest.setTimeout(60_000);
@@ -47,6 +49,25 @@ describe('mentoring (TRAIN-9)', () => {
     });
     expect(checked).toMatchObject({ status: 201, body: { objectivesMet: 1, checkins: [{ onDate: '2026-10-15', objectivesMet: [0] }] } });
     expect((await ctx.call('GET', `/mentorships/${created.body.id}`, otherStreet)).status).toBe(404);
+  });
+
+  it("TRAIN-9 reminders: the pair's workflow starts after the commit; a silent period is reminded once, a period with a check-in is not; the close counts objectives", async () => {
+    const created = await ctx.call('POST', '/mentorships', street, plan({ startsOn: '2026-08-01', checkinEveryDays: 14 }));
+    expect(created).toMatchObject({ status: 201, body: { checkinEveryDays: 14, status: 'open', reminders: [] } });
+    const id = created.body.id;
+    expect((await ctx.client.workflow.getHandle(mentorshipWorkflowId(id)).describe()).type).toBe('mentorshipWorkflow');
+    const mentorships = ctx.get(MentorshipsService);
+    expect(await mentorships.remind(id, '2026-08-01', '2026-08-15')).toEqual({ reminded: true, lastCheckin: null });
+    expect(await mentorships.remind(id, '2026-08-01', '2026-08-15')).toEqual({ reminded: true, lastCheckin: null }); // a retry
+    await ctx.call('POST', `/mentorships/${id}/check-ins`, street, { onDate: '2026-08-20', note: '跟岗一次', objectivesMet: [0, 1] });
+    expect(await mentorships.remind(id, '2026-08-15', '2026-08-29')).toEqual({ reminded: false, lastCheckin: '2026-08-20' });
+    const read = await ctx.call('GET', `/mentorships/${id}`, street);
+    expect(read.body.reminders).toEqual(['2026-08-15']);
+    expect(await mentorships.close(id)).toEqual({ objectivesMet: 2 });
+    expect((await ctx.call('GET', `/mentorships/${id}`, street)).body.status).toBe('closed');
+    expect((await ctx.call('POST', '/mentorships', street, plan({ startsOn: '2026-08-02', checkinEveryDays: 3 }))).body).toMatchObject({
+      field: 'checkinEveryDays',
+    });
   });
 
   it('TRAIN-9 TRAIN-2 a mentor short of three years is refused (422 naming mentorId, rule cited)', async () => {

@@ -9,6 +9,7 @@ import {
   Jurisdiction,
   POLICY_CATALOG,
   ServiceClock,
+  WorkflowStarter,
   decide,
   isUuid,
   type Principal,
@@ -18,6 +19,10 @@ import { MentorshipRepository } from './mentorship.repository';
 import type { MentorshipRow } from './mentorship.row';
 import { toMentorshipResponse, type CheckinDto, type CreateMentorshipDto, type MentorshipResponse } from './mentorship.dto';
 import { mentorFit } from './rules/mentor-fit';
+import { MentorshipWorkflow } from './workflow/mentorship-workflow';
+
+/** TRAIN-9: the default check-in period of a pair (days). */
+const DEFAULT_CHECKIN_EVERY_DAYS = 30;
 
 const ENTITY = 'Mentorship';
 
@@ -31,6 +36,8 @@ export class MentorshipsService {
     private readonly jurisdiction: Jurisdiction,
     private readonly audit: AuditTrail,
     private readonly clock: ServiceClock,
+    private readonly starter: WorkflowStarter,
+    private readonly workflow: MentorshipWorkflow,
     @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
   ) {}
 
@@ -48,7 +55,13 @@ export class MentorshipsService {
     const fit = mentorFit(mentor, mentee, dto.startsOn, policy.training.fourOnesWithinYears);
     if (!fit.ok)
       throw new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, fit.reason, { field: fit.field!, details: { rule: 'TRAIN-9', ...fit } });
-    const row: MentorshipRow = { id: randomUUID(), ...dto, unitCode: mentee.unitCode };
+    const row: MentorshipRow = {
+      id: randomUUID(),
+      ...dto,
+      checkinEveryDays: dto.checkinEveryDays ?? DEFAULT_CHECKIN_EVERY_DAYS,
+      status: 'open',
+      unitCode: mentee.unitCode,
+    };
     await this.dataSource.transaction(async (em) => {
       if (!(await this.repository.insert(em, row, principal.sub)))
         throw new DomainError(ErrorCode.DUPLICATE, 'This pair already has a plan starting that day', { field: 'startsOn' });
@@ -58,12 +71,25 @@ export class MentorshipsService {
         principal,
       );
     });
+    await this.starter.startAfterCommit(this.workflow, row);
     return toMentorshipResponse(row, []);
   }
 
   async get(id: string, principal: Principal): Promise<MentorshipResponse> {
     const row = await this.visible(id, principal, 'read');
-    return toMentorshipResponse(row, await this.repository.checkins(id));
+    return toMentorshipResponse(row, await this.repository.checkins(id), await this.repository.reminders(id));
+  }
+
+  /** Activity (TRAIN-9): a reminder for a period without a check-in, once per pair and due date. */
+  remind(id: string, since: string, dueBy: string): Promise<{ reminded: boolean; lastCheckin: string | null }> {
+    return this.dataSource.transaction((em) => this.repository.remindIfSilent(em, id, since, dueBy));
+  }
+
+  /** Activity (TRAIN-9): the plan's last day: the pair is closed; returns the objectives met at its latest check-in. */
+  async close(id: string): Promise<{ objectivesMet: number }> {
+    await this.repository.close(id);
+    const latest = (await this.repository.checkins(id)).at(-1);
+    return { objectivesMet: latest ? latest.objectivesMet.length : 0 };
   }
 
   async checkin(id: string, dto: CheckinDto, principal: Principal): Promise<MentorshipResponse> {

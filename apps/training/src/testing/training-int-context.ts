@@ -26,6 +26,7 @@ import { ClassesModule } from '../classes';
 import { ComplianceModule } from '../compliance';
 import { LibraryModule } from '../library';
 import { MentoringModule } from '../mentoring';
+import { CadresModule } from '../cadres';
 import { trainingServiceMigrations } from '../migrations';
 import { RosterModule, TraineesService } from '../roster';
 
@@ -69,7 +70,7 @@ export async function createTrainingIntContext(schemaPrefix: string, options: Tr
   const ctx = await testing.createIntegrationContext({
     service: 'training',
     schemaPrefix,
-    imports: [LibraryModule, RosterModule, ClassesModule, ComplianceModule, MentoringModule],
+    imports: [LibraryModule, RosterModule, ClassesModule, ComplianceModule, MentoringModule, CadresModule],
     migrations: trainingServiceMigrations,
     produces: trainingEventContracts,
     listen: true,
@@ -138,6 +139,16 @@ export async function createTrainingIntContext(schemaPrefix: string, options: Tr
           .terminate('integration test finished')
           .catch(() => undefined);
       }
+      // The reserve cadres' and mentoring pairs' timers this spec started (they wait: no worker here).
+      const others = (await ctx.ds.query(
+        `SELECT 'training-cadre:' || id AS id FROM reserve_cadres WHERE workflow_started_at IS NOT NULL
+         UNION ALL SELECT 'training-mentorship:' || id FROM mentorships WHERE workflow_started_at IS NOT NULL`,
+      )) as Array<{ id: string }>;
+      for (const { id } of others)
+        await client.workflow
+          .getHandle(id)
+          .terminate('integration test finished')
+          .catch(() => undefined);
       await ctx.close();
     },
   };

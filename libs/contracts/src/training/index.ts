@@ -3,3 +3,5 @@ export * from './vocabulary';
 export * from './training-events';
 export * from './development-plan-workflow';
 export * from './compliance-workflow';
+export * from './reserve-cadre-workflow';
+export * from './mentorship-workflow';

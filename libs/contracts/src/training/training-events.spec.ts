@@ -1,7 +1,13 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_TYPE_PATTERN, TOPIC_PATTERN } from '../cloudevent';
-import { certificateRecordedContract, complianceShortfallContract, planMilestoneContract, trainingEventContracts } from './training-events';
+import {
+  certificateRecordedContract,
+  complianceShortfallContract,
+  planMilestoneContract,
+  reserveCadreChangedContract,
+  trainingEventContracts,
+} from './training-events';
 import { developmentPlanWorkflowId, trainingComplianceWorkflowId } from './names';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }));
@@ -56,5 +62,22 @@ describe('training event contracts', () => {
   it('workflow ids are business keys', () => {
     expect(developmentPlanWorkflowId('w1')).toBe('training-plan:w1');
     expect(trainingComplianceWorkflowId(2026)).toBe('training-compliance:2026');
+  });
+
+  it('REC-8 a reserve-cadre change carries ids, post, change and date; a birth date is refused (closed schema)', () => {
+    const data = {
+      cadreId: workerId,
+      workerId,
+      unitCode: '310101002001',
+      targetRole: 'party-secretary',
+      change: 'kept',
+      on: '2027-12-10',
+      year: 2027,
+      rules: ['REC-8'],
+    };
+    expect(valid(reserveCadreChangedContract, data)).toBe(true);
+    expect(valid(reserveCadreChangedContract, { ...data, year: null, change: 'nominated' })).toBe(true);
+    expect(valid(reserveCadreChangedContract, { ...data, birthDate: '1994-04-01' })).toBe(false);
+    expect(valid(reserveCadreChangedContract, { ...data, change: 'promoted' })).toBe(false);
   });
 });

@@ -5,8 +5,23 @@
  * dates and figures only: never a name, national ID or phone number (every schema is closed).
  */
 import { defineEventContract, eventSchemaId, type EventContract } from '../cloudevent';
-import { TRAINING_CERTIFICATES_TOPIC, TRAINING_COMPLIANCE_TOPIC, TRAINING_EVENT_TYPES, TRAINING_PLANS_TOPIC } from './names';
-import { CERTIFICATE_KINDS, PLAN_MILESTONES, type CertificateKind, type PlanMilestone } from './vocabulary';
+import {
+  TRAINING_CADRES_TOPIC,
+  TRAINING_CERTIFICATES_TOPIC,
+  TRAINING_COMPLIANCE_TOPIC,
+  TRAINING_EVENT_TYPES,
+  TRAINING_PLANS_TOPIC,
+} from './names';
+import {
+  CADRE_CHANGES,
+  CADRE_TARGET_ROLES,
+  CERTIFICATE_KINDS,
+  PLAN_MILESTONES,
+  type CadreChange,
+  type CadreTargetRole,
+  type CertificateKind,
+  type PlanMilestone,
+} from './vocabulary';
 
 /** TRAIN-8: a worker passed an exam; the certificate is on record. */
 export interface CertificateRecordedData {
@@ -49,6 +64,19 @@ export interface PlanMilestoneData {
   met: boolean;
   /** Four ones missing at the qualified check (empty when met). */
   missing: string[];
+  rules: string[];
+}
+
+/** REC-8: a reserve cadre was nominated, confirmed or declined, kept or removed at the yearly review. */
+export interface ReserveCadreChangedData {
+  cadreId: string;
+  workerId: string;
+  unitCode: string;
+  targetRole: CadreTargetRole;
+  change: CadreChange;
+  on: string;
+  /** For a review: the year reviewed. */
+  year: number | null;
   rules: string[];
 }
 
@@ -133,10 +161,26 @@ export const planMilestoneContract = defineEventContract<PlanMilestoneData>({
   }),
 });
 
+export const reserveCadreChangedContract = defineEventContract<ReserveCadreChangedData>({
+  type: TRAINING_EVENT_TYPES.reserveCadreChanged,
+  topic: TRAINING_CADRES_TOPIC,
+  schema: schema(TRAINING_EVENT_TYPES.reserveCadreChanged, 'A reserve cadre was nominated, confirmed, declined, kept or removed (REC-8)', {
+    cadreId: { type: 'string', format: 'uuid' },
+    workerId,
+    unitCode,
+    targetRole: { enum: [...CADRE_TARGET_ROLES] },
+    change: { enum: [...CADRE_CHANGES] },
+    on: date,
+    year: { anyOf: [year, { type: 'null' }] },
+    rules: { ...rules, minItems: 1 },
+  }),
+});
+
 /** Every event the training service produces (PlatformOutboxModule `produces`). */
 export const trainingEventContracts: readonly EventContract[] = [
   certificateRecordedContract,
   complianceShortfallContract,
   complianceClearedContract,
   planMilestoneContract,
+  reserveCadreChangedContract,
 ];

@@ -45,3 +45,11 @@ export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 /** TRAIN-2: the two milestones of a worker's development plan. */
 export const PLAN_MILESTONES = ['qualified', 'mature'] as const;
 export type PlanMilestone = (typeof PLAN_MILESTONES)[number];
+
+/** REC-8: the posts a reserve cadre (后备干部) is trained for: community party secretary (书记), committee director (主任). */
+export const CADRE_TARGET_ROLES = ['party-secretary', 'committee-director'] as const;
+export type CadreTargetRole = (typeof CADRE_TARGET_ROLES)[number];
+
+/** REC-8: what happened to a reserve cadre: nominated by a street, confirmed or declined by the district, kept or removed at a yearly review. */
+export const CADRE_CHANGES = ['nominated', 'confirmed', 'declined', 'kept', 'removed'] as const;
+export type CadreChange = (typeof CADRE_CHANGES)[number];

@@ -5,6 +5,14 @@ import { EDUCATION_LEVELS } from '../parameters/policy-version';
 
 export type TrainingStepCode = 'induction' | 'professional' | 'advanced';
 
+/**
+ * TRAIN-6 skill level: the social-worker title held (TRAIN-8 exams; POST-3's junior / intermediate /
+ * senior ladder): none, assistant (助理社会工作师), intermediate (社会工作师), senior (高级社会工作师).
+ */
+export const SKILL_LEVELS = ['none', 'assistant', 'intermediate', 'senior'] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+const STEPS: readonly TrainingStepCode[] = ['induction', 'professional', 'advanced'];
+
 export interface GapFillingInput {
   yearsOfService: number;
   /** Unknown when no operator recorded it. */
@@ -15,6 +23,8 @@ export interface GapFillingInput {
   offJobMissing?: boolean;
   /** Specialist modules (TRAIN-5) the worker has already trained in. */
   modulesDone?: readonly string[];
+  /** TRAIN-6 skill level; unknown is treated as `none`. */
+  skillLevel?: SkillLevel | null;
 }
 
 export interface GapFillingNeeds {
@@ -30,6 +40,10 @@ export interface GapFillingNeeds {
   modules: string[];
   /** Education below a bachelor's degree: add the general theory subjects (TRAIN-10 "community-work theory"). */
   theory: boolean;
+  /** TRAIN-6 skill level the step was weighed with. */
+  skillLevel: SkillLevel;
+  /** TRAIN-8: no social-worker title yet: recommend preparing for the next exam. */
+  examPreparation: boolean;
 }
 
 const SPECIALIST_MODULES = [
@@ -57,9 +71,25 @@ export function gapFillingNeeds(policy: PolicyVersion, input: GapFillingInput): 
     throw invalidInput('education', 'is not a known level', 'TRAIN-6');
   const t = policy.training;
   const ex = new ExplanationBuilder({ ...input }, policy.id);
-  const step: TrainingStepCode =
+  if (input.skillLevel != null && !SKILL_LEVELS.includes(input.skillLevel))
+    throw invalidInput('skillLevel', 'is not a known level', 'TRAIN-6');
+  const byYears: TrainingStepCode =
     input.yearsOfService < t.fourOnesWithinYears ? 'induction' : input.yearsOfService < t.matureByYears ? 'professional' : 'advanced';
-  ex.step('TRAIN-1', `${input.yearsOfService} years of service: ${step} step`, step);
+  ex.step('TRAIN-1', `${input.yearsOfService} years of service: ${byYears} step`, byYears);
+  // Skill raises the step, never lowers it: a titled social worker does not sit the induction
+  // course again (intermediate → at least professional, senior → advanced).
+  const skillLevel: SkillLevel = input.skillLevel ?? 'none';
+  const bySkill: TrainingStepCode = skillLevel === 'senior' ? 'advanced' : skillLevel === 'intermediate' ? 'professional' : 'induction';
+  const step = STEPS[Math.max(STEPS.indexOf(byYears), STEPS.indexOf(bySkill))]!;
+  const examPreparation = skillLevel === 'none';
+  ex.step(
+    'TRAIN-6',
+    step === byYears
+      ? `Skill level ${skillLevel}: the ${step} step stands${examPreparation ? '; no social-worker title yet: prepare for the exam (TRAIN-8)' : ''}`
+      : `Skill level ${skillLevel}: raised to the ${step} step`,
+    { skillLevel, step },
+  );
+  if (examPreparation) ex.cite('TRAIN-8');
   const done = new Set(input.modulesDone ?? []);
   const modules = SPECIALIST_MODULES.filter((m) => !done.has(m));
   ex.step(
@@ -81,5 +111,5 @@ export function gapFillingNeeds(policy: PolicyVersion, input: GapFillingInput): 
         : `Education ${input.education}: no theory gap`,
     theory,
   );
-  return ex.decide({ step, yearsOfService: input.yearsOfService, offJob, online, modules, theory });
+  return ex.decide({ step, yearsOfService: input.yearsOfService, offJob, online, modules, theory, skillLevel, examPreparation });
 }

@@ -10,14 +10,8 @@ import {
   type DevelopmentPlanState,
 } from '@cwp/contracts';
 import type { PolicyCatalog } from '@cwp/policy';
-import {
-  CWP_SEARCH_ATTRIBUTES,
-  POLICY_CATALOG,
-  WorkflowReconciler,
-  type CommittedWorkflow,
-  type WorkflowStartRequest,
-} from '@cwp/platform';
-import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, type TrainingSettings } from '../../core';
+import { POLICY_CATALOG, WorkflowReconciler, type CommittedWorkflow, type WorkflowStartRequest } from '@cwp/platform';
+import { TRAINING_SEARCH_ATTRIBUTES, TRAINING_SETTINGS, trainingWorkflowStart, type TrainingSettings } from '../../core';
 import { TraineeRepository } from '../trainee.repository';
 import type { TraineeRow } from '../trainee.row';
 
@@ -58,20 +52,15 @@ export class PlanWorkflow implements CommittedWorkflow<TraineeRow>, OnModuleInit
   }
 
   startOf(row: TraineeRow): WorkflowStartRequest {
-    return {
+    return trainingWorkflowStart({
       workflowType: DEVELOPMENT_PLAN_WORKFLOW_TYPE,
       workflowId: developmentPlanWorkflowId(row.workerId),
       taskQueue: this.settings.taskQueue,
       args: [this.inputOf(row)],
-      ...(this.withSearchAttributes
-        ? {
-            typedSearchAttributes: [
-              { key: CWP_SEARCH_ATTRIBUTES.unitCode, value: row.unitCode },
-              { key: CWP_SEARCH_ATTRIBUTES.entityId, value: row.workerId },
-            ],
-          }
-        : {}),
-    };
+      unitCode: row.unitCode,
+      entityId: row.workerId,
+      withSearchAttributes: this.withSearchAttributes,
+    });
   }
 
   unstarted(limit: number): Promise<TraineeRow[]> {
