@@ -28,6 +28,13 @@ export class SelectionController {
   /** REC-6 ranking per post, CSV or XLSX with Chinese headers (a street: its own posts). */
   @Get('campaigns/:id/ranking')
   @Roles('city', 'district', 'street')
+  @ApiOkResponse({
+    description: 'The ranking file: 岗位编号, 街道, 排名, 报名编号, 姓名, 实习评价, 笔试成绩, 面试成绩, 综合成绩, 状态, 考核',
+    content: {
+      'text/csv': { schema: { type: 'string', description: 'UTF-8 with BOM, CRLF' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   ranking(
     @Param('id', CAMPAIGN_ID) id: string,
     @Query() query: RankingExportQueryDto,
