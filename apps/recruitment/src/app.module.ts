@@ -16,7 +16,7 @@ import { CampaignsModule } from './campaigns';
 import { recruitmentConfig } from './config';
 import { RecruitmentCoreModule } from './core';
 import { recruitmentMigrations } from './migrations';
-import { SelectionModule, SelectionSteps, createCampaignActivities } from './selection';
+import { CancellationSteps, SelectionModule, SelectionSteps, createCampaignActivities } from './selection';
 import { StaffingModule } from './staffing';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
@@ -27,7 +27,7 @@ export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'wo
 
 /** Activities of the service's workflows, bound from Nest providers. */
 const activities = (ref: ModuleRef) => ({
-  ...createCampaignActivities(ref.get(SelectionSteps, { strict: false })),
+  ...createCampaignActivities(ref.get(SelectionSteps, { strict: false }), ref.get(CancellationSteps, { strict: false })),
 });
 
 @Module({

@@ -1,6 +1,7 @@
 import { platformMigrations } from '@cwp/platform';
 import { applicantsMigrations } from './applicants/migrations';
 import { campaignsMigrations } from './campaigns/migrations';
+import { selectionMigrations } from './selection/migrations';
 import { staffingMigrations } from './staffing/migrations';
 
 /** Every migration of the recruitment schema, in order (platform tables first). */
@@ -9,4 +10,5 @@ export const recruitmentMigrations: Function[] = [
   ...staffingMigrations,
   ...campaignsMigrations,
   ...applicantsMigrations,
+  ...selectionMigrations,
 ];

@@ -320,6 +320,62 @@ export const SERVICES: readonly ServiceDefinition[] = [
       // The abuse suite posts public applications by the hundred from one address.
       RECRUITMENT_PUBLIC_RATE_PER_MINUTE: '10000',
     }),
+    async scopeFixtures(tier) {
+      // Vacancies come from workforce's staffing topic only: the run's projection row stands in for it.
+      await tier.sql(
+        `INSERT INTO rec_rel_${tier.run}.unit_staffing (unit_code, quota, headcount, vacancies, as_of) VALUES ('310101002', 50, 10, 40, now())
+         ON CONFLICT (unit_code) DO NOTHING`,
+      );
+      const year = new Date().getFullYear();
+      const opening = {
+        districtCode: '310101',
+        round: 1,
+        registrationOpensOn: `${year}-01-01`,
+        registrationClosesOn: `${year}-12-31`,
+        internshipStartsOn: `${year + 1}-01-10`,
+        internshipEndsOn: `${year + 1}-02-10`,
+        writtenExamOn: `${year + 1}-02-20`,
+        interviewOn: `${year + 1}-03-01`,
+        posts: [{ streetCode: '310101002', postCategory: 'staff', count: 2 }],
+      };
+      const campaign = await tier.call('recruitment', 'POST', '/campaigns', { token: 'district', body: opening });
+      const application = (postId: string) => ({
+        postId,
+        name: '可靠性测试',
+        nationalId: tier.nationalId(),
+        education: 'bachelor',
+        major: 'social-work',
+        freshGraduate: true,
+      });
+      const postId = String(campaign.body?.posts?.[0]?.postId ?? '');
+      const applicant =
+        campaign.status === 201
+          ? await tier.call('recruitment', 'POST', `/campaigns/${campaign.body.id}/applicants`, {
+              token: 'district',
+              body: application(postId),
+            })
+          : undefined;
+      const ids: Record<string, string> = {};
+      if (campaign.status === 201) ids.campaigns = String(campaign.body.id);
+      if (applicant?.status === 201) ids.applicants = String(applicant.body.id);
+      return {
+        ids,
+        bodies: {
+          'POST /campaigns': { ...opening, round: 2 },
+          'POST /campaigns/{id}/applicants': application(postId),
+          'POST /campaigns/{id}/street-posts': { streetCode: '310101002', postCategory: 'staff', count: 1 },
+          'POST /campaigns/{id}/close-phase': { phase: 'registration' },
+          'POST /campaigns/{id}/score-files': { kind: 'internship', csv: 'applicantId,score\n' },
+          'POST /applicants/{id}/scores': { kind: 'internship', score: 80 },
+          'POST /applicants/{id}/assessment': { passed: true },
+          'POST /applicants/{id}/objection/decision': { upheld: false },
+        },
+        skip: {
+          'POST /public/campaigns/{id}/applications':
+            'the public application takes no operator token: anyone may apply in the window (issue 10)',
+        },
+      };
+    },
   },
   {
     name: 'training',

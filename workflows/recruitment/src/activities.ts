@@ -4,7 +4,7 @@
  * set-based over the campaign's applicants in PostgreSQL and idempotent (guarded by status), so
  * Temporal may retry it freely; the workflow only receives counts.
  */
-import type { CampaignPhase, OperatorRef, ScoreKind } from '@cwp/contracts';
+import type { CampaignPhase, CancelReason, CancelStep, OperatorRef, ScoreKind } from '@cwp/contracts';
 
 export interface CampaignRef {
   campaignId: string;
@@ -31,4 +31,24 @@ export interface RecruitmentCampaignActivities {
   decideObjection(input: CampaignRef & { applicantId: string; upheld: boolean; by: OperatorRef }): Promise<{ promoted: string | null }>;
   /** REC-1: every selected applicant is appointed (chunked; `applicant.appointed` per applicant). */
   appoint(input: CampaignRef): Promise<{ appointed: number }>;
+  /** 考核: a selected applicant passed, or failed (out, `assessment-failed`; the next-ranked of the post moves up). */
+  recordAssessment(input: CampaignRef & { applicantId: string; passed: boolean; by: OperatorRef }): Promise<{ promoted: string | null }>;
+
+  // The cancellation saga's undo steps: each idempotent, never touching an appointed applicant.
+  /** REC-7: the published results are withdrawn (the campaign's ranking is no longer served). */
+  withdrawResults(input: CampaignRef): Promise<void>;
+  /** REC-6: interns leave their host streets (host cleared); returns how many were released. */
+  releaseInterns(input: CampaignRef): Promise<{ interns: number }>;
+  /** Every applicant still in the running is out (`campaign-cancelled`), told by `applicant.released` (chunked). */
+  releaseApplicants(input: CampaignRef): Promise<{ applicants: number }>;
+  /** Last undo: the campaign is cancelled and its posts stop holding vacancies (`campaign.cancelled`). */
+  releasePosts(
+    input: CampaignRef & {
+      reason: CancelReason;
+      previousPhase: CampaignPhase;
+      undone: CancelStep[];
+      applicants: number;
+      interns: number;
+    },
+  ): Promise<void>;
 }

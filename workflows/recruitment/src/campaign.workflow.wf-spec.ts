@@ -10,10 +10,12 @@ import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from
 import type { WorkflowHandle } from '@temporalio/client';
 import {
   TIMED_PHASES,
+  cancelCampaignUpdate,
   closePhaseUpdate,
   decideObjectionUpdate,
   fileObjectionUpdate,
   internDroppedOutUpdate,
+  recordAssessmentUpdate,
   recordScoreUpdate,
   recruitmentCampaignStateQuery,
   recruitmentCampaignWorkflowId,
@@ -57,6 +59,15 @@ class Campaign {
   readonly phases: CampaignPhase[] = [];
   readonly scoreCalls: Array<{ applicantId: string; kind: ScoreKind; score: number }> = [];
   readonly appointed: string[] = [];
+  /** The saga's undo activities in the order they ran, and what the last one published. */
+  readonly undoCalls: string[] = [];
+  cancelled?: { reason: string; previousPhase: CampaignPhase; undone: string[]; applicants: number; interns: number };
+  resultsWithdrawn = false;
+  /** Applicants told by `applicant.released` (the double's outbox). */
+  readonly told: string[] = [];
+  hosts = new Set<string>();
+  /** When set, the appointment waits on it (to act while the campaign is in `appointment`). */
+  appointGate?: Promise<void>;
 
   constructor(
     perPost: Record<string, number>,
@@ -89,7 +100,12 @@ class Campaign {
         return { eligible: this.count('eligible') };
       },
       placeInterns: async () => {
-        this.applicants.filter((a) => a.status === 'eligible').forEach((a) => (a.status = 'interning'));
+        this.applicants
+          .filter((a) => a.status === 'eligible')
+          .forEach((a) => {
+            a.status = 'interning';
+            this.hosts.add(a.id);
+          });
         return { interns: this.count('interning') };
       },
       recordScore: async ({ applicantId, kind, score }) => {
@@ -140,7 +156,43 @@ class Campaign {
         if (next) next.status = 'selected';
         return { promoted: next?.id ?? null };
       },
+      recordAssessment: async ({ applicantId, passed }) => {
+        const a = this.find(applicantId);
+        if (a.status !== 'selected') throw new Error('applicantId: not selected');
+        if (passed) return { promoted: null };
+        a.status = 'out';
+        a.outReason = 'assessment-failed';
+        const next = this.applicants.filter((x) => x.post === a.post && x.status === 'ranked').sort((x, y) => x.rank! - y.rank!)[0];
+        if (next) next.status = 'selected';
+        return { promoted: next?.id ?? null };
+      },
+      withdrawResults: async () => {
+        this.undoCalls.push('withdraw-results');
+        this.resultsWithdrawn = true;
+      },
+      releaseInterns: async () => {
+        this.undoCalls.push('release-interns');
+        const n = this.hosts.size;
+        this.hosts.clear();
+        return { interns: n };
+      },
+      releaseApplicants: async () => {
+        this.undoCalls.push('release-applicants');
+        const running = this.applicants.filter((a) => !['out', 'ineligible', 'appointed'].includes(a.status));
+        for (const a of running) {
+          a.status = 'out';
+          a.outReason = 'campaign-cancelled';
+          this.told.push(a.id);
+        }
+        return { applicants: running.length };
+      },
+      releasePosts: async ({ reason, previousPhase, undone, applicants, interns }) => {
+        this.undoCalls.push('release-posts');
+        this.cancelled = { reason, previousPhase, undone, applicants, interns };
+        this.phases.push('cancelled');
+      },
       appoint: async () => {
+        await this.appointGate;
         for (const a of this.applicants.filter((x) => x.status === 'selected')) {
           a.status = 'appointed';
           this.appointed.push(a.id);
@@ -179,6 +231,11 @@ async function withCampaign(campaign: Campaign, fn: (h: Handle) => Promise<void>
     });
     await fn(handle);
   });
+}
+
+/** The update is refused by its validator with a message matching `pattern` (the cause of the update failure). */
+async function refused(update: Promise<unknown>, pattern: RegExp): Promise<void> {
+  await expect(update).rejects.toMatchObject({ cause: { message: expect.stringMatching(pattern) } });
 }
 
 async function state(h: Handle): Promise<RecruitmentCampaignState> {
@@ -309,5 +366,96 @@ describe('recruitment campaign workflow (REC-1..7)', () => {
       expect((await state(h)).phase).toBe('screening');
       await h.terminate('test done');
     });
+  });
+
+  it('REC-1 考核: a failed assessment takes the applicant out and moves the next-ranked up; outside the phase it is refused', async () => {
+    const campaign = new Campaign({ postA: 3 }, { postA: 1 });
+    await withCampaign(campaign, async (h) => {
+      await reach(h, 'internship');
+      const someone = campaign.applicants[0]!.id;
+      await refused(h.executeUpdate(recordAssessmentUpdate, { args: [{ applicantId: someone, passed: false, by }] }), /assessment phase/);
+      await scoreAll(h, campaign, 'internship', 'interning', (i) => 90 - i);
+      await reach(h, 'written-exam');
+      await scoreAll(h, campaign, 'written', 'examining', (i) => 90 - i);
+      await reach(h, 'interview');
+      await scoreAll(h, campaign, 'interview', 'examining', (i) => 90 - i);
+      await reach(h, 'assessment');
+      const first = campaign.applicants.find((a) => a.status === 'selected')!;
+      await h.executeUpdate(recordAssessmentUpdate, { args: [{ applicantId: first.id, passed: false, by }] });
+      expect(first).toMatchObject({ status: 'out', outReason: 'assessment-failed' });
+      expect(await h.result()).toMatchObject({ phase: 'appointed', appointed: 1 });
+    });
+    expect(campaign.applicants.find((a) => a.status === 'appointed')!.rank).toBe(2);
+  });
+
+  it('saga: an operator cancels halfway (written exam); interns, applicants and posts are released in reverse order', async () => {
+    const campaign = new Campaign({ postA: 2, postB: 1 }, { postA: 1, postB: 1 });
+    await withCampaign(campaign, async (h) => {
+      await reach(h, 'internship');
+      await scoreAll(h, campaign, 'internship', 'interning', () => 80);
+      await reach(h, 'written-exam');
+      await refused(h.executeUpdate(cancelCampaignUpdate, { args: [{ reason: 'whim' as never, by }] }), /reason/);
+      expect(campaign.undoCalls).toEqual([]);
+      await h.executeUpdate(cancelCampaignUpdate, { args: [{ reason: 'operator-decision', by }] });
+      await expect(h.executeUpdate(cancelCampaignUpdate, { args: [{ reason: 'operator-decision', by }] })).rejects.toThrow();
+      const result = (await h.result()) as RecruitmentCampaignState;
+      expect(result).toMatchObject({ phase: 'cancelled', cancelReason: 'operator-decision' });
+      expect(result.undone).toEqual(['release-interns', 'release-applicants', 'release-posts']);
+    });
+    // Results were never published, so there is nothing to withdraw: only the steps that had succeeded are undone.
+    expect(campaign.undoCalls).toEqual(['release-interns', 'release-applicants', 'release-posts']);
+    expect(campaign.resultsWithdrawn).toBe(false);
+    expect(campaign.hosts.size).toBe(0);
+    expect(campaign.told).toHaveLength(3);
+    expect(campaign.applicants.every((a) => a.outReason === 'campaign-cancelled')).toBe(true);
+    expect(campaign.cancelled).toEqual({
+      reason: 'operator-decision',
+      previousPhase: 'written-exam',
+      undone: ['release-interns', 'release-applicants', 'release-posts'],
+      applicants: 3,
+      interns: 3,
+    });
+    expect(campaign.phases).not.toContain('ranking');
+  });
+
+  it('saga: cancelled during publicity, the published results are withdrawn first', async () => {
+    const campaign = new Campaign({ postA: 2 }, { postA: 1 });
+    await withCampaign(campaign, async (h) => {
+      await runToPublicity(h, campaign);
+      await h.executeUpdate(cancelCampaignUpdate, { args: [{ reason: 'operator-decision', by }] });
+      expect(await h.result()).toMatchObject({
+        phase: 'cancelled',
+        undone: ['withdraw-results', 'release-interns', 'release-applicants', 'release-posts'],
+      });
+    });
+    expect(campaign.resultsWithdrawn).toBe(true);
+    expect(campaign.appointed).toEqual([]);
+  });
+
+  it('saga: a phase that cannot proceed (every intern dropped out) cancels the campaign with its reason', async () => {
+    const campaign = new Campaign({ postA: 2 }, { postA: 1 });
+    await withCampaign(campaign, async (h) => {
+      await reach(h, 'internship');
+      for (const a of campaign.applicants) await h.executeUpdate(internDroppedOutUpdate, { args: [{ applicantId: a.id, by }] });
+      expect(await h.result()).toMatchObject({ phase: 'cancelled', cancelReason: 'no-applicants-left' });
+    });
+    expect(campaign.cancelled).toMatchObject({ reason: 'no-applicants-left', previousPhase: 'internship', applicants: 0 });
+    expect(campaign.phases).not.toContain('written-exam');
+  });
+
+  it('saga: once the appointment has begun a cancel is refused; the appointed stay appointed', async () => {
+    const campaign = new Campaign({ postA: 2 }, { postA: 1 });
+    let open = (): void => undefined;
+    campaign.appointGate = new Promise<void>((resolve) => (open = resolve));
+    await withCampaign(campaign, async (h) => {
+      await runToPublicity(h, campaign);
+      await h.executeUpdate(closePhaseUpdate, { args: [{ phase: 'publicity', by }] });
+      await reach(h, 'appointment');
+      await refused(h.executeUpdate(cancelCampaignUpdate, { args: [{ reason: 'operator-decision', by }] }), /no longer be cancelled/);
+      open();
+      expect(await h.result()).toMatchObject({ phase: 'appointed', cancelReason: null });
+    });
+    expect(campaign.undoCalls).toEqual([]);
+    expect(campaign.appointed).toHaveLength(1);
   });
 });

@@ -2,7 +2,15 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { CAMPAIGN_ENTITY_NAME } from './campaign-access';
-import { CampaignListResponse, CampaignResponse, ListCampaignsQueryDto, OpenCampaignDto } from './campaign.dto';
+import {
+  CampaignListResponse,
+  CampaignPostResponse,
+  CampaignResponse,
+  ListCampaignsQueryDto,
+  OpenCampaignDto,
+  PostPlanDto,
+} from './campaign.dto';
+import { StreetPostsService } from './street-posts.service';
 import { CampaignsService } from './campaigns.service';
 
 /** A malformed campaign id names no campaign: 404, as a missing one (checked before it reaches SQL). */
@@ -12,7 +20,22 @@ export const CAMPAIGN_ID = new UuidPipe({ entity: CAMPAIGN_ENTITY_NAME });
 @ApiTags('recruitment campaigns (REC-1..3, REC-5)')
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly streetPosts: StreetPostsService,
+  ) {}
+
+  /** REC-3: a street adds a street-selected post within its vacancies, while registration is open. */
+  @Post(':id/street-posts')
+  @Roles('street', 'district', 'city')
+  @ApiCreatedResponse({ type: CampaignPostResponse })
+  addStreetPost(
+    @Param('id', CAMPAIGN_ID) id: string,
+    @Body() dto: PostPlanDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CampaignPostResponse> {
+    return this.streetPosts.add(id, dto, principal);
+  }
 
   @Post()
   @Roles('district', 'city')

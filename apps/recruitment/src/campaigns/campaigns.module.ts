@@ -5,6 +5,7 @@ import { CampaignRepository } from './campaign.repository';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { CampaignWorkflow } from './workflow/campaign-workflow';
+import { StreetPostsService } from './street-posts.service';
 
 /**
  * Campaigns (REC-1..3, REC-5): opening within the rounds a year and the streets' vacancies, the
@@ -13,7 +14,7 @@ import { CampaignWorkflow } from './workflow/campaign-workflow';
 @Module({
   imports: [StaffingModule],
   controllers: [CampaignsController],
-  providers: [CampaignRepository, CampaignAccess, CampaignsService, CampaignWorkflow],
+  providers: [CampaignRepository, CampaignAccess, CampaignsService, CampaignWorkflow, StreetPostsService],
   exports: [CampaignsService, CampaignRepository, CampaignAccess],
 })
 export class CampaignsModule {}

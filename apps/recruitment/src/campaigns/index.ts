@@ -5,3 +5,5 @@ export { CampaignAccess, CAMPAIGN_ENTITY_NAME } from './campaign-access';
 export { CAMPAIGN_ID } from './campaigns.controller';
 export { campaignsMigrations } from './migrations';
 export type { CampaignRow, CampaignPostRow } from './campaign.row';
+export { CAMPAIGN_AUDIT_ENTITY } from './campaign-audit';
+export { campaignEventData } from './campaign-event-data';

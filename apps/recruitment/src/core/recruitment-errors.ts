@@ -18,4 +18,6 @@ export const RecruitmentError = defineServiceErrorCodes('recruitment', {
   NOT_ELIGIBLE: 'unprocessable',
   /** A bulk score file with a bad row: nothing of the file is stored. */
   SCORE_FILE_INVALID: 'invalid',
+  /** The campaign was cancelled after publicity: its published results were withdrawn (the saga). */
+  RESULTS_WITHDRAWN: 'conflict',
 });

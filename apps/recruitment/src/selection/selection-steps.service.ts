@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import {
   SCORE_KINDS,
@@ -13,6 +13,7 @@ import { AuditTrail, OutboxWriter, POLICY_CATALOG, ServiceClock, type Principal 
 import { combinedScore, type PolicyCatalog } from '@cwp/policy';
 import { APPLICANT_AUDIT_ENTITY, ApplicantRepository, applicantEventData } from '../applicants';
 import { CampaignRepository, CampaignsService } from '../campaigns';
+import { heartbeat } from './activity-heartbeat';
 
 /** Applicants of each scored step, and who misses the step's score leaves with which reason. */
 const STEP: Readonly<Record<ScoreKind, { status: ApplicantStatus; next: ApplicantStatus; missing: ApplicantOutReason }>> = {
@@ -166,6 +167,34 @@ export class SelectionSteps {
     });
   }
 
+  /** 考核: passed is recorded; failed takes the applicant out (`assessment-failed`) and the next-ranked of the post moves up. */
+  async recordAssessment(campaignId: string, applicantId: string, passed: boolean, by: OperatorRef): Promise<{ promoted: string | null }> {
+    return this.dataSource.transaction(async (em) => {
+      const [rows] = (await em.query(
+        `UPDATE applicants SET assessment_passed = $3,
+                status = CASE WHEN $3 THEN status ELSE 'out' END,
+                out_reason = CASE WHEN $3 THEN out_reason ELSE 'assessment-failed' END,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND campaign_id = $2 AND status = 'selected' RETURNING post_id AS "postId"`,
+        [applicantId, campaignId, passed],
+      )) as [Array<{ postId: string }>, number];
+      if (rows.length === 0)
+        throw ApplicationFailure.nonRetryable('applicantId: no selected applicant of this campaign with this id', 'NOT_FOUND');
+      const promoted = passed ? null : await this.applicants.promoteNext(em, rows[0]!.postId);
+      await this.audit.record(
+        em,
+        {
+          action: passed ? 'assessment-passed' : 'assessment-failed',
+          entity: APPLICANT_AUDIT_ENTITY,
+          entityId: applicantId,
+          after: { assessmentPassed: passed, promoted },
+        },
+        operator(by),
+      );
+      return { promoted };
+    });
+  }
+
   /** REC-1: every selected applicant is appointed, a chunk per transaction with its `applicant.appointed` events. */
   async appoint(campaignId: string): Promise<{ appointed: number }> {
     const posts = new Map((await this.campaigns.postsOf(campaignId)).map((p) => [p.id, p]));
@@ -191,14 +220,5 @@ export class SelectionSteps {
       [campaignId],
     )) as Array<{ n: number }>;
     return { appointed: total?.n ?? appointed };
-  }
-}
-
-/** Heartbeats when running as an activity (a direct call from a spec has no context). */
-function heartbeat(details: unknown): void {
-  try {
-    Context.current().heartbeat(details);
-  } catch {
-    // Not inside an activity.
   }
 }

@@ -1,6 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CAMPAIGN_PHASES, SCORE_KINDS, type CampaignPhase, type ScoreKind } from '@cwp/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TABULAR_FORMATS, type TabularFormat } from '@cwp/platform';
+import { IsBase64, IsBoolean, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  CAMPAIGN_PHASES,
+  CANCEL_REASONS,
+  CANCEL_STEPS,
+  SCORE_KINDS,
+  type CampaignPhase,
+  type CancelReason,
+  type CancelStep,
+  type ScoreKind,
+} from '@cwp/contracts';
 
 export class ScoreDto {
   @ApiProperty({ enum: SCORE_KINDS, description: 'internship (REC-6), written or interview (REC-1)' })
@@ -19,10 +29,19 @@ export class ScoreFileDto {
   @IsIn(SCORE_KINDS)
   kind!: ScoreKind;
 
-  @ApiProperty({ description: 'CSV text: header "applicantId,score" (or "报名编号,成绩"), one applicant per line' })
+  @ApiPropertyOptional({ description: 'CSV text: header "applicantId,score" (or "报名编号,成绩"), one applicant per line' })
+  @IsOptional()
   @IsString()
   @MaxLength(4_000_000)
-  csv!: string;
+  csv?: string;
+
+  @ApiPropertyOptional({
+    description: 'Or an XLSX workbook, base64: its first sheet with the same two columns (give csv or xlsx, not both)',
+  })
+  @IsOptional()
+  @IsBase64()
+  @MaxLength(8_000_000)
+  xlsx?: string;
 }
 
 export class ClosePhaseDto {
@@ -37,12 +56,27 @@ export class ObjectionDecisionDto {
   upheld!: boolean;
 }
 
+export class RankingExportQueryDto {
+  @ApiPropertyOptional({ enum: TABULAR_FORMATS, default: 'csv' })
+  @IsOptional()
+  @IsIn(TABULAR_FORMATS)
+  format?: TabularFormat;
+}
+
+export class AssessmentDto {
+  @ApiProperty({ description: '考核 result: false takes the applicant out (assessment-failed) and moves the next-ranked of the post up' })
+  @IsBoolean()
+  passed!: boolean;
+}
+
 export class CampaignStateResponse {
   @ApiProperty() campaignId!: string;
   @ApiProperty({ enum: CAMPAIGN_PHASES }) phase!: CampaignPhase;
   @ApiProperty() active!: number;
   @ApiProperty() openObjections!: number;
   @ApiProperty() appointed!: number;
+  @ApiProperty({ enum: CANCEL_REASONS, nullable: true }) cancelReason!: CancelReason | null;
+  @ApiProperty({ enum: CANCEL_STEPS, isArray: true, description: 'The cancellation saga’s undo steps run so far' }) undone!: CancelStep[];
 }
 
 export class ScoreFileResponse {

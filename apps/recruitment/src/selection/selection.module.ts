@@ -4,6 +4,8 @@ import { CampaignsModule } from '../campaigns';
 import { SelectionController } from './selection.controller';
 import { SelectionService } from './selection.service';
 import { SelectionSteps } from './selection-steps.service';
+import { CancellationSteps } from './cancellation-steps.service';
+import { RankingExport } from './ranking-export.service';
 
 /**
  * Selection (REC-1, REC-6, REC-7): the campaign workflow's set-based steps (screening, internship,
@@ -13,7 +15,7 @@ import { SelectionSteps } from './selection-steps.service';
 @Module({
   imports: [CampaignsModule, ApplicantsModule],
   controllers: [SelectionController],
-  providers: [SelectionService, SelectionSteps],
-  exports: [SelectionSteps, SelectionService],
+  providers: [SelectionService, SelectionSteps, CancellationSteps, RankingExport],
+  exports: [SelectionSteps, CancellationSteps, SelectionService],
 })
 export class SelectionModule {}

@@ -3,21 +3,23 @@ import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@tempo
 import { DataSource } from 'typeorm';
 import {
   SCORE_PHASE,
+  cancelCampaignUpdate,
   closePhaseUpdate,
   decideObjectionUpdate,
   fileObjectionUpdate,
   internDroppedOutUpdate,
+  recordAssessmentUpdate,
   recordScoreUpdate,
   recruitmentCampaignWorkflowId,
   type OperatorRef,
   type RecruitmentCampaignState,
 } from '@cwp/contracts';
-import { AuditTrail, DomainError, ErrorCode, type Principal } from '@cwp/platform';
+import { AuditTrail, DomainError, ErrorCode, readXlsxRows, type Principal } from '@cwp/platform';
 import { APPLICANT_AUDIT_ENTITY, ApplicantAccess, ApplicantRepository } from '../applicants';
 import { CampaignAccess } from '../campaigns';
 import { RecruitmentError } from '../core';
-import { parseScoreCsv } from './rules/score-csv';
-import type { ClosePhaseDto, ObjectionDecisionDto, ScoreDto, ScoreFileDto } from './selection.dto';
+import { parseScoreCsv, parseScoreXlsx } from './rules/score-file';
+import type { AssessmentDto, ClosePhaseDto, ObjectionDecisionDto, ScoreDto, ScoreFileDto } from './selection.dto';
 
 const STATUS_OF_KIND = { internship: 'interning', written: 'examining', interview: 'examining' } as const;
 const FIELD_MESSAGE = /^([A-Za-z]+): (.*)$/s;
@@ -46,6 +48,22 @@ export class SelectionService {
   async closePhase(campaignId: string, dto: ClosePhaseDto, principal: Principal): Promise<RecruitmentCampaignState> {
     await this.campaigns.manageable(campaignId, principal, 'close-phase');
     return this.send(campaignId, (h) => h.executeUpdate(closePhaseUpdate, { args: [{ phase: dto.phase, by: ref(principal) }] }));
+  }
+
+  /** The district cancels its campaign: the workflow runs the saga (refused once the appointment has begun). */
+  async cancel(campaignId: string, principal: Principal): Promise<RecruitmentCampaignState> {
+    await this.campaigns.manageable(campaignId, principal, 'cancel');
+    return this.send(campaignId, (h) =>
+      h.executeUpdate(cancelCampaignUpdate, { args: [{ reason: 'operator-decision', by: ref(principal) }] }),
+    );
+  }
+
+  /** 考核 of a selected applicant, recorded by the district during the assessment phase. */
+  async assess(applicantId: string, dto: AssessmentDto, principal: Principal): Promise<RecruitmentCampaignState> {
+    const row = await this.applicants.manageable(applicantId, principal, 'assessment');
+    return this.send(row.campaignId, (h) =>
+      h.executeUpdate(recordAssessmentUpdate, { args: [{ applicantId, passed: dto.passed, by: ref(principal) }] }),
+    );
   }
 
   /** One score. The internship evaluation may also come from the host street (REC-6). */
@@ -83,8 +101,12 @@ export class SelectionService {
    */
   async uploadScores(campaignId: string, dto: ScoreFileDto, principal: Principal): Promise<{ stored: number }> {
     const campaign = await this.campaigns.manageable(campaignId, principal, 'upload-scores');
-    const { lines, problems } = parseScoreCsv(dto.csv);
-    if (problems.length > 0) throw fileInvalid(problems);
+    if ((dto.csv === undefined) === (dto.xlsx === undefined))
+      throw DomainError.validation('csv', 'give the scores as csv or as xlsx (one of them)');
+    const field = dto.csv !== undefined ? 'csv' : 'xlsx';
+    const { lines, problems } =
+      dto.csv !== undefined ? parseScoreCsv(dto.csv) : parseScoreXlsx(readXlsxRows(Buffer.from(dto.xlsx!, 'base64'), { field: 'xlsx' }));
+    if (problems.length > 0) throw fileInvalid(problems, field);
     if (campaign.phase !== SCORE_PHASE[dto.kind]) {
       throw new DomainError(
         RecruitmentError.CAMPAIGN_PHASE,
@@ -101,6 +123,7 @@ export class SelectionService {
       if (missing.length > 0) {
         throw fileInvalid(
           missing.map((l) => ({ line: l.line, field: 'applicantId', message: `no applicant of this campaign awaits a ${dto.kind} score` })),
+          field,
         );
       }
       await this.audit.record(
@@ -145,10 +168,10 @@ function refusal(message: string): DomainError {
   return DomainError.validation(field, text);
 }
 
-function fileInvalid(problems: ReadonlyArray<{ line: number; field: string; message: string }>): DomainError {
+function fileInvalid(problems: ReadonlyArray<{ line: number; field: string; message: string }>, field: 'csv' | 'xlsx'): DomainError {
   const first = problems[0]!;
   return new DomainError(RecruitmentError.SCORE_FILE_INVALID, `Line ${first.line}: ${first.message} (nothing of this file was stored)`, {
-    field: 'csv',
+    field,
     details: { problems: problems.slice(0, 100), count: problems.length },
   });
 }

@@ -24,7 +24,7 @@ import { recruitmentEventContracts, recruitmentCampaignWorkflowId } from '@cwp/c
 import { ApplicantsModule, applicantsMigrations } from '../applicants';
 import { CampaignsModule, campaignsMigrations } from '../campaigns';
 import { RECRUITMENT_SETTINGS, type RecruitmentSettings } from '../core';
-import { SelectionModule, SelectionSteps, createCampaignActivities } from '../selection';
+import { CancellationSteps, SelectionModule, SelectionSteps, createCampaignActivities, selectionMigrations } from '../selection';
 import { StaffingModule, WorkforceStaffingHandler, staffingMigrations } from '../staffing';
 import { staffingEvent } from './builders';
 
@@ -40,6 +40,8 @@ export interface RecruitmentIntContext {
   settings: RecruitmentSettings;
   client: Client;
   call(method: string, url: string, opts?: { principal?: Principal; body?: unknown; ip?: string }): Promise<HttpResult>;
+  /** A raw GET (downloads: CSV, XLSX). */
+  fetch(url: string, principal: Principal): Promise<Response>;
   /** Records a unit's staffing as the workforce topic would (through the handler, in a transaction). */
   staffing(unitCode: string, quota: number, headcount: number): Promise<void>;
   get<T>(type: new (...args: any[]) => T): T;
@@ -63,7 +65,7 @@ export async function createRecruitmentIntContext(
     service: 'recruitment',
     schemaPrefix,
     imports: [AuditModule, StaffingModule, CampaignsModule, ApplicantsModule, SelectionModule],
-    migrations: [...staffingMigrations, ...campaignsMigrations, ...applicantsMigrations],
+    migrations: [...staffingMigrations, ...campaignsMigrations, ...applicantsMigrations, ...selectionMigrations],
     produces: recruitmentEventContracts,
     listen: true,
     temporal: {
@@ -71,7 +73,9 @@ export async function createRecruitmentIntContext(
       workflowStart: { sweepSeconds: 0 },
       runWorker: true,
       workflows: { workflowsPath: require.resolve('@cwp/recruitment-workflows') },
-      activities: (ref: ModuleRef) => ({ ...createCampaignActivities(ref.get(SelectionSteps, { strict: false })) }),
+      activities: (ref: ModuleRef) => ({
+        ...createCampaignActivities(ref.get(SelectionSteps, { strict: false }), ref.get(CancellationSteps, { strict: false })),
+      }),
     },
     providers: [
       ServiceClock,
@@ -90,6 +94,9 @@ export async function createRecruitmentIntContext(
     ds: context.ds,
     settings,
     client,
+    async fetch(url, principal) {
+      return fetch(`${context.baseUrl}/api/recruitment${url}`, { headers: { authorization: `Bearer ${await context.token(principal)}` } });
+    },
     async call(method, url, { principal, body, ip } = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (principal) headers.authorization = `Bearer ${await context.token(principal)}`;

@@ -5,7 +5,7 @@
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { OperatorRef } from '../appraisal/cycle-workflow';
-import type { CampaignPhase, ScoreKind, TimedPhase } from './vocabulary';
+import type { CampaignPhase, CancelReason, CancelStep, ScoreKind, TimedPhase } from './vocabulary';
 
 export interface RecruitmentCampaignInput {
   campaignId: string;
@@ -29,6 +29,10 @@ export interface RecruitmentCampaignState {
   /** Applicants suspended by an open objection (REC-7). */
   openObjections: number;
   appointed: number;
+  /** Set once the campaign is being cancelled (operator or a phase that cannot proceed). */
+  cancelReason: CancelReason | null;
+  /** The saga's undo steps run so far, in the order they ran. */
+  undone: CancelStep[];
 }
 
 /** Ends the current timed phase before its deadline. Refused in untimed or final phases. */
@@ -50,6 +54,14 @@ export const internDroppedOutUpdate = defineUpdate<RecruitmentCampaignState, [{ 
   'recruitmentInternDroppedOut',
 );
 
+/**
+ * The assessment (考核) of a selected applicant, recorded in the assessment phase: passed, or
+ * failed, which takes them out (`assessment-failed`) and moves the next-ranked of the post up.
+ */
+export const recordAssessmentUpdate = defineUpdate<RecruitmentCampaignState, [{ applicantId: string; passed: boolean; by: OperatorRef }]>(
+  'recruitmentRecordAssessment',
+);
+
 /** REC-7: an objection filed during publicity suspends that applicant. */
 export const fileObjectionUpdate = defineUpdate<RecruitmentCampaignState, [{ applicantId: string; by: OperatorRef }]>(
   'recruitmentFileObjection',
@@ -58,6 +70,15 @@ export const fileObjectionUpdate = defineUpdate<RecruitmentCampaignState, [{ app
 /** The district's decision: rejected → the appointment proceeds; upheld → the next-ranked moves up. */
 export const decideObjectionUpdate = defineUpdate<RecruitmentCampaignState, [{ applicantId: string; upheld: boolean; by: OperatorRef }]>(
   'recruitmentDecideObjection',
+);
+
+/**
+ * Cancels the campaign (saga): the registered undo steps run in reverse. Refused once the
+ * appointment has begun: appointed applicants are hired by the workforce service and stay hired
+ * (the appointment is the saga's point of no return; a cancel then answers with that reason).
+ */
+export const cancelCampaignUpdate = defineUpdate<RecruitmentCampaignState, [{ reason: CancelReason; by: OperatorRef }]>(
+  'recruitmentCancelCampaign',
 );
 
 export const recruitmentCampaignStateQuery = defineQuery<RecruitmentCampaignState>('recruitmentCampaignState');

@@ -13,6 +13,8 @@ export const RECRUITMENT_EVENT_TYPES = {
   campaignPhaseChanged: 'cwp.recruitment.campaign.phase-changed.v1',
   applicantRegistered: 'cwp.recruitment.applicant.registered.v1',
   applicantAppointed: 'cwp.recruitment.applicant.appointed.v1',
+  campaignCancelled: 'cwp.recruitment.campaign.cancelled.v1',
+  applicantReleased: 'cwp.recruitment.applicant.released.v1',
 } as const;
 
 /** Workflow type name: the exported function name in @cwp/recruitment-workflows. */

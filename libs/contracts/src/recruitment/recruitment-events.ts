@@ -12,10 +12,16 @@ import { POST_CATEGORIES, type PostCategory } from '../workforce/worker-hired';
 import { RECRUITMENT_APPLICANTS_TOPIC, RECRUITMENT_CAMPAIGNS_TOPIC, RECRUITMENT_EVENT_TYPES as T } from './names';
 import {
   APPLICATION_CHANNELS,
+  APPLICANT_STATUSES,
   CAMPAIGN_PHASES,
+  CANCEL_REASONS,
+  CANCEL_STEPS,
   SPECIALIST_QUALIFICATIONS,
+  type ApplicantStatus,
   type ApplicationChannel,
   type CampaignPhase,
+  type CancelReason,
+  type CancelStep,
   type SpecialistQualification,
 } from './vocabulary';
 
@@ -81,6 +87,32 @@ export interface ApplicantAppointedData {
   rank: number;
   combinedScore: number;
   appointedOn: string;
+}
+
+/** The cancellation saga ended: what it undid (ids and counts), the posts it gave back per street. */
+export interface CampaignCancelledData {
+  campaignId: string;
+  districtCode: string;
+  reason: CancelReason;
+  /** The phase the campaign was in when the cancel came. */
+  previousPhase: CampaignPhase;
+  undone: CancelStep[];
+  releasedPosts: Array<{ postId: string; streetCode: string; count: number }>;
+  applicantsReleased: number;
+  internsReleased: number;
+  cancelledAt: string;
+}
+
+/** An applicant is told the campaign was cancelled: out, with the reason (and back to the pool if invited from it). */
+export interface ApplicantReleasedData {
+  applicantId: string;
+  campaignId: string;
+  postId: string;
+  streetCode: string;
+  reason: 'campaign-cancelled';
+  previousStatus: ApplicantStatus;
+  talentPoolEntryId: string | null;
+  releasedOn: string;
 }
 
 const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
@@ -213,6 +245,64 @@ export const applicantAppointedSchema = {
   },
 } as const;
 
+export const campaignCancelledSchema = {
+  $schema: SCHEMA_DIALECT,
+  $id: eventSchemaId(T.campaignCancelled),
+  title: 'A recruitment campaign was cancelled; the saga undid what was done (issue 10)',
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'campaignId',
+    'districtCode',
+    'reason',
+    'previousPhase',
+    'undone',
+    'releasedPosts',
+    'applicantsReleased',
+    'internsReleased',
+    'cancelledAt',
+  ],
+  properties: {
+    campaignId: uuid,
+    districtCode: district,
+    reason: { enum: [...CANCEL_REASONS] },
+    previousPhase: phase,
+    undone: { type: 'array', maxItems: CANCEL_STEPS.length, uniqueItems: true, items: { enum: [...CANCEL_STEPS] } },
+    releasedPosts: {
+      type: 'array',
+      maxItems: 500,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['postId', 'streetCode', 'count'],
+        properties: { postId: uuid, streetCode: street, count: { type: 'integer', minimum: 1, maximum: 1000 } },
+      },
+    },
+    applicantsReleased: { type: 'integer', minimum: 0 },
+    internsReleased: { type: 'integer', minimum: 0 },
+    cancelledAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const applicantReleasedSchema = {
+  $schema: SCHEMA_DIALECT,
+  $id: eventSchemaId(T.applicantReleased),
+  title: 'An applicant was released because the campaign was cancelled',
+  type: 'object',
+  additionalProperties: false,
+  required: ['applicantId', 'campaignId', 'postId', 'streetCode', 'reason', 'previousStatus', 'talentPoolEntryId', 'releasedOn'],
+  properties: {
+    applicantId: uuid,
+    campaignId: uuid,
+    postId: uuid,
+    streetCode: street,
+    reason: { enum: ['campaign-cancelled'] },
+    previousStatus: { enum: [...APPLICANT_STATUSES] },
+    talentPoolEntryId: { oneOf: [uuid, { type: 'null' }] },
+    releasedOn: date,
+  },
+} as const;
+
 export const campaignOpenedContract = defineEventContract<CampaignOpenedData>({
   type: T.campaignOpened,
   topic: RECRUITMENT_CAMPAIGNS_TOPIC,
@@ -234,9 +324,22 @@ export const applicantAppointedContract = defineEventContract<ApplicantAppointed
   schema: applicantAppointedSchema,
 });
 
+export const campaignCancelledContract = defineEventContract<CampaignCancelledData>({
+  type: T.campaignCancelled,
+  topic: RECRUITMENT_CAMPAIGNS_TOPIC,
+  schema: campaignCancelledSchema,
+});
+export const applicantReleasedContract = defineEventContract<ApplicantReleasedData>({
+  type: T.applicantReleased,
+  topic: RECRUITMENT_APPLICANTS_TOPIC,
+  schema: applicantReleasedSchema,
+});
+
 export const recruitmentEventContracts: readonly EventContract[] = [
   campaignOpenedContract,
   campaignPhaseChangedContract,
   applicantRegisteredContract,
   applicantAppointedContract,
+  campaignCancelledContract,
+  applicantReleasedContract,
 ];

@@ -88,3 +88,18 @@ export type RecruitmentCertificate = (typeof RECRUITMENT_CERTIFICATES)[number];
 /** REC-5 specialist qualifications a post may require. */
 export const SPECIALIST_QUALIFICATIONS = ['fire-safety', 'work-safety-inspection', 'psychological-counsellor'] as const;
 export type SpecialistQualification = (typeof SPECIALIST_QUALIFICATIONS)[number];
+
+/**
+ * Why a campaign was cancelled (the saga of issue 10): the district's decision, or a phase that
+ * cannot proceed because no applicant is left in the running.
+ */
+export const CANCEL_REASONS = ['operator-decision', 'no-applicants-left'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+/**
+ * The undo steps of the cancellation saga, each registered once its forward step succeeded and run
+ * in reverse order: withdraw published results (REC-7), release interns from their host streets
+ * (REC-6), tell applicants (they are out, `campaign-cancelled`), release the planned posts (REC-3).
+ */
+export const CANCEL_STEPS = ['withdraw-results', 'release-interns', 'release-applicants', 'release-posts'] as const;
+export type CancelStep = (typeof CANCEL_STEPS)[number];

@@ -1,5 +1,5 @@
 /**
- * A bulk score file (CSV, UTF-8): a header `applicantId,score` (or the Chinese `报名编号,成绩`),
+ * A bulk score file (CSV, UTF-8, or the first sheet of an XLSX workbook): a header `applicantId,score` (or the Chinese `报名编号,成绩`),
  * then one applicant per line. Validated row by row; every bad row is reported with its line
  * number, and a file with any bad row is refused whole (nothing of it is stored).
  */
@@ -24,20 +24,44 @@ const HEADERS: ReadonlyArray<readonly [string, string]> = [
 ];
 export const MAX_SCORE_LINES = 50_000;
 
+/** An XLSX score file (the first sheet, read by @cwp/platform's readXlsxRows): cells past the last filled one dropped. */
+export function parseScoreXlsx(rows: ReadonlyArray<{ rowNumber: number; cells: string[] }>): {
+  lines: ScoreLine[];
+  problems: ScoreFileProblem[];
+} {
+  return parseScoreRows(
+    rows.map((r) => {
+      const cells = [...r.cells];
+      while (cells.length > 0 && cells[cells.length - 1]!.trim() === '') cells.pop();
+      return { line: r.rowNumber, cells };
+    }),
+  );
+}
+
+/** One row of an uploaded file: its line (CSV) or row number (XLSX) and its cells as text. */
+export interface ScoreFileRow {
+  line: number;
+  cells: string[];
+}
+
+/** A CSV score file: split into rows, then checked as every score file is. */
 export function parseScoreCsv(text: string): { lines: ScoreLine[]; problems: ScoreFileProblem[] } {
   const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  return parseScoreRows(rows.map((raw, i) => ({ line: i + 1, cells: raw.trim() === '' ? [] : raw.split(',') })));
+}
+
+/** Score rows, header first (blank rows have no cells): every bad row is reported with its line. */
+export function parseScoreRows(rows: readonly ScoreFileRow[]): { lines: ScoreLine[]; problems: ScoreFileProblem[] } {
   const problems: ScoreFileProblem[] = [];
   const lines: ScoreLine[] = [];
-  const header = (rows[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
-  if (!HEADERS.some(([a, s]) => header[0] === a && header[1] === s && header.length === 2)) {
+  const header = (rows[0]?.cells ?? []).map((c) => c.trim().toLowerCase());
+  if (rows[0]?.line !== 1 || !HEADERS.some(([a, s]) => header[0] === a && header[1] === s && header.length === 2)) {
     return { lines, problems: [{ line: 1, field: 'header', message: 'the first line must be "applicantId,score" (or "报名编号,成绩")' }] };
   }
   const seen = new Map<string, number>();
-  for (let i = 1; i < rows.length; i++) {
-    const raw = rows[i]!;
-    if (raw.trim() === '') continue;
-    const line = i + 1;
-    const cells = raw.split(',').map((c) => c.trim());
+  for (const { line, cells: raw } of rows.slice(1)) {
+    if (raw.every((c) => c.trim() === '')) continue;
+    const cells = raw.map((c) => c.trim());
     if (cells.length !== 2) {
       problems.push({ line, field: 'file', message: `expected 2 columns, found ${cells.length}` });
       continue;
@@ -53,7 +77,8 @@ export function parseScoreCsv(text: string): { lines: ScoreLine[]; problems: Sco
     if (UUID.test(applicantId)) seen.set(applicantId.toLowerCase(), seen.get(applicantId.toLowerCase()) ?? line);
   }
   if (lines.length + problems.length === 0) problems.push({ line: 2, field: 'file', message: 'the file has no score lines' });
-  if (rows.length - 1 > MAX_SCORE_LINES)
+  const last = rows[rows.length - 1]?.line ?? 0;
+  if (last - 1 > MAX_SCORE_LINES)
     problems.push({ line: MAX_SCORE_LINES + 2, field: 'file', message: `at most ${MAX_SCORE_LINES} lines per file` });
   return { lines, problems };
 }

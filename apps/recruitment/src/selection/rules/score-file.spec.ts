@@ -1,4 +1,12 @@
-import { parseScoreCsv } from './score-csv';
+import { Readable } from 'node:stream';
+import { readXlsxRows, xlsxStream } from '@cwp/platform';
+import { parseScoreCsv, parseScoreXlsx } from './score-file';
+
+async function workbook(headers: string[], rows: Array<Array<string | number>>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of xlsxStream(headers, rows) as Readable) parts.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(parts);
+}
 
 const A = '0b7f2f0e-1c1a-4c59-9d0a-4f6b8f1e2a01';
 const B = '0b7f2f0e-1c1a-4c59-9d0a-4f6b8f1e2a02';
@@ -28,5 +36,39 @@ describe('parseScoreCsv', () => {
   it('refuses a file without the header or without lines', () => {
     expect(parseScoreCsv(`${A},50`).problems[0]).toMatchObject({ line: 1, field: 'header' });
     expect(parseScoreCsv('applicantId,score\n').problems[0]).toMatchObject({ field: 'file' });
+  });
+
+  it('REC-6 an XLSX file is read as rows (numbers as numbers) and checked the same way, row numbers as lines', async () => {
+    const good = readXlsxRows(
+      await workbook(
+        ['报名编号', '成绩'],
+        [
+          [A, 88.5],
+          [B, 100],
+        ],
+      ),
+      { field: 'xlsx' },
+    );
+    expect(parseScoreXlsx(good)).toEqual({
+      lines: [
+        { line: 2, applicantId: A, score: 88.5 },
+        { line: 3, applicantId: B, score: 100 },
+      ],
+      problems: [],
+    });
+    const bad = readXlsxRows(
+      await workbook(
+        ['applicantId', 'score'],
+        [
+          [A, 70],
+          ['x', 101],
+        ],
+      ),
+      { field: 'xlsx' },
+    );
+    expect(parseScoreXlsx(bad).problems.map((p) => [p.line, p.field])).toEqual([
+      [3, 'applicantId'],
+      [3, 'score'],
+    ]);
   });
 });
