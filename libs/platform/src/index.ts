@@ -24,3 +24,4 @@ export * from './operations/operations-config';
 export * from './housekeeping';
 export * from './tracing';
 export * from './labels';
+export * from './tabular';
