@@ -10,3 +10,4 @@ export * from './update-with-version';
 export * from './check-database';
 export * from './unique-violation';
 export * from './keyset';
+export * from './cursor-rows';

@@ -63,6 +63,8 @@ export async function publishStateChanges<Row extends { id: string }, Data>(
 }
 
 async function readMark(em: EntityManager, name: string): Promise<KeysetPosition> {
-  const [mark] = (await em.query('SELECT updated_at AS "updatedAt", id FROM state_publication_marks WHERE name = $1', [name])) as Array<KeysetPosition>;
+  const [mark] = (await em.query('SELECT updated_at AS "updatedAt", id FROM state_publication_marks WHERE name = $1', [
+    name,
+  ])) as Array<KeysetPosition>;
   return mark ?? keysetAt('1970-01-01T00:00:00Z');
 }
