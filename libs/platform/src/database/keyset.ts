@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../errors';
+import { READ_ONLY_WALK_APPLICATION } from './cursor-rows';
 
 /**
  * Keyset ("since") walks over a table in (updated_at, id) order, for integrators that copy an
@@ -58,13 +59,16 @@ export function keysetStart(query: { cursor?: string; updatedSince?: string }): 
  * and small clock differences). Read in its own statement, BEFORE the page query: everything
  * that started before the horizon had committed by then, so the later page query sees it.
  * Sessions of other database users count only when this user may see their xact_start: the
- * tables a service walks are written by that service's user.
+ * tables a service walks are written by that service's user. Read-only cursor walks (exports,
+ * READ_ONLY_WALK_APPLICATION) are left out: they cannot hold a change.
  */
 export async function keysetHorizon(em: EntityManager): Promise<string> {
   const [row] = (await em.query(
     `SELECT to_char((least(statement_timestamp(), min(xact_start)) - interval '1 second') AT TIME ZONE 'UTC',
                     'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS horizon
-       FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL`,
+       FROM pg_stat_activity
+      WHERE datname = current_database() AND xact_start IS NOT NULL AND application_name IS DISTINCT FROM $1`,
+    [READ_ONLY_WALK_APPLICATION],
   )) as Array<{ horizon: string }>;
   return row!.horizon;
 }
