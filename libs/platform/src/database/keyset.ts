@@ -73,6 +73,9 @@ export async function keysetHorizon(em: EntityManager): Promise<string> {
   return row!.horizon;
 }
 
+/** A row of a walk with its position (updated_at as UTC text with microseconds). */
+export type KeysetRow<T> = T & { id: string; keysetPosition: string };
+
 /**
  * One page of a walk: `(alias.updated_at, alias.id) > start` and before the horizon, in
  * (updated_at, id) order. `where` is the caller's scope filter using parameters $1..$n of
@@ -81,7 +84,7 @@ export async function keysetHorizon(em: EntityManager): Promise<string> {
 export async function keysetPage<T>(
   em: EntityManager,
   options: { table: string; alias: string; columns: string; where: string; params: unknown[]; start: KeysetPosition; limit: number },
-): Promise<{ rows: T[]; nextCursor: string; hasMore: boolean }> {
+): Promise<{ rows: Array<KeysetRow<T>>; nextCursor: string; hasMore: boolean }> {
   const horizon = await keysetHorizon(em);
   const { table, alias, columns, where, params, start, limit } = options;
   const n = params.length;
@@ -91,7 +94,7 @@ export async function keysetPage<T>(
         AND ${alias}.updated_at < $${n + 3}::timestamptz
       ORDER BY ${alias}.updated_at, ${alias}.id LIMIT $${n + 4}`,
     [...params, start.updatedAt, start.id, horizon, limit],
-  )) as Array<T & { keysetPosition: string; id: string }>;
+  )) as Array<KeysetRow<T>>;
   const last = rows[rows.length - 1];
   // A short page still returns a cursor: the integrator keeps it and asks again later for what changed since.
   const next = last ? { updatedAt: last.keysetPosition, id: last.id } : start;

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventContract } from '@cwp/contracts';
-import { keysetAt, keysetPage, type KeysetPosition } from '../database/keyset';
+import { keysetAt, keysetPage, type KeysetPosition, type KeysetRow } from '../database/keyset';
 import type { OutboxWriter } from './outbox-writer';
 
 /** The table remembering how far each state topic has published (a service's migration runs it once). */
@@ -21,7 +21,8 @@ export interface StatePublication<Row, Data> {
   alias: string;
   /** Select list of the row (must include `<alias>.id AS id`). */
   columns: string;
-  toEvent(row: Row): { key: string; data: Data };
+  /** The event of a row's latest state; `keysetPosition` is its updated_at with microseconds. */
+  toEvent(row: KeysetRow<Row>): { key: string; data: Data };
 }
 
 /** Rows per transaction of a publication (one outbox appendMany each). */
@@ -49,7 +50,7 @@ export async function publishStateChanges<Row extends { id: string }, Data>(
       const page = await keysetPage<Row>(em, { ...publication, where: 'true', params: [], start, limit: chunk });
       if (page.rows.length === 0) return { published: 0, more: false };
       await outbox.appendMany(em, publication.contract, page.rows.map(publication.toEvent));
-      const last = page.rows[page.rows.length - 1] as Row & { keysetPosition: string };
+      const last = page.rows[page.rows.length - 1]!;
       await em.query(
         `INSERT INTO state_publication_marks (name, updated_at, id) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET updated_at = EXCLUDED.updated_at, id = EXCLUDED.id, published_at = now()`,
