@@ -8,6 +8,7 @@ import { Tier } from './support/tier';
 import { abuseSuite } from './suites/abuse';
 import { schemaConformanceSuite } from './suites/schema-conformance';
 import { createScopeFixtures, scopeSuite, type ScopeFixtures } from './suites/scope';
+import { systemTokenSuite } from './suites/system-token';
 
 const tier = new Tier('api');
 const documents = new Map<string, Record<string, any>>();
@@ -26,4 +27,5 @@ afterAll(() => tier.stop(), 120_000);
 
 describe('scope (ORG-2)', () => scopeSuite(tier, documents, () => fixtures));
 describe('abuse', () => abuseSuite(tier, documents));
+describe('system token (issue 14)', () => systemTokenSuite(tier, documents));
 describe('schema conformance (schemathesis)', () => schemaConformanceSuite(tier));
