@@ -162,7 +162,7 @@ seed_demo_city() {
 # After the apps are ready: the demo's appraisal (records, last year's results, this year's cycle
 # through the appraisal API), then its reserve entries, registered over HTTP; writes the tour file.
 register_demo_entries() {
-  local apps=$1 talent_pool_port appraisal_port
+  local apps=$1 talent_pool_port appraisal_port webhooks_port
   appraisal_port=$(awk '$1 == "appraisal" { print $2 }' <<<"$apps")
   if [[ -n $appraisal_port ]]; then
     step "demo city: appraisal records, last year's results, this year's cycle through the appraisal API"
@@ -172,6 +172,17 @@ register_demo_entries() {
       source "$ENV_FILE"
       set +a
       APPRAISAL_URL="http://127.0.0.1:$appraisal_port" npm run --silent ts -- seeds/demo/appraisal-demo.cli.ts
+    )
+  fi
+  webhooks_port=$(awk '$1 == "webhooks" { print $2 }' <<<"$apps")
+  if [[ -n $webhooks_port ]]; then
+    step "demo city: a webhook subscription for a local HR sink (seeds/demo/webhook-sink.cli.ts shows the deliveries)"
+    (
+      set -a
+      # shellcheck disable=SC1090
+      source "$ENV_FILE"
+      set +a
+      WEBHOOKS_URL="http://127.0.0.1:$webhooks_port" npm run --silent ts -- seeds/demo/webhooks-demo.cli.ts
     )
   fi
   talent_pool_port=$(awk '$1 == "talent-pool" { print $2 }' <<<"$apps")
