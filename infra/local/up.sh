@@ -194,6 +194,9 @@ register_demo_entries() {
   demo_service "$apps" training TRAINING_URL seeds/demo/training-demo.cli.ts \
     "training roster, library, classes, this year's hours, four ones; the compliance run through the training API" &
   pids+=($!)
+  demo_service "$apps" webhooks WEBHOOKS_URL seeds/demo/webhooks-demo.cli.ts \
+    "a webhook subscription for a local HR sink (seeds/demo/webhook-sink.cli.ts shows the deliveries)" &
+  pids+=($!)
   for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
   if [[ $failed == 1 ]]; then
     step "demo city: a service's demo state failed (its lines above); the next npm run up tries again"

@@ -15,6 +15,7 @@ import { faultsSuite } from './suites/faults';
 import { racesSuite } from './suites/races';
 import { schemaConformanceSuite } from './suites/schema-conformance';
 import { createScopeFixtures, scopeSuite, type ScopeFixtures } from './suites/scope';
+import { systemTokenSuite } from './suites/system-token';
 import { temporalOutageSuite } from './suites/temporal-outage';
 import { workerKillFaults } from './suites/worker-kill';
 
@@ -36,6 +37,7 @@ afterAll(() => tier.stop(), 120_000);
 
 describe('scope (ORG-2)', () => scopeSuite(tier, documents, () => fixtures));
 describe('abuse', () => abuseSuite(tier, documents));
+describe('system token (issue 14)', () => systemTokenSuite(tier, documents));
 describe('schema conformance (schemathesis)', () => schemaConformanceSuite(tier));
 describe('races', () => racesSuite(tier));
 describe('faults', () => {

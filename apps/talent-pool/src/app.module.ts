@@ -10,10 +10,10 @@ import {
   PlatformOutboxModule,
   PlatformTemporalModule,
 } from '@cwp/platform';
-import { talentPoolEventContracts } from '@cwp/contracts';
+import { talentPoolEntryStateEventContracts, talentPoolEventContracts } from '@cwp/contracts';
 import { talentPoolConfig } from './config';
 import { TalentPoolCoreModule } from './core';
-import { EntriesModule, EntryEndings, createEntryActivities } from './entries';
+import { EntriesModule, EntryEndings, EntryStateModule, createEntryActivities } from './entries';
 import { talentPoolMigrations } from './migrations';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
@@ -34,7 +34,10 @@ const activities = (ref: ModuleRef) => ({
     // The topic we consume is the workforce service's: the platform subscriber creates it if that
     // service has not yet, so no start order is needed.
     PlatformKafkaModule.forService({ clientId: 'talent-pool' }),
-    PlatformOutboxModule.forService({ service: 'talent-pool', produces: talentPoolEventContracts }),
+    PlatformOutboxModule.forService({
+      service: 'talent-pool',
+      produces: [...talentPoolEventContracts, ...talentPoolEntryStateEventContracts],
+    }),
     PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
       taskQueue: config.TALENT_POOL_TASK_QUEUE,
@@ -49,6 +52,8 @@ const activities = (ref: ModuleRef) => ({
     TalentPoolCoreModule.forRoot(config),
     AuditModule,
     EntriesModule,
+    // Issue 14: each entry's latest state on a compacted topic (bootstrap for HR systems).
+    EntryStateModule,
   ],
 })
 export class AppModule {}

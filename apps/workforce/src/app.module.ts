@@ -10,7 +10,12 @@ import {
   PlatformOutboxModule,
   PlatformTemporalModule,
 } from '@cwp/platform';
-import { workforceQuotaEventContracts, workforceStaffingEventContracts, workforceWorkerEventContracts } from '@cwp/contracts';
+import {
+  workforceQuotaEventContracts,
+  workforceStaffingEventContracts,
+  workforceWorkerEventContracts,
+  workforceWorkerStateEventContracts,
+} from '@cwp/contracts';
 import { workforceConfig } from './config';
 import { workforceMigrations } from './migrations';
 import { WorkforceCoreModule } from './core';
@@ -20,7 +25,7 @@ import { QuotasModule } from './quotas';
 import { ReferenceDataModule } from './reference-data';
 import { ReportsModule } from './reports';
 import { StaffingModule } from './staffing';
-import { AppraisalExitsModule, RecruitmentAppointmentsModule, WorkersModule } from './workers';
+import { AppraisalExitsModule, RecruitmentAppointmentsModule, WorkersModule, WorkerStateModule } from './workers';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
 const config = workforceConfig.get();
@@ -29,7 +34,12 @@ const config = workforceConfig.get();
 export const DEFAULT_WORKFLOW_BUNDLE = path.resolve(__dirname, '..', 'dist', 'workflow-bundle.js');
 
 /** Every event contract the service produces (outbox validation and topic creation). */
-const produces = [...workforceQuotaEventContracts, ...workforceWorkerEventContracts, ...workforceStaffingEventContracts];
+const produces = [
+  ...workforceQuotaEventContracts,
+  ...workforceWorkerEventContracts,
+  ...workforceStaffingEventContracts,
+  ...workforceWorkerStateEventContracts,
+];
 
 /** Activities of the service's workflows, bound from Nest providers. */
 const activities = (ref: ModuleRef) => ({
@@ -80,6 +90,8 @@ const activities = (ref: ModuleRef) => ({
     AppraisalExitsModule,
     // Issue 10: staffing per unit on a compacted topic; recruitment's appointments become hires.
     StaffingModule,
+    // Issue 14: each worker's latest state on a compacted topic (bootstrap for HR systems).
+    WorkerStateModule,
     RecruitmentAppointmentsModule,
   ],
 })

@@ -8,11 +8,12 @@ import { appraisalEventContracts } from './appraisal/appraisal-events';
 import type { EventContract } from './cloudevent';
 import { payrollEventContracts } from './payroll/pay-events';
 import { recruitmentEventContracts } from './recruitment/recruitment-events';
-import { talentPoolEventContracts } from './talent-pool';
+import { talentPoolEntryStateEventContracts, talentPoolEventContracts } from './talent-pool';
 import { trainingEventContracts } from './training/training-events';
 import { workforceQuotaEventContracts } from './workforce/quota-events';
 import { workforceStaffingEventContracts } from './workforce/staffing-events';
 import { workforceWorkerEventContracts } from './workforce/workers-events';
+import { workforceWorkerStateEventContracts } from './workforce/worker-state-events';
 
 export interface ServiceEvents {
   /** The producing service (apps/<service>). */
@@ -23,9 +24,14 @@ export interface ServiceEvents {
 export const EVENT_CATALOG: readonly ServiceEvents[] = [
   {
     service: 'workforce',
-    produces: [...workforceWorkerEventContracts, ...workforceQuotaEventContracts, ...workforceStaffingEventContracts],
+    produces: [
+      ...workforceWorkerEventContracts,
+      ...workforceQuotaEventContracts,
+      ...workforceStaffingEventContracts,
+      ...workforceWorkerStateEventContracts,
+    ],
   },
-  { service: 'talent-pool', produces: talentPoolEventContracts },
+  { service: 'talent-pool', produces: [...talentPoolEventContracts, ...talentPoolEntryStateEventContracts] },
   { service: 'payroll', produces: payrollEventContracts },
   { service: 'appraisal', produces: appraisalEventContracts },
   { service: 'recruitment', produces: recruitmentEventContracts },

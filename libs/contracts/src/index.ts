@@ -9,6 +9,7 @@ export * from './workforce/names';
 export * from './workforce/quota-events';
 export * from './workforce/quota-review-workflow';
 export * from './workforce/staffing-events';
+export * from './workforce/worker-state-events';
 export * from './recruitment';
 export * from './appraisal';
 export * from './catalog';

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, UuidPipe, type Principal } from '@cwp/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, KeysetQueryDto, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { ENTRY_ENTITY_NAME } from './entry-access';
 import { EntriesService } from './entries.service';
 import { EntryEndings } from './entry-endings.service';
-import { EntryPageResponse, EntryResponse, JoinEntryDto, ListEntriesQueryDto, RegisterEntryDto, WithdrawEntryDto } from './entry.dto';
+import {
+  EntryChangesResponse,
+  EntryPageResponse,
+  EntryResponse,
+  JoinEntryDto,
+  ListEntriesQueryDto,
+  RegisterEntryDto,
+  WithdrawEntryDto,
+} from './entry.dto';
 
 /** A malformed entry id names no entry: 404, as a missing one (checked before it reaches SQL). */
 const ENTRY_ID = new UuidPipe({ entity: ENTRY_ENTITY_NAME });
@@ -32,6 +40,15 @@ export class EntriesController {
   @ApiOkResponse({ type: EntryPageResponse })
   list(@Query() query: ListEntriesQueryDto, @CurrentPrincipal() principal: Principal): Promise<EntryPageResponse> {
     return this.entries.list(query, principal);
+  }
+
+  @Get('changes')
+  @ApiOkResponse({ type: EntryChangesResponse })
+  @ApiOperation({
+    summary: 'Integrators: every entry changed since updatedSince, keyset-paged in (updatedAt, id) order; follow nextCursor (README)',
+  })
+  changes(@Query() query: KeysetQueryDto, @CurrentPrincipal() principal: Principal): Promise<EntryChangesResponse> {
+    return this.entries.changedSince(query, principal);
   }
 
   @Get(':id')

@@ -12,11 +12,20 @@ import {
   WorkflowStarter,
   decide,
   isUniqueViolation,
+  keysetStartOf,
+  type KeysetQueryDto,
   type Principal,
 } from '@cwp/platform';
 import { checkNationalId, type PolicyCatalog } from '@cwp/policy';
 import { EntryAccess } from './entry-access';
-import { toEntryResponse, type EntryPageResponse, type EntryResponse, type ListEntriesQueryDto, type RegisterEntryDto } from './entry.dto';
+import {
+  toEntryResponse,
+  type EntryChangesResponse,
+  type EntryPageResponse,
+  type EntryResponse,
+  type ListEntriesQueryDto,
+  type RegisterEntryDto,
+} from './entry.dto';
 import { EntryRepository, ONE_ACTIVE_PER_PERSON_UNIT } from './entry.repository';
 import { insertRegistered } from './insert-registered';
 import { newEntryRow } from './new-entry-row';
@@ -99,5 +108,11 @@ export class EntriesService {
       principal,
     );
     return { items: rows.map(toEntryResponse), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** One page of the integrators' walk in (updatedAt, id) order over the caller's subtree (issue 14). */
+  async changedSince(query: KeysetQueryDto, principal: Principal): Promise<EntryChangesResponse> {
+    const page = await this.repository.changes(principal, keysetStartOf(query), query.limit);
+    return { items: page.rows.map(toEntryResponse), nextCursor: page.nextCursor, hasMore: page.hasMore };
   }
 }

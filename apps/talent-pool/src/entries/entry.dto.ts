@@ -247,6 +247,18 @@ export class EntryPageResponse {
   total!: number;
 }
 
+/** One page of a keyset walk (`GET /entries/changes`). */
+export class EntryChangesResponse {
+  @ApiProperty({ type: [EntryResponse] })
+  items!: EntryResponse[];
+
+  @ApiProperty({ description: 'Opaque: pass it as cursor for the next page; keep the last one to ask later for what changed since' })
+  nextCursor!: string;
+
+  @ApiProperty({ description: 'False on the last page for now' })
+  hasMore!: boolean;
+}
+
 /** The only way a row leaves the service: masked numbers, never a ciphertext or person_ref. */
 export function toEntryResponse(row: NewEntryRow): EntryResponse {
   return {

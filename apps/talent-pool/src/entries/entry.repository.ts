@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { likePrefixPattern, scopeOf, type Principal } from '@cwp/platform';
+import { keysetPage, likePrefixPattern, scopeOf, type KeysetPosition, type Principal } from '@cwp/platform';
 import type { EntryStatus, JoinRoute, PoolSource, WithdrawReason } from '@cwp/contracts';
 import { ENTRY_COLUMNS, type EntryRow, type NewEntryRow } from './entry.row';
 
@@ -87,6 +87,19 @@ export class EntryRepository {
       >,
     ]);
     return { rows, total: counted[0]?.n ?? 0 };
+  }
+
+  /** One page of the integrators' keyset walk in (updated_at, id) order over the caller's subtree (issue 14). */
+  changes(principal: Principal, start: KeysetPosition, limit: number): Promise<{ rows: EntryRow[]; nextCursor: string; hasMore: boolean }> {
+    return keysetPage<EntryRow>(this.dataSource.manager, {
+      table: 'entries',
+      alias: 'e',
+      columns: ENTRY_COLUMNS,
+      where: 'e.holding_unit LIKE $1',
+      params: [likePrefixPattern(scopeOf(principal))],
+      start,
+      limit,
+    });
   }
 
   /**

@@ -1,4 +1,6 @@
 export { EntriesModule } from './entries.module';
+export { EntryStateModule } from './entry-state.module';
+export { entryStatePublication } from './entry-state-topic';
 export { EntriesService } from './entries.service';
 export { EntryEndings } from './entry-endings.service';
 export { EntryRepository } from './entry.repository';

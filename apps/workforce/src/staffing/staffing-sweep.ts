@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { KAFKA_CLIENT, cfg, defineServiceConfig } from '@cwp/platform';
+import { WORKFORCE_STAFFING_TOPIC } from '@cwp/contracts';
+import { KAFKA_CLIENT, cfg, defineServiceConfig, ensureCompactedTopic } from '@cwp/platform';
 import { StaffingPublisher } from './staffing-publisher';
-import { ensureCompactedStaffingTopic } from './staffing-topic';
 
 /** How often every unit's staffing is compared with what was published (0 = at start-up only). */
 export const staffingConfig = defineServiceConfig('workforce-staffing', {
@@ -27,7 +27,7 @@ export class StaffingSweep implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     const seconds = staffingConfig.get().WORKFORCE_STAFFING_SWEEP_SECONDS;
-    void ensureCompactedStaffingTopic(this.kafka).catch((error: unknown) =>
+    void ensureCompactedTopic(this.kafka, WORKFORCE_STAFFING_TOPIC).catch((error: unknown) =>
       this.logger.warn({ msg: 'staffing topic not made compacted yet', error: String(error) }),
     );
     void this.sweep();

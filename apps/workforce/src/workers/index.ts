@@ -1,4 +1,6 @@
 export { WorkersModule } from './workers.module';
+export { WorkerStateModule } from './worker-state.module';
+export { WorkerStateTopic, workerStatePublication } from './worker-state-topic';
 export { workersMigrations } from './migrations';
 export { WorkersService } from './workers.service';
 export { WorkerRepository } from './worker.repository';

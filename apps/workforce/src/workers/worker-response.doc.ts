@@ -23,7 +23,7 @@ import {
 import type { Explanation } from '@cwp/policy';
 import type { PromotionResponse } from './promotions.service';
 import { AGE_BANDS, type AgeBand } from './rules/age-band';
-import type { WorkerPageResponse, WorkerResponse } from './worker.dto';
+import type { WorkerChangesResponse, WorkerPageResponse, WorkerResponse } from './worker.dto';
 import type { ExitResponse } from './worker-lifecycle.service';
 import type { UpdatedWorkerResponse } from './workers.service';
 
@@ -65,6 +65,13 @@ export class WorkerPageResponseDoc implements WorkerPageResponse {
   @ApiProperty({ type: 'integer' }) page!: number;
   @ApiProperty({ type: 'integer' }) pageSize!: number;
   @ApiProperty({ type: 'integer' }) total!: number;
+}
+
+export class WorkerChangesResponseDoc implements WorkerChangesResponse {
+  @ApiProperty({ type: [WorkerResponseDoc] }) items!: WorkerResponseDoc[];
+  @ApiProperty({ description: 'Opaque: pass it as cursor for the next page; keep the last one to ask later for what changed since' })
+  nextCursor!: string;
+  @ApiProperty({ description: 'False on the last page for now' }) hasMore!: boolean;
 }
 
 export class UpdatedWorkerResponseDoc extends WorkerResponseDoc implements UpdatedWorkerResponse {

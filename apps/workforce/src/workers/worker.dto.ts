@@ -38,7 +38,7 @@ import {
   type WorkerStatus,
   type WorkerTitle,
 } from '@cwp/contracts';
-import { IsCalendarDate, IsEffectiveDate, IsNationalId, trimString } from '@cwp/platform';
+import { IsCalendarDate, IsEffectiveDate, IsNationalId, TABULAR_FORMATS, trimString, type TabularFormat } from '@cwp/platform';
 import { GRADES, type Explanation, type Grade } from '@cwp/policy';
 import { ageBandOf, ageOn, AGE_BANDS, type AgeBand } from './rules/age-band';
 import { WORKER_SORT_NAMES, type SortOrder, type WorkerSort } from './rules/sort';
@@ -306,7 +306,8 @@ export class PromotionDto extends VersionedActionDto {
   effectiveOn?: string;
 }
 
-export class ListWorkersQueryDto {
+/** The roster's filters, shared by the paged list and the export. */
+export class WorkerFiltersDto {
   /** Any unit code: narrows the list to that unit's subtree (which must be inside the caller's scope). */
   @ApiPropertyOptional({ example: '310101002', description: "A unit subtree inside the caller's scope" })
   @IsOptional()
@@ -345,7 +346,9 @@ export class ListWorkersQueryDto {
   @IsOptional()
   @IsIn(EDUCATION_LEVELS)
   education?: EducationLevel;
+}
 
+export class ListWorkersQueryDto extends WorkerFiltersDto {
   @ApiPropertyOptional({ enum: WORKER_SORT_NAMES, default: 'name' })
   @IsOptional()
   @IsIn(WORKER_SORT_NAMES)
@@ -371,6 +374,14 @@ export class ListWorkersQueryDto {
   @Min(1)
   @Max(200)
   pageSize: number = 20;
+}
+
+/** The roster as a file: the list's filters, every matching row, streamed (issue 14). */
+export class ExportWorkersQueryDto extends WorkerFiltersDto {
+  @ApiPropertyOptional({ enum: TABULAR_FORMATS, default: 'xlsx' })
+  @IsOptional()
+  @IsIn(TABULAR_FORMATS)
+  format: TabularFormat = 'xlsx';
 }
 
 export interface WorkerResponse {
@@ -406,6 +417,15 @@ export interface WorkerPageResponse {
   page: number;
   pageSize: number;
   total: number;
+}
+
+/** One page of a keyset walk (`GET /workers/changes`). */
+export interface WorkerChangesResponse {
+  items: WorkerResponse[];
+  /** Pass it as `cursor` for the next page; keep the last one to ask later for what changed since. */
+  nextCursor: string;
+  /** False on the last page for now. */
+  hasMore: boolean;
 }
 
 /** The only way a row leaves the service: never the ciphertext or person_ref. */

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { likePrefixPattern, scopeOf, updateWithVersion, type ColumnChanges, type Principal } from '@cwp/platform';
+import {
+  cursorRows,
+  keysetPage,
+  likePrefixPattern,
+  scopeOf,
+  updateWithVersion,
+  type ColumnChanges,
+  type KeysetPosition,
+  type Principal,
+} from '@cwp/platform';
 import type { PostCategory, WorkerRole, WorkerStatus, WorkerTitle, EducationLevel } from '@cwp/contracts';
 import type { BirthDateRange } from './rules/age-band';
 import { orderByClause, type SortOrder, type WorkerSort } from './rules/sort';
@@ -21,6 +30,9 @@ export interface WorkerSearch {
   page: number;
   pageSize: number;
 }
+
+/** The filters of a search without its page (exports, keyset walks). */
+export type WorkerFilter = Omit<WorkerSearch, 'sort' | 'order' | 'page' | 'pageSize'>;
 
 export type TitleCounts = Record<WorkerTitle, number>;
 
@@ -103,22 +115,7 @@ export class WorkerRepository {
 
   /** One page of the caller's subtree with the total, every filter a bound parameter. */
   async search(filter: WorkerSearch, principal: Principal): Promise<{ rows: WorkerRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    add('w.unit_code LIKE ?', likePrefixPattern(scopeOf(principal)));
-    if (filter.unit) add('w.unit_code LIKE ?', likePrefixPattern(filter.unit));
-    if (filter.postCategory) add('w.post_category = ?', filter.postCategory);
-    if (filter.title === 'none') where.push('w.title IS NULL');
-    else if (filter.title) add('w.title = ?', filter.title);
-    if (filter.role) add('w.role = ?', filter.role);
-    if (filter.status) add('w.status = ?', filter.status);
-    if (filter.education) add('w.education = ?', filter.education);
-    if (filter.birthDates?.bornAfter) add('w.birth_date > ?', filter.birthDates.bornAfter);
-    if (filter.birthDates?.bornOnOrBefore) add('w.birth_date <= ?', filter.birthDates.bornOnOrBefore);
+    const { where, params } = whereOf(filter, principal);
     const pageParams = [...params, filter.pageSize, (filter.page - 1) * filter.pageSize];
     // Page and total as two queries, side by side: a window count(*) OVER () would make every
     // matching row (all columns) go through the sort; apart, the page is a top-N sort or an index
@@ -135,6 +132,38 @@ export class WorkerRepository {
     return { rows, total };
   }
 
+  /**
+   * Every matching worker of the caller's subtree, streamed through a database cursor in one
+   * snapshot (the roster export): memory holds one fetch, never the roster.
+   */
+  streamAll(filter: WorkerFilter, principal: Principal): AsyncGenerator<WorkerRow> {
+    const { where, params } = whereOf(filter, principal);
+    return cursorRows<WorkerRow>(
+      this.dataSource,
+      `SELECT ${WORKER_COLUMNS} FROM workers w WHERE ${where.join(' AND ')} ORDER BY w.unit_code, w.name, w.id`,
+      params,
+    );
+  }
+
+  /** One page of a keyset walk in (updated_at, id) order (integrators' sync, issue 14). */
+  changes(
+    filter: WorkerFilter,
+    principal: Principal,
+    start: KeysetPosition,
+    limit: number,
+  ): Promise<{ rows: WorkerRow[]; nextCursor: string; hasMore: boolean }> {
+    const { where, params } = whereOf(filter, principal);
+    return keysetPage<WorkerRow>(this.dataSource.manager, {
+      table: 'workers',
+      alias: 'w',
+      columns: WORKER_COLUMNS,
+      where: where.join(' AND '),
+      params,
+      start,
+      limit,
+    });
+  }
+
   /** How many workers match (the page's total). */
   private async count(where: string[], params: unknown[]): Promise<number> {
     const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM workers w WHERE ${where.join(' AND ')}`, params)) as Array<{
@@ -142,4 +171,25 @@ export class WorkerRepository {
     }>;
     return row?.n ?? 0;
   }
+}
+
+/** The WHERE conditions of a roster query: the caller's subtree, then each filter, every value a bound parameter. */
+function whereOf(filter: WorkerFilter, principal: Principal): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown): void => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  add('w.unit_code LIKE ?', likePrefixPattern(scopeOf(principal)));
+  if (filter.unit) add('w.unit_code LIKE ?', likePrefixPattern(filter.unit));
+  if (filter.postCategory) add('w.post_category = ?', filter.postCategory);
+  if (filter.title === 'none') where.push('w.title IS NULL');
+  else if (filter.title) add('w.title = ?', filter.title);
+  if (filter.role) add('w.role = ?', filter.role);
+  if (filter.status) add('w.status = ?', filter.status);
+  if (filter.education) add('w.education = ?', filter.education);
+  if (filter.birthDates?.bornAfter) add('w.birth_date > ?', filter.birthDates.bornAfter);
+  if (filter.birthDates?.bornOnOrBefore) add('w.birth_date <= ?', filter.birthDates.bornOnOrBefore);
+  return { where, params };
 }

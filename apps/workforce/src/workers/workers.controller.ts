@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, IfMatchVersion, Roles, UuidPipe, type Principal } from '@cwp/platform';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, IfMatchVersion, KeysetQueryDto, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { PromotionsService, type PromotionResponse } from './promotions.service';
 import { WorkerLifecycleService, type ExitResponse } from './worker-lifecycle.service';
 import {
   ExitDto,
+  ExportWorkersQueryDto,
   HireWorkerDto,
   LeaveDto,
   ListWorkersQueryDto,
@@ -12,6 +13,7 @@ import {
   ReturnDto,
   TransferDto,
   UpdateWorkerDto,
+  type WorkerChangesResponse,
   type WorkerPageResponse,
   type WorkerResponse,
 } from './worker.dto';
@@ -20,6 +22,7 @@ import {
   ExitResponseDoc,
   PromotionResponseDoc,
   UpdatedWorkerResponseDoc,
+  WorkerChangesResponseDoc,
   WorkerPageResponseDoc,
   WorkerResponseDoc,
 } from './worker-response.doc';
@@ -55,6 +58,24 @@ export class WorkersController {
   @ApiOperation({ summary: 'Search the roster within jurisdiction: filters, whitelisted sort, pages with total' })
   list(@Query() query: ListWorkersQueryDto, @CurrentPrincipal() principal: Principal): Promise<WorkerPageResponse> {
     return this.workers.list(query, principal);
+  }
+
+  @Get('export')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The roster file (Chinese headers and labels), streamed', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({ summary: 'The roster within jurisdiction (the list filters) as XLSX or CSV, streamed from a database cursor' })
+  export(@Query() query: ExportWorkersQueryDto, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    return this.workers.export(query, principal);
+  }
+
+  @Get('changes')
+  @ApiOkResponse({ type: WorkerChangesResponseDoc })
+  @ApiOperation({
+    summary:
+      'Integrators: every worker changed since updatedSince, keyset-paged in (updatedAt, id) order; follow nextCursor (docs in workers/README.md)',
+  })
+  changes(@Query() query: KeysetQueryDto, @CurrentPrincipal() principal: Principal): Promise<WorkerChangesResponse> {
+    return this.workers.changedSince(query, principal);
   }
 
   @Get(':id')

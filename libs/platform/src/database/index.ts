@@ -9,3 +9,5 @@ export * from './migrate-only';
 export * from './update-with-version';
 export * from './check-database';
 export * from './unique-violation';
+export * from './keyset';
+export * from './cursor-rows';

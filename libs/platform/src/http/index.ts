@@ -13,3 +13,4 @@ export * from './problem-types.controller';
 export * from './if-match';
 export * from './concurrency.interceptor';
 export * from './openapi-completeness';
+export * from './keyset-query.dto';

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Kafka } from 'kafkajs';
 
 export interface TopicSpec {
   topic: string;
@@ -34,6 +34,26 @@ export async function checkKafka(kafka: Kafka): Promise<void> {
   try {
     const cluster = await admin.describeCluster();
     if (cluster.brokers.length === 0) throw new Error('no brokers in cluster metadata');
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * A state topic (latest event per key) is compacted, so a consumer reading it from the beginning
+ * gets every aggregate's state however old. Created compacted, or made compacted when a consumer's
+ * subscription (or the outbox relay) created it first with the defaults.
+ */
+export async function ensureCompactedTopic(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const configEntries = [{ name: 'cleanup.policy', value: 'compact' }];
+    if (!(await admin.listTopics()).includes(topic)) {
+      await admin.createTopics({ topics: [{ topic, numPartitions: 3, configEntries }], waitForLeaders: true });
+      return;
+    }
+    await admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries }] });
   } finally {
     await admin.disconnect();
   }

@@ -7,3 +7,5 @@ export * from './backoff';
 export * from './outbox-relay';
 export * from './outbox.module';
 export * from './purge-published';
+export * from './state-publication';
+export * from './state-topic-sweep';
