@@ -11,35 +11,27 @@
  * APPRAISAL_URL defaults to the appraisal port in infra/local/ports.json plus CWP_PORT_OFFSET.
  * Idempotent: records are inserted once, a cycle that exists is left as it is.
  */
-import { createServiceDataSource, defaultPortOf, mintLocalToken, OrgUnitDirectory, validateConfigOrExit } from '@cwp/platform';
+import { createServiceDataSource, validateConfigOrExit } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
 import { DEMO_APPRAISAL_DISTRICT, loadDemoRecords, loadLastYearResults } from './appraisal-demo';
-import { DEMO_MARK } from './demo-city';
+import { demoServiceSchema, demoServiceUrl, mintDemoToken } from './demo-service';
 import { workforceSchema } from './workforce-schema';
 
 const DAY_MS = 86_400_000;
 /** Share of the district's workers their management unit has rated so far this year. */
 const RATED_SO_FAR = 0.6;
 
-function appraisalUrl(): string {
-  if (process.env.APPRAISAL_URL) return process.env.APPRAISAL_URL;
-  const port = defaultPortOf('appraisal');
-  if (port === undefined) throw new Error('set APPRAISAL_URL (infra/local/ports.json names no appraisal port)');
-  return `http://127.0.0.1:${port + Number(process.env.CWP_PORT_OFFSET ?? 0)}`;
-}
-
-function appraisalSchema(): string {
-  const name = process.env.APPRAISAL_DB_SCHEMA || 'appraisal';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`APPRAISAL_DB_SCHEMA ${name} is not a plain schema name`);
-  return name;
-}
-
 async function main(): Promise<void> {
   const platform = validateConfigOrExit({ serviceName: 'demo-city' });
   const today = shanghaiDate(new Date());
   const year = Number(today.slice(0, 4));
   const started = performance.now();
-  const ds = createServiceDataSource({ url: platform.databaseUrl, schema: appraisalSchema(), poolSize: 2, logging: ['error'] });
+  const ds = createServiceDataSource({
+    url: platform.databaseUrl,
+    schema: demoServiceSchema('appraisal'),
+    poolSize: 2,
+    logging: ['error'],
+  });
   await ds.initialize();
   try {
     const records = await loadDemoRecords(ds, workforceSchema());
@@ -49,13 +41,9 @@ async function main(): Promise<void> {
         `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const token = await mintLocalToken(
-      { role: 'district', unit: DEMO_APPRAISAL_DISTRICT, sub: DEMO_MARK, ttl: '1h' },
-      platform.auth,
-      OrgUnitDirectory.fromFile(platform.orgTreeFile),
-    );
+    const token = await mintDemoToken(platform, 'district', DEMO_APPRAISAL_DISTRICT);
     const api = (path: string, key: string, body?: unknown) =>
-      fetch(`${appraisalUrl()}/api/appraisal${path}`, {
+      fetch(`${demoServiceUrl('appraisal')}/api/appraisal${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),

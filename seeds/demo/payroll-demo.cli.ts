@@ -11,27 +11,14 @@
  * PAYROLL_URL defaults to the payroll port in infra/local/ports.json plus CWP_PORT_OFFSET.
  * Idempotent: a published wage, an applied year and a paid month are left as they are.
  */
-import { createServiceDataSource, defaultPortOf, mintLocalToken, OrgUnitDirectory, validateConfigOrExit } from '@cwp/platform';
+import { createServiceDataSource, validateConfigOrExit } from '@cwp/platform';
 import { defaultPolicyCatalog, referenceWageYear, shanghaiDate } from '@cwp/policy';
-import { DEMO_MARK } from './demo-city';
 import { DEMO_AVERAGE_WAGE_FEN, loadDemoPayWorkers } from './payroll-demo';
+import { demoServiceSchema, demoServiceUrl, mintDemoToken } from './demo-service';
 import { workforceSchema } from './workforce-schema';
 
 /** How long the city's recalibration may take to preview and to apply (each), on a busy machine. */
 const WAIT_MS = 10 * 60_000;
-
-function payrollUrl(): string {
-  if (process.env.PAYROLL_URL) return process.env.PAYROLL_URL;
-  const port = defaultPortOf('payroll');
-  if (port === undefined) throw new Error('set PAYROLL_URL (infra/local/ports.json names no payroll port)');
-  return `http://127.0.0.1:${port + Number(process.env.CWP_PORT_OFFSET ?? 0)}`;
-}
-
-function payrollSchema(): string {
-  const name = process.env.PAYROLL_DB_SCHEMA || 'payroll';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`PAYROLL_DB_SCHEMA ${name} is not a plain schema name`);
-  return name;
-}
 
 interface Recalibration {
   status: string;
@@ -46,7 +33,7 @@ async function main(): Promise<void> {
   const period = today.slice(0, 7);
   const started = performance.now();
   const seconds = (): string => ((performance.now() - started) / 1000).toFixed(1);
-  const ds = createServiceDataSource({ url: platform.databaseUrl, schema: payrollSchema(), poolSize: 2, logging: ['error'] });
+  const ds = createServiceDataSource({ url: platform.databaseUrl, schema: demoServiceSchema('payroll'), poolSize: 2, logging: ['error'] });
   await ds.initialize();
   try {
     const added = await loadDemoPayWorkers(ds, workforceSchema());
@@ -55,13 +42,9 @@ async function main(): Promise<void> {
     await ds.destroy();
   }
 
-  const token = await mintLocalToken(
-    { role: 'city', unit: '31', sub: DEMO_MARK, ttl: '1h' },
-    platform.auth,
-    OrgUnitDirectory.fromFile(platform.orgTreeFile),
-  );
+  const token = await mintDemoToken(platform);
   const api = async <T>(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${payrollUrl()}/api/payroll${path}`, {
+    const res = await fetch(`${demoServiceUrl('payroll')}/api/payroll${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

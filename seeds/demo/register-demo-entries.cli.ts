@@ -9,22 +9,16 @@
  * TALENT_POOL_URL defaults to the talent pool's port in infra/local/ports.json plus CWP_PORT_OFFSET.
  */
 import { Client } from 'pg';
-import { defaultPortOf, mintLocalToken, OrgUnitDirectory, validateConfigOrExit } from '@cwp/platform';
+import { validateConfigOrExit } from '@cwp/platform';
 import { defaultPolicyCatalog, shanghaiDate } from '@cwp/policy';
 import { numberFlag } from './cli-flags';
-import { DEMO_MARK, DEMO_RESERVE_ENTRIES } from './demo-city';
+import { DEMO_RESERVE_ENTRIES } from './demo-city';
 import { findDemoTour, writeDemoTour } from './demo-tour';
 import { loadOrgTreeFile } from './generator';
 import { registerDemoEntries, soonestExpiring } from './register-demo-entries';
 import { planDemoEntries } from './reserve-entries';
+import { demoServiceUrl, mintDemoToken } from './demo-service';
 import { workforceSchema } from './workforce-schema';
-
-function talentPoolUrl(): string {
-  if (process.env.TALENT_POOL_URL) return process.env.TALENT_POOL_URL;
-  const port = defaultPortOf('talent-pool');
-  if (port === undefined) throw new Error('set TALENT_POOL_URL (infra/local/ports.json names no talent-pool port)');
-  return `http://127.0.0.1:${port + Number(process.env.CWP_PORT_OFFSET ?? 0)}`;
-}
 
 async function main(): Promise<void> {
   const entryCount = numberFlag('entries', DEMO_RESERVE_ENTRIES);
@@ -33,15 +27,11 @@ async function main(): Promise<void> {
   const { units } = loadOrgTreeFile(platform.orgTreeFile);
   // POOL-2 bounds of the version in force: the API refuses a period outside them.
   const bounds = defaultPolicyCatalog().inForce(today).pool.reservePeriodMonths;
-  const token = await mintLocalToken(
-    { role: 'city', unit: '31', sub: DEMO_MARK, ttl: '1h' },
-    platform.auth,
-    OrgUnitDirectory.fromFile(platform.orgTreeFile),
-  );
+  const token = await mintDemoToken(platform);
 
   const started = performance.now();
   const entries = await registerDemoEntries(planDemoEntries(entryCount, units, today, bounds), {
-    baseUrl: talentPoolUrl(),
+    baseUrl: demoServiceUrl('talent-pool'),
     token,
     concurrency: 8,
   });

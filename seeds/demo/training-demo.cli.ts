@@ -10,31 +10,18 @@
  * TRAINING_URL defaults to the training port in infra/local/ports.json plus CWP_PORT_OFFSET.
  * Idempotent: fixed ids, ON CONFLICT DO NOTHING, hours only once; a run already going answers 409.
  */
-import { createServiceDataSource, defaultPortOf, mintLocalToken, OrgUnitDirectory, validateConfigOrExit } from '@cwp/platform';
+import { createServiceDataSource, validateConfigOrExit } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
-import { DEMO_MARK } from './demo-city';
 import { loadTrainingDemo } from './training-demo';
+import { demoServiceSchema, demoServiceUrl, mintDemoToken } from './demo-service';
 import { workforceSchema } from './workforce-schema';
-
-function trainingUrl(): string {
-  if (process.env.TRAINING_URL) return process.env.TRAINING_URL;
-  const port = defaultPortOf('training');
-  if (port === undefined) throw new Error('set TRAINING_URL (infra/local/ports.json names no training port)');
-  return `http://127.0.0.1:${port + Number(process.env.CWP_PORT_OFFSET ?? 0)}`;
-}
-
-function trainingSchema(): string {
-  const name = process.env.TRAINING_DB_SCHEMA || 'training';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`TRAINING_DB_SCHEMA ${name} is not a plain schema name`);
-  return name;
-}
 
 async function main(): Promise<void> {
   const platform = validateConfigOrExit({ serviceName: 'demo-city' });
   const today = shanghaiDate(new Date());
   const year = Number(today.slice(0, 4));
   const started = performance.now();
-  const ds = createServiceDataSource({ url: platform.databaseUrl, schema: trainingSchema(), poolSize: 2, logging: ['error'] });
+  const ds = createServiceDataSource({ url: platform.databaseUrl, schema: demoServiceSchema('training'), poolSize: 2, logging: ['error'] });
   await ds.initialize();
   try {
     const n = await loadTrainingDemo(ds, workforceSchema(), year, today);
@@ -45,12 +32,8 @@ async function main(): Promise<void> {
   } finally {
     await ds.destroy();
   }
-  const token = await mintLocalToken(
-    { role: 'city', unit: '31', sub: DEMO_MARK, ttl: '1h' },
-    platform.auth,
-    OrgUnitDirectory.fromFile(platform.orgTreeFile),
-  );
-  const res = await fetch(`${trainingUrl()}/api/training/compliance/runs`, {
+  const token = await mintDemoToken(platform);
+  const res = await fetch(`${demoServiceUrl('training')}/api/training/compliance/runs`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,

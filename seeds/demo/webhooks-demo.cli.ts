@@ -10,25 +10,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { defaultPortOf, mintLocalToken, OrgUnitDirectory, validateConfigOrExit } from '@cwp/platform';
-import { DEMO_MARK } from './demo-city';
+import { validateConfigOrExit } from '@cwp/platform';
+import { demoServiceUrl, mintDemoToken } from './demo-service';
 import { DEMO_SINK_PORT_OFFSET, DEMO_WEBHOOK_NAME, demoSinkFile, demoSubscription } from './webhooks-demo';
-
-function webhooksPort(): number {
-  const port = defaultPortOf('webhooks');
-  if (port === undefined) throw new Error('infra/local/ports.json names no webhooks port');
-  return port + Number(process.env.CWP_PORT_OFFSET ?? 0);
-}
 
 async function main(): Promise<void> {
   const platform = validateConfigOrExit({ serviceName: 'demo-city' });
-  const base = process.env.WEBHOOKS_URL ?? `http://127.0.0.1:${webhooksPort()}`;
+  const base = demoServiceUrl('webhooks');
   const sinkPort = Number(new URL(base).port) + DEMO_SINK_PORT_OFFSET;
-  const token = await mintLocalToken(
-    { role: 'city', unit: '31', sub: DEMO_MARK, ttl: '1h' },
-    platform.auth,
-    OrgUnitDirectory.fromFile(platform.orgTreeFile),
-  );
+  const token = await mintDemoToken(platform);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const existing = (await (await fetch(`${base}/api/webhooks/subscriptions`, { headers })).json()) as
     { items?: Array<{ id: string; name: string }> } | Array<{ id: string; name: string }>;
