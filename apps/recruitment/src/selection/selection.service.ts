@@ -40,9 +40,17 @@ export class SelectionService {
     private readonly audit: AuditTrail,
   ) {}
 
+  /**
+   * The workflow's state with the phase the campaign's row has: the workflow names its next phase
+   * before the activity that writes the row commits, and files, applications and scores are
+   * checked against the row. Read after the query, the row's phase is never behind what the
+   * workflow had committed, so a client that sees a phase here can act in it at once.
+   */
   async state(campaignId: string, principal: Principal): Promise<RecruitmentCampaignState> {
     await this.campaigns.readable(campaignId, principal);
-    return this.send(campaignId, (h) => h.query('recruitmentCampaignState'));
+    const state = await this.send(campaignId, (h) => h.query<RecruitmentCampaignState>('recruitmentCampaignState'));
+    const row = await this.campaigns.readable(campaignId, principal);
+    return { ...state, phase: row.phase };
   }
 
   async closePhase(campaignId: string, dto: ClosePhaseDto, principal: Principal): Promise<RecruitmentCampaignState> {
