@@ -18,8 +18,13 @@ cd "$ROOT"
 
 APP_READY_SECONDS="${CWP_APP_READY_SECONDS:-120}"
 DEMO="${CWP_DEMO:-1}"
-# Written by the demo seed when it has run for this state folder: later `up`s skip the seed.
+# up (the default), demo-states (the background job that loads them) or tour (prints it again).
+MODE=up
+# The ids the tour prints: the district and worker written by the demo city's seed, the reserve
+# entry added once the talent pool's demo entries are in.
 DEMO_TOUR_FILE="$STATE/demo-tour.env"
+# Written when every demo state has loaded for this state folder: later `up`s skip the demo.
+DEMO_DONE_FILE="$STATE/demo-done"
 
 CURRENT_STEP="start"
 step() {
@@ -158,8 +163,10 @@ parse_args() {
   for arg in "$@"; do
     case $arg in
       --no-demo) DEMO=0 ;;
+      --demo-states) MODE=demo-states ;;
+      --tour) MODE=tour ;;
       *)
-        echo "usage: npm run up [-- --no-demo]   (unknown argument: $arg)" >&2
+        echo "usage: npm run up [-- --no-demo]; npm run tour   (unknown argument: $arg)" >&2
         exit 2
         ;;
     esac
@@ -170,7 +177,7 @@ parse_args() {
 # workforce is COPY-loaded before the apps start; its reserve entries are registered through the
 # talent pool's API once the apps answer /ready (register_demo_entries).
 demo_pending() {
-  [[ $DEMO != 0 && ! -f $DEMO_TOUR_FILE ]]
+  [[ $DEMO != 0 && ! -f $DEMO_DONE_FILE ]]
 }
 
 seed_demo_city() {
@@ -178,7 +185,7 @@ seed_demo_city() {
     step "demo city: skipped (--no-demo / CWP_DEMO=0)"
     return 0
   fi
-  if [[ -f $DEMO_TOUR_FILE ]]; then
+  if [[ -f $DEMO_DONE_FILE ]]; then
     step "demo city: already seeded for $STATE"
     return 0
   fi
@@ -215,9 +222,8 @@ demo_service() {
 
 # After the apps are ready: each service's demo state through its own API, all side by side (each
 # its own schema and workflows; most of the time is spent waiting on the services' workflows, so they
-# take about as long as the slowest). The reserve entries write the tour file, which marks the demo
-# as done for this state folder: if any other demo state failed it is removed, so the next
-# `npm run up` tries again (every demo step is idempotent).
+# take about as long as the slowest). When all have loaded, the demo is done for this state folder;
+# if one failed, the next `npm run up` tries again (every demo step is idempotent).
 register_demo_entries() {
   local apps=$1 pids=() pid failed=0
   demo_service "$apps" appraisal APPRAISAL_URL seeds/demo/appraisal-demo.cli.ts \
@@ -237,14 +243,39 @@ register_demo_entries() {
   pids+=($!)
   for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
   if [[ $failed == 1 ]]; then
-    rm -f "$DEMO_TOUR_FILE"
     step "demo city: a service's demo state failed (its lines above); the next npm run up tries again"
+    return 1
+  fi
+  touch "$DEMO_DONE_FILE"
+}
+
+# The services' demo states keep the machine's two cores busy for a minute or two, mostly waiting
+# on their own workflows: they load in the background once the platform answers, so it is usable
+# at once (the tour's first two commands work on the demo workforce loaded before the apps). The
+# job runs in its own session, so `npm run down` stops it like an app.
+load_demo_states_in_background() {
+  local log="$LOGS/demo.log"
+  step "demo city: each service's demo state, side by side, in the background (progress: tail -f $log)"
+  (exec setsid bash "$HERE/up.sh" --demo-states </dev/null >>"$log" 2>&1) &
+  echo $! >"$RUN/app-demo.pid"
+}
+
+# `up.sh --demo-states`, started by load_demo_states_in_background.
+run_demo_states() {
+  local started=$SECONDS
+  if register_demo_entries "$(list_apps)"; then
+    step "demo city: every demo state loaded in $((SECONDS - started)) s; npm run tour prints the tour with all its ids"
+  else
     return 1
   fi
 }
 
 main() {
   parse_args "$@"
+  case $MODE in
+    demo-states) run_demo_states; return ;;
+    tour) print_tour "$(list_apps)"; return ;;
+  esac
   local started=$SECONDS
   # The platform needs no time-skipping test server (only the workflow tests do).
   export CWP_INSTALL_TEST_SERVER=0
@@ -294,7 +325,7 @@ main() {
     local app port
     while read -r app port; do start_app "$app" "$port"; done <<<"$apps"
     while read -r app port; do wait_app "$app" "$port"; done <<<"$apps"
-    if [[ $demo_now == 1 ]]; then register_demo_entries "$apps"; fi
+    if [[ $demo_now == 1 ]]; then load_demo_states_in_background; fi
   fi
   print_where "$apps"
   print_tour "$apps"
@@ -309,6 +340,8 @@ print_tour() {
   workforce_port=$(awk '$1 == "workforce" { print $2 }' <<<"$apps")
   [[ -n $workforce_port ]] || return 0
   local DEMO_DISTRICT="" DEMO_WORKER_ID="" DEMO_ENTRY_ID=""
+  # shellcheck disable=SC1090
+  source "$ENV_FILE"
   # shellcheck disable=SC1090
   source "$DEMO_TOUR_FILE"
   # The talent pool starts each entry's workflow after its registration commits (its reconciler
@@ -332,6 +365,9 @@ print_tour() {
   if [[ -n $DEMO_ENTRY_ID && -n ${TEMPORAL_UI_URL:-} ]]; then
     echo "  # 3. the reserve entry expiring soonest: its workflow, running in Temporal (open it in the UI: $TEMPORAL_UI_URL/namespaces/$TEMPORAL_NAMESPACE/workflows/talent-pool-entry:$DEMO_ENTRY_ID)"
     echo "  curl -s $workflow_url | jq '.workflowExecutionInfo | {status, startTime, searchAttributes: .searchAttributes.indexedFields | keys}'"
+  elif [[ -n ${TEMPORAL_UI_URL:-} ]]; then
+    echo "  # 3. a reserve entry's workflow, running in Temporal: its id comes with the demo states loading now"
+    echo "  #    (tail -f $LOGS/demo.log); then npm run tour prints this tour again with it"
   fi
 }
 

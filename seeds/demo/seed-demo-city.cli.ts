@@ -1,8 +1,9 @@
 /**
  * `npm run up` runs this once the services' own seeds have run (schemas migrated, org tree and
  * quotas loaded) and before the apps start: the demo city's workforce, synthetic and marked so
- * (seeds/demo/README.md). Its reserve entries are registered later, through the talent pool's
- * API once the apps answer /ready (register-demo-entries.cli.ts).
+ * (seeds/demo/README.md), and the tour's first ids (demo-tour.ts). Its reserve entries are
+ * registered later, through the talent pool's API once the apps answer /ready
+ * (register-demo-entries.cli.ts).
  *
  *   npm run ts -- seeds/demo/seed-demo-city.cli.ts [--workers 62000]
  *
@@ -14,6 +15,7 @@ import { shanghaiDate } from '@cwp/policy';
 import { numberFlag } from './cli-flags';
 import { DEMO_EXITED_SHARE, DEMO_SEED, DEMO_WORKERS } from './demo-city';
 import { loadOrgTreeFile } from './generator';
+import { findDemoTour, writeDemoTour } from './demo-tour';
 import { loadDemoWorkforce } from './load-demo-workforce';
 import { workforceSchema } from './workforce-schema';
 
@@ -52,6 +54,9 @@ async function main(): Promise<void> {
     } else {
       console.log(`demo city: the roster of schema ${schema} already has workers; none added`);
     }
+    // The tour's district and exited worker, so its first two commands work while the services'
+    // demo states still load; the reserve entries' CLI adds the entry's id when they are in.
+    writeDemoTour(platform.stateDir, await findDemoTour(client, null));
   } finally {
     await client.end();
   }
