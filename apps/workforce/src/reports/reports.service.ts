@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, Jurisdiction, POLICY_CATALOG, type Principal } from '@cwp/platform';
-import { PolicyError, isCalendarDate, shanghaiDate, type PolicyCatalog } from '@cwp/policy';
+import { decide, DomainError, Jurisdiction, POLICY_CATALOG, type Principal } from '@cwp/platform';
+import { isCalendarDate, shanghaiDate, type PolicyCatalog } from '@cwp/policy';
 import { OrgUnitRepository } from '../org';
 import { buildStaffingReport } from './report-figures';
 import { ReportRepository } from './report.repository';
@@ -25,18 +25,9 @@ export class ReportsService {
     if (from > to) throw DomainError.validation('from', `from ${from} is after to ${to}`);
     const [kind, rows] = await Promise.all([this.units.kindOf(code), this.repository.regionSums(code, from, to)]);
     if (!kind) throw DomainError.notFound('report', code);
-    const policy = this.policyOn(to);
+    // A `to` before the first version is the caller's date: 400 naming it.
+    const policy = decide(() => this.catalog.inForce(to), { dateField: 'to' });
     const figures = buildStaffingReport(rows, policy, { unitCode: code, from, to });
     return { unitCode: code, kind, from, to, policyVersion: policy.id, ...figures };
-  }
-
-  /** The version the report's figures use: a `to` before the first version is the caller's date, so a 400 naming it (not a 500). */
-  private policyOn(to: string): ReturnType<PolicyCatalog['inForce']> {
-    try {
-      return this.catalog.inForce(to);
-    } catch (error) {
-      if (error instanceof PolicyError && error.code === 'POLICY_VERSION_NOT_FOUND') throw DomainError.validation('to', error.message);
-      throw error;
-    }
   }
 }

@@ -72,6 +72,27 @@ describe('decide: the one PolicyError → DomainError mapping', () => {
     expect(policyErrorToDomainError(invalidInput('quota', 'must be ≥ 0', 'PAY-6'), { versionErrors }).code).toBe('VALIDATION_FAILED');
   });
 
+  it('a caller’s date before every version is a 400 naming the request field it came from (dateField)', () => {
+    const catalog = defaultPolicyCatalog();
+    const early = catchError(() => decide(() => catalog.inForce('1996-03-03'), { dateField: 'to' })) as DomainError;
+    expect(early).toBeInstanceOf(DomainError);
+    expect(early).toMatchObject({ code: 'VALIDATION_FAILED', field: 'to' });
+    expect(httpStatusOf(early.code)).toBe(400);
+    expect(early.message).toContain('1996-03-03');
+    // Not a calendar date: the same field. A version id the service looked up stays its own fault.
+    expect(catchError(() => decide(() => catalog.inForce('2026-02-30'), { dateField: 'startsOn' }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'startsOn',
+    });
+    expect(catchError(() => decide(() => catalog.byId('no-such-version'), { dateField: 'to' }))).toMatchObject({ code: 'INTERNAL' });
+    // dateField wins over versionErrors for the date case only.
+    const versionErrors = { notFound: ErrorCode.CONFLICT };
+    expect(catchError(() => decide(() => catalog.inForce('1996-03-03'), { dateField: 'year', versionErrors }))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'year',
+    });
+  });
+
   it('passes values and other errors through untouched', () => {
     expect(decide(() => 42)).toBe(42);
     const other = new TypeError('boom');
