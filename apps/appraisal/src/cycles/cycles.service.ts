@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { AppraisalGrade, OperatorRef } from '@cwp/contracts';
-import { AuditTrail, DomainError, WorkflowStarter, type Principal } from '@cwp/platform';
+import { AuditTrail, decide, DomainError, WorkflowStarter, type Principal } from '@cwp/platform';
 import { shanghaiDate, type PolicyCatalog } from '@cwp/policy';
 import { AppraisalError, AppraisalErrors, temporalUnavailable } from '../core';
 import { APPRAISAL_SETTINGS, POLICY_CATALOG, type AppraisalSettingsValue } from '../core';
@@ -46,7 +46,7 @@ export class CyclesService {
     if (closesAt.getTime() - opensAt.getTime() > MAX_WINDOW_MS)
       throw DomainError.validation('ratingClosesAt', 'the rating window lasts at most 400 days');
     // The weights and grade floors in force at the end of the appraised year (APPR-1..3).
-    const policy = this.catalog.inForce(`${dto.year}-12-31`);
+    const policy = decide(() => this.catalog.inForce(`${dto.year}-12-31`), { dateField: 'year' });
     const row = await this.dataSource.transaction(async (em) => {
       // One cycle per unit subtree and year: overlapping openings are serialised per year.
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`appraisal-cycle:${dto.year}`]);

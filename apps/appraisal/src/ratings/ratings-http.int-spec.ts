@@ -84,6 +84,16 @@ describe('ORG-2 access matrix of the appraisal API', () => {
     ).toBe(403);
   });
 
+  it('a cycle for a year before the first policy version is a 400 naming year (APPR-1 weights need a version), and nothing is stored', async () => {
+    const before = await http.ds.query(`SELECT count(*)::int AS n FROM cycles`);
+    const early = await http.call('POST', '/cycles', {
+      principal: street,
+      body: { unitCode: STREET, year: 2001, ratingClosesAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
+    expect(early).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', field: 'year' } });
+    expect(await http.ds.query(`SELECT count(*)::int AS n FROM cycles`)).toEqual(before);
+  });
+
   it('a district cycle overlapping the street cycle of the same year is refused (409)', async () => {
     const res = await http.call('POST', '/cycles', {
       principal: district,

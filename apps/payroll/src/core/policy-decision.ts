@@ -10,7 +10,10 @@ export const PAYROLL_POLICY_ERRORS: PolicyErrorMapping = {
   versionErrors: { notFound: ErrorCode.NOT_FOUND, parametersInvalid: ErrorCode.VALIDATION_FAILED },
 };
 
-/** The platform's one PolicyError mapping (`decide`) with payroll's version-error codes. */
-export function decide<T>(decision: () => T): T {
-  return platformDecide(decision, PAYROLL_POLICY_ERRORS);
+/**
+ * The platform's one PolicyError mapping (`decide`) with payroll's version-error codes; `dateField`
+ * names the request field a looked-up date came from (a date before every version: 400 on it).
+ */
+export function decide<T>(decision: () => T, mapping: Pick<PolicyErrorMapping, 'dateField'> = {}): T {
+  return platformDecide(decision, { ...PAYROLL_POLICY_ERRORS, ...mapping });
 }

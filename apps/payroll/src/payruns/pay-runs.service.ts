@@ -31,7 +31,7 @@ export class PayRunsService {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Only city operators run the monthly pay');
     const [year, month] = period.split('-').map(Number) as [number, number];
     const catalog = await this.catalogs.catalog();
-    const policy = decide(() => catalog.inForce(`${period}-01`));
+    const policy = decide(() => catalog.inForce(`${period}-01`), { dateField: 'period' });
     const share = performanceShareFor(policy, year);
     const referenceDay = `${year}-01-01`;
     const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);

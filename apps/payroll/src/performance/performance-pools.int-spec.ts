@@ -184,6 +184,11 @@ describe('performance pool reads', () => {
     expect([noQuota.status, noQuota.body.field, noQuota.body.code]).toEqual([409, 'quota', 'POOL_INPUTS_MISSING']);
   });
 
+  it('a pay year before the first policy version is a 400 naming payYear (decide with dateField), not a 404 or 500', async () => {
+    const res = await app.call('GET', `/api/payroll/performance-pools/${AREA}/2001`, { principal: CITY });
+    expect([res.status, res.body.code, res.body.field]).toEqual([400, 'VALIDATION_FAILED', 'payYear']);
+  });
+
   it('payroll maps an unknown parameter version to 404, not 500 (platform decide with versionErrors)', async () => {
     const res = await app.call('POST', '/api/payroll/recalibrations/what-if', {
       principal: CITY,

@@ -27,7 +27,7 @@ export class PerformancePoolsService {
     await this.access.assertVisible(unitCode, payYear, principal);
     const gradesOf = appraisalYear ?? payYear - 1;
     const catalog = await this.catalogs.catalog();
-    const policy = decide(() => catalog.inForce(`${payYear}-01-01`));
+    const policy = decide(() => catalog.inForce(`${payYear}-01-01`), { dateField: 'payYear' });
     const wageYear = referenceWageYear(policy, payYear);
     const [wage, quota, members] = await Promise.all([
       this.wages.find(wageYear),

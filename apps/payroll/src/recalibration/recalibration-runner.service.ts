@@ -53,7 +53,7 @@ export class RecalibrationRunner {
   /** The version in force on 1 January of the pay year and the wage year it refers to (PAY-1/PAY-3). */
   async policyFor(payYear: number): Promise<PolicyVersion> {
     const catalog = await this.catalogs.catalog();
-    return decide(() => catalog.inForce(`${payYear}-01-01`));
+    return decide(() => catalog.inForce(`${payYear}-01-01`), { dateField: 'year' });
   }
 
   async findReferenceWage(payYear: number): Promise<ReferenceWageFound | null> {

@@ -60,7 +60,7 @@ export class CampaignsService {
     }
     dto.posts.forEach((p, i) => this.access.plannedStreet(dto.districtCode, p.streetCode, `posts[${i}].streetCode`));
 
-    const policy = decide(() => this.policies.inForce(dto.registrationOpensOn));
+    const policy = decide(() => this.policies.inForce(dto.registrationOpensOn), { dateField: 'registrationOpensOn' });
     const minimumPublicity = policy.recruitment.publicityDays;
     const publicityDays = dto.publicityDays ?? minimumPublicity;
     if (publicityDays < minimumPublicity)

@@ -44,7 +44,7 @@ export class ComplianceService {
     resumeAfter = '',
     heartbeat: (lastWorkerId: string) => void = () => undefined,
   ): Promise<TrainingComplianceOutcome> {
-    const policy = decide(() => this.catalog.inForce(`${year}-12-31`));
+    const policy = decide(() => this.catalog.inForce(`${year}-12-31`), { dateField: 'year' });
     const outcome: TrainingComplianceOutcome = { year, workers: 0, shortfalls: 0, cleared: 0 };
     let after = resumeAfter;
     for (;;) {

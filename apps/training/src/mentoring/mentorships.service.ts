@@ -51,7 +51,7 @@ export class MentorshipsService {
     ] as const) {
       if (w.status !== 'active') throw DomainError.validation(field, `${field} ${w.workerId} has left`);
     }
-    const policy = decide(() => this.catalog.inForce(dto.startsOn));
+    const policy = decide(() => this.catalog.inForce(dto.startsOn), { dateField: 'startsOn' });
     const fit = mentorFit(mentor, mentee, dto.startsOn, policy.training.fourOnesWithinYears);
     if (!fit.ok)
       throw new DomainError(ErrorCode.BUSINESS_RULE_VIOLATED, fit.reason, { field: fit.field!, details: { rule: 'TRAIN-9', ...fit } });
