@@ -238,6 +238,9 @@ register_demo_entries() {
   demo_service "$apps" webhooks WEBHOOKS_URL seeds/demo/webhooks-demo.cli.ts \
     "a webhook subscription for a local HR sink (seeds/demo/webhook-sink.cli.ts shows the deliveries)" &
   pids+=($!)
+  demo_service "$apps" recruitment RECRUITMENT_URL seeds/demo/recruitment-demo.cli.ts \
+    "a recruitment campaign of 黄浦区 in its pre-exam internship, through the recruitment API" &
+  pids+=($!)
   demo_service "$apps" talent-pool TALENT_POOL_URL seeds/demo/register-demo-entries.cli.ts \
     "synthetic reserve entries, through the talent pool's API" &
   pids+=($!)
