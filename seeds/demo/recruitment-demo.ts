@@ -29,6 +29,7 @@ export interface DemoApplicant {
   major: string;
   freshGraduate: boolean;
   communityYears?: number;
+  certificates?: string[];
 }
 
 /** `today` + `days` as YYYY-MM-DD (calendar days; the campaign's dates are plain dates). */
@@ -68,8 +69,9 @@ const MAJORS = ['social-work', 'law', 'public-administration', 'psychology', 'ac
  * `count` synthetic applicants spread over the posts, deterministic (the same people on every
  * run, so a second `npm run up` finds them already registered: one application per person).
  * A mix the eligibility rules have something to say about: fresh graduates under 35, people with
- * community years, a 45+ applicant (the relaxation, REC-4) and one below the education floor
- * (refused with the rule and the field).
+ * community years and the junior social-worker certificate, a 45+ applicant (the relaxation,
+ * REC-4), and a few the rules refuse with the rule and the field (below the education floor, an
+ * applicant from society without the certificate).
  */
 export function planDemoApplicants(count: number, postIds: string[]): DemoApplicant[] {
   if (postIds.length === 0) throw new Error('the demo campaign has no posts');
@@ -84,7 +86,8 @@ export function planDemoApplicants(count: number, postIds: string[]): DemoApplic
       education: EDUCATION[i % EDUCATION.length]!,
       major: MAJORS[i % MAJORS.length]!,
       freshGraduate: fresh,
-      ...(fresh ? {} : { communityYears: i % 6 }),
+      // REC-4: an applicant from society needs the junior social-worker certificate; a few lack it.
+      ...(fresh ? {} : { communityYears: i % 6, certificates: i % 7 === 5 ? [] : ['junior-social-worker'] }),
     };
   });
 }
