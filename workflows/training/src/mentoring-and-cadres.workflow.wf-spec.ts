@@ -131,6 +131,25 @@ describe('reserve cadre yearly review (REC-8)', () => {
     expect(opened).toHaveLength(1);
   });
 
+  it('REC-8 a worker who exits in the first year ends the candidacy at once: no review opened, the timer ends with the signal', async () => {
+    const { opened, activities } = cadre([]);
+    const cadreId = randomUUID();
+    const input: ReserveCadreInput = { cadreId, confirmedOn: await today(), reviewEveryYears: 1 };
+    const outcome = await run(activities, async (taskQueue) => {
+      const handle = await env.client.workflow.start(RESERVE_CADRE_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: reserveCadreWorkflowId(cadreId),
+        args: [input],
+      });
+      await env.sleep(90 * DAY);
+      // What training does after the workforce exit event commits (CadresService.signalExited).
+      await handle.signal(reserveCadreEndedSignal, { reason: 'exited' });
+      return (await handle.result()) as ReserveCadreOutcome;
+    });
+    expect(outcome).toEqual({ cadreId, reviewsOpened: 0, ended: 'exited' });
+    expect(opened).toEqual([]);
+  });
+
   it('REC-8 a long reserve continues as new every ten reviews: each run keeps a small history', async () => {
     // Confirmed eight years ago with eight reviews behind it: reviews 9 and 10 end the run, 11 and 12 follow in the next.
     const { opened, activities } = cadre([...Array<'confirmed'>(11).fill('confirmed'), 'removed']);
