@@ -14,7 +14,7 @@
  *   the next year's grade continues the record as new, carrying the last grades.
  * - A grade the record already has for that year is ignored: the grade sweep may re-send one.
  */
-import { condition, continueAsNew, log, proxyActivities, setHandler, uuid4, allHandlersFinished } from '@temporalio/workflow';
+import { condition, continueAsNew, log, patched, proxyActivities, setHandler, uuid4, allHandlersFinished } from '@temporalio/workflow';
 import {
   exitNoticeDecisionUpdate,
   gradeSignal,
@@ -35,6 +35,13 @@ import { appraisalConsequence, type AppraisalAction, type Explanation } from '@c
 import type { PerformanceRecordActivities } from './activities';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The patch id of the grade-sweep rules (a grade the record already has is ignored in any run; a
+ * later year's grade starts the next run whatever its reason). Histories recorded before it replay
+ * the earlier rules; remove the old branch once no such history can be open.
+ */
+export const DUPLICATE_GRADE_PATCH = 'record-ignores-resent-grade';
+
 /** Grades kept across runs: APPR-5 looks one year back; two more make the state readable. */
 const GRADES_KEPT = 3;
 
@@ -214,13 +221,15 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
       if (exitedOn !== null) break;
     }
     const signal = queue[0]!;
-    if (grades.get(signal.year) === signal.grade) {
+    // Versioned (Temporal patch): histories recorded before the grade sweep replay the old rules.
+    const sweepAware = patched(DUPLICATE_GRADE_PATCH);
+    if (sweepAware && grades.get(signal.year) === signal.grade) {
       // A grade the record already has for that year (the grade sweep re-sent it): nothing changes.
       queue.shift();
       continue;
     }
     // A later year (its publication, or an upheld appeal whose publication signal was lost).
-    if (runYear !== null && signal.year > runYear) {
+    if ((sweepAware || signal.reason === 'published') && runYear !== null && signal.year > runYear) {
       // A new appraisal year: once a pending exit notice is settled, continue as new with small history.
       await condition(() => current === null || current.settled || current.task?.kind !== 'exit-notice' || exitedOn !== null);
       if (exitedOn !== null) break;
@@ -229,6 +238,7 @@ export async function performanceRecordWorkflow(input: PerformanceRecordInput): 
       return continueAsNew<typeof performanceRecordWorkflow>({ ...input, unitCode, grades: kept, pending: queue.splice(0), run: run + 1 });
     }
     queue.shift();
+    if (!sweepAware && grades.get(signal.year) === signal.grade && current?.year === signal.year) continue;
     grades.set(signal.year, signal.grade);
     runYear ??= signal.year;
     // After the exit was triggered the grades are still recorded, but no new consequence starts:

@@ -94,6 +94,9 @@ describe('reserve cadre yearly review (REC-8)', () => {
     return { opened, activities };
   };
 
+  const startCadre = (taskQueue: string, input: ReserveCadreInput) =>
+    env.client.workflow.start(RESERVE_CADRE_WORKFLOW_TYPE, { taskQueue, workflowId: reserveCadreWorkflowId(input.cadreId), args: [input] });
+
   it('REC-8 a review opens on each anniversary of the confirmation; removed at the third, the timer ends', async () => {
     const { opened, activities } = cadre(['confirmed', 'confirmed', 'removed']);
     const cadreId = randomUUID();
@@ -117,11 +120,7 @@ describe('reserve cadre yearly review (REC-8)', () => {
     const cadreId = randomUUID();
     const input: ReserveCadreInput = { cadreId, confirmedOn: await today(), reviewEveryYears: 1 };
     const outcome = await run(activities, async (taskQueue) => {
-      const handle = await env.client.workflow.start(RESERVE_CADRE_WORKFLOW_TYPE, {
-        taskQueue,
-        workflowId: reserveCadreWorkflowId(cadreId),
-        args: [input],
-      });
+      const handle = await startCadre(taskQueue, input);
       await env.sleep(YEAR + 30 * DAY);
       expect(opened).toHaveLength(1);
       await handle.signal(reserveCadreEndedSignal, { reason: 'exited' });
@@ -129,6 +128,21 @@ describe('reserve cadre yearly review (REC-8)', () => {
     });
     expect(outcome).toEqual({ cadreId, reviewsOpened: 1, ended: 'exited' });
     expect(opened).toHaveLength(1);
+  });
+
+  it('REC-8 a worker who exits in the first year ends the candidacy at once: no review opened, the timer ends with the signal', async () => {
+    const { opened, activities } = cadre([]);
+    const cadreId = randomUUID();
+    const input: ReserveCadreInput = { cadreId, confirmedOn: await today(), reviewEveryYears: 1 };
+    const outcome = await run(activities, async (taskQueue) => {
+      const handle = await startCadre(taskQueue, input);
+      await env.sleep(90 * DAY);
+      // What training does after the workforce exit event commits (CadresService.signalExited).
+      await handle.signal(reserveCadreEndedSignal, { reason: 'exited' });
+      return (await handle.result()) as ReserveCadreOutcome;
+    });
+    expect(outcome).toEqual({ cadreId, reviewsOpened: 0, ended: 'exited' });
+    expect(opened).toEqual([]);
   });
 
   it('REC-8 a long reserve continues as new every ten reviews: each run keeps a small history', async () => {

@@ -63,6 +63,29 @@ export class CadreRepository {
     return rows.length === 1;
   }
 
+  /**
+   * The worker left (REC-8): every open candidacy of theirs (nominated or confirmed) ends as
+   * `exited` in one statement; returns them (ids, worker, unit, target role: what the events carry).
+   */
+  async endForExit(em: EntityManager, workerId: string, exitedOn: string): Promise<CadreRow[]> {
+    return updateReturning<CadreRow>(
+      em,
+      `UPDATE reserve_cadres SET status = 'exited', decided_by = 'system', decided_on = $2::date, decision_note = 'the worker left',
+         version = version + 1
+       WHERE worker_id = $1 AND status IN ('nominated', 'confirmed')
+       RETURNING ${CADRE_COLUMNS}`,
+      [workerId, exitedOn],
+    );
+  }
+
+  /** Ids of the worker's candidacies ended by their exit (their workflows are told after the commit). */
+  async exitedOf(workerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM reserve_cadres WHERE worker_id = $1 AND status = 'exited'`, [
+      workerId,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
   /** Opens review `round` once (a retried activity writes nothing twice). */
   async openReview(em: EntityManager, id: string, round: number, dueOn: string): Promise<void> {
     await em.query(`INSERT INTO reserve_cadre_reviews (cadre_id, round, due_on) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [

@@ -17,7 +17,7 @@ import {
   type Principal,
 } from '@cwp/platform';
 import { TrainingError } from '../core';
-import { TraineeAccess, TraineeRepository } from '../roster';
+import { TraineeAccess, TraineeRepository, WorkerExitEffects } from '../roster';
 import { CadreRepository } from './cadre.repository';
 import type { CadreRow } from './cadre.row';
 import {
@@ -55,7 +55,13 @@ export class CadresService {
     private readonly workflow: CadreWorkflow,
     private readonly clock: ServiceClock,
     @Inject(POLICY_CATALOG) private readonly catalog: PolicyCatalog,
-  ) {}
+    exits: WorkerExitEffects,
+  ) {
+    exits.register({
+      inTransaction: (em, { workerId, exitedOn }) => this.endForExit(em, workerId, exitedOn),
+      afterCommit: ({ workerId }) => this.signalExited(workerId),
+    });
+  }
 
   async nominate(dto: NominateCadreDto, principal: Principal): Promise<CadreResponse> {
     const worker = await this.trainees.visible(dto.workerId, principal, 'nominate-cadre').catch((error: unknown) => {
@@ -150,6 +156,20 @@ export class CadresService {
     });
     if (dto.outcome === 'removed') await this.workflow.ended(id, 'removed');
     return this.get(id, principal);
+  }
+
+  /**
+   * REC-8: the worker left (workforce exit event, in the inbox transaction): their open candidacy
+   * ends at once, published as the other endings are (`removed`), not at the next review point.
+   */
+  async endForExit(em: EntityManager, workerId: string, exitedOn: string): Promise<void> {
+    for (const row of await this.repository.endForExit(em, workerId, exitedOn))
+      await this.changed(em, row, 'removed', exitedOn, null, null);
+  }
+
+  /** After the exit committed: each ended candidacy's review workflow stops now (a lost signal is caught at the next review point). */
+  async signalExited(workerId: string): Promise<void> {
+    for (const id of await this.repository.exitedOf(workerId)) await this.workflow.ended(id, 'exited');
   }
 
   /** Activity (REC-8 yearly): opens review `round`; a cadre whose worker left leaves the reserve here. */

@@ -4,7 +4,8 @@
  * (TRAIN-4); the e-learning endpoint is idempotent per completion id; the run flags 79 hours and
  * clears 80 with one event each (batch outbox), the per-unit report and TRAIN-6 recommendations.
  */
-import { ComplianceService } from '../compliance';
+import { defaultPolicyCatalog, trainingCompliance } from '@cwp/policy';
+import { ComplianceRepository, ComplianceService } from '../compliance';
 import { createTrainingIntContext, cityPrincipal, newCourse, newWorkerId, principalOf, type TrainingIntContext } from '../testing';
 
 jest.setTimeout(60_000);
@@ -189,6 +190,42 @@ describe('yearly compliance (TRAIN-3, TRAIN-4)', () => {
     await ctx.get(ComplianceService).run(2026);
     const verdict = await ctx.call('GET', `/workers/${lastYear}/compliance?year=2026`, street);
     expect(verdict.body).toMatchObject({ hours: 80, offJobDue: true, offJobMet: true, failedRules: [] });
+  });
+
+  it('the explanation read is the one the run decided: rebuilt from the stored inputs and policy version (TRAIN-2, TRAIN-3, TRAIN-4)', async () => {
+    const judged = newWorkerId();
+    await ctx.hire([{ workerId: judged, unitCode: '310101002001', hiredOn: '2023-09-15' }]);
+    await ctx.ds.query(
+      `INSERT INTO training_hours (id, worker_id, year, on_date, hours, off_job, source, recorded_by)
+       VALUES (gen_random_uuid(), $1, 2025, '2025-09-01', 8, true, 'attendance', 'it'),
+              (gen_random_uuid(), $1, 2026, '2026-04-01', 20.3, false, 'online', 'it'),
+              (gen_random_uuid(), $1, 2026, '2026-04-02', 10, false, 'online', 'it'),
+              (gen_random_uuid(), $1, 2026, '2026-05-01', 12.5, false, 'online', 'it')`,
+      [judged],
+    );
+    await ctx.ds.query(
+      `INSERT INTO four_ones (worker_id, item, done_on, evidence, recorded_by)
+       VALUES ($1, 'study-visit', '2024-03-01', 'visit', 'it'), ($1, 'secondment', '2025-11-20', 'secondment', 'it')`,
+      [judged],
+    );
+    // What the run decides from: the chunk's read of the worker, through @cwp/policy, as the run did when it stored the explanation.
+    const inputs = await ctx.ds.transaction((em) => ctx.get(ComplianceRepository).chunk(em, 2026, '', 10_000, 2));
+    const input = inputs.find((r) => r.workerId === judged)!;
+    const decided = trainingCompliance(defaultPolicyCatalog().inForce('2026-12-31'), {
+      year: 2026,
+      serviceStart: input.hiredOn,
+      hours: Math.round(input.hours * 10) / 10,
+      offJobYears: input.offJobYears,
+      fourOnes: input.fourOnes ?? {},
+    });
+    await ctx.get(ComplianceService).run(2026);
+    const verdict = await ctx.call('GET', `/workers/${judged}/compliance?year=2026`, street);
+    expect(verdict.status).toBe(200);
+    expect(verdict.body.explanation).toEqual(JSON.parse(JSON.stringify(decided.explanation)));
+    expect(verdict.body.explanation.inputs).toMatchObject({ serviceStart: '2023-09-15', hours: 42.8, offJobYears: [2025] });
+    expect(verdict.body.explanation.inputs.fourOnes).toEqual({ 'study-visit': '2024-03-01', secondment: '2025-11-20' });
+    const [{ bytes }] = await ctx.ds.query(`SELECT pg_column_size(c.*) AS bytes FROM compliance_results c WHERE worker_id = $1`, [judged]);
+    expect(bytes).toBeLessThan(400);
   });
 
   it('resumes after the last committed chunk (the heartbeat) without judging the earlier workers again', async () => {

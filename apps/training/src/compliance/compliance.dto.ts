@@ -2,7 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import type { GapFillingNeeds } from '@cwp/policy';
+import type { Explanation, GapFillingNeeds } from '@cwp/policy';
 import type { ComplianceResultRow, UnitReportRow } from './compliance.row';
 
 export class YearQueryDto {
@@ -86,7 +86,7 @@ export class RunResponse {
   @ApiProperty({ required: false }) outcome?: unknown;
 }
 
-export const toComplianceResponse = (r: ComplianceResultRow): ComplianceResponse => ({
+export const toComplianceResponse = (r: ComplianceResultRow, explanation: Explanation): ComplianceResponse => ({
   year: r.year,
   workerId: r.workerId,
   unitCode: r.unitCode,
@@ -99,5 +99,5 @@ export const toComplianceResponse = (r: ComplianceResultRow): ComplianceResponse
   compliant: r.compliant,
   failedRules: r.failedRules,
   policyVersion: r.policyVersion,
-  explanation: r.explanation,
+  explanation,
 });

@@ -49,25 +49,28 @@ export class ComplianceRepository {
   }
 
   /**
-   * Writes a chunk's verdicts in one statement (a rerun of the year overwrites them). The
-   * explanations travel as ONE text, a line each, split by PostgreSQL (as the outbox's
+   * Writes a chunk's verdicts in one statement (a rerun of the year overwrites them). Each verdict
+   * keeps its decision's inputs, not its explanation (rebuilt on read, `explainVerdict`); the
+   * four-ones dates travel as ONE text, a line each, split by PostgreSQL (as the outbox's
    * appendMany does): a text[] of JSON is escaped quote by quote by the driver, several times slower.
+   * The off-the-job years travel as a comma list per worker (a jagged int[][] cannot be unnested).
    */
   async upsert(em: EntityManager, rows: ComplianceResultRow[]): Promise<void> {
     if (rows.length === 0) return;
     const col = <K extends keyof ComplianceResultRow>(k: K) => rows.map((r) => r[k]);
     await em.query(
       `INSERT INTO compliance_results (year, worker_id, unit_code, hours, required_hours, hours_met, off_job_due, off_job_met, four_ones,
-         compliant, failed_rules, policy_version, explanation)
+         compliant, failed_rules, policy_version, service_start, off_job_years, four_ones_done)
        SELECT $1, u.worker_id, u.unit_code, u.hours, u.required, u.hours_met, u.off_job_due, u.off_job_met, u.four_ones, u.compliant,
-              string_to_array(u.failed, ','), $2, u.explanation::jsonb
+              string_to_array(u.failed, ','), $2, u.service_start, string_to_array(u.off_job_years, ',')::int[], nullif(u.four_ones_done, 'null')::jsonb
        FROM unnest($3::text[], $4::text[], $5::numeric[], $6::numeric[], $7::bool[], $8::bool[], $9::bool[], $10::text[], $11::bool[], $12::text[],
-                   string_to_array($13::text, E'\\n'))
-         AS u(worker_id, unit_code, hours, required, hours_met, off_job_due, off_job_met, four_ones, compliant, failed, explanation)
+                   $13::date[], $14::text[], string_to_array($15::text, E'\\n'))
+         AS u(worker_id, unit_code, hours, required, hours_met, off_job_due, off_job_met, four_ones, compliant, failed, service_start, off_job_years,
+              four_ones_done)
        ON CONFLICT (year, worker_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, hours = EXCLUDED.hours, required_hours = EXCLUDED.required_hours,
          hours_met = EXCLUDED.hours_met, off_job_due = EXCLUDED.off_job_due, off_job_met = EXCLUDED.off_job_met, four_ones = EXCLUDED.four_ones,
          compliant = EXCLUDED.compliant, failed_rules = EXCLUDED.failed_rules, policy_version = EXCLUDED.policy_version,
-         explanation = EXCLUDED.explanation, judged_at = now()`,
+         service_start = EXCLUDED.service_start, off_job_years = EXCLUDED.off_job_years, four_ones_done = EXCLUDED.four_ones_done, judged_at = now()`,
       [
         rows[0]!.year,
         rows[0]!.policyVersion,
@@ -81,8 +84,10 @@ export class ComplianceRepository {
         col('fourOnes'),
         col('compliant'),
         rows.map((r) => r.failedRules.join(',')),
-        // JSON.stringify never writes a raw newline, so a line is one explanation.
-        rows.map((r) => JSON.stringify(r.explanation)).join('\n'),
+        col('serviceStart'),
+        rows.map((r) => r.offJobYears.join(',')),
+        // JSON.stringify never writes a raw newline, so a line is one worker's dates ('null': none).
+        rows.map((r) => JSON.stringify(r.fourOnesDone)).join('\n'),
       ],
     );
   }

@@ -1,5 +1,3 @@
-import type { Explanation } from '@cwp/policy';
-
 /** What the compliance run reads per worker: one set-based statement per chunk. */
 export interface ComplianceInputRow {
   workerId: string;
@@ -25,12 +23,16 @@ export interface ComplianceResultRow {
   compliant: boolean;
   failedRules: string[];
   policyVersion: string;
-  explanation: Explanation;
+  /** The decision's inputs beside the hours (see `explainVerdict`): service start, off-the-job years in the window, four-ones dates. */
+  serviceStart: string;
+  offJobYears: number[];
+  fourOnesDone: Record<string, string> | null;
 }
 
 export const COMPLIANCE_COLUMNS = `year, worker_id AS "workerId", unit_code AS "unitCode", hours::float8 AS hours,
   required_hours::float8 AS "requiredHours", hours_met AS "hoursMet", off_job_due AS "offJobDue", off_job_met AS "offJobMet",
-  four_ones AS "fourOnes", compliant, failed_rules AS "failedRules", policy_version AS "policyVersion", explanation`;
+  four_ones AS "fourOnes", compliant, failed_rules AS "failedRules", policy_version AS "policyVersion",
+  to_char(service_start, 'YYYY-MM-DD') AS "serviceStart", off_job_years AS "offJobYears", four_ones_done AS "fourOnesDone"`;
 
 export interface UnitReportRow {
   unitCode: string;

@@ -16,7 +16,7 @@ import { ComplianceRepository } from './compliance.repository';
 import type { ComplianceResultRow } from './compliance.row';
 import { toComplianceResponse, type ComplianceResponse, type RecommendationsResponse, type UnitReportResponse } from './compliance.dto';
 import { skillLevelOf } from './rules/skill-level';
-import { transitionOf, verdictOf } from './rules/verdict';
+import { explainVerdict, transitionOf, verdictOf } from './rules/verdict';
 
 /** The yearly compliance run (TRAIN-2/3/4), its report, and gap-filling recommendations (TRAIN-6). */
 @Injectable()
@@ -77,7 +77,13 @@ export class ComplianceService {
     await this.trainees.visible(workerId, principal, 'read-compliance');
     const row = await this.repository.find(year, workerId);
     if (!row) throw DomainError.notFound(`Compliance result of ${year}`, workerId);
-    return toComplianceResponse(row);
+    return toComplianceResponse(
+      row,
+      explainVerdict(
+        decide(() => this.catalog.byId(row.policyVersion)),
+        row,
+      ),
+    );
   }
 
   /** The per-unit report one level down from `unitCode` (the city by district, a district by street …). */

@@ -5,5 +5,6 @@ export { TraineeAccess, TRAINEE_ENTITY_NAME } from './trainee-access';
 export { PlanWorkflow } from './workflow/plan-workflow';
 export { createPlanActivities } from './workflow/plan.activities';
 export { WorkforceWorkersHandler } from './events/workforce-workers.handler';
+export { WorkerExitEffects, type WorkerExitEffect } from './events/worker-exit-effects';
 export { rosterMigrations } from './migrations';
 export type { TraineeRow } from './trainee.row';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WorkforceWorkersHandler } from './events/workforce-workers.handler';
+import { WorkerExitEffects } from './events/worker-exit-effects';
 import { TraineeAccess } from './trainee-access';
 import { TraineeRepository } from './trainee.repository';
 import { TraineesController } from './trainees.controller';
@@ -13,7 +14,7 @@ import { PlanWorkflow } from './workflow/plan-workflow';
  */
 @Module({
   controllers: [TraineesController],
-  providers: [TraineeRepository, TraineeAccess, TraineesService, PlanWorkflow, WorkforceWorkersHandler],
-  exports: [TraineesService, TraineeRepository, TraineeAccess, PlanWorkflow],
+  providers: [TraineeRepository, TraineeAccess, TraineesService, PlanWorkflow, WorkforceWorkersHandler, WorkerExitEffects],
+  exports: [TraineesService, TraineeRepository, TraineeAccess, PlanWorkflow, WorkerExitEffects],
 })
 export class RosterModule {}

@@ -12,6 +12,7 @@ describe('zh-CN labels of vocabulary codes (issue 14)', () => {
     expect(zhLabelOf('title', 'senior')).toBe('高级社区工作者');
     expect(zhLabelOf('exit-cause', 'unqualified-two-years')).toBe('连续两年考核不合格');
     expect(zhLabelOf('education', 'junior-college')).toBe('大专');
+    expect(zhLabelOf('cadre-target-role', 'party-secretary')).toBe('社区党组织书记'); // REC-8
   });
 
   it('an unknown code is shown as itself (never a wrong label), and inherited names are not labels', () => {

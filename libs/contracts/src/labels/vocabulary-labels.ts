@@ -6,6 +6,7 @@
 import { EXIT_CAUSE_TITLES, GRADES, type Grade } from '@cwp/policy';
 import { APPRAISAL_DIMENSIONS, RATER_SOURCES, type AppraisalDimension, type RaterSource } from '../appraisal/vocabulary';
 import { EDUCATION_LEVELS, type EducationLevel } from '../shared/vocabulary';
+import { CADRE_CHANGES, CADRE_TARGET_ROLES, type CadreChange, type CadreTargetRole } from '../training/vocabulary';
 import { ENTRY_STATUSES, POOL_SOURCES, type EntryStatus, type PoolSource } from '../talent-pool/vocabulary';
 import { ENTRY_ROUTES, POST_CATEGORIES, POST_ROLES, type EntryRoute, type PostCategory, type PostRole } from '../workforce/worker-hired';
 import {
@@ -83,6 +84,16 @@ const ENTRY_ROUTE: Record<EntryRoute, string> = { elected: '选任', recruited: 
 /** QUOTA-6. */
 const WORKER_STATUS: Record<WorkerStatus, string> = { 'on-duty': '在岗', leave: '离岗休假', exited: '已退出' };
 const ENTRY_STATUS: Record<EntryStatus, string> = { active: '储备中', joined: '已入职', withdrawn: '已退出储备', expired: '储备期满' };
+/** REC-8: the posts a reserve cadre (后备干部) is trained for. */
+const CADRE_TARGET_ROLE: Record<CadreTargetRole, string> = { 'party-secretary': '社区党组织书记', 'committee-director': '居委会主任' };
+/** REC-8: what happened to a reserve cadre. */
+const CADRE_CHANGE: Record<CadreChange, string> = {
+  nominated: '街道推荐',
+  confirmed: '区级确认',
+  declined: '区级未确认',
+  kept: '年度考察保留',
+  removed: '退出后备',
+};
 
 /** Every labelled vocabulary by its name (the name is what `GET /api/<service>/labels/<name>` takes). */
 export const VOCABULARIES = {
@@ -99,6 +110,8 @@ export const VOCABULARIES = {
   'entry-route': vocabulary(ENTRY_ROUTES, ENTRY_ROUTE),
   'worker-status': vocabulary(WORKER_STATUSES, WORKER_STATUS),
   'entry-status': vocabulary(ENTRY_STATUSES, ENTRY_STATUS),
+  'cadre-target-role': vocabulary(CADRE_TARGET_ROLES, CADRE_TARGET_ROLE),
+  'cadre-change': vocabulary(CADRE_CHANGES, CADRE_CHANGE),
 } as const satisfies Record<string, Vocabulary>;
 
 export type VocabularyName = keyof typeof VOCABULARIES;

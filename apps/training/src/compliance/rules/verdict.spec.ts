@@ -1,6 +1,6 @@
-import { defaultPolicyCatalog } from '@cwp/policy';
+import { defaultPolicyCatalog, trainingCompliance } from '@cwp/policy';
 import type { ComplianceInputRow } from '../compliance.row';
-import { transitionOf, verdictOf } from './verdict';
+import { explainVerdict, transitionOf, verdictOf } from './verdict';
 
 const policy = defaultPolicyCatalog().byId('2016-current');
 const row = (over: Partial<ComplianceInputRow> = {}): ComplianceInputRow => ({
@@ -19,7 +19,24 @@ describe('compliance verdict', () => {
     expect(verdictOf(policy, 2026, row()).compliant).toBe(true);
     const short = verdictOf(policy, 2026, row({ hours: 79 }));
     expect(short).toMatchObject({ compliant: false, failedRules: ['TRAIN-3'], requiredHours: 80, hours: 79 });
-    expect(short.explanation.rules.map((r) => r.id)).toContain('TRAIN-3');
+    expect(explainVerdict(policy, short).rules.map((r) => r.id)).toContain('TRAIN-3');
+  });
+
+  it('the explanation rebuilt from the stored inputs is the one the run decided (TRAIN-2, TRAIN-3, TRAIN-4)', () => {
+    for (const r of [
+      row(),
+      row({ hours: 79.46, offJobYears: [], fourOnes: null }),
+      row({ hiredOn: '2026-05-01', fourOnes: { secondment: '2026-06-01' } }),
+    ]) {
+      const decided = trainingCompliance(policy, {
+        year: 2026,
+        serviceStart: r.hiredOn,
+        hours: Math.round(r.hours * 10) / 10,
+        offJobYears: r.offJobYears,
+        fourOnes: r.fourOnes ?? {},
+      });
+      expect(explainVerdict(policy, verdictOf(policy, 2026, r))).toEqual(decided.explanation);
+    }
   });
 
   it('TRAIN-4 no off-the-job training in the two-year window is a shortfall', () => {

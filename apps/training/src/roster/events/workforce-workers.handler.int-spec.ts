@@ -2,13 +2,20 @@
  * The workforce worker events over REAL Kafka, PostgreSQL and Temporal's dev server: `hired` puts
  * the worker on the roster and starts the development plan after the commit (WorkflowStarter),
  * once even when delivered twice; `transferred` moves the worker and signals the plan; `exited`
- * ends the row and signals the plan (TRAIN-2).
+ * ends the row and signals the plan (TRAIN-2), and ends the worker's reserve-cadre candidacy at
+ * once (REC-8: row, event, workflow signal).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { InboxConsumer, KafkaJsPublisher, createKafka, ensureTopics, kafkaBrokersFrom, testing } from '@cwp/platform';
-import { WORKER_EVENT_TYPES, WORKFORCE_WORKERS_TOPIC, developmentPlanWorkflowId, type CloudEvent } from '@cwp/contracts';
-import { createTrainingIntContext, newWorkerId, type TrainingIntContext } from '../../testing';
+import {
+  WORKER_EVENT_TYPES,
+  WORKFORCE_WORKERS_TOPIC,
+  developmentPlanWorkflowId,
+  reserveCadreWorkflowId,
+  type CloudEvent,
+} from '@cwp/contracts';
+import { createTrainingIntContext, newWorkerId, principalOf, type TrainingIntContext } from '../../testing';
 
 jest.setTimeout(90_000);
 
@@ -57,8 +64,8 @@ const rowOf = async (workerId: string) =>
     }>
   )[0];
 
-const signalsOf = async (workerId: string): Promise<string[]> => {
-  const history = await ctx.client.workflow.getHandle(developmentPlanWorkflowId(workerId)).fetchHistory();
+const signalsOf = async (workerId: string, workflowId = developmentPlanWorkflowId(workerId)): Promise<string[]> => {
+  const history = await ctx.client.workflow.getHandle(workflowId).fetchHistory();
   return (history.events ?? []).flatMap((e) =>
     e.workflowExecutionSignaledEventAttributes ? [e.workflowExecutionSignaledEventAttributes.signalName!] : [],
   );
@@ -109,5 +116,60 @@ describe('cwp.workforce.worker.* consumer (TRAIN-2)', () => {
       'the exit signal in the plan history',
     );
     expect(await signalsOf(workerId)).toEqual(['planTransferred', 'planWorkerExited']);
+  });
+
+  it("REC-8 an exit ends the worker's confirmed reserve-cadre candidacy at once: the row, the event, the review workflow signalled", async () => {
+    const workerId = newWorkerId();
+    const street = principalOf('street', '310101002');
+    const district = principalOf('district', '310101');
+    await ctx.hire([{ workerId, unitCode: '310101002001', hiredOn: '2021-03-01' }]);
+    expect((await ctx.call('PUT', `/workers/${workerId}/education`, street, { education: 'bachelor' })).status).toBe(200);
+    expect(
+      (await ctx.call('POST', '/certificates', street, { workerId, kind: 'assistant-social-worker', passedOn: '2025-06-20' })).status,
+    ).toBe(201);
+    const nominated = await ctx.call('POST', '/cadres', street, {
+      workerId,
+      targetRole: 'committee-director',
+      birthDate: '1994-04-01',
+      lastGrade: 'excellent',
+      reason: '群众基础好',
+      planObjectives: ['主持一个居民区自治项目'],
+    });
+    expect(nominated.status).toBe(201);
+    const cadreId: string = nominated.body.id;
+    expect((await ctx.call('POST', `/cadres/${cadreId}/decision`, district, { decision: 'confirm', note: '同意' })).status).toBe(200);
+
+    await publish(
+      event(WORKER_EVENT_TYPES.exited, workerId, {
+        unitCode: '310101002001',
+        exitedOn: '2026-11-30',
+        entryRoute: 'recruited',
+        cause: 'law',
+        rules: ['EXIT-1'],
+        version: 2,
+      }),
+    );
+    await testing.eventually(
+      async () => ((await ctx.call('GET', `/cadres/${cadreId}`, district)).body.status === 'exited' ? true : undefined),
+      30_000,
+      'the candidacy ended by the exit',
+    );
+    const changes = await ctx.ds.query(
+      `SELECT envelope->'data'->>'change' AS change, envelope->'data'->>'on' AS on FROM outbox
+       WHERE message_key = $1 AND event_type = 'cwp.training.reserve-cadre.changed.v1' ORDER BY seq`,
+      [workerId],
+    );
+    expect(changes).toEqual([
+      { change: 'nominated', on: expect.any(String) },
+      { change: 'confirmed', on: expect.any(String) },
+      { change: 'removed', on: '2026-11-30' },
+    ]);
+    await testing.eventually(
+      async () => ((await signalsOf(workerId, reserveCadreWorkflowId(cadreId))).includes('reserveCadreEnded') ? true : undefined),
+      15_000,
+      'the end signal in the cadre workflow history',
+    );
+    const [{ reviews }] = await ctx.ds.query(`SELECT count(*)::int AS reviews FROM reserve_cadre_reviews WHERE cadre_id = $1`, [cadreId]);
+    expect(reviews).toBe(0); // ended now, not at the next yearly review point
   });
 });
