@@ -2,3 +2,4 @@ export { StaffingModule } from './staffing.module';
 export { StaffingPublisher } from './staffing-publisher';
 export { staffingMigrations } from './migrations';
 export { staffingConfig } from './staffing-sweep';
+export { StaffingChangesModule } from './staffing-changes.controller';

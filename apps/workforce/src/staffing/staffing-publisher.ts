@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { staffingChangedContract, type StaffingChangedData } from '@cwp/contracts';
 import { OutboxWriter, ServiceClock } from '@cwp/platform';
@@ -17,8 +17,6 @@ const LOCK_KEY = 'workforce.staffing-published';
  */
 @Injectable()
 export class StaffingPublisher {
-  private readonly logger = new Logger('StaffingPublisher');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
@@ -48,9 +46,7 @@ export class StaffingPublisher {
   }
 
   /** Every street, in its own transaction (start-up and the sweep). */
-  async publishAll(): Promise<number> {
-    const count = await this.dataSource.transaction((em) => this.publishChanged(em));
-    if (count > 0) this.logger.log({ msg: 'staffing published', streets: count });
-    return count;
+  publishAll(): Promise<number> {
+    return this.dataSource.transaction((em) => this.publishChanged(em));
   }
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ServiceClock } from '@cwp/platform';
+import { StaffingChangesModule } from './staffing-changes.controller';
 import { StaffingPublisher } from './staffing-publisher';
 import { StaffingSweep } from './staffing-sweep';
 
@@ -11,6 +12,7 @@ import { StaffingSweep } from './staffing-sweep';
  */
 @Global()
 @Module({
+  imports: [StaffingChangesModule],
   providers: [StaffingPublisher, StaffingSweep, ServiceClock],
   exports: [StaffingPublisher],
 })

@@ -11,13 +11,15 @@
  * (heap includes garbage not collected yet), and every 0.5 s after a full GC: the live heap, what
  * the export really holds.
  * The HTTP layer is left out: Nest pipes the same stream to the socket.
+ * Each service path prints BENCH_ROW rows (time, and live heap after a full GC) beside the raw
+ * COPY's figures of the same run. `--expose-gc` is set from inside (node's flag, through v8).
  */
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { to as copyTo } from 'pg-copy-streams';
-import { CITY_CODE, csvStream, OrgUnitDirectory, xlsxStream, type Principal } from '@cwp/platform';
+import { CITY_CODE, csvStream, OrgUnitDirectory, testing, xlsxStream, type Principal } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
 import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 import { openBenchSchema } from '../testing';
@@ -34,8 +36,14 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const MiB = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 
+interface Measured {
+  seconds: number;
+  /** Peak live heap above the start, after a full GC (MiB). */
+  liveMiB: number;
+}
+
 /** Drains a stream into nothing, counting bytes; peak memory above the start sampled meanwhile. */
-async function measure(what: string, open: () => Promise<Readable> | Readable): Promise<void> {
+async function measure(what: string, open: () => Promise<Readable> | Readable): Promise<Measured> {
   gc();
   const before = process.memoryUsage();
   let peakRss = before.rss;
@@ -65,11 +73,31 @@ async function measure(what: string, open: () => Promise<Readable> | Readable): 
   );
   const ms = performance.now() - t;
   clearInterval(sampler);
+  // One more full GC at the end, so a run shorter than the sampling period still has a live figure.
+  gc();
+  peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
   console.log(
     `${what.padEnd(40)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${MiB(bytes).padStart(7)} MiB out  ` +
       `peak RSS +${MiB(peakRss - before.rss).padStart(6)} MiB (of ${MiB(peakRss)})  peak heap +${MiB(peakHeap - before.heapUsed)} MiB` +
       `  live heap after GC +${MiB(peakLive - before.heapUsed)} MiB`,
   );
+  return { seconds: Number((ms / 1000).toFixed(2)), liveMiB: Number(MiB(peakLive - before.heapUsed)) };
+}
+
+/** Time and live heap of a service path beside the raw COPY of the same rows. */
+function printRows(path: string, service: Measured, raw: Measured): void {
+  testing.printBenchRow({
+    measure: `roster export ${path}, ${size} rows (vs raw COPY)`,
+    unit: 's',
+    platform: service.seconds,
+    baseline: raw.seconds,
+  });
+  testing.printBenchRow({
+    measure: `roster export ${path}, ${size} rows: live heap after full GC (vs raw COPY)`,
+    unit: 'MiB',
+    platform: service.liveMiB,
+    baseline: raw.liveMiB,
+  });
 }
 
 async function main(): Promise<void> {
@@ -90,7 +118,7 @@ async function main(): Promise<void> {
         for await (const row of repository.streamAll({}, city)) yield rosterCells(row, today);
       })();
     t = performance.now();
-    await measure('raw: COPY … TO STDOUT (csv)', async () => {
+    const raw = await measure('raw: COPY … TO STDOUT (csv)', async () => {
       const runner = ds.createQueryRunner();
       const client = (await runner.connect()) as { query<T>(stream: T): T };
       const copy = client.query(
@@ -101,8 +129,10 @@ async function main(): Promise<void> {
       copy.on('end', () => void runner.release());
       return copy;
     });
-    await measure('service: cursor → labels → CSV', () => csvStream(ROSTER_HEADERS, rows()));
-    await measure('service: cursor → labels → XLSX', () => xlsxStream(ROSTER_HEADERS, rows(), { sheetName: '花名册' }));
+    const csv = await measure('service: cursor → labels → CSV', () => csvStream(ROSTER_HEADERS, rows()));
+    const xlsx = await measure('service: cursor → labels → XLSX', () => xlsxStream(ROSTER_HEADERS, rows(), { sheetName: '花名册' }));
+    printRows('CSV', csv, raw);
+    printRows('XLSX', xlsx, raw);
     console.log(`(${size} rows each; total ${Math.round((performance.now() - t) / 1000)} s)`);
   } finally {
     await bench.close(keep);

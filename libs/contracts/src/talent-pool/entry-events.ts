@@ -3,12 +3,9 @@
  * and business facts only: never a national ID number, phone number, name or person reference
  * (every schema is closed with `additionalProperties: false`, and a unit spec proves it).
  */
-import { EDUCATION_LEVELS, type EducationLevel } from '../shared/vocabulary';
+import type { EducationLevel } from '../shared/vocabulary';
 import {
   JOIN_ROUTES,
-  POOL_CERTIFICATES,
-  POOL_MAJORS,
-  POOL_SOURCES,
   WITHDRAW_REASONS,
   type JoinRoute,
   type PoolCertificate,
@@ -16,6 +13,13 @@ import {
   type PoolSource,
   type WithdrawReason,
 } from './vocabulary';
+import {
+  dateSchema,
+  entryKeyProperties,
+  entryKeyRequired,
+  entryRegistrationProperties,
+  joinedWorkerIdSchema,
+} from './entry-schema-fragments';
 import { TALENT_POOL_ENTRIES_TOPIC, TALENT_POOL_EVENT_TYPES, type TalentPoolEventType } from './names';
 import { defineEventContract, type EventContract, type JsonSchema, eventSchemaId } from '../cloudevent';
 
@@ -74,12 +78,10 @@ export interface TalentPoolEventDataByType {
 const SCHEMA_DIALECT = 'http://json-schema.org/draft-07/schema#';
 const schemaId = eventSchemaId;
 
-// Shared property schemas. Unit codes: street 9 digits or district 6 digits (seeds/org-tree).
-const entryId = { type: 'string', format: 'uuid' } as const;
-const holdingUnit = { type: 'string', pattern: '^31[0-9]{4}([0-9]{3})?$' } as const;
-const date = { type: 'string', format: 'date' } as const;
-const base = { entryId, holdingUnit } as const;
-const baseRequired = ['entryId', 'holdingUnit'] as const;
+// Shared property schemas (one fragment with the entry-state event, D8).
+const date = dateSchema;
+const base = entryKeyProperties;
+const baseRequired = entryKeyRequired;
 
 export const entryRegisteredSchema = {
   $schema: SCHEMA_DIALECT,
@@ -90,13 +92,7 @@ export const entryRegisteredSchema = {
   required: [...baseRequired, 'source', 'education', 'major', 'certificates', 'reservePeriodMonths', 'registeredOn', 'expiresOn'],
   properties: {
     ...base,
-    source: { enum: [...POOL_SOURCES] },
-    education: { enum: [...EDUCATION_LEVELS] },
-    major: { enum: [...POOL_MAJORS, null] },
-    certificates: { type: 'array', uniqueItems: true, maxItems: POOL_CERTIFICATES.length, items: { enum: [...POOL_CERTIFICATES] } },
-    reservePeriodMonths: { type: 'integer', minimum: 1, maximum: 120 },
-    registeredOn: date,
-    expiresOn: date,
+    ...entryRegistrationProperties,
   },
 } as const;
 
@@ -124,7 +120,7 @@ export const entryExpiredSchema = {
   required: [...baseRequired, 'source', 'registeredOn', 'expiresOn', 'expiredOn'],
   properties: {
     ...base,
-    source: { enum: [...POOL_SOURCES] },
+    source: entryRegistrationProperties.source,
     registeredOn: date,
     expiresOn: date,
     expiredOn: date,
@@ -142,7 +138,7 @@ export const entryJoinedSchema = {
     ...base,
     joinedOn: date,
     via: { enum: [...JOIN_ROUTES] },
-    workerId: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+    workerId: joinedWorkerIdSchema,
   },
 } as const;
 

@@ -7,13 +7,11 @@
  * ID, phone or person reference; the schema is closed).
  */
 import { defineEventContract, eventSchemaId, type EventContract } from '../cloudevent';
-import { EDUCATION_LEVELS, type EducationLevel } from '../shared/vocabulary';
+import { entryKeyProperties, entryRegistrationProperties, joinedWorkerIdSchema } from './entry-schema-fragments';
+import type { EducationLevel } from '../shared/vocabulary';
 import {
   ENTRY_STATUSES,
   JOIN_ROUTES,
-  POOL_CERTIFICATES,
-  POOL_MAJORS,
-  POOL_SOURCES,
   WITHDRAW_REASONS,
   type EntryStatus,
   type JoinRoute,
@@ -48,8 +46,6 @@ export interface EntryStateData {
   updatedAt: string;
 }
 
-const date = { type: 'string', format: 'date' } as const;
-
 export const entryStateSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: eventSchemaId(ENTRY_STATE_EVENT_TYPE),
@@ -75,19 +71,12 @@ export const entryStateSchema = {
     'updatedAt',
   ],
   properties: {
-    entryId: { type: 'string', format: 'uuid' },
-    holdingUnit: { type: 'string', pattern: '^31[0-9]{4}([0-9]{3})?$' },
+    ...entryKeyProperties,
     status: { enum: [...ENTRY_STATUSES] },
-    source: { enum: [...POOL_SOURCES] },
-    education: { enum: [...EDUCATION_LEVELS] },
-    major: { enum: [...POOL_MAJORS, null] },
-    certificates: { type: 'array', uniqueItems: true, maxItems: POOL_CERTIFICATES.length, items: { enum: [...POOL_CERTIFICATES] } },
-    reservePeriodMonths: { type: 'integer', minimum: 1, maximum: 120 },
-    registeredOn: date,
-    expiresOn: date,
+    ...entryRegistrationProperties,
     endedOn: { type: ['string', 'null'], format: 'date' },
     joinRoute: { enum: [...JOIN_ROUTES, null] },
-    joinedWorkerId: { type: ['string', 'null'], minLength: 1, maxLength: 64 },
+    joinedWorkerId: joinedWorkerIdSchema,
     withdrawReason: { enum: [...WITHDRAW_REASONS, null] },
     version: { type: 'integer', minimum: 1 },
     updatedAt: { type: 'string', format: 'date-time' },

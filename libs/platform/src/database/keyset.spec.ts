@@ -34,4 +34,13 @@ describe('keyset cursors (issue 14 bootstrap walks)', () => {
     });
     expect(keysetStart({}).updatedAt).toBe('1970-01-01T00:00:00Z');
   });
+
+  it('a text key (a unit code) round-trips; its start sorts before every code; a uuid walk refuses it', () => {
+    const street = { updatedAt: position.updatedAt, id: '310101002' };
+    const cursor = encodeKeysetCursor(street);
+    expect(decodeKeysetCursor(cursor, 'cursor', 'text')).toEqual(street);
+    expect(keysetStart({ updatedSince: '2026-01-01T00:00:00Z' }, 'text')).toEqual({ updatedAt: '2026-01-01T00:00:00Z', id: '' });
+    expect(() => decodeKeysetCursor(cursor)).toThrow(DomainError);
+    expect(() => decodeKeysetCursor(encodeKeysetCursor({ ...street, id: "31' OR 1=1" }), 'cursor', 'text')).toThrow(DomainError);
+  });
 });

@@ -11,15 +11,28 @@ import { READ_ONLY_WALK_APPLICATION } from './cursor-rows';
 export interface KeysetPosition {
   /** updated_at as PostgreSQL text in UTC with microseconds (a JS Date would drop them). */
   updatedAt: string;
+  /** The row's key: a uuid, or a text code such as a unit code (see KeysetKeyType). */
   id: string;
 }
 
+/**
+ * The type of the key that breaks updated_at ties: `uuid` (most aggregates) or `text` (unit
+ * codes; the column must have a deterministic collation such as "C" so the order is stable).
+ */
+export type KeysetKeyType = 'uuid' | 'text';
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const KEY_PATTERN: Record<KeysetKeyType, RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  // Printable ASCII codes; empty is the start position (sorts before every code).
+  text: /^[\x21-\x7e]{0,64}$/,
+};
+/** The key that sorts before every row's, so `(updated_at, key) > (t, first)` includes rows at t. */
+const FIRST_KEY: Record<KeysetKeyType, string> = { uuid: '00000000-0000-0000-0000-000000000000', text: '' };
 
 /** The select-list expression giving a row's position (`alias.updated_at` as UTC text with microseconds). */
-export function keysetPositionSql(alias: string): string {
-  return `to_char(${alias}.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export function keysetPositionSql(alias: string, updatedColumn = 'updated_at'): string {
+  return `to_char(${alias}.${updatedColumn} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
 export function encodeKeysetCursor(position: KeysetPosition): string {
@@ -27,7 +40,7 @@ export function encodeKeysetCursor(position: KeysetPosition): string {
 }
 
 /** A cursor from a previous page; anything else is 400 VALIDATION_FAILED on `field`. */
-export function decodeKeysetCursor(raw: string, field = 'cursor'): KeysetPosition {
+export function decodeKeysetCursor(raw: string, field = 'cursor', keyType: KeysetKeyType = 'uuid'): KeysetPosition {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
@@ -36,20 +49,21 @@ export function decodeKeysetCursor(raw: string, field = 'cursor'): KeysetPositio
   }
   if (Array.isArray(parsed) && parsed.length === 2) {
     const [updatedAt, id] = parsed as unknown[];
-    if (typeof updatedAt === 'string' && INSTANT.test(updatedAt) && typeof id === 'string' && UUID.test(id)) return { updatedAt, id };
+    if (typeof updatedAt === 'string' && INSTANT.test(updatedAt) && typeof id === 'string' && KEY_PATTERN[keyType].test(id))
+      return { updatedAt, id };
   }
   throw DomainError.validation(field, `${field} must be the nextCursor of a previous page, unchanged`);
 }
 
-/** Before every row: the nil UUID sorts first, so `(updated_at, id) > (t, nil)` includes rows at t. */
-export function keysetAt(updatedAt: string): KeysetPosition {
-  return { updatedAt, id: '00000000-0000-0000-0000-000000000000' };
+/** Before every row at `updatedAt` (its key sorts first). */
+export function keysetAt(updatedAt: string, keyType: KeysetKeyType = 'uuid'): KeysetPosition {
+  return { updatedAt, id: FIRST_KEY[keyType] };
 }
 
 /** Where a walk starts: after `cursor` when given, else at `updatedSince` (inclusive), else at the beginning. */
-export function keysetStart(query: { cursor?: string; updatedSince?: string }): KeysetPosition {
-  if (query.cursor) return decodeKeysetCursor(query.cursor);
-  return keysetAt(query.updatedSince ?? '1970-01-01T00:00:00Z');
+export function keysetStart(query: { cursor?: string; updatedSince?: string }, keyType: KeysetKeyType = 'uuid'): KeysetPosition {
+  if (query.cursor) return decodeKeysetCursor(query.cursor, 'cursor', keyType);
+  return keysetAt(query.updatedSince ?? '1970-01-01T00:00:00Z', keyType);
 }
 
 /**
@@ -76,23 +90,43 @@ export async function keysetHorizon(em: EntityManager): Promise<string> {
 /** A row of a walk with its position (updated_at as UTC text with microseconds). */
 export type KeysetRow<T> = T & { id: string; keysetPosition: string };
 
+/** The columns a walk orders by: by default `updated_at` and a uuid `id`. */
+export interface KeysetColumns {
+  /** The row's change instant (timestamptz; default `updated_at`). */
+  updatedColumn?: string;
+  /** The key column (default `id`); the select list must return it as `id`. */
+  keyColumn?: string;
+  keyType?: KeysetKeyType;
+}
+
 /**
  * One page of a walk: `(alias.updated_at, alias.id) > start` and before the horizon, in
- * (updated_at, id) order. `where` is the caller's scope filter using parameters $1..$n of
- * `params`; the keyset parameters follow them. Rows come back with `keysetPosition`.
+ * (updated_at, id) order (other column names and a text key through KeysetColumns). `where` is
+ * the caller's scope filter using parameters $1..$n of `params`; the keyset parameters follow
+ * them. Rows come back with `keysetPosition`.
  */
 export async function keysetPage<T>(
   em: EntityManager,
-  options: { table: string; alias: string; columns: string; where: string; params: unknown[]; start: KeysetPosition; limit: number },
+  options: KeysetColumns & {
+    table: string;
+    alias: string;
+    columns: string;
+    where: string;
+    params: unknown[];
+    start: KeysetPosition;
+    limit: number;
+  },
 ): Promise<{ rows: Array<KeysetRow<T>>; nextCursor: string; hasMore: boolean }> {
   const horizon = await keysetHorizon(em);
   const { table, alias, columns, where, params, start, limit } = options;
+  const updated = `${alias}.${options.updatedColumn ?? 'updated_at'}`;
+  const key = `${alias}.${options.keyColumn ?? 'id'}`;
   const n = params.length;
   const rows = (await em.query(
-    `SELECT ${columns}, ${keysetPositionSql(alias)} AS "keysetPosition" FROM ${table} ${alias}
-      WHERE ${where} AND (${alias}.updated_at, ${alias}.id) > ($${n + 1}::timestamptz, $${n + 2}::uuid)
-        AND ${alias}.updated_at < $${n + 3}::timestamptz
-      ORDER BY ${alias}.updated_at, ${alias}.id LIMIT $${n + 4}`,
+    `SELECT ${columns}, ${keysetPositionSql(alias, options.updatedColumn)} AS "keysetPosition" FROM ${table} ${alias}
+      WHERE ${where} AND (${updated}, ${key}) > ($${n + 1}::timestamptz, $${n + 2}::${options.keyType ?? 'uuid'})
+        AND ${updated} < $${n + 3}::timestamptz
+      ORDER BY ${updated}, ${key} LIMIT $${n + 4}`,
     [...params, start.updatedAt, start.id, horizon, limit],
   )) as Array<KeysetRow<T>>;
   const last = rows[rows.length - 1];

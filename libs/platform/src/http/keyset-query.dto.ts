@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { keysetStart, type KeysetPosition } from '../database/keyset';
+import { keysetStart, type KeysetKeyType, type KeysetPosition } from '../database/keyset';
 
 /**
  * The query of a `…/changes` endpoint (issue 14 bootstrap): start with `updatedSince` (or nothing:
@@ -31,9 +31,12 @@ export class KeysetQueryDto {
 }
 
 /** Where the walk of a query starts (a bad cursor is 400 VALIDATION_FAILED on `cursor`). */
-export function keysetStartOf(query: KeysetQueryDto): KeysetPosition {
-  return keysetStart({
-    ...(query.cursor ? { cursor: query.cursor } : {}),
-    ...(query.updatedSince ? { updatedSince: query.updatedSince } : {}),
-  });
+export function keysetStartOf(query: KeysetQueryDto, keyType: KeysetKeyType = 'uuid'): KeysetPosition {
+  return keysetStart(
+    {
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...(query.updatedSince ? { updatedSince: query.updatedSince } : {}),
+    },
+    keyType,
+  );
 }

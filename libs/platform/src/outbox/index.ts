@@ -9,3 +9,4 @@ export * from './outbox.module';
 export * from './purge-published';
 export * from './state-publication';
 export * from './state-topic-sweep';
+export * from './topic-sweep';

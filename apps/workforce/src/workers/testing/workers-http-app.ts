@@ -27,11 +27,15 @@ export interface WorkersHttpApp {
   close(): Promise<void>;
 }
 
-export async function startWorkersHttpApp(schemaPrefix: string): Promise<WorkersHttpApp> {
+/** The roster's modules by default; `options` for another feature's controllers on the same wiring (migrations: all of workforce's). */
+export async function startWorkersHttpApp(
+  schemaPrefix: string,
+  options: { imports?: NonNullable<testing.IntegrationContextOptions['imports']> } = {},
+): Promise<WorkersHttpApp> {
   const ctx = await createWorkforceIntContext({
     schemaPrefix,
-    imports: [AuditModule, WorkersModule],
-    migrations: workersMigrations,
+    imports: options.imports ?? [AuditModule, WorkersModule],
+    ...(options.imports ? {} : { migrations: workersMigrations }),
     produces: workforceWorkerEventContracts,
     listen: true,
   });
