@@ -5,13 +5,14 @@
  * with jose on every request and selects the same row. Same load for both: a city token, 10
  * keep-alive connections, random ids of the 1,000 workers loaded, a warm-up, then the measured
  * window. Goal: ≥ 0.6× the baseline's req/s, p99 ≤ 2×.
- *   npm run bench -- test/bench/workforce-get.bench.ts [--seconds 15] [--connections 10]
+ *   npm run bench -- test/bench/workforce-get.bench.ts [--seconds 15] [--connections 10] [--cpu-prof <dir>]
+ * `--cpu-prof <dir>` writes a V8 CPU profile of the service process over its measured window into <dir>, for Chrome DevTools or `test/bench/cpu-profile-summary.ts`.
  * (5 s windows by default, 15 s when `npm run bench -- --size city` runs it.) The service runs
  * without its Temporal worker (idle for reads). Uses TEST_DATABASE_URL (a throw-away schema).
  */
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, Agent, request } from 'node:http';
 import path from 'node:path';
 import { jwtVerify } from 'jose';
@@ -35,6 +36,7 @@ import { loadReferenceData, loadSyntheticWorkers, openBenchSchema } from '@cwp/w
 
 const TREE = fromRepoRoot('seeds/org-tree/shanghai.json');
 const WORKERS = 1_000;
+const PROFILE_PRELOAD = path.join(__dirname, 'fixtures/cpu-profile.preload.js');
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -127,6 +129,9 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--baseline') return baselineServer(Number(process.argv[3]), process.argv[4]!);
   const seconds = flag('seconds', testing.benchSize() === 'city' ? 15 : 5);
   const connections = flag('connections', 10);
+  const profileAt = process.argv.indexOf('--cpu-prof');
+  const profileDir = profileAt >= 0 ? path.resolve(process.argv[profileAt + 1]!) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const schema = `bench_get_${randomBytes(3).toString('hex')}`;
   const bench = await openBenchSchema(schema);
   const env = bench.env;
@@ -157,6 +162,7 @@ async function main(): Promise<void> {
         WORKFORCE_TASK_QUEUE: `bench-get-${run}`,
         WORKFORCE_APPRAISAL_EXITS_CONSUMER: `bench-get-exits-${run}`,
         WORKFORCE_RECRUITMENT_APPOINTED_CONSUMER: `bench-get-appointed-${run}`,
+        ...(profileDir ? { NODE_OPTIONS: `--require ${PROFILE_PRELOAD}`, CPU_PROFILE_DIR: profileDir } : {}),
       },
       readyTimeoutMs: 300_000,
     });
@@ -173,6 +179,7 @@ async function main(): Promise<void> {
     await load(service.port, platformPath, ids, token, 2, connections);
     await load(baseline.port, basePath, ids, token, 2, connections);
     const raw = await load(baseline.port, basePath, ids, token, seconds, connections);
+    if (profileDir) service.child.kill('SIGWINCH'); // the profile covers the measured window only
     const full = await load(service.port, platformPath, ids, token, seconds, connections);
     console.log(`GET worker by id, ${connections} connections, ${seconds} s each, random ids of ${WORKERS}, city token`);
     console.log(`  full stack (workforce service)  ${JSON.stringify(full)}`);
