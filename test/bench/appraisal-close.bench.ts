@@ -111,6 +111,12 @@ async function main(): Promise<void> {
           `(${Math.round(scopeRatings / (closeMs / 1000))} ratings/s, ${Math.round(closed.results / (closeMs / 1000))} results/s, ${closed.results} results, ${over} streets over the limit, ` +
           `heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576)} MiB); raw SQL aggregate ${(rawMs / 1000).toFixed(2)} s (${raw.length} groups); close / raw = ${(closeMs / rawMs).toFixed(1)}x`,
       );
+      testing.printBenchRow({
+        measure: `appraisal close of the ${label}, ${workers} workers / ${scopeRatings} ratings (vs a raw SQL aggregate of the same ratings)`,
+        unit: 's',
+        platform: Number((closeMs / 1000).toFixed(2)),
+        baseline: Number((rawMs / 1000).toFixed(2)),
+      });
     }
   } finally {
     if (!keep) await ds.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -7,8 +7,18 @@
  * so the loser/gainer report has work to do. The reference wage is a synthetic figure.
  * Memory: process.memoryUsage() sampled after generation and after every run (the result is still
  * alive then), and the process's true peak RSS from process.resourceUsage().maxRSS.
+ * Baseline for `npm run bench`'s table: the bare arithmetic of the same run (each worker's matrix
+ * pay, scaled to the total and rounded), with no checks, exact-total distribution or explanation.
  */
-import { defaultPolicyCatalog, recalibrate, type PostCategory, type RecalibrationWorker } from '@cwp/policy';
+import {
+  defaultPolicyCatalog,
+  monthlyBasePayFen,
+  recalibrate,
+  type PolicyVersion,
+  type PostCategory,
+  type RecalibrationWorker,
+} from '@cwp/policy';
+import { testing } from '@cwp/platform';
 import { mulberry32 } from '@cwp/synthetic';
 
 function flag(name: string, fallback: number): number {
@@ -29,6 +39,21 @@ function syntheticWorkers(size: number, seed: number): RecalibrationWorker[] {
     workers[i] = rnd() < 0.1 ? { ...w, currentAnnualFen: 16_000_000 + Math.floor(rnd() * 6_000_000) } : w;
   }
   return workers;
+}
+
+/** The bare arithmetic of a recalibration: matrix pay per worker scaled to a total, rounded. */
+function bareRecalibration(policy: PolicyVersion, workers: RecalibrationWorker[], totalFen: number): Float64Array {
+  const n = workers.length;
+  const weights = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = workers[i]!;
+    weights[i] = monthlyBasePayFen(policy.pay.matrix, w.category, w.level, w.yearsOfService);
+    sum += weights[i]!;
+  }
+  const factor = totalFen / sum;
+  for (let i = 0; i < n; i++) weights[i] = Math.round(weights[i]! * factor);
+  return weights;
 }
 
 const MiB = 1024 * 1024;
@@ -61,6 +86,14 @@ function main(): void {
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }
   const v = last!.value;
+  bareRecalibration(policy, workers, v.totalFen); // warm-up (JIT)
+  const bare: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const started = performance.now();
+    bareRecalibration(policy, workers, v.totalFen);
+    bare.push(size / ((performance.now() - started) / 1000));
+  }
+  const barePerSecond = [...bare].sort((a, b) => a - b)[Math.floor(bare.length / 2)]!;
   const exactTotal = v.changes.reduce((a, c) => a + c.newAnnualFen, 0) === v.totalFen;
   const sorted = [...perSecond].sort((a, b) => a - b);
   console.log(
@@ -98,6 +131,12 @@ function main(): void {
       2,
     ),
   );
+  testing.printBenchRow({
+    measure: `policy recalibration of ${size} workers, in process (vs the bare arithmetic, no checks or explanation)`,
+    unit: 'workers/s',
+    platform: Math.round(sorted[Math.floor(sorted.length / 2)]!),
+    baseline: Math.round(barePerSecond),
+  });
   if (!exactTotal) process.exitCode = 1;
 }
 

@@ -115,6 +115,12 @@ async function main(): Promise<void> {
         `(${outcome.shortfalls} shortfalls, ${events} events appended) = ${(serviceMs / rawMs).toFixed(1)} × the raw aggregate, ` +
         `${Math.round(outcome.workers / (serviceMs / 1000))} workers/s; peak heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
     );
+    testing.printBenchRow({
+      measure: `training compliance run, ${outcome.workers} workers in chunks of ${chunk} (vs a raw SQL aggregate of the same rows)`,
+      unit: 's',
+      platform: Number((serviceMs / 1000).toFixed(2)),
+      baseline: Number((rawMs / 1000).toFixed(2)),
+    });
     const other = serviceMs - phases.read - phases.write - phases.outbox;
     console.log(
       `  of which: chunk reads ${phases.read.toFixed(0)} ms, result upserts ${phases.write.toFixed(0)} ms, outbox appends ${phases.outbox.toFixed(0)} ms, ` +

@@ -5,9 +5,12 @@
  * Two passes per size: generate only, and generate + JSON.stringify (what the NDJSON CLI does).
  * Peak memory is sampled every 5,000 workers. With NODE_OPTIONS=--expose-gc it also prints the live
  * heap after a full GC half-way through: flat across sizes means the generator streams.
+ * Rows for `npm run bench`: the peak RSS of each generate + JSON pass beside the process's RSS
+ * before the first worker (a generator that streams stays near it at any size).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testing } from '@cwp/platform';
 import { generateWorkforce, SHANGHAI_WORKFORCE_SIZE, type TreeUnit } from '@cwp/synthetic';
 
 function flag(name: string): string | undefined {
@@ -86,6 +89,14 @@ function main(): void {
       `${String(r.size).padEnd(9)} ${r.pass.padEnd(17)} ${r.seconds.toFixed(2).padStart(7)} ${String(r.perSecond).padStart(10)} ` +
         `${String(r.peakRssMiB).padStart(13)} ${String(r.peakHeapMiB).padStart(14)} ${String(r.liveHeapMiB ?? '-').padStart(14)} ${r.bytes ? (r.bytes / MiB).toFixed(1).padStart(11) : '          -'}`,
     );
+  }
+  for (const r of results.filter((result) => result.bytes > 0)) {
+    testing.printBenchRow({
+      measure: `synthetic workforce: peak RSS generating ${r.size} workers as NDJSON (${r.perSecond} workers/s) vs RSS before the first`,
+      unit: 'MiB',
+      platform: r.peakRssMiB,
+      baseline: Math.round(baseline.rss / MiB),
+    });
   }
 }
 

@@ -5,13 +5,14 @@
  * with jose on every request and selects the same row. Same load for both: a city token, 10
  * keep-alive connections, random ids of the 1,000 workers loaded, a warm-up, then the measured
  * window. Goal: ≥ 0.6× the baseline's req/s, p99 ≤ 2×.
- *   npm run bench -- test/bench/workforce-get.bench.ts [--seconds 15] [--connections 10]
+ *   npm run bench -- test/bench/workforce-get.bench.ts [--seconds 15] [--connections 10] [--cpu-prof <dir>]
+ * `--cpu-prof <dir>` writes a V8 CPU profile of the service process over its measured window into <dir>, for Chrome DevTools or `test/bench/cpu-profile-summary.ts`.
  * (5 s windows by default, 15 s when `npm run bench -- --size city` runs it.) The service runs
  * without its Temporal worker (idle for reads). Uses TEST_DATABASE_URL (a throw-away schema).
  */
 import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, Agent, request } from 'node:http';
 import path from 'node:path';
 import { jwtVerify } from 'jose';
@@ -35,10 +36,27 @@ import { loadReferenceData, loadSyntheticWorkers, openBenchSchema } from '@cwp/w
 
 const TREE = fromRepoRoot('seeds/org-tree/shanghai.json');
 const WORKERS = 1_000;
+const PROFILE_PRELOAD = path.join(__dirname, 'fixtures/cpu-profile.preload.js');
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux): a server's CPU per
+ * request holds steadier than its req/s on a machine other work shares.
+ */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+/** A load window with the server's CPU per request over it. */
+async function measured(pid: number, run: () => Promise<LoadResult>): Promise<LoadResult & { cpuMsPerRequest: number }> {
+  const before = cpuSecondsOf(pid);
+  const result = await run();
+  return { ...result, cpuMsPerRequest: Number((((cpuSecondsOf(pid) - before) * 1000) / result.requests).toFixed(2)) };
 }
 
 interface LoadResult {
@@ -113,25 +131,28 @@ async function baselineServer(port: number, schema: string): Promise<void> {
   server.listen(port, '127.0.0.1', () => process.send!('listening'));
 }
 
-async function startBaseline(schema: string): Promise<{ port: number; stop(): void }> {
+async function startBaseline(schema: string): Promise<{ port: number; pid: number; stop(): void }> {
   const port = await freePort();
   const child = fork(__filename, ['--baseline', String(port), schema], { execArgv: process.execArgv, stdio: 'inherit' });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
   });
-  return { port, stop: () => child.kill('SIGTERM') };
+  return { port, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--baseline') return baselineServer(Number(process.argv[3]), process.argv[4]!);
   const seconds = flag('seconds', testing.benchSize() === 'city' ? 15 : 5);
   const connections = flag('connections', 10);
+  const profileAt = process.argv.indexOf('--cpu-prof');
+  const profileDir = profileAt >= 0 ? path.resolve(process.argv[profileAt + 1]!) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const schema = `bench_get_${randomBytes(3).toString('hex')}`;
   const bench = await openBenchSchema(schema);
   const env = bench.env;
   let service: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
-  let baseline: { port: number; stop(): void } | undefined;
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   try {
     await loadReferenceData(bench.ds, TREE, defaultPolicyCatalog(), 5);
     const units = OrgUnitDirectory.fromFile(TREE).unitsWithin(CITY_CODE);
@@ -157,6 +178,7 @@ async function main(): Promise<void> {
         WORKFORCE_TASK_QUEUE: `bench-get-${run}`,
         WORKFORCE_APPRAISAL_EXITS_CONSUMER: `bench-get-exits-${run}`,
         WORKFORCE_RECRUITMENT_APPOINTED_CONSUMER: `bench-get-appointed-${run}`,
+        ...(profileDir ? { NODE_OPTIONS: `--require ${PROFILE_PRELOAD}`, CPU_PROFILE_DIR: profileDir } : {}),
       },
       readyTimeoutMs: 300_000,
     });
@@ -172,8 +194,9 @@ async function main(): Promise<void> {
     // Warm-up (JIT, pools, the token cache), then the measured windows, baseline first.
     await load(service.port, platformPath, ids, token, 2, connections);
     await load(baseline.port, basePath, ids, token, 2, connections);
-    const raw = await load(baseline.port, basePath, ids, token, seconds, connections);
-    const full = await load(service.port, platformPath, ids, token, seconds, connections);
+    const raw = await measured(baseline.pid, () => load(baseline!.port, basePath, ids, token, seconds, connections));
+    if (profileDir) service.child.kill('SIGWINCH'); // the profile covers the measured window only
+    const full = await measured(service.child.pid!, () => load(service!.port, platformPath, ids, token, seconds, connections));
     console.log(`GET worker by id, ${connections} connections, ${seconds} s each, random ids of ${WORKERS}, city token`);
     console.log(`  full stack (workforce service)  ${JSON.stringify(full)}`);
     console.log(`  node:http + pg + jose verify     ${JSON.stringify(raw)}`);
@@ -184,6 +207,12 @@ async function main(): Promise<void> {
       platform: full.perSecond,
       baseline: raw.perSecond,
       goal: { atLeast: 0.6 },
+    });
+    testing.printBenchRow({
+      measure: 'GET /workers/:id server CPU per request',
+      unit: 'ms',
+      platform: full.cpuMsPerRequest,
+      baseline: raw.cpuMsPerRequest,
     });
     testing.printBenchRow({ measure: 'GET /workers/:id p50 latency', unit: 'ms', platform: full.p50, baseline: raw.p50 });
     testing.printBenchRow({

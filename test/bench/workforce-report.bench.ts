@@ -4,11 +4,13 @@
  *   npm run bench -- test/bench/workforce-report.bench.ts --size 620000 [--runs 7] [--seed 1] [--keep]
  * Loads the org tree, first quotas and N generated workers (8% marked exited so turnover is real)
  * into a throw-away schema of TEST_DATABASE_URL's database, ANALYZEs, then times the report query
- * for the city, a district and a street (median of --runs after one warm-up) and prints the figures.
+ * for the city, a district and a street (median of --runs after one warm-up) and prints the figures,
+ * beside a raw baseline: a plain head count of the same scope (the least scan of the rows the report
+ * reads).
  */
 import path from 'node:path';
 import { defaultPolicyCatalog } from '@cwp/policy';
-import { CITY_CODE, OrgUnitDirectory } from '@cwp/platform';
+import { CITY_CODE, OrgUnitDirectory, testing } from '@cwp/platform';
 import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 // The service's own tables through its testing entry point (never its package index).
 import {
@@ -112,6 +114,20 @@ async function main(): Promise<void> {
         times.push(performance.now() - started);
       }
       const { total } = buildStaffingReport(rows, policy, { unitCode: code, from: FROM, to: TO });
+      const rawTimes: number[] = [];
+      const rawCount = 'SELECT count(*) FROM workers WHERE unit_code LIKE $1';
+      await ds.query(rawCount, [`${code}%`]); // warm-up
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        await ds.query(rawCount, [`${code}%`]);
+        rawTimes.push(performance.now() - started);
+      }
+      testing.printBenchRow({
+        measure: `staffing report of the ${label}, ${size} workers (vs a raw head count of the scope)`,
+        unit: 'ms',
+        platform: Number(median(times).toFixed(2)),
+        baseline: Number(median(rawTimes).toFixed(2)),
+      });
       console.log(
         `${label.padEnd(8)} ${code.padEnd(9)} median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, ${runs} runs)` +
           ` | quota ${total.quota}, headcount ${total.headcount}, vacancies ${total.vacancies}, on-duty rate ${total.onDutyRate}, exits ${total.exits},` +

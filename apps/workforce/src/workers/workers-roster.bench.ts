@@ -4,9 +4,10 @@
  * Loads N generated workers (8% exited) into a throw-away schema of TEST_DATABASE_URL's database,
  * ANALYZEs, then times (median of --runs after one warm-up) what operators do most: a roster page
  * with its total for the city, a district and a street (sorted, filtered, deep pages), one worker
- * by id, and the PROM-3 street title count a promotion takes under its lock.
+ * by id, and the PROM-3 street title count a promotion takes under its lock. The city page and the
+ * read by id are also timed as raw SQL (the same rows, no repository) for `npm run bench`'s table.
  */
-import { CITY_CODE, OrgUnitDirectory, type Principal } from '@cwp/platform';
+import { CITY_CODE, OrgUnitDirectory, testing, type Principal } from '@cwp/platform';
 import { shanghaiDate } from '@cwp/policy';
 import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 import { openBenchSchema } from '../testing';
@@ -27,7 +28,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function time<T>(what: string, fn: () => Promise<T>, describe: (r: T) => string): Promise<void> {
+/** Median ms of `runs` calls after a warm-up, printed and returned. */
+async function time<T>(what: string, fn: () => Promise<T>, describe: (r: T) => string): Promise<number> {
   let result = await fn(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -36,6 +38,7 @@ async function time<T>(what: string, fn: () => Promise<T>, describe: (r: T) => s
     samples.push(performance.now() - t);
   }
   console.log(`${what.padEnd(58)} median ${median(samples).toFixed(1).padStart(7)} ms  (${describe(result)})`);
+  return median(samples);
 }
 
 async function main(): Promise<void> {
@@ -62,7 +65,16 @@ async function main(): Promise<void> {
     const today = shanghaiDate(new Date());
 
     t = performance.now();
-    await time('city: page 1 by name (total over the whole city)', () => repository.search(page({}), city), shown);
+    const cityPage = await time('city: page 1 by name (total over the whole city)', () => repository.search(page({}), city), shown);
+    const rawCityPage = await time(
+      'raw SQL: city page 1 by name and its count',
+      () =>
+        Promise.all([
+          ds.query(`SELECT * FROM workers WHERE unit_code LIKE '31%' ORDER BY name, id LIMIT 20`) as Promise<unknown[]>,
+          ds.query(`SELECT count(*)::int AS n FROM workers WHERE unit_code LIKE '31%'`) as Promise<Array<{ n: number }>>,
+        ]),
+      ([rows, [count]]) => `${rows.length} rows of ${count!.n}`,
+    );
     await time(
       'city: current staff, 40-49, by hire date desc',
       () =>
@@ -84,10 +96,15 @@ async function main(): Promise<void> {
       shown,
     );
     const [one] = (await ds.query('SELECT id FROM workers OFFSET 12345 LIMIT 1')) as Array<{ id: string }>;
-    await time(
+    const byId = await time(
       'one worker by id',
       () => repository.findById(one!.id),
       (r) => (r ? 'found' : 'missing'),
+    );
+    const rawById = await time(
+      'raw SQL: one worker by id',
+      () => ds.query('SELECT * FROM workers WHERE id = $1', [one!.id]) as Promise<unknown[]>,
+      (r) => (r.length ? 'found' : 'missing'),
     );
     await time(
       `PROM-3 title counts of street ${street} under its lock`,
@@ -95,6 +112,19 @@ async function main(): Promise<void> {
       (c) => JSON.stringify(c),
     );
     console.log(`(${runs} runs each after a warm-up; total ${Math.round(performance.now() - t)} ms)`);
+    const ms = (n: number): number => Number(n.toFixed(2));
+    testing.printBenchRow({
+      measure: `roster: city page 1 with its total, ${size} workers (vs the raw SQL page and count)`,
+      unit: 'ms',
+      platform: ms(cityPage),
+      baseline: ms(rawCityPage),
+    });
+    testing.printBenchRow({
+      measure: 'roster: one worker by id (vs a raw SELECT by id)',
+      unit: 'ms',
+      platform: ms(byId),
+      baseline: ms(rawById),
+    });
   } finally {
     await bench.close(keep);
   }
