@@ -153,8 +153,8 @@ describe('performance record (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {
       await h.executeUpdate(exitNoticeDecisionUpdate, {
         args: [{ taskId: notice.taskId, decision: 'confirm', effectiveOn: '2027-03-31', decidedBy: operator }],
       });
-      await recWhen(rec, (r) => r.exits.length > 0);
-      expect((await state(h)).exitTriggered).toBe(true);
+      // The activity records its call before the workflow has seen it complete: wait on the state.
+      await stateWhen(h, (s) => s.exitTriggered);
       expect(rec.exits).toHaveLength(1);
       expect(rec.exits[0]).toMatchObject({
         taskId: notice.taskId,
