@@ -9,8 +9,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { APPRAISAL_EVENT_TYPES } from '@cwp/contracts';
-import { KafkaJsPublisher, OutboxRelay, createKafka, ensureTopics, testing, type EventPublisher } from '@cwp/platform';
+import {
+  KafkaJsPublisher,
+  OutboxRelay,
+  createKafka,
+  ensureTopics,
+  readXlsxRows,
+  testing,
+  type EventPublisher,
+  type Principal,
+} from '@cwp/platform';
 import { CyclesService } from '../cycles';
+import { DISTRIBUTION_REPORT_HEADERS, distributionReportCells } from './distribution-export';
 import { principalOf, startAppraisalHttpApp, type AppraisalHttpApp } from '../testing';
 
 jest.setTimeout(90_000);
@@ -213,6 +223,56 @@ describe('ORG-2 reads of results and the distribution report', () => {
     expect(cityReport.body.units).toEqual([expect.objectContaining({ unitCode: DISTRICT, total: 20 })]);
     expect((await http.call('GET', `/reports/distribution?unit=${DISTRICT}&year=${YEAR}`, { principal: streetA })).status).toBe(403);
     expect((await http.call('GET', `/reports/distribution?unit=${DISTRICT}&year=${YEAR}`, { principal: otherDistrict })).status).toBe(404);
+  });
+});
+
+const download = (url: string, principal: Principal): Promise<Response> => http.download(url, principal);
+
+describe('issue 14: the distribution report as XLSX and CSV (APPR-2 grades, Chinese labels)', () => {
+  it('XLSX: Chinese headers and grade labels, the total and each street, every figure as the JSON report has it', async () => {
+    const json = await http.call('GET', `/reports/distribution?unit=${DISTRICT}&year=${YEAR}`, { principal: district });
+    expect(json.status).toBe(200);
+    const res = await download(`/reports/distribution/export?unit=${DISTRICT}&year=${YEAR}&format=xlsx`, district);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toContain(`filename="grade-distribution-${DISTRICT}-${YEAR}.xlsx"`);
+    const [header, ...lines] = readXlsxRows(Buffer.from(await res.arrayBuffer()), { field: 'file' });
+    expect(header!.cells).toEqual(['范围', '单位代码', '年度', '已发布人数', '优秀', '合格', '基本合格', '不合格']);
+    expect(lines.map((l) => l.cells)).toEqual(distributionReportCells(json.body).map((cells) => cells.map(String)));
+    // The figures themselves, not only the mapping: 20 published, 12 excellent, street A and street B lines.
+    expect(lines[0]!.cells).toEqual(['合计', DISTRICT, String(YEAR), '20', '12', '5', '1', '2']);
+    expect(lines.slice(1).map((l) => l.cells.slice(0, 2))).toEqual(
+      expect.arrayContaining([
+        ['街道', STREET_A],
+        ['街道', STREET_B],
+      ]),
+    );
+  });
+
+  it('CSV: a BOM, the same header line and the same lines; the city file lists its districts', async () => {
+    const res = await download(`/reports/distribution/export?unit=31&year=${YEAR}&format=csv`, city);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const json = await http.call('GET', `/reports/distribution?unit=31&year=${YEAR}`, { principal: city });
+    expect(text.slice(1).split('\r\n').filter(Boolean)).toEqual([
+      DISTRIBUTION_REPORT_HEADERS.join(','),
+      ...distributionReportCells(json.body).map((cells) => cells.join(',')),
+    ]);
+    expect(text).toContain(`\r\n区,${DISTRICT},${YEAR},20,`);
+  });
+
+  it('ORG-2 as for the JSON report: another district 404, a street 403; a bad format or year is 400 naming the field', async () => {
+    const url = `/reports/distribution/export?unit=${DISTRICT}&year=${YEAR}`;
+    expect((await download(url, otherDistrict)).status).toBe(404);
+    expect((await download(url, streetA)).status).toBe(403);
+    const format = await download(`${url}&format=pdf`, district);
+    expect(format.status).toBe(400);
+    expect(await format.text()).toContain('format');
+    const year = await download(`/reports/distribution/export?unit=${DISTRICT}&year=1999`, district);
+    expect(year.status).toBe(400);
+    expect(await year.text()).toContain('year');
   });
 });
 

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, type StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, tabularFile, type Principal } from '@cwp/platform';
+import { DISTRIBUTION_REPORT_HEADERS, ExportDistributionQuery, distributionReportCells } from './distribution-export';
 import {
   AppealDecisionDto,
   AppealDto,
@@ -46,6 +47,23 @@ export class ResultsController {
   @ApiOkResponse({ type: DistributionReportResponse })
   async report(@Query() q: ReportQuery, @CurrentPrincipal() principal: Principal): Promise<DistributionReportResponse> {
     return this.results.report(q.unit, q.year, principal);
+  }
+
+  @Get('reports/distribution/export')
+  @Roles('city', 'district')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({
+    summary: 'The grade distribution report as XLSX or CSV: the same figures as the JSON report, scope-checked the same way',
+  })
+  @ApiOkResponse({
+    description:
+      'The report file (Chinese headers and grade labels): the total, then each street (district report) or district (city report)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async exportReport(@Query() q: ExportDistributionQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const report = await this.results.report(q.unit, q.year, principal);
+    const cells = distributionReportCells(report);
+    return tabularFile(q.format, `grade-distribution-${q.unit}-${q.year}`, DISTRIBUTION_REPORT_HEADERS, cells, '考核等次分布');
   }
 
   @Post('results/:workerId/:year/appeal')

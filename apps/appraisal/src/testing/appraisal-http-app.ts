@@ -30,6 +30,8 @@ export interface AppraisalHttpApp {
     url: string,
     opts?: { principal?: Principal; body?: unknown; raw?: string; headers?: Record<string, string> },
   ): Promise<HttpResult>;
+  /** A GET whose body is a file (an export), left unread for the test. */
+  download(url: string, principal: Principal): Promise<Response>;
   /** Inserts worker records as the workforce `hired` events would. */
   hire(workers: { workerId: string; unitCode: string; entryRoute?: 'recruited' | 'elected' }[]): Promise<void>;
   close(): Promise<void>;
@@ -91,6 +93,9 @@ export async function startAppraisalHttpApp(
       });
       const text = await res.text();
       return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+    },
+    async download(url, principal) {
+      return fetch(`${ctx.baseUrl}/api/appraisal${url}`, { headers: { authorization: `Bearer ${await token(principal)}` } });
     },
     async hire(workers) {
       await ds.query(

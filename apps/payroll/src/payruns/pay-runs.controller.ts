@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, tabularFile, type Principal } from '@cwp/platform';
 import { PayRunResponse, PaySlipResponse, RunPayDto, UnitTotalResponse, UnitTotalsQueryDto } from './pay-run.dto';
 import { PayRunsService } from './pay-runs.service';
+import { ExportUnitTotalsQueryDto, UNIT_TOTALS_HEADERS, unitTotalsCells } from './unit-totals-export';
 
 /** /api/payroll/pay-runs: the monthly pay run (PAY-2, PAY-5), slips, unit totals, bank file. */
 @ApiTags('pay-runs')
@@ -35,6 +36,24 @@ export class PayRunsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<UnitTotalResponse[]> {
     return this.payRuns.unitTotals(period, query.level ?? 'street', principal);
+  }
+
+  @Get(':period/units/export')
+  @Roles('city', 'district', 'street')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({
+    summary: 'The unit totals as XLSX or CSV (Chinese headers, yuan): the same figures and scope as the JSON totals; an unknown run is 404',
+  })
+  @ApiOkResponse({ description: 'The totals file, one line per unit', schema: { type: 'string', format: 'binary' } })
+  async exportUnits(
+    @Param('period') period: string,
+    @Query() query: ExportUnitTotalsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StreamableFile> {
+    const level = query.level ?? 'street';
+    const totals = await this.payRuns.unitTotalsOfRun(period, level, principal);
+    const cells = unitTotalsCells(period, level, totals);
+    return tabularFile(query.format, `pay-unit-totals-${period}-${level}`, UNIT_TOTALS_HEADERS, cells, '单位工资汇总');
   }
 
   @Get(':period/register.csv')

@@ -5,6 +5,7 @@
  */
 import { readXlsxRows } from '@cwp/platform';
 import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing';
+import { UNIT_TOTALS_HEADERS, unitTotalsCells } from './unit-totals-export';
 
 jest.setTimeout(90_000);
 
@@ -149,6 +150,54 @@ describe('monthly pay run (PAY-2, PAY-5)', () => {
         .map((r) => r.cells[0]),
     ).toEqual([A]);
     expect((await app.call('GET', '/api/payroll/pay-runs/2031-01/register.xlsx', { principal: CITY })).status).toBe(404);
+  });
+
+  it('issue 14: the unit totals as XLSX (opened with the platform reader) and CSV hold the JSON totals, Chinese headers, yuan', async () => {
+    const json = (await app.call('GET', '/api/payroll/pay-runs/2027-06/units?level=district', { principal: CITY })).body as Array<{
+      unitCode: string;
+      workers: number;
+      baseFen: number;
+      performanceFen: number;
+      arrearsFen: number;
+      totalFen: number;
+    }>;
+    expect(json.map((u) => u.unitCode)).toEqual(['310101', '310104']);
+    const xlsx = await app.call('GET', '/api/payroll/pay-runs/2027-06/units/export?level=district&format=xlsx', { principal: CITY });
+    expect(xlsx.status).toBe(200);
+    const [header, ...lines] = readXlsxRows(xlsx.body as Buffer, { field: 'file' });
+    expect(header!.cells).toEqual([...UNIT_TOTALS_HEADERS]);
+    expect(lines.map((l) => l.cells)).toEqual(unitTotalsCells('2027-06', 'district', json).map((cells) => cells.map(String)));
+    // Each figure back in fen equals the API's: the file rounds nothing away.
+    lines.forEach((line, i) => {
+      const u = json[i]!;
+      expect(line.cells.slice(0, 4)).toEqual(['区', u.unitCode, '2027-06', String(u.workers)]);
+      const fen = line.cells.slice(4).map((c) => Math.round(Number(c) * 100));
+      expect(fen).toEqual([u.baseFen, u.performanceFen, u.arrearsFen, u.totalFen]);
+    });
+    const csv = await app.call('GET', '/api/payroll/pay-runs/2027-06/units/export?level=district&format=csv', { principal: CITY });
+    expect(csv.status).toBe(200);
+    // fetch's text() drops the UTF-8 byte-order mark the file starts with.
+    expect(
+      (csv.body as string)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toEqual([UNIT_TOTALS_HEADERS.join(','), ...lines.map((l) => l.cells.join(','))]);
+  });
+
+  it('issue 14: the totals file keeps the caller’s scope; an unknown run is 404; a bad format or level is 400 naming it', async () => {
+    const scoped = await app.call('GET', '/api/payroll/pay-runs/2027-06/units/export?level=area&format=xlsx', {
+      principal: principalOf('district', '310104'),
+    });
+    expect(readXlsxRows(scoped.body as Buffer, { field: 'file' }).map((r) => r.cells[1])).toEqual(['单位代码', '310104003001']);
+    expect((await app.call('GET', '/api/payroll/pay-runs/2031-01/units/export', { principal: CITY })).status).toBe(404);
+    for (const [query, field] of [
+      ['format=pdf', 'format'],
+      ['level=city', 'level'],
+    ]) {
+      const res = await app.call('GET', `/api/payroll/pay-runs/2027-06/units/export?${query}`, { principal: CITY });
+      expect(res).toMatchObject({ status: 400, body: { field } });
+    }
   });
 
   it('PAY-3: a yearly pay changed after months were paid is settled as arrears lines on the next slip, once, with the explanation', async () => {

@@ -102,6 +102,12 @@ export class PayRunsService {
     return (await this.repository.unitTotals(period, digits, scopeOf(principal))).map(UnitTotalResponse.toResponse);
   }
 
+  /** The unit totals of a run that exists (404 otherwise, as the register): what the totals file holds. */
+  async unitTotalsOfRun(period: string, level: 'district' | 'street' | 'area', principal: Principal): Promise<UnitTotalResponse[]> {
+    await this.get(period);
+    return this.unitTotals(period, level, principal);
+  }
+
   /** The month's pay register of the caller's subtree (CSV, Chinese headers), streamed from the database. */
   async register(period: string, principal: Principal): Promise<Readable> {
     await this.get(period);

@@ -4,8 +4,9 @@
  * (TRAIN-4); the e-learning endpoint is idempotent per completion id; the run flags 79 hours and
  * clears 80 with one event each (batch outbox), the per-unit report and TRAIN-6 recommendations.
  */
+import { readXlsxRows } from '@cwp/platform';
 import { defaultPolicyCatalog, trainingCompliance } from '@cwp/policy';
-import { ComplianceRepository, ComplianceService } from '../compliance';
+import { COMPLIANCE_REPORT_HEADERS, ComplianceRepository, ComplianceService, complianceReportCells } from '../compliance';
 import { createTrainingIntContext, cityPrincipal, newCourse, newWorkerId, principalOf, type TrainingIntContext } from '../testing';
 
 jest.setTimeout(60_000);
@@ -245,6 +246,45 @@ describe('yearly compliance (TRAIN-3, TRAIN-4)', () => {
     expect(outside).toMatchObject({ status: 404, body: { field: 'unitCode' } });
     const bad = await ctx.call('GET', '/compliance/report?year=20x6&unitCode=310101', huangpu);
     expect(bad).toMatchObject({ status: 400, body: { field: 'year' } });
+  });
+
+  it("issue 14: the report as XLSX (opened with the platform reader) and CSV holds the JSON report's figures under Chinese headers", async () => {
+    const json = await ctx.call('GET', '/compliance/report?year=2026&unitCode=310101', huangpu);
+    expect(json.status).toBe(200);
+    const xlsx = await ctx.download('/compliance/report/export?year=2026&unitCode=310101&format=xlsx', huangpu);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(xlsx.headers.get('content-disposition')).toContain('filename="training-compliance-310101-2026.xlsx"');
+    const [header, ...lines] = readXlsxRows(Buffer.from(await xlsx.arrayBuffer()), { field: 'file' });
+    expect(header!.cells).toEqual([...COMPLIANCE_REPORT_HEADERS]);
+    const asRead = (v: string | number | null) => (v === null ? '' : String(v));
+    const expected = complianceReportCells(json.body).map((cells) => cells.map(asRead));
+    expect(lines.map((l) => COMPLIANCE_REPORT_HEADERS.map((_, i) => l.cells[i] ?? ''))).toEqual(expected);
+    // The figures themselves: the total line against the JSON total, the street line against its unit.
+    const { total, units } = json.body;
+    expect(lines[0]!.cells.slice(0, 8)).toEqual(
+      ['合计', '310101', 2026, total.workers, total.compliant, total.hoursShort, total.offJobMissing, total.fourOnesOverdue].map(String),
+    );
+    expect(lines[1]!.cells).toEqual(['街道', '310101002', '2026', String(units[0].workers), ...lines[1]!.cells.slice(4)]);
+    expect(Number(lines[1]!.cells[8])).toBe(units[0].averageHours);
+
+    const csv = await ctx.download('/compliance/report/export?year=2026&unitCode=310101&format=csv', huangpu);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1).split('\r\n').filter(Boolean)).toEqual([
+      COMPLIANCE_REPORT_HEADERS.join(','),
+      ...expected.map((cells) => cells.join(',')),
+    ]);
+  });
+
+  it('issue 14: the export is scope-checked as the JSON report (another district 404 on unitCode); a bad format is 400 naming it', async () => {
+    const outside = await ctx.download('/compliance/report/export?year=2026&unitCode=310104', huangpu);
+    expect(outside.status).toBe(404);
+    expect(await outside.json()).toMatchObject({ field: 'unitCode' });
+    const format = await ctx.download('/compliance/report/export?year=2026&unitCode=310101&format=pdf', huangpu);
+    expect(format.status).toBe(400);
+    expect(await format.json()).toMatchObject({ field: 'format' });
   });
 
   it('TRAIN-6 recommends courses of the step for the years of service, modules not yet trained, online first when hours are short', async () => {

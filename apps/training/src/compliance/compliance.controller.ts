@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, type StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, tabularFile, type Principal } from '@cwp/platform';
+import { COMPLIANCE_REPORT_HEADERS, ExportReportQueryDto, complianceReportCells } from './compliance-export';
 import { ComplianceService } from './compliance.service';
 import {
   ComplianceResponse,
@@ -42,6 +43,19 @@ export class ComplianceController {
   @ApiOkResponse({ type: UnitReportResponse })
   report(@Query() query: ReportQueryDto, @CurrentPrincipal() principal: Principal): Promise<UnitReportResponse> {
     return this.compliance.report(query.unitCode, query.year, principal);
+  }
+
+  @Get('compliance/report/export')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'The compliance report as XLSX or CSV: the same figures as the JSON report, scope-checked the same way' })
+  @ApiOkResponse({
+    description: 'The report file (Chinese headers): the total, then each unit one level down',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async exportReport(@Query() query: ExportReportQueryDto, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const report = await this.compliance.report(query.unitCode, query.year, principal);
+    const basename = `training-compliance-${query.unitCode}-${query.year}`;
+    return tabularFile(query.format, basename, COMPLIANCE_REPORT_HEADERS, complianceReportCells(report), '培训达标报表');
   }
 
   @Get('workers/:workerId/compliance')

@@ -46,6 +46,8 @@ export interface TrainingIntContext {
   get<T>(type: Type<T>): T;
   /** A JSON request as `principal` (an Idempotency-Key on every mutation). */
   call(method: string, url: string, principal: Principal, body?: unknown): Promise<HttpResult>;
+  /** A GET whose body is a file (an export), left unread for the test. */
+  download(url: string, principal: Principal): Promise<Response>;
   /** Workers on the roster, as the workforce `hired` events would put them (plans not started). */
   hire(workers: Array<Partial<WorkerHiredData> & { workerId: string; unitCode: string }>): Promise<void>;
   close(): Promise<void>;
@@ -119,6 +121,9 @@ export async function createTrainingIntContext(schemaPrefix: string, options: Tr
       });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async download(url, principal) {
+      return fetch(`${ctx.baseUrl}/api/training${url}`, { headers: { authorization: `Bearer ${await ctx.token(principal)}` } });
     },
     async hire(workers) {
       const trainees = ctx.get(TraineesService);

@@ -3,47 +3,18 @@
  * Chinese headers, on the real platform HTTP wiring and PostgreSQL over a small generated roster.
  * The XLSX is opened with the platform reader and every figure compared with the JSON report's.
  */
-import { CITY_CODE, OrgUnitDirectory, readXlsxRows, type Principal, type testing } from '@cwp/platform';
+import { CITY_CODE, OrgUnitDirectory, readXlsxRows, type Principal } from '@cwp/platform';
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { generateWorkforce } from '@cwp/synthetic';
 import { loadReferenceData } from '../reference-data';
-import { ORG_TREE_FILE, createWorkforceIntContext } from '../testing';
+import { ORG_TREE_FILE, principalOf, startWorkforceHttpApp, type WorkforceHttpApp } from '../testing';
 import { loadSyntheticWorkers, workerRow } from '../workers';
 import { STAFFING_REPORT_HEADERS, staffingReportCells } from './report-export';
 import { ReportsModule } from './reports.module';
 
 jest.setTimeout(120_000);
 
-/** The feature's controllers on the real platform HTTP wiring, listening (workforce's test context). */
-async function startApp(schemaPrefix: string, imports: ModuleImports): Promise<App> {
-  const ctx = await createWorkforceIntContext({ schemaPrefix, imports, listen: true });
-  return {
-    ds: ctx.ds,
-    base: ctx.baseUrl!,
-    token: (p) => ctx.token(p),
-    async call(method, url, opts = {}) {
-      const res = await fetch(`${ctx.baseUrl!}${url}`, {
-        method,
-        headers: opts.principal ? { authorization: `Bearer ${await ctx.token(opts.principal)}` } : {},
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-    close: () => ctx.close(),
-  };
-}
-
-type ModuleImports = Parameters<typeof createWorkforceIntContext>[0]['imports'];
-interface App {
-  ds: testing.TestDataSource;
-  base: string;
-  token(p: Principal): Promise<string>;
-  call(method: string, url: string, opts?: { principal?: Principal }): Promise<{ status: number; body: any }>;
-  close(): Promise<void>;
-}
-const principalOf = (role: Principal['role'], unit: string): Principal => ({ sub: `${role}-${unit}`, role, unit });
-
-let http: App;
+let http: WorkforceHttpApp;
 const PERIOD = 'from=2025-07-01&to=2026-06-30';
 const LOAD = { exitedShare: 0.1, asOf: '2026-07-01' };
 /** The district of the first generated worker (so the report has people), and another district. */
@@ -53,7 +24,7 @@ let district: Principal;
 let REPORT: string;
 
 beforeAll(async () => {
-  http = await startApp('wf_report_export_it', [ReportsModule]);
+  http = await startWorkforceHttpApp('wf_report_export_it', [ReportsModule]);
   await loadReferenceData(http.ds, ORG_TREE_FILE, defaultPolicyCatalog(), 5);
   const units = OrgUnitDirectory.fromFile(ORG_TREE_FILE).unitsWithin(CITY_CODE);
   const generated = [...generateWorkforce({ seed: 7, size: 1500, units })];

@@ -3,41 +3,12 @@
  * code (text, not a uuid), in (updatedAt, unitCode) order with an opaque cursor, on the real
  * platform HTTP wiring and PostgreSQL. The rows are written by the publisher's own statement.
  */
-import { testing, type Principal } from '@cwp/platform';
-import { createWorkforceIntContext } from '../testing';
+import { testing } from '@cwp/platform';
+import { principalOf, startWorkforceHttpApp, type WorkforceHttpApp } from '../testing';
 import { StaffingChangesModule } from './staffing-changes.controller';
 import { RECORD_PUBLISHED_SQL } from './staffing.sql';
 
 jest.setTimeout(60_000);
-
-/** The feature's controllers on the real platform HTTP wiring, listening (workforce's test context). */
-async function startApp(schemaPrefix: string, imports: ModuleImports): Promise<App> {
-  const ctx = await createWorkforceIntContext({ schemaPrefix, imports, listen: true });
-  return {
-    ds: ctx.ds,
-    base: ctx.baseUrl!,
-    token: (p) => ctx.token(p),
-    async call(method, url, opts = {}) {
-      const res = await fetch(`${ctx.baseUrl!}${url}`, {
-        method,
-        headers: opts.principal ? { authorization: `Bearer ${await ctx.token(opts.principal)}` } : {},
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    },
-    close: () => ctx.close(),
-  };
-}
-
-type ModuleImports = Parameters<typeof createWorkforceIntContext>[0]['imports'];
-interface App {
-  ds: testing.TestDataSource;
-  base: string;
-  token(p: Principal): Promise<string>;
-  call(method: string, url: string, opts?: { principal?: Principal }): Promise<{ status: number; body: any }>;
-  close(): Promise<void>;
-}
-const principalOf = (role: Principal['role'], unit: string): Principal => ({ sub: `${role}-${unit}`, role, unit });
 
 const DISTRICT_A = '310101';
 const STREET_A1 = '310101002';
@@ -45,7 +16,7 @@ const STREET_A2 = '310101013';
 const DISTRICT_B = '310104';
 const STREET_B1 = '310104003';
 
-let http: App;
+let http: WorkforceHttpApp;
 const API = '/api/workforce/staffing/changes';
 const district = principalOf('district', DISTRICT_A);
 
@@ -55,7 +26,7 @@ interface Seen {
 }
 
 beforeAll(async () => {
-  http = await startApp('wf_staffing_changes_it', [StaffingChangesModule]);
+  http = await startWorkforceHttpApp('wf_staffing_changes_it', [StaffingChangesModule]);
 });
 afterAll(async () => {
   await http?.close();

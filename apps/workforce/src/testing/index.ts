@@ -12,6 +12,7 @@ export {
   type WorkforceIntContext,
   type WorkforceIntContextOptions,
 } from './workforce-int-context';
+export { principalOf, startWorkforceHttpApp, type WorkforceHttpApp } from './workforce-http-app';
 export { loadReferenceData } from '../reference-data';
 export { loadSyntheticWorkers, SYNTHETIC_WORKER_COLUMNS } from '../workers';
 export { buildStaffingReport, ReportRepository, STAFFING_REPORT_SQL } from '../reports';
