@@ -1,7 +1,7 @@
 import { ExplanationBuilder, type Decision } from '../explain/explanation';
 import { requireNumber } from '../explain/require-input';
 import { GRADES, type Grade, type PolicyVersion } from '../parameters/policy-version';
-import { instalmentFen, instalmentsPerYear, poolOfQuota, type PoolBasis } from './performance-pool';
+import { instalmentFen, poolOfQuota, type PoolBasis } from './performance-pool';
 import { splitByGrade, type GradeSplit } from './pool-by-grade';
 
 /** Which payment of the year's performance pay falls due in a month (PAY-5), or null in another month. */
