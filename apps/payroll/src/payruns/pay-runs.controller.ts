@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
-import { PayRunResponse, PaySlipResponse, RunPayDto, UnitTotalResponse, UnitTotalsQueryDto } from './pay-run.dto';
+import {
+  PayPoolResponse,
+  PayRunResponse,
+  PaySlipResponse,
+  PoolsQueryDto,
+  RunPayDto,
+  UnitTotalResponse,
+  UnitTotalsQueryDto,
+} from './pay-run.dto';
 import { PayRunsService } from './pay-runs.service';
 
 /** /api/payroll/pay-runs: the monthly pay run (PAY-2, PAY-5), slips, unit totals, bank file. */
@@ -35,6 +43,18 @@ export class PayRunsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<UnitTotalResponse[]> {
     return this.payRuns.unitTotals(period, query.level ?? 'street', principal);
+  }
+
+  @Get(':period/pools')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: 'PAY-6: the units’ performance pools of the month within the caller’s scope (paid, or with inputs missing)' })
+  @ApiOkResponse({ type: [PayPoolResponse] })
+  pools(
+    @Param('period') period: string,
+    @Query() query: PoolsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PayPoolResponse[]> {
+    return this.payRuns.poolsOf(period, query.status, principal);
   }
 
   @Get(':period/register.csv')
