@@ -43,6 +43,12 @@ const breakers: Array<[string, (v: Record<string, any>) => void]> = [
     },
   ],
   [
+    'PAY-5 yearly performance paid in month 13',
+    (v) => {
+      v.pay.performancePaidInMonth = 13;
+    },
+  ],
+  [
     'QUOTA-2 step 250',
     (v) => {
       v.quota.extraStepHouseholds.min = 250;

@@ -3,13 +3,26 @@
  * projection through Kafka and the inbox; the city publishes the 2026 average wage, the 2027
  * recalibration previews, is approved and applied by payroll's own Temporal worker; the
  * `cwp.payroll.pay.recalibrated.v1` event on Kafka carries the worker's new pay, which equals the
- * explained figure of the worker's line, and the worker's December slip is a month of it (base +
- * quarterly performance pay). Each service has its own schema in the E2E database.
+ * explained figure of the worker's line, and the worker's December slip is a month of it: base pay
+ * (PAY-2) plus the unit's PAY-6 pool share for the worker's grade, adding up to the slip's total.
+ * The grade and the unit's quota reach payroll as the appraisal and workforce services publish them
+ * (`cwp.appraisal.results`, `cwp.workforce.quotas`): this spec publishes those two events on Kafka
+ * itself rather than driving an appraisal cycle and a quota review. Each service has its own schema.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { testing } from '@cwp/platform';
-import { PAYROLL_PAY_TOPIC, payRecalibrationWorkflowId } from '@cwp/contracts';
+import { KafkaJsPublisher, createKafka, ensureTopics, kafkaBrokersFrom, testing } from '@cwp/platform';
+import {
+  APPRAISAL_EVENT_TYPES,
+  APPRAISAL_RESULTS_TOPIC,
+  PAYROLL_PAY_TOPIC,
+  WORKFORCE_QUOTAS_TOPIC,
+  WORKFORCE_QUOTA_EVENT_TYPES,
+  payRecalibrationWorkflowId,
+  type CloudEvent,
+  type QuotaChangedData,
+  type ResultPublishedData,
+} from '@cwp/contracts';
 import {
   callApi,
   pollUntil,
@@ -84,6 +97,43 @@ afterAll(async () => {
   await temporal?.close();
   await Promise.all([workforce?.stop(), payroll?.stop()]);
 });
+
+function event<T>(type: string, subject: string, data: T): CloudEvent<T> {
+  return { id: randomUUID(), source: '/cwp/e2e', type, specversion: '1.0', time: new Date().toISOString(), subject, data };
+}
+
+async function publishPoolInputs(workerId: string): Promise<void> {
+  const kafka = createKafka({ clientId: `payroll-e2e-pub-${run}`, brokers: kafkaBrokersFrom() });
+  await ensureTopics(kafka, [APPRAISAL_RESULTS_TOPIC, WORKFORCE_QUOTAS_TOPIC]);
+  const publisher = new KafkaJsPublisher(kafka);
+  try {
+    const grade = event<ResultPublishedData>(APPRAISAL_EVENT_TYPES.resultPublished, workerId, {
+      workerId,
+      unitCode: AREA,
+      year: PAY_YEAR - 1,
+      grade: 'excellent',
+      score: 92,
+      calibrated: false,
+      policyVersion: '2016-current',
+    });
+    const quota = event<QuotaChangedData>(WORKFORCE_QUOTA_EVENT_TYPES.changed, AREA, {
+      unitCode: AREA,
+      kind: 'area',
+      districtCode: AREA.slice(0, 6),
+      previousQuota: 0,
+      quota: 4,
+      reason: 'review-approved',
+      reviewYear: PAY_YEAR - 1,
+      effectiveFrom: `${PAY_YEAR}-01-01`,
+      policyVersion: '2016-current',
+      rules: ['QUOTA-5'],
+    });
+    await publisher.publish(APPRAISAL_RESULTS_TOPIC, [{ key: workerId, value: JSON.stringify(grade) }]);
+    await publisher.publish(WORKFORCE_QUOTAS_TOPIC, [{ key: AREA, value: JSON.stringify(quota) }]);
+  } finally {
+    await publisher.disconnect();
+  }
+}
 
 describe('hire → wage → approve → apply: the recalibrated pay on Kafka (PAY-3)', () => {
   it('PAY-3: the event carries the new pay, equal to the explained line of the worker', async () => {
@@ -161,11 +211,46 @@ describe('hire → wage → approve → apply: the recalibrated pay on Kafka (PA
     const after = await api(payroll, 'payroll', 'GET', `/workers/${workerId}`);
     expect(after.body).toMatchObject({ annualPayFen: line.body.newAnnualFen, payYear: PAY_YEAR });
 
-    // The December slip (PAY-2, PAY-5) is a month of the recalibrated figure: base + performance.
+    // PAY-6 inputs: the worker's 2026 grade and the area's quota, as appraisal and workforce publish them.
+    await publishPoolInputs(workerId);
+    await until(
+      () => api(payroll, 'payroll', 'GET', `/performance-pools/${AREA}/${PAY_YEAR}`),
+      (r) => r.status === 200 && r.body.shares?.some((s: { workerId: string }) => s.workerId === workerId),
+      'the grade and quota in the payroll performance inputs',
+    );
+
+    // The December slip: base pay, a month of the recalibrated figure (PAY-2, PAY-3), plus the
+    // worker's share of the area pool's fourth quarter (PAY-5, PAY-6); together the slip's total.
     expect((await api(payroll, 'payroll', 'POST', '/pay-runs', { period: `${PAY_YEAR}-12` })).status).toBe(201);
     const slip = await api(payroll, 'payroll', 'GET', `/pay-runs/${PAY_YEAR}-12/slips/${workerId}`);
-    expect(slip.body).toMatchObject({ annualFen: line.body.newAnnualFen, totalFen: slip.body.baseFen + slip.body.performanceFen });
+    const baseYear = Math.round(line.body.newAnnualFen * (1 - 0.3)); // 2027-proposal: 30% performance share
+    expect(slip.body).toMatchObject({
+      annualFen: line.body.newAnnualFen,
+      baseFen: Math.floor(baseYear / 12) + (12 <= baseYear % 12 ? 1 : 0),
+      performance: { poolUnitCode: AREA, grade: 'excellent', appraisalYear: PAY_YEAR - 1, instalment: 4, instalments: 4 },
+      totalFen: slip.body.baseFen + slip.body.performanceFen + slip.body.arrearsFen,
+    });
     expect(slip.body.performanceFen).toBeGreaterThan(0);
-    expect(slip.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['PAY-2', 'PAY-3', 'PAY-5']));
+    expect(slip.body.performance.shareFen).toBe(slip.body.performanceFen);
+    const [pool] = (await api(payroll, 'payroll', 'GET', `/pay-runs/${PAY_YEAR}-12/pools`)).body.filter(
+      (p: { unitCode: string }) => p.unitCode === AREA,
+    );
+    expect(pool).toMatchObject({ status: 'paid', instalmentFen: slip.body.performance.instalmentFen, distributedFen: pool.instalmentFen });
+    expect(slip.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['PAY-2', 'PAY-3', 'PAY-5', 'PAY-6']),
+    );
+    const [paid] = await readEvents({
+      topic: PAYROLL_PAY_TOPIC,
+      filter: (e) => e.key === workerId && e.value.type === 'cwp.payroll.pay.slip-paid.v1',
+      count: 1,
+      timeoutMs: 60_000,
+    });
+    expect(paid!.value.data).toMatchObject({
+      baseFen: slip.body.baseFen,
+      performanceFen: slip.body.performanceFen,
+      totalFen: slip.body.totalFen,
+      rules: ['PAY-2', 'PAY-3', 'PAY-5', 'PAY-6'],
+    });
+    expect(paid!.raw).not.toMatch(/钱十|1991-04-02/);
   });
 });

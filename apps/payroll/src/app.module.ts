@@ -70,6 +70,7 @@ const activities = (ref: ModuleRef) => ({
     PayrollCoreModule.forRoot({
       taskQueue: config.PAYROLL_TASK_QUEUE,
       workersConsumer: config.PAYROLL_WORKERS_CONSUMER,
+      workerStateConsumer: config.PAYROLL_WORKER_STATE_CONSUMER,
       performanceConsumer: config.PAYROLL_PERFORMANCE_CONSUMER,
       applyChunk: config.PAYROLL_APPLY_CHUNK,
       applyChunksPerActivity: config.PAYROLL_APPLY_CHUNKS_PER_ACTIVITY,

@@ -25,6 +25,12 @@ export const payrollConfig = defineServiceConfig('payroll', {
   PAYROLL_MULTIPLIER_REVIEW_FIRST_YEAR: cfg.int({ default: 2028, min: 2000, max: 2100 }),
   /** Kafka consumer group (and inbox key) of the workforce worker projection. */
   PAYROLL_WORKERS_CONSUMER: cfg.string({ default: 'payroll-workers', pattern: /^[A-Za-z0-9._:-]+$/ }),
+  /**
+   * Kafka consumer group (and inbox key) that bootstraps the worker projection from the compacted
+   * `cwp.workforce.worker-state` topic (a new deployment, or one whose workers topic no longer holds
+   * every hire). Empty (default): the state topic is not read.
+   */
+  PAYROLL_WORKER_STATE_CONSUMER: cfg.string({ default: '', pattern: /^[A-Za-z0-9._:-]*$/ }),
   /** Kafka consumer group (and inbox key) of appraisal grades and unit quotas (PAY-6 pool inputs). */
   PAYROLL_PERFORMANCE_CONSUMER: cfg.string({ default: 'payroll-performance', pattern: /^[A-Za-z0-9._:-]+$/ }),
   /** Rows per apply transaction and chunks per apply activity attempt (PAY-3 batch). */

@@ -4,6 +4,11 @@ export interface PayrollSettings {
   workersConsumer: string;
   /** Kafka group (and inbox key) of the performance pool's inputs: appraisal grades and unit quotas (PAY-6). */
   performanceConsumer: string;
+  /**
+   * Kafka group (and inbox key) that bootstraps the projection from the workforce's compacted
+   * `cwp.workforce.worker-state` topic (a new deployment); empty: not consumed.
+   */
+  workerStateConsumer?: string;
   applyChunk: number;
   applyChunksPerActivity: number;
 }

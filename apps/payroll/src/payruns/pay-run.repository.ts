@@ -7,9 +7,10 @@ import {
   type PayArrearsRow,
   type PayRunRow,
   type PaySlipRow,
+  type SlipEventRow,
   type UnitTotalRow,
 } from './pay-run.row';
-import { monthBaseSql, monthPerformanceSql } from './rules/monthly-split.sql';
+import { monthBaseSql } from './rules/monthly-split.sql';
 
 export interface SlipGroup {
   category: string;
@@ -39,23 +40,15 @@ export class PayRunRepository {
   }
 
   /**
-   * Every employed worker's slip of the month: yearly pay (recalibrated, else the matrix), its base
-   * part paid monthly and its performance part quarterly or yearly, split so that twelve slips add
-   * up exactly (rules/monthly-split.ts is the same arithmetic). Then the run's totals.
+   * Every employed worker's slip of the month: yearly pay (recalibrated, else the matrix) and its
+   * base part paid monthly, split so that twelve slips add up exactly (rules/monthly-split.ts is
+   * the same arithmetic). Performance pay starts at 0: the unit pool's instalment fills it when one
+   * falls due (PAY-6, PayRunPools).
    */
   async writeSlips(
     em: EntityManager,
-    p: {
-      period: string;
-      referenceDay: string;
-      lastDay: string;
-      month: number;
-      share: number;
-      paidEvery: 'quarter' | 'year';
-      groups: readonly SlipGroup[];
-    },
+    p: { period: string; referenceDay: string; lastDay: string; month: number; share: number; groups: readonly SlipGroup[] },
   ): Promise<void> {
-    const share = p.share;
     await em.query(
       `WITH g AS (SELECT * FROM unnest($3::text[], $4::int[], $5::int[], $6::bigint[]) AS g(post_category, post_level, years, matrix_fen)),
        a AS (
@@ -65,8 +58,7 @@ export class PayRunRepository {
                  AND g.years = LEAST(60, GREATEST(0, date_part('year', age($2::date, w.hired_on))::int))
           WHERE w.status <> 'exited' AND w.hired_on <= $7::date)
        INSERT INTO pay_slips (period, worker_id, unit_code, annual_fen, base_fen, performance_fen)
-       SELECT $1, a.worker_id, a.unit_code, a.annual, ${monthBaseSql('a.annual', '$9::int', '$8')}, ${monthPerformanceSql('a.annual', '$9::int', '$8', '$10')}
-         FROM a`,
+       SELECT $1, a.worker_id, a.unit_code, a.annual, ${monthBaseSql('a.annual', '$9::int', '$8')}, 0 FROM a`,
       [
         p.period,
         p.referenceDay,
@@ -75,47 +67,49 @@ export class PayRunRepository {
         p.groups.map((g) => g.yearsOfService),
         p.groups.map((g) => g.matrixAnnualFen),
         p.lastDay,
-        share,
+        p.share,
         p.month,
-        p.paidEvery,
       ],
     );
-    await this.writeArrears(em, p.period, share, p.paidEvery);
+  }
+
+  /** The run's totals from its slips, and what its pools paid (null: no instalment fell due). */
+  async writeTotals(em: EntityManager, period: string, pools: unknown): Promise<void> {
     await em.query(
-      `UPDATE pay_runs r SET workers = t.n, base_total_fen = t.base, performance_total_fen = t.perf, arrears_total_fen = t.arrears
+      `UPDATE pay_runs r SET workers = t.n, base_total_fen = t.base, performance_total_fen = t.perf, arrears_total_fen = t.arrears, pools = $2::jsonb
          FROM (SELECT count(*)::int AS n, COALESCE(sum(base_fen), 0) AS base, COALESCE(sum(performance_fen), 0) AS perf,
                       COALESCE(sum(arrears_fen), 0) AS arrears FROM pay_slips WHERE period = $1) t
         WHERE r.period = $1`,
-      [p.period],
+      [period, JSON.stringify(pools)],
     );
   }
 
   /**
-   * Arrears (PAY-3 applied back-dated, a post level corrected): for every worker paid this month and
-   * every earlier month of the same year, what that month makes due on the yearly pay now in force,
-   * against what was paid for it (its slip plus arrears already paid for it). Each month still
-   * different is one line; the slip carries their sum. A month settled once yields no line again.
+   * Arrears (PAY-3 applied back-dated, a post level corrected, a wage corrected and the year
+   * recalibrated again): for every worker paid this month and every earlier month of the same
+   * year, the base pay that month makes due on the yearly pay now in force, against what was paid
+   * for it (its slip's base pay plus arrears already paid for it). Each month still different is
+   * one line; the slip carries their sum. A month settled once yields no line again. (Performance
+   * pay is the unit pool's, PAY-6: it does not follow the worker's yearly pay.)
    */
-  private async writeArrears(em: EntityManager, period: string, share: number, paidEvery: 'quarter' | 'year'): Promise<void> {
+  async writeArrears(em: EntityManager, period: string, share: number): Promise<void> {
     const yearStart = `${period.slice(0, 4)}-01`;
     await em.query(
       `WITH cur AS (SELECT worker_id, annual_fen FROM pay_slips WHERE period = $1),
        months AS (
-         SELECT p.worker_id, p.period AS for_period, p.annual_fen AS paid_annual, substr(p.period, 6, 2)::int AS m,
-                p.base_fen + p.performance_fen AS slip_paid
+         SELECT p.worker_id, p.period AS for_period, p.annual_fen AS paid_annual, substr(p.period, 6, 2)::int AS m, p.base_fen AS slip_paid
            FROM pay_slips p WHERE p.period >= $2 AND p.period < $1),
        settled AS (
          SELECT worker_id, for_period, sum(arrears_fen) AS fen FROM pay_arrears
           WHERE for_period >= $2 AND period < $1 GROUP BY 1, 2),
        due AS (
          SELECT months.worker_id, months.for_period, months.paid_annual, cur.annual_fen AS due_annual,
-                months.slip_paid + COALESCE(settled.fen, 0) AS paid,
-                ${monthBaseSql('cur.annual_fen', 'months.m', '$3')} + ${monthPerformanceSql('cur.annual_fen', 'months.m', '$3', '$4')} AS due
+                months.slip_paid + COALESCE(settled.fen, 0) AS paid, ${monthBaseSql('cur.annual_fen', 'months.m', '$3')} AS due
            FROM months JOIN cur USING (worker_id)
            LEFT JOIN settled ON settled.worker_id = months.worker_id AND settled.for_period = months.for_period)
        INSERT INTO pay_arrears (period, worker_id, for_period, paid_annual_fen, due_annual_fen, paid_fen, due_fen, arrears_fen)
        SELECT $1, worker_id, for_period, paid_annual, due_annual, paid, due, due - paid FROM due WHERE due <> paid`,
-      [period, yearStart, share, paidEvery],
+      [period, yearStart, share],
     );
     await em.query(
       `UPDATE pay_slips s SET arrears_fen = a.fen
@@ -123,6 +117,19 @@ export class PayRunRepository {
         WHERE s.period = $1 AND s.worker_id = a.worker_id`,
       [period],
     );
+  }
+
+  /** A page of the period's slips in worker order with their pool line (for the slip-paid events). */
+  async slipEventPage(em: EntityManager, period: string, after: string, limit: number): Promise<SlipEventRow[]> {
+    return (await em.query(
+      `SELECT ${PAY_SLIP_COLUMNS}, l.unit_code AS "poolUnitCode", l.grade, l.share_fen::float8 AS "shareFen",
+              p.appraisal_year AS "appraisalYear", p.instalment, p.instalments
+         FROM pay_slips s
+         LEFT JOIN pay_pool_lines l ON l.period = s.period AND l.worker_id = s.worker_id
+         LEFT JOIN pay_pools p ON p.period = l.period AND p.unit_code = l.unit_code
+        WHERE s.period = $1 AND s.worker_id > $2 ORDER BY s.worker_id LIMIT $3`,
+      [period, after, limit],
+    )) as SlipEventRow[];
   }
 
   async arrearsOf(period: string, workerId: string): Promise<PayArrearsRow[]> {

@@ -1,4 +1,5 @@
-import type { Explanation } from '@cwp/policy';
+import type { Explanation, Grade } from '@cwp/policy';
+import type { PoolRunSummary } from './pay-pool.row';
 
 export interface PayRunRow {
   period: string;
@@ -7,13 +8,15 @@ export interface PayRunRow {
   baseTotalFen: number;
   performanceTotalFen: number;
   arrearsTotalFen: number;
+  /** PAY-6: what the pools paid this month (null: no performance instalment fell due). */
+  pools: PoolRunSummary | null;
   explanation: Explanation;
   runBy: string;
   createdAt: Date;
 }
 
 export const PAY_RUN_COLUMNS = `r.period, r.policy_version AS "policyVersion", r.workers, r.base_total_fen::float8 AS "baseTotalFen",
-  r.performance_total_fen::float8 AS "performanceTotalFen", r.arrears_total_fen::float8 AS "arrearsTotalFen", r.explanation, r.run_by AS "runBy", r.created_at AS "createdAt"`;
+  r.performance_total_fen::float8 AS "performanceTotalFen", r.arrears_total_fen::float8 AS "arrearsTotalFen", r.pools, r.explanation, r.run_by AS "runBy", r.created_at AS "createdAt"`;
 
 export interface PaySlipRow {
   period: string;
@@ -47,4 +50,14 @@ export interface UnitTotalRow {
   baseFen: number;
   performanceFen: number;
   arrearsFen: number;
+}
+
+/** A slip with its pool line, as the slip-paid event reads it. */
+export interface SlipEventRow extends PaySlipRow {
+  poolUnitCode: string | null;
+  grade: Grade | null;
+  shareFen: number | null;
+  appraisalYear: number | null;
+  instalment: number | null;
+  instalments: number | null;
 }

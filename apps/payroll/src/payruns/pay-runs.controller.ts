@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, tabularFile, type Principal } from '@cwp/platform';
-import { PayRunResponse, PaySlipResponse, RunPayDto, UnitTotalResponse, UnitTotalsQueryDto } from './pay-run.dto';
+import {
+  PayPoolResponse,
+  PayRunResponse,
+  PaySlipResponse,
+  PoolsQueryDto,
+  RunPayDto,
+  UnitTotalResponse,
+  UnitTotalsQueryDto,
+} from './pay-run.dto';
 import { PayRunsService } from './pay-runs.service';
 import { ExportUnitTotalsQueryDto, UNIT_TOTALS_HEADERS, unitTotalsCells } from './unit-totals-export';
 
@@ -54,6 +62,18 @@ export class PayRunsController {
     const totals = await this.payRuns.unitTotalsOfRun(period, level, principal);
     const cells = unitTotalsCells(period, level, totals);
     return tabularFile(query.format, `pay-unit-totals-${period}-${level}`, UNIT_TOTALS_HEADERS, cells, '单位工资汇总');
+  }
+
+  @Get(':period/pools')
+  @Roles('city', 'district', 'street')
+  @ApiOperation({ summary: 'PAY-6: the units’ performance pools of the month within the caller’s scope (paid, or with inputs missing)' })
+  @ApiOkResponse({ type: [PayPoolResponse] })
+  pools(
+    @Param('period') period: string,
+    @Query() query: PoolsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PayPoolResponse[]> {
+    return this.payRuns.poolsOf(period, query.status, principal);
   }
 
   @Get(':period/register.csv')

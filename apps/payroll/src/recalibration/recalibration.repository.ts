@@ -175,8 +175,10 @@ export class RecalibrationRepository {
   /**
    * Applies the next `limit` lines not yet applied, in worker order, in ONE set-based statement (one
    * round trip per chunk): the lines are locked (a concurrent attempt skips them) and marked
-   * applied, the workers' pay set (only where not yet at this pay year), the pay-change records
-   * written (unique per worker and year) and the year's progress counted. Returns the chunk's lines
+   * applied, the workers' pay set (never over a later pay year's; a re-opened year, PAY-3, sets
+   * its own year's pay again), the pay-change records written (unique per worker, year and apply
+   * round: the first round's key is the year, a later round's `<year>#<round>`) and the year's
+   * progress counted. Returns the chunk's lines
    * (for their events) and the number applied so far; an empty chunk changes nothing.
    */
   async applyNextChunk(em: EntityManager, payYear: number, limit: number): Promise<{ chunk: AppliedChunk[]; done: number }> {
@@ -188,10 +190,14 @@ export class RecalibrationRepository {
          RETURNING l.worker_id, l.unit_code, l.previous_fen, l.new_fen),
        paid AS (
          UPDATE pay_workers w SET annual_pay_fen = m.new_fen, pay_year = $1, updated_at = now() FROM marked m
-          WHERE w.worker_id = m.worker_id AND (w.pay_year IS NULL OR w.pay_year < $1)),
+          WHERE w.worker_id = m.worker_id AND (w.pay_year IS NULL OR w.pay_year <= $1)),
+       round AS (SELECT apply_round FROM recalibrations WHERE pay_year = $1),
        changes AS (
          INSERT INTO pay_changes (worker_id, kind, source_key, effective_from, previous_fen, new_fen)
-         SELECT m.worker_id, 'recalibration', ($1::int)::text, make_date($1::int, 1, 1), m.previous_fen, m.new_fen FROM marked m
+         SELECT m.worker_id, 'recalibration',
+                CASE WHEN round.apply_round = 1 THEN ($1::int)::text ELSE ($1::int)::text || '#' || round.apply_round END,
+                make_date($1::int, 1, 1), m.previous_fen, m.new_fen
+           FROM marked m CROSS JOIN round
          ON CONFLICT (worker_id, kind, source_key) DO NOTHING),
        progress AS (
          UPDATE recalibrations SET apply_done = apply_done + (SELECT count(*) FROM marked), updated_at = now()

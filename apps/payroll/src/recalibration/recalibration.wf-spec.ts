@@ -2,7 +2,8 @@
  * PAY-3 (PAY-2, PAY-5, PAY-7): the yearly recalibration workflow on Temporal's time-skipping test
  * server, with the real activities over a throw-away PostgreSQL schema: it waits weeks for the
  * wage, previews, is approved through the update (the API's path), applies in chunks; a corrected
- * wage makes the old preview unapprovable; a crash mid-apply and a second start change nothing twice.
+ * wage makes the old preview unapprovable; a crash mid-apply and a second start change nothing twice;
+ * a wage corrected after the year was applied re-opens it and the workflow runs again (round 2).
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -259,6 +260,65 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
       expect(await one<{ n: number }>('SELECT count(*)::int AS n FROM outbox')).toEqual(outboxBefore);
       await assertAppliedOnce(2029, preview.totalFen);
     }, crashing);
+  });
+
+  it('PAY-3: a wage corrected after the year was applied re-opens it; the workflow runs again, a new preview is approved and applied', async () => {
+    await app.ds.query("INSERT INTO city_average_wages (year, annual_fen, published_by) VALUES (2030, 16000000, 'city-31')");
+    const applied = await withWorker(async (taskQueue) => {
+      const handle = await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: payRecalibrationWorkflowId(2031),
+        args: [{ payYear: 2031 }],
+      });
+      const preview = (await phase(2031, 'awaiting-approval')).preview!;
+      await recalibrations.approve(2031, preview.previewId, CITY);
+      expect(((await handle.result()) as RecalibrationState).phase).toBe('applied');
+      return preview;
+    });
+    // The correction starts the workflow again on the service's own task queue: a worker polls it.
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: app.settings.taskQueue,
+      workflowBundle: bundle,
+      activities: wrapActivities({ ...createRecalibrationActivities(runner) }),
+    });
+    await worker.runUntil(async () => {
+      await app.get(WagesService).correct(2030, { annualFen: 16_500_000, revision: 1, reason: 'Statistics bureau revision' }, CITY);
+      const reopened = (await phase(2031, 'awaiting-approval')).preview!;
+      expect(reopened).toMatchObject({ referenceWageFen: 16_500_000, totalFen: Math.round(1.2 * 16_500_000 * WORKERS) });
+      expect(reopened.previewId).not.toBe(applied.previewId);
+      expect((await testing.domainErrorOf(recalibrations.approve(2031, applied.previewId, CITY))).code).toBe('PREVIEW_STALE');
+      // Nothing moved yet: the pay of 2031 is still the first application's until the city approves.
+      expect(await one<{ total: number }>('SELECT sum(annual_pay_fen)::float8 AS total FROM pay_workers WHERE pay_year = 2031')).toEqual({
+        total: Math.round(1.2 * 16_000_000 * WORKERS),
+      });
+      await recalibrations.approve(2031, reopened.previewId, CITY);
+      const rerun = (await env.client.workflow.getHandle(payRecalibrationWorkflowId(2031)).result()) as RecalibrationState;
+      expect(rerun).toMatchObject({ phase: 'applied', progress: { done: WORKERS, total: WORKERS } });
+    });
+    expect(
+      await one<{ n: number; total: number }>(
+        'SELECT count(*)::int AS n, sum(annual_pay_fen)::float8 AS total FROM pay_workers WHERE pay_year = 2031',
+      ),
+    ).toEqual({ n: WORKERS, total: Math.round(1.2 * 16_500_000 * WORKERS) });
+    // Each application is recorded once per worker (round 2 beside round 1), and announced once.
+    const rounds = (await app.ds.query(
+      "SELECT source_key AS key, count(*)::int AS n FROM pay_changes WHERE source_key LIKE '2031%' GROUP BY 1 ORDER BY 1",
+    )) as Array<{ key: string; n: number }>;
+    expect(rounds).toEqual([
+      { key: '2031', n: WORKERS },
+      { key: '2031#2', n: WORKERS },
+    ]);
+    expect(
+      await one<{ n: number }>(
+        "SELECT count(*)::int AS n FROM outbox WHERE event_type = 'cwp.payroll.pay.recalibrated.v1' AND (envelope->'data'->>'payYear')::int = 2031",
+      ),
+    ).toEqual({ n: 2 * WORKERS });
+    expect(
+      await one<{ n: number }>(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'reopen' AND entity = 'PayRecalibration' AND entity_id = '2031'",
+      ),
+    ).toEqual({ n: 1 });
   });
 
   it('the yearly Schedule workflow starts pay-recalibration:<year> once; a second run starts nothing', async () => {

@@ -58,6 +58,13 @@ const MATRIX: Row[] = [
     undefined,
     { city: 200, district: 200, street: 200, otherStreet: 404, system: 200 },
   ],
+  [
+    'the month’s pools (PAY-6), scoped list',
+    'GET',
+    '/api/payroll/pay-runs/2026-11/pools',
+    undefined,
+    { city: 200, district: 200, street: 200, otherStreet: 200, system: 200 },
+  ],
   ['run pay', 'POST', '/api/payroll/pay-runs', { period: '2026-10' }, { district: 403, street: 403, otherStreet: 403, system: 403 }],
   ['bank file', 'GET', '/api/payroll/pay-runs/2026-11/bank.csv', undefined, { city: 200, district: 403, street: 403, system: 403 }],
   [

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail, DomainError, ErrorCode, OutboxWriter, ServiceClock, type Principal } from '@cwp/platform';
 import { wagePublishedContract } from '@cwp/contracts';
 import { payrollError } from '../core';
@@ -8,11 +8,14 @@ import { WAGE_ENTITY, wageAuditView } from './wage-audit';
 import { wageEventData } from './wage-event-data';
 import { WageRepository } from './wage.repository';
 import { WageResponse, type CorrectWageDto, type PublishWageDto } from './wage.dto';
+import { RECALIBRATION_ENTITY, RecalibrationReopener, type ReopenedRecalibration } from './recalibration-reopener';
 import { RecalibrationNudge } from './workflow/recalibration-nudge';
 
 /**
  * PAY-1/PAY-3: the city average wage. Publication and correction each commit row + audit + event
- * in one transaction; the waiting recalibration is nudged after the commit.
+ * in one transaction; the waiting recalibration is nudged after the commit. A correction re-opens,
+ * in the same transaction and audited, every applied recalibration computed on that wage, and
+ * starts its workflow again after the commit (new preview, new approval; arrears follow the apply).
  */
 @Injectable()
 export class WagesService {
@@ -24,6 +27,7 @@ export class WagesService {
     private readonly outbox: OutboxWriter,
     private readonly clock: ServiceClock,
     private readonly nudge: RecalibrationNudge,
+    private readonly reopener: RecalibrationReopener,
   ) {}
 
   async publish(dto: PublishWageDto, principal: Principal): Promise<WageResponse> {
@@ -74,10 +78,35 @@ export class WagesService {
         principal,
       );
       await this.outbox.append(em, { contract: wagePublishedContract, key: String(year), data: wageEventData(result.after) });
-      return result.after;
+      const reopened = await this.reopener.reopen(em, year, result.after.revision, dto.reason);
+      for (const r of reopened) await this.auditReopen(em, r, year, result.after.revision, dto.reason, principal);
+      return { wage: result.after, reopened };
     });
     await this.nudge.wageChanged(year, 'wage-corrected');
-    return WageResponse.toResponse(changed, await this.repository.corrections(year));
+    for (const r of changed.reopened) await this.nudge.restart(r.payYear);
+    return WageResponse.toResponse(changed.wage, await this.repository.corrections(year));
+  }
+
+  /** PAY-3: the re-opening is audited against the recalibration, with the correction that caused it. */
+  private auditReopen(
+    em: EntityManager,
+    r: ReopenedRecalibration,
+    wageYear: number,
+    wageRevision: number,
+    reason: string,
+    principal: Principal,
+  ): Promise<void> {
+    return this.audit.record(
+      em,
+      {
+        action: 'reopen',
+        entity: RECALIBRATION_ENTITY,
+        entityId: String(r.payYear),
+        before: { status: 'applied', applyRound: r.applyRound - 1 },
+        after: { status: 'open', applyRound: r.applyRound, wageYear, wageRevision, reason },
+      },
+      principal,
+    );
   }
 
   async get(year: number): Promise<WageResponse> {

@@ -39,6 +39,8 @@ export class ReconciliationResponse {
   @ApiProperty({ description: 'Consumed minus misses' }) applied!: ReconciliationReport['applied'];
   @ApiProperty({ description: 'Handled events that changed nothing, by type' }) misses!: Record<string, number>;
   @ApiProperty() projection!: ReconciliationReport['projection'];
+  @ApiProperty({ description: 'Bootstrap from the worker-state topic: state events handled, applied, stale, rows first written' })
+  bootstrap!: ReconciliationReport['bootstrap'];
   @ApiProperty({ type: [String] }) discrepancies!: string[];
 
   static toResponse(report: ReconciliationReport): ReconciliationResponse {

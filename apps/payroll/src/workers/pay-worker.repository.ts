@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { WorkerChangedData, WorkerExitedData, WorkerHiredData, WorkerTransferredData } from '@cwp/contracts';
+import type { WorkerChangedData, WorkerExitedData, WorkerHiredData, WorkerStateData, WorkerTransferredData } from '@cwp/contracts';
 import { PAY_WORKER_COLUMNS, type PayWorkerRow } from './pay-worker.row';
 
 export interface ProjectionCounts {
   workers: number;
+  /** Rows first written from the worker-state topic (bootstrap), not by a `hired` event. */
+  fromState: number;
   byStatus: Record<string, number>;
   misses: Record<string, number>;
 }
@@ -59,6 +61,27 @@ export class PayWorkerRepository {
     );
   }
 
+  /**
+   * Bootstrap (the compacted worker-state topic): inserts a worker the projection does not know, or
+   * brings a known one up to this state when it is newer (version guard; an exit is terminal).
+   * Returns 'inserted', 'updated', or null when the state is not newer (stale or repeated).
+   */
+  async applyState(em: EntityManager, d: WorkerStateData): Promise<'inserted' | 'updated' | null> {
+    const rows = (await em.query(
+      `INSERT INTO pay_workers AS w (worker_id, unit_code, status, entry_route, post_category, post_level, post_role, title, hired_on, exited_on,
+                                     workforce_version, projected_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'state')
+       ON CONFLICT (worker_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, status = EXCLUDED.status, post_category = EXCLUDED.post_category,
+              post_level = EXCLUDED.post_level, post_role = EXCLUDED.post_role, title = EXCLUDED.title, exited_on = EXCLUDED.exited_on,
+              workforce_version = EXCLUDED.workforce_version, updated_at = now()
+        WHERE w.workforce_version < EXCLUDED.workforce_version AND w.status <> 'exited'
+       RETURNING (xmax = 0) AS inserted`,
+      [d.workerId, d.unitCode, d.status, d.entryRoute, d.postCategory, d.postLevel, d.postRole, d.title, d.hiredOn, d.exitedOn, d.version],
+    )) as Array<{ inserted: boolean }>;
+    if (rows.length === 0) return null;
+    return rows[0]!.inserted ? 'inserted' : 'updated';
+  }
+
   async recordMiss(em: EntityManager, eventId: string, eventType: string, workerId: string, reason: string): Promise<void> {
     await em.query(
       'INSERT INTO projection_misses (event_id, event_type, worker_id, reason) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
@@ -83,8 +106,16 @@ export class PayWorkerRepository {
     const misses = (await this.dataSource.query(
       'SELECT event_type AS type, count(*)::int AS n FROM projection_misses GROUP BY event_type',
     )) as Array<{ type: string; n: number }>;
+    const [state] = (await this.dataSource.query("SELECT count(*)::int AS n FROM pay_workers WHERE projected_from = 'state'")) as Array<{
+      n: number;
+    }>;
     const byStatus = Object.fromEntries(statuses.map((r) => [r.status, r.n]));
-    return { workers: statuses.reduce((a, r) => a + r.n, 0), byStatus, misses: Object.fromEntries(misses.map((r) => [r.type, r.n])) };
+    return {
+      workers: statuses.reduce((a, r) => a + r.n, 0),
+      fromState: state!.n,
+      byStatus,
+      misses: Object.fromEntries(misses.map((r) => [r.type, r.n])),
+    };
   }
 
   private async updated(em: EntityManager, sql: string, params: unknown[]): Promise<boolean> {

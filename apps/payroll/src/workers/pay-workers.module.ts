@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkerStateBootstrapHandler } from './events/worker-state-bootstrap.handler';
 import { WorkforceWorkersHandler } from './events/workforce-workers.handler';
 import { PayWorkerAccess } from './pay-worker-access';
 import { PayWorkerRepository } from './pay-worker.repository';
@@ -11,7 +12,7 @@ import { PayWorkersService } from './pay-workers.service';
  */
 @Module({
   controllers: [PayWorkersController],
-  providers: [PayWorkerRepository, PayWorkerAccess, PayWorkersService, WorkforceWorkersHandler],
+  providers: [PayWorkerRepository, PayWorkerAccess, PayWorkersService, WorkforceWorkersHandler, WorkerStateBootstrapHandler],
   exports: [PayWorkerRepository, PayWorkerAccess],
 })
 export class PayWorkersModule {}

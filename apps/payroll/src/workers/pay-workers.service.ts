@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@cwp/platform';
+import { WORKER_STATE_EVENT_TYPE } from '@cwp/contracts';
 import { PAYROLL_SETTINGS, type PayrollSettings } from '../core';
 import { PayWorkerAccess } from './pay-worker-access';
 import { PayWorkerRepository } from './pay-worker.repository';
@@ -18,14 +19,22 @@ export class PayWorkersService {
     return PayWorkerResponse.toResponse(await this.access.visible(workerId, principal));
   }
 
-  /** Projection vs events consumed (city operators: the controller's role check). */
+  /** Projection vs events consumed, the worker-state bootstrap included (city operators: the controller's role check). */
   async reconciliation(): Promise<ReconciliationResponse> {
-    const [consumed, counts] = await Promise.all([
+    const stateConsumer = this.settings.workerStateConsumer;
+    const [consumed, state, counts] = await Promise.all([
       this.repository.consumedByType(this.settings.workersConsumer),
+      stateConsumer ? this.repository.consumedByType(stateConsumer) : Promise.resolve({} as Record<string, number>),
       this.repository.projectionCounts(),
     ]);
     return ReconciliationResponse.toResponse(
-      reconcileProjection({ consumed, misses: counts.misses, workers: counts.workers, exited: counts.byStatus.exited ?? 0 }),
+      reconcileProjection({
+        consumed,
+        misses: counts.misses,
+        workers: counts.workers,
+        exited: counts.byStatus.exited ?? 0,
+        state: { consumed: state[WORKER_STATE_EVENT_TYPE] ?? 0, inserted: counts.fromState },
+      }),
     );
   }
 }

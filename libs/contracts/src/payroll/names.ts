@@ -12,6 +12,7 @@ export const PAYROLL_EVENT_TYPES = {
   recalibrated: 'cwp.payroll.pay.recalibrated.v1',
   wagePublished: 'cwp.payroll.wage.published.v1',
   recalibrationApplied: 'cwp.payroll.recalibration.applied.v1',
+  slipPaid: 'cwp.payroll.pay.slip-paid.v1',
 } as const;
 
 /** Workflow type names: the exported function names in @cwp/payroll-workflows. */

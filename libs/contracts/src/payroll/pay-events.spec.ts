@@ -6,8 +6,10 @@ import {
   payRecalibratedContract,
   payrollEventContracts,
   recalibrationAppliedContract,
+  slipPaidContract,
   wagePublishedContract,
   type PayRecalibratedData,
+  type SlipPaidData,
   type RecalibrationAppliedData,
   type WagePublishedData,
 } from './pay-events';
@@ -39,10 +41,31 @@ const applied: RecalibrationAppliedData = {
   losers: 0,
   rules: ['PAY-3'],
 };
+const slip: SlipPaidData = {
+  workerId: '6f1c2a9e-8d43-4c1b-9a55-0e7d3f2b4c11',
+  unitCode: '310101002001',
+  period: '2027-03',
+  policyVersion: '2027-proposal',
+  annualFen: 17_280_011,
+  baseFen: 1_008_001,
+  performanceFen: 1_296_000,
+  arrearsFen: -120,
+  totalFen: 2_303_881,
+  performance: {
+    poolUnitCode: '310101002001',
+    grade: 'qualified',
+    appraisalYear: 2026,
+    instalment: 1,
+    instalments: 4,
+    shareFen: 1_296_000,
+  },
+  rules: ['PAY-2', 'PAY-5', 'PAY-6'],
+};
 const samples = [
   [payRecalibratedContract, recalibrated],
   [wagePublishedContract, wage],
   [recalibrationAppliedContract, applied],
+  [slipPaidContract, slip],
 ] as const;
 
 describe('payroll event contracts', () => {
@@ -68,6 +91,13 @@ describe('payroll event contracts', () => {
 
   it('PAY-3: a multiplier outside 1..1.5 is refused by the recalibrated contract', () => {
     expect(ajv.compile(payRecalibratedContract.schema)({ ...recalibrated, multiplier: 1.6 })).toBe(false);
+  });
+
+  it('PAY-5/PAY-6: a slip with no pool line, or a share of a worker with no grade yet, is well formed; a fifth quarter is not', () => {
+    const validate = ajv.compile(slipPaidContract.schema);
+    expect(validate({ ...slip, performanceFen: 0, performance: null })).toBe(true);
+    expect(validate({ ...slip, performance: { ...slip.performance!, grade: null, shareFen: 0 } })).toBe(true);
+    expect(validate({ ...slip, performance: { ...slip.performance!, instalment: 5 } })).toBe(false);
   });
 
   it('one recalibration workflow per pay year', () => {

@@ -140,9 +140,100 @@ export const recalibrationAppliedContract = defineEventContract<RecalibrationApp
   },
 });
 
+/** PAY-5/PAY-6: the pool share a slip pays (null on a slip with no performance line). */
+export interface SlipPerformanceLine {
+  /** The unit whose quota binds the pool (PAY-6). */
+  poolUnitCode: string;
+  /** The grade of the appraisal year the share follows; null: none published yet (no share). */
+  grade: 'excellent' | 'qualified' | 'basically-qualified' | 'unqualified' | null;
+  appraisalYear: number;
+  /** Which payment of the year: 1..4 for a quarter, 1 of 1 for a yearly payment. */
+  instalment: number;
+  instalments: number;
+  shareFen: number;
+}
+
+/**
+ * A worker's monthly slip was paid (PAY-2, PAY-5, PAY-6): base pay, the performance pool share
+ * when one fell due, and arrears, for HR and finance systems. Keyed by worker id. Figures in fen.
+ */
+export interface SlipPaidData {
+  workerId: string;
+  unitCode: string;
+  period: string;
+  policyVersion: string;
+  /** The yearly pay the base pay is a month of (PAY-3). */
+  annualFen: number;
+  baseFen: number;
+  performanceFen: number;
+  /** Back pay for earlier months of the year (negative: recovered). */
+  arrearsFen: number;
+  totalFen: number;
+  performance: SlipPerformanceLine | null;
+  rules: string[];
+}
+
+const GRADE = { enum: ['excellent', 'qualified', 'basically-qualified', 'unqualified', null] } as const;
+
+export const slipPaidContract = defineEventContract<SlipPaidData>({
+  type: T.slipPaid,
+  topic: PAYROLL_PAY_TOPIC,
+  schema: {
+    $schema: SCHEMA_DIALECT,
+    $id: eventSchemaId(T.slipPaid),
+    title: "A worker's monthly pay slip was paid: base, performance pool share, arrears (PAY-2, PAY-5, PAY-6)",
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'workerId',
+      'unitCode',
+      'period',
+      'policyVersion',
+      'annualFen',
+      'baseFen',
+      'performanceFen',
+      'arrearsFen',
+      'totalFen',
+      'performance',
+      'rules',
+    ],
+    properties: {
+      workerId: WORKER_ID,
+      unitCode: UNIT_CODE,
+      period: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' },
+      policyVersion: VERSION_ID,
+      annualFen: FEN,
+      baseFen: FEN,
+      performanceFen: FEN,
+      arrearsFen: SIGNED_FEN,
+      totalFen: SIGNED_FEN,
+      performance: {
+        anyOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['poolUnitCode', 'grade', 'appraisalYear', 'instalment', 'instalments', 'shareFen'],
+            properties: {
+              poolUnitCode: UNIT_CODE,
+              grade: GRADE,
+              appraisalYear: YEAR,
+              instalment: { type: 'integer', minimum: 1, maximum: 4 },
+              instalments: { enum: [1, 4] },
+              shareFen: FEN,
+            },
+          },
+        ],
+      },
+      rules: RULES,
+    },
+  },
+});
+
 /** Every event the payroll service produces (PlatformOutboxModule `produces`). */
 export const payrollEventContracts: readonly EventContract[] = [
   payRecalibratedContract,
   wagePublishedContract,
   recalibrationAppliedContract,
+  slipPaidContract,
 ];

@@ -89,6 +89,17 @@ const samples: Array<[string, () => policy.Decision<unknown>]> = [
     'performancePool',
     () => policy.performancePool(current, { payYear: 2018, quota: 9, referenceWage: wage2013, members: [{ id: 'w', grade: 'qualified' }] }),
   ],
+  [
+    'poolInstalment',
+    () =>
+      policy.poolInstalment(current, {
+        payYear: 2018,
+        month: 12,
+        quota: 9,
+        referenceWage: wage2013,
+        gradeCounts: { qualified: 2, excellent: 1 },
+      }),
+  ],
   ['checkTitlePromotion', () => policy.checkTitlePromotion(current, { junior: 4, intermediate: 4, senior: 2 }, 'junior', 'intermediate')],
   ['nextRole', () => policy.nextRole('specialist')],
   ['nextTitle', () => policy.nextTitle('junior')],

@@ -92,6 +92,7 @@ export function parsePay(r: FieldReader, raw: Record<string, unknown>, path: str
     'remeasureEveryYears',
     'performanceShare',
     'performancePaidEvery',
+    'performancePaidInMonth',
     'gradePerformanceWeights',
     'matrix',
   ]);
@@ -121,6 +122,14 @@ export function parsePay(r: FieldReader, raw: Record<string, unknown>, path: str
   if (!(gw.excellent > gw.qualified && gw.qualified > gw['basically-qualified'] && gw['basically-qualified'] >= gw.unqualified)) {
     r.problem(gPath, 'must descend: excellent > qualified > basically-qualified >= unqualified', 'PAY-5');
   }
+  const performancePaidEvery = r.oneOf(raw, 'performancePaidEvery', path, ['quarter', 'year'] as const, 'PAY-5');
+  if (performancePaidEvery === 'quarter' && raw.performancePaidInMonth !== undefined && raw.performancePaidInMonth !== 12) {
+    r.problem(
+      join(path, 'performancePaidInMonth'),
+      'applies to a yearly payment only; quarterly pay falls due in March, June, September and December',
+      'PAY-5',
+    );
+  }
   return {
     wageReference: r.oneOf(raw, 'wageReference', path, ['base-year', 'previous-year'] as const, 'PAY-3'),
     baseYear: r.number(raw, 'baseYear', path, { min: 2000, max: 2200, integer: true }, 'PAY-1'),
@@ -129,7 +138,12 @@ export function parsePay(r: FieldReader, raw: Record<string, unknown>, path: str
     ceilingMultiplier,
     remeasureEveryYears: r.number(raw, 'remeasureEveryYears', path, { min: 1, max: 10, integer: true }, 'PAY-4'),
     performanceShare: parseSharePhases(r, raw, path),
-    performancePaidEvery: r.oneOf(raw, 'performancePaidEvery', path, ['quarter', 'year'] as const, 'PAY-5'),
+    performancePaidEvery,
+    // Optional: versions written before it pay a yearly performance share in December.
+    performancePaidInMonth:
+      raw.performancePaidInMonth === undefined
+        ? 12
+        : r.number(raw, 'performancePaidInMonth', path, { min: 1, max: 12, integer: true }, 'PAY-5'),
     gradePerformanceWeights,
     matrix: parseMatrix(r, r.child(raw, 'matrix', path), join(path, 'matrix')),
   };

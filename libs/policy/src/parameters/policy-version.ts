@@ -125,6 +125,8 @@ export interface PayParameters {
   readonly performanceShare: readonly PerformanceSharePhase[];
   /** PAY-5: how often performance pay is paid. */
   readonly performancePaidEvery: 'quarter' | 'year';
+  /** PAY-5: the month (1..12) a yearly performance payment falls due; December unless the version says otherwise. */
+  readonly performancePaidInMonth: number;
   /** PAY-5: relative weight of a worker's share of the pool by grade; excellent > qualified > basically qualified. */
   readonly gradePerformanceWeights: Readonly<Record<Grade, number>>;
   readonly matrix: PayMatrixParameters;

@@ -1,18 +1,11 @@
 /**
- * PAY-2, PAY-5: the share of one month of a yearly figure, so that the twelve months add up to it
- * exactly. Base pay is paid monthly: floor(base/12), and one fen more in the first (base mod 12)
- * months (largest remainder with equal weights). Performance pay is paid quarterly (in March, June,
- * September, December) or yearly (December), split the same way. Mirrored in the pay run's SQL.
+ * PAY-2: base pay is paid monthly, one twelfth of the yearly base part: floor(base/12), and one
+ * fen more in the first (base mod 12) months (largest remainder with equal weights), so twelve
+ * slips add up to it exactly. Mirrored in the pay run's SQL. Performance pay is not a part of the
+ * worker's own yearly pay on the slip: it comes from the unit's pool (PAY-6, libs/policy `poolInstalment`).
  */
 export function monthlyBaseFen(baseYearFen: number, month: number): number {
   return Math.floor(baseYearFen / 12) + (month <= baseYearFen % 12 ? 1 : 0);
-}
-
-export function monthlyPerformanceFen(performanceYearFen: number, month: number, paidEvery: 'quarter' | 'year'): number {
-  if (paidEvery === 'year') return month === 12 ? performanceYearFen : 0;
-  if (month % 3 !== 0) return 0;
-  const quarter = month / 3;
-  return Math.floor(performanceYearFen / 4) + (quarter <= performanceYearFen % 4 ? 1 : 0);
 }
 
 /** The base part of a yearly total (PAY-5: performance pay is `share` of total pay), rounded half up. */

@@ -1,6 +1,12 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { payRecalibrationWorkflowId, recalibrationInputsChangedSignal } from '@cwp/contracts';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  PAY_RECALIBRATION_WORKFLOW_TYPE,
+  payRecalibrationWorkflowId,
+  recalibrationInputsChangedSignal,
+  type PayRecalibrationInput,
+} from '@cwp/contracts';
+import { PAYROLL_SETTINGS, type PayrollSettings } from '../../core';
 
 /**
  * After a wage commits, wakes the recalibration that waits for it (pay year = wage year + 1) so it
@@ -11,7 +17,10 @@ import { payRecalibrationWorkflowId, recalibrationInputsChangedSignal } from '@c
 export class RecalibrationNudge {
   private readonly logger = new Logger(RecalibrationNudge.name);
 
-  constructor(@Optional() private readonly client?: Client) {}
+  constructor(
+    @Inject(PAYROLL_SETTINGS) private readonly settings: PayrollSettings,
+    @Optional() private readonly client?: Client,
+  ) {}
 
   async wageChanged(wageYear: number, reason: 'wage-published' | 'wage-corrected'): Promise<void> {
     if (!this.client) return;
@@ -20,6 +29,27 @@ export class RecalibrationNudge {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return;
       this.logger.warn(`could not signal ${payRecalibrationWorkflowId(wageYear + 1)}: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * PAY-3: a recalibration re-opened by a wage correction runs again under its business key (its
+   * first run completed): it finds the row open and builds a new preview for the city to approve.
+   * Best effort: `POST recalibrations/:year/start` does the same if this start is lost.
+   */
+  async restart(payYear: number): Promise<void> {
+    if (!this.client) return;
+    const workflowId = payRecalibrationWorkflowId(payYear);
+    const input: PayRecalibrationInput = {
+      payYear,
+      chunkSize: this.settings.applyChunk,
+      chunksPerActivity: this.settings.applyChunksPerActivity,
+    };
+    try {
+      await this.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue: this.settings.taskQueue, workflowId, args: [input] });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      this.logger.warn(`could not start ${workflowId} again: ${(error as Error).message}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { WORKER_EVENT_TYPES as T } from '@cwp/contracts';
+import { WORKER_EVENT_TYPES as T, WORKER_STATE_EVENT_TYPE } from '@cwp/contracts';
 import { reconcileProjection } from './reconcile';
 
 describe('reconcileProjection (projection vs events consumed)', () => {
@@ -26,5 +26,18 @@ describe('reconcileProjection (projection vs events consumed)', () => {
   it('a duplicate hire recorded as a miss does not count as a row', () => {
     const report = reconcileProjection({ consumed: { [T.hired]: 2 }, misses: { [T.hired]: 1 }, workers: 1, exited: 0 });
     expect(report.consistent).toBe(true);
+  });
+
+  it('bootstrap: a worker first seen on the worker-state topic accounts for its row; a stale state event applies nothing', () => {
+    const report = reconcileProjection({
+      consumed: { [T.hired]: 2, [T.exited]: 1 },
+      misses: { [T.hired]: 1, [WORKER_STATE_EVENT_TYPE]: 1 },
+      workers: 4,
+      exited: 2,
+      state: { consumed: 4, inserted: 3 },
+    });
+    expect(report).toMatchObject({ consistent: true, bootstrap: { consumed: 4, applied: 3, stale: 1, inserted: 3 } });
+    const lost = reconcileProjection({ consumed: {}, misses: {}, workers: 1, exited: 0, state: { consumed: 2, inserted: 2 } });
+    expect(lost.discrepancies).toEqual(['0 hired events applied and 2 workers bootstrapped from state but 1 workers in the projection']);
   });
 });

@@ -1,4 +1,4 @@
-import { WORKER_EVENT_TYPES } from '@cwp/contracts';
+import { WORKER_EVENT_TYPES, WORKER_STATE_EVENT_TYPE } from '@cwp/contracts';
 
 export interface ReconciliationInput {
   /** Events the projection consumer handled, by CloudEvent type (from the inbox). */
@@ -7,6 +7,8 @@ export interface ReconciliationInput {
   misses: Readonly<Record<string, number>>;
   workers: number;
   exited: number;
+  /** Bootstrap from the worker-state topic: state events handled (inbox) and rows they first wrote. */
+  state?: { consumed: number; inserted: number };
 }
 
 export interface ReconciliationReport {
@@ -15,14 +17,17 @@ export interface ReconciliationReport {
   applied: { hired: number; changed: number; transferred: number; exited: number };
   misses: Record<string, number>;
   projection: { workers: number; exited: number; active: number };
+  /** The worker-state bootstrap: events handled, applied (newer than the row), stale, rows inserted. */
+  bootstrap: { consumed: number; applied: number; stale: number; inserted: number };
   /** What does not add up, in words (empty when consistent). */
   discrepancies: string[];
 }
 
 /**
- * The projection must be exactly what the consumed events built: one row per applied `hired`, one
- * exited row per applied `exited`. A difference means rows were written outside the consumer (or
- * lost), which the report names.
+ * The projection must be exactly what the consumed events built: one row per applied `hired` or
+ * per worker first seen on the worker-state topic (bootstrap), one exited row per applied `exited`
+ * (plus at most one per applied state event, which may carry an exit). A difference means rows were
+ * written outside the consumers (or lost), which the report names.
  */
 export function reconcileProjection(input: ReconciliationInput): ReconciliationReport {
   const count = (m: Readonly<Record<string, number>>, type: string): number => m[type] ?? 0;
@@ -38,17 +43,29 @@ export function reconcileProjection(input: ReconciliationInput): ReconciliationR
     consumed[key] = count(input.consumed, types[key]);
     applied[key] = consumed[key] - count(input.misses, types[key]);
   }
+  const stale = count(input.misses, WORKER_STATE_EVENT_TYPE);
+  const state = input.state ?? { consumed: 0, inserted: 0 };
+  const bootstrap = { consumed: state.consumed, applied: state.consumed - stale, stale, inserted: state.inserted };
   const discrepancies: string[] = [];
-  if (applied.hired !== input.workers)
-    discrepancies.push(`${applied.hired} hired events applied but ${input.workers} workers in the projection`);
-  if (applied.exited !== input.exited)
-    discrepancies.push(`${applied.exited} exited events applied but ${input.exited} exited workers in the projection`);
+  if (applied.hired + bootstrap.inserted !== input.workers)
+    discrepancies.push(
+      bootstrap.consumed === 0
+        ? `${applied.hired} hired events applied but ${input.workers} workers in the projection`
+        : `${applied.hired} hired events applied and ${bootstrap.inserted} workers bootstrapped from state but ${input.workers} workers in the projection`,
+    );
+  if (input.exited < applied.exited || input.exited > applied.exited + bootstrap.applied)
+    discrepancies.push(
+      bootstrap.consumed === 0
+        ? `${applied.exited} exited events applied but ${input.exited} exited workers in the projection`
+        : `${applied.exited} exited events and ${bootstrap.applied} state events applied but ${input.exited} exited workers in the projection`,
+    );
   return {
     consistent: discrepancies.length === 0,
     consumed,
     applied,
     misses: { ...input.misses },
     projection: { workers: input.workers, exited: input.exited, active: input.workers - input.exited },
+    bootstrap,
     discrepancies,
   };
 }
