@@ -35,4 +35,6 @@ export const BENCHES: readonly BenchEntry[] = [
   { file: 'test/bench/policy-recalibration.bench.ts', small: ['--size', '6500', '--runs', '2'], city: ['--size', '65000'] },
   { file: 'test/bench/workforce-generate.bench.ts', small: ['--size', '62000'], city: [] },
   { file: 'test/bench/policy-workflow-bundle.bench.ts', small: [], city: [] },
+  // Issue 10: one recruitment campaign from registration to appointment (5,000: RECRUITMENT_BENCH_APPLICANTS=5000).
+  { file: 'test/bench/recruitment-campaign.bench.ts', small: ['--applicants', '500'], city: ['--applicants', '20000'] },
 ];

@@ -17,6 +17,7 @@ import { recruitmentConfig } from './config';
 import { RecruitmentCoreModule } from './core';
 import { recruitmentMigrations } from './migrations';
 import { CancellationSteps, SelectionModule, SelectionSteps, createCampaignActivities } from './selection';
+import { ReserveModule } from './reserve';
 import { StaffingModule } from './staffing';
 
 // Read at import: main.ts validates every variable (platform's and ours) before it loads this file.
@@ -34,7 +35,7 @@ const activities = (ref: ModuleRef) => ({
   imports: [
     PlatformDatabaseModule.forService({ schema: config.RECRUITMENT_DB_SCHEMA, migrations: recruitmentMigrations }),
     PlatformHttpModule.forRoot(),
-    // The staffing topic is the workforce service's: the platform subscriber creates it if needed.
+    // The staffing and candidate topics are the workforce service's and the talent pool's: the platform subscriber creates them if needed.
     PlatformKafkaModule.forService({ clientId: 'recruitment' }),
     PlatformOutboxModule.forService({ service: 'recruitment', produces: recruitmentEventContracts }),
     PlatformInboxModule.forService(),
@@ -51,6 +52,7 @@ const activities = (ref: ModuleRef) => ({
     RecruitmentCoreModule.forRoot({
       taskQueue: config.RECRUITMENT_TASK_QUEUE,
       staffingConsumer: config.RECRUITMENT_STAFFING_CONSUMER,
+      reserveConsumer: config.RECRUITMENT_RESERVE_CONSUMER,
       publicRatePerMinute: config.RECRUITMENT_PUBLIC_RATE_PER_MINUTE,
       assessmentDays: config.RECRUITMENT_ASSESSMENT_DAYS,
       phaseSeconds: config.RECRUITMENT_PHASE_SECONDS,
@@ -58,6 +60,7 @@ const activities = (ref: ModuleRef) => ({
     }),
     AuditModule,
     StaffingModule,
+    ReserveModule,
     CampaignsModule,
     ApplicantsModule,
     SelectionModule,

@@ -16,6 +16,8 @@ export const recruitmentConfig = defineServiceConfig('recruitment', {
   RECRUITMENT_RECONCILE_SECONDS: cfg.int({ default: 300, min: 0, max: 86_400 }),
   /** Inbox consumer name and Kafka group of the workforce staffing handler (e2e runs use their own). */
   RECRUITMENT_STAFFING_CONSUMER: cfg.string({ default: 'recruitment.workforce-staffing', pattern: /^[A-Za-z0-9._-]+$/ }),
+  /** Inbox consumer name and Kafka group of the talent pool's candidate topic (invitations; e2e runs use their own). */
+  RECRUITMENT_RESERVE_CONSUMER: cfg.string({ default: 'recruitment.talent-pool-candidates', pattern: /^[A-Za-z0-9._-]+$/ }),
   /** Public application endpoint: applications accepted per client address per minute (floods get 429). */
   RECRUITMENT_PUBLIC_RATE_PER_MINUTE: cfg.int({ default: 10, min: 1, max: 10_000 }),
   /** Days the assessment (考核) phase lasts after the ranking, unless an operator closes it first. */

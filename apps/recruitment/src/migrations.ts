@@ -1,6 +1,7 @@
 import { platformMigrations } from '@cwp/platform';
 import { applicantsMigrations } from './applicants/migrations';
 import { campaignsMigrations } from './campaigns/migrations';
+import { reserveMigrations } from './reserve/migrations';
 import { selectionMigrations } from './selection/migrations';
 import { staffingMigrations } from './staffing/migrations';
 
@@ -11,4 +12,5 @@ export const recruitmentMigrations: Function[] = [
   ...campaignsMigrations,
   ...applicantsMigrations,
   ...selectionMigrations,
+  ...reserveMigrations,
 ];

@@ -10,7 +10,7 @@ import {
   PlatformOutboxModule,
   PlatformTemporalModule,
 } from '@cwp/platform';
-import { talentPoolEntryStateEventContracts, talentPoolEventContracts } from '@cwp/contracts';
+import { talentPoolEntryCandidateEventContracts, talentPoolEntryStateEventContracts, talentPoolEventContracts } from '@cwp/contracts';
 import { talentPoolConfig } from './config';
 import { TalentPoolCoreModule } from './core';
 import { EntriesModule, EntryEndings, EntryStateModule, createEntryActivities } from './entries';
@@ -36,7 +36,7 @@ const activities = (ref: ModuleRef) => ({
     PlatformKafkaModule.forService({ clientId: 'talent-pool' }),
     PlatformOutboxModule.forService({
       service: 'talent-pool',
-      produces: [...talentPoolEventContracts, ...talentPoolEntryStateEventContracts],
+      produces: [...talentPoolEventContracts, ...talentPoolEntryStateEventContracts, ...talentPoolEntryCandidateEventContracts],
     }),
     PlatformInboxModule.forService(),
     PlatformTemporalModule.forService({
@@ -52,7 +52,8 @@ const activities = (ref: ModuleRef) => ({
     TalentPoolCoreModule.forRoot(config),
     AuditModule,
     EntriesModule,
-    // Issue 14: each entry's latest state on a compacted topic (bootstrap for HR systems).
+    // Issue 14: each entry's latest state on a compacted topic (bootstrap for HR systems); issue 10:
+    // its candidate facts for recruitment's invitations on another.
     EntryStateModule,
   ],
 })

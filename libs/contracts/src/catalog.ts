@@ -8,7 +8,7 @@ import { appraisalEventContracts } from './appraisal/appraisal-events';
 import type { EventContract } from './cloudevent';
 import { payrollEventContracts } from './payroll/pay-events';
 import { recruitmentEventContracts } from './recruitment/recruitment-events';
-import { talentPoolEntryStateEventContracts, talentPoolEventContracts } from './talent-pool';
+import { talentPoolEntryCandidateEventContracts, talentPoolEntryStateEventContracts, talentPoolEventContracts } from './talent-pool';
 import { trainingEventContracts } from './training/training-events';
 import { workforceQuotaEventContracts } from './workforce/quota-events';
 import { workforceStaffingEventContracts } from './workforce/staffing-events';
@@ -31,7 +31,10 @@ export const EVENT_CATALOG: readonly ServiceEvents[] = [
       ...workforceWorkerStateEventContracts,
     ],
   },
-  { service: 'talent-pool', produces: [...talentPoolEventContracts, ...talentPoolEntryStateEventContracts] },
+  {
+    service: 'talent-pool',
+    produces: [...talentPoolEventContracts, ...talentPoolEntryStateEventContracts, ...talentPoolEntryCandidateEventContracts],
+  },
   { service: 'payroll', produces: payrollEventContracts },
   { service: 'appraisal', produces: appraisalEventContracts },
   { service: 'recruitment', produces: recruitmentEventContracts },

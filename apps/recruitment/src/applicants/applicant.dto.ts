@@ -94,12 +94,47 @@ export class ApplyDto {
   communityYears?: number;
 }
 
-/** An operator's entry on a person's behalf may name the reserve entry it came from. */
+/**
+ * An operator's entry on a person's behalf may name the reserve entry it came from: it must be an
+ * active entry of the same person (personRef) that the caller may see.
+ */
 export class OperatorApplyDto extends ApplyDto {
-  @ApiPropertyOptional({ description: 'The talent-pool entry this applicant came from' })
+  @ApiPropertyOptional({ description: 'The talent-pool entry this applicant came from (active, the same person)' })
   @IsOptional()
-  @IsUUID('4')
+  @IsUUID('4', { message: 'talentPoolEntryId must be a talent-pool entry id' })
   talentPoolEntryId?: string;
+}
+
+/**
+ * Issue 10, the third way in: an operator invites a talent-pool entry. The person (personRef) and
+ * the facts REC-4/REC-5 decide on come from the pool's candidate event; the name, which no event
+ * carries, from the operator (as the pool shows it to them).
+ */
+export class InviteDto {
+  @ApiProperty({ description: 'The talent-pool entry invited (active, within the caller’s scope)' })
+  @IsUUID('4', { message: 'talentPoolEntryId must be a talent-pool entry id' })
+  talentPoolEntryId!: string;
+
+  @ApiProperty({ description: 'The post applied for (a post of this campaign)' })
+  @IsUUID('4', { message: 'postId must be a post id of this campaign' })
+  postId!: string;
+
+  @ApiProperty({ example: '王五', maxLength: 60, description: 'As the talent pool shows it (no event carries names)' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 60)
+  name!: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 50,
+    description: 'Years of front-line community work (REC-4 45+ relaxation; the pool does not hold it)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  communityYears?: number;
 }
 
 export class ListApplicantsQueryDto {
@@ -140,7 +175,10 @@ export class ApplicantResponse {
   @ApiProperty({ enum: APPLICANT_STATUSES }) status!: ApplicantStatus;
   @ApiProperty({ nullable: true }) outReason!: ApplicantOutReason | null;
   @ApiProperty() name!: string;
-  @ApiProperty({ example: '310104********1234' }) nationalIdMasked!: string;
+  @ApiProperty({ example: '310104********1234', nullable: true, description: 'Null for an applicant invited from the talent pool' })
+  nationalIdMasked!: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid', description: 'The talent-pool entry this applicant came from' })
+  talentPoolEntryId!: string | null;
   @ApiProperty({ nullable: true }) phoneMasked!: string | null;
   @ApiProperty({ enum: EDUCATION_LEVELS }) education!: EducationLevel;
   @ApiProperty({ nullable: true }) major!: string | null;
@@ -182,6 +220,7 @@ export function toApplicantResponse(row: ApplicantRow): ApplicantResponse {
     outReason: row.outReason,
     name: row.name,
     nationalIdMasked: row.nationalIdMasked,
+    talentPoolEntryId: row.talentPoolEntryId,
     phoneMasked: row.phoneMasked,
     education: row.education,
     major: row.major,

@@ -21,8 +21,9 @@ export interface ApplicantRow {
   status: ApplicantStatus;
   outReason: ApplicantOutReason | null;
   name: string;
-  nationalIdEnc: string;
-  nationalIdMasked: string;
+  /** Null for an applicant invited from the talent pool (known by personRef; no event carries the ID). */
+  nationalIdEnc: string | null;
+  nationalIdMasked: string | null;
   phoneEnc: string | null;
   phoneMasked: string | null;
   personRef: string;

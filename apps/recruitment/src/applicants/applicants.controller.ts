@@ -7,6 +7,7 @@ import {
   ApplicantPageResponse,
   ApplicantResponse,
   ApplyDto,
+  InviteDto,
   ListApplicantsQueryDto,
   OperatorApplyDto,
   PublicApplicationResponse,
@@ -33,6 +34,17 @@ export class ApplicantsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApplicantResponse> {
     return this.applicants.apply(campaignId, dto, principal);
+  }
+
+  /** Issue 10: invite a talent-pool entry (its data from the pool's candidate event). */
+  @Post('campaigns/:id/invitations')
+  @ApiCreatedResponse({ type: ApplicantResponse })
+  invite(
+    @Param('id', CAMPAIGN_ID) campaignId: string,
+    @Body() dto: InviteDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ApplicantResponse> {
+    return this.applicants.invite(campaignId, dto, principal);
   }
 
   @Get('campaigns/:id/applicants')

@@ -15,8 +15,9 @@ import {
   type Principal,
 } from '@cwp/platform';
 import { checkEligibility, checkNationalId, maskNationalId, maskPhone, type PolicyCatalog } from '@cwp/policy';
-import { CampaignRepository, type CampaignRow } from '../campaigns';
+import { CampaignRepository, type CampaignPostRow, type CampaignRow } from '../campaigns';
 import { RecruitmentError } from '../core';
+import { ReserveEntries } from '../reserve';
 import { ApplicantAccess } from './applicant-access';
 import { APPLICANT_AUDIT_ENTITY, applicantAuditView } from './applicant-audit';
 import { applicantEventData } from './applicant-event-data';
@@ -25,6 +26,7 @@ import {
   type ApplicantPageResponse,
   type ApplicantResponse,
   type ApplyDto,
+  type InviteDto,
   type ListApplicantsQueryDto,
   type OperatorApplyDto,
   type PublicApplicationResponse,
@@ -32,6 +34,24 @@ import {
 import { ApplicantRepository } from './applicant.repository';
 import type { NewApplicantRow } from './applicant.row';
 import { HARD_FAILURE_FIELD, HARD_FAILURE_RULE } from './rules/hard-failure-field';
+
+/** Who applies, and the facts REC-4/REC-5 decide on: from the request, or from the talent pool's candidate event. */
+type ApplicantPerson = Pick<
+  NewApplicantRow,
+  | 'name'
+  | 'nationalIdEnc'
+  | 'nationalIdMasked'
+  | 'phoneEnc'
+  | 'phoneMasked'
+  | 'personRef'
+  | 'birthDate'
+  | 'gender'
+  | 'education'
+  | 'major'
+  | 'freshGraduate'
+  | 'certificates'
+  | 'communityYears'
+>;
 
 /** Who recorded a public application in the audit trail (no operator: the person applied themself). */
 const PUBLIC_APPLICANT: Principal = { sub: 'public-application', role: 'system', unit: '31' };
@@ -44,6 +64,7 @@ export class ApplicantsService {
     private readonly repository: ApplicantRepository,
     private readonly campaigns: CampaignRepository,
     private readonly access: ApplicantAccess,
+    private readonly reserve: ReserveEntries,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrail,
     private readonly cipher: PiiCipher,
@@ -51,11 +72,52 @@ export class ApplicantsService {
     @Inject(POLICY_CATALOG) private readonly policies: PolicyCatalog,
   ) {}
 
-  /** An operator enters an application on a person's behalf (during registration). */
+  /**
+   * An operator enters an application on a person's behalf (during registration). Naming a
+   * talent-pool entry makes it an application from the pool: the entry must be invitable by the
+   * caller and be this person's (the same personRef), so the hire ends the right entry (POOL-3).
+   */
   async apply(campaignId: string, dto: OperatorApplyDto, principal: Principal): Promise<ApplicantResponse> {
     const post = isUuid(dto.postId) ? await this.campaigns.findPost(dto.postId) : undefined;
     const campaign = await this.access.enteringFor(campaignId, post?.campaignId === campaignId ? post.streetCode : undefined, principal);
-    const row = await this.register(campaign, dto, dto.talentPoolEntryId ? 'talent-pool' : 'operator', principal, dto.talentPoolEntryId);
+    const postRow = this.registrationPost(campaign, post);
+    const person = this.personOf(dto);
+    if (dto.talentPoolEntryId) {
+      const invited = await this.reserve.invitable(dto.talentPoolEntryId, principal, this.clock.today());
+      if (invited.personRef !== person.personRef)
+        throw DomainError.validation('nationalId', `nationalId is not the person of talent-pool entry ${dto.talentPoolEntryId}`);
+    }
+    const row = await this.register(campaign, postRow, person, dto.talentPoolEntryId ? 'talent-pool' : 'operator', principal, {
+      ...(dto.talentPoolEntryId ? { talentPoolEntryId: dto.talentPoolEntryId } : {}),
+    });
+    return toApplicantResponse((await this.repository.findById(row.id))!);
+  }
+
+  /**
+   * Issue 10, the third way in: an operator invites a talent-pool entry into the campaign. The
+   * person and the facts eligibility decides on come from the pool's candidate event (the
+   * projection); an unknown or out-of-scope entry is 404, an ended one 409, both naming
+   * `talentPoolEntryId`; REC-4/REC-5 eligibility as for any applicant.
+   */
+  async invite(campaignId: string, dto: InviteDto, principal: Principal): Promise<ApplicantResponse> {
+    const post = isUuid(dto.postId) ? await this.campaigns.findPost(dto.postId) : undefined;
+    const campaign = await this.access.enteringFor(campaignId, post?.campaignId === campaignId ? post.streetCode : undefined, principal);
+    const postRow = this.registrationPost(campaign, post);
+    const invited = await this.reserve.invitable(dto.talentPoolEntryId, principal, this.clock.today());
+    const person: ApplicantPerson = {
+      name: dto.name,
+      nationalIdEnc: null,
+      nationalIdMasked: null,
+      phoneEnc: null,
+      phoneMasked: null,
+      personRef: invited.personRef,
+      ...invited.facts,
+      communityYears: dto.communityYears ?? 0,
+    };
+    const row = await this.register(campaign, postRow, person, 'talent-pool', principal, {
+      talentPoolEntryId: dto.talentPoolEntryId,
+      duplicateField: 'talentPoolEntryId',
+    });
     return toApplicantResponse((await this.repository.findById(row.id))!);
   }
 
@@ -74,7 +136,8 @@ export class ApplicantsService {
         { details: { registrationOpensOn: campaign.registrationOpensOn, registrationClosesOn: campaign.registrationClosesOn, today } },
       );
     }
-    const row = await this.register(campaign, dto, 'public', PUBLIC_APPLICANT);
+    const post = this.registrationPost(campaign, isUuid(dto.postId) ? await this.campaigns.findPost(dto.postId) : undefined);
+    const row = await this.register(campaign, post, this.personOf(dto), 'public', PUBLIC_APPLICANT);
     return { id: row.id, status: row.status, eligibility: row.eligibility };
   }
 
@@ -94,18 +157,8 @@ export class ApplicantsService {
     return { items: rows.map(toApplicantResponse), page: query.page, pageSize: query.pageSize, total };
   }
 
-  /**
-   * The one registration path: phase, post, national ID, REC-4/REC-5 eligibility (a hard failure
-   * refuses, naming the rule and the field), then row + audit + `applicant.registered` in one
-   * transaction. One application per person per campaign by personRef (409 on nationalId).
-   */
-  private async register(
-    campaign: CampaignRow,
-    dto: ApplyDto,
-    channel: ApplicationChannel,
-    principal: Principal,
-    talentPoolEntryId?: string,
-  ): Promise<NewApplicantRow> {
+  /** The campaign must be in registration, and the post (looked up by the request's postId) one of its posts. */
+  private registrationPost(campaign: CampaignRow, post: CampaignPostRow | undefined): CampaignPostRow {
     if (campaign.phase !== 'registration') {
       throw new DomainError(
         RecruitmentError.CAMPAIGN_PHASE,
@@ -115,24 +168,56 @@ export class ApplicantsService {
         },
       );
     }
-    const post = isUuid(dto.postId) ? await this.campaigns.findPost(dto.postId) : undefined;
     if (!post || post.campaignId !== campaign.id) throw DomainError.validation('postId', 'postId must be a post of this campaign');
+    return post;
+  }
+
+  /** The person of a request that states their national ID (public and operator entries). */
+  private personOf(dto: ApplyDto): ApplicantPerson {
     const id = checkNationalId(dto.nationalId, this.clock.now());
     if (!id.valid) throw DomainError.validation('nationalId', id.message);
+    return {
+      name: dto.name,
+      nationalIdEnc: this.cipher.encrypt(id.normalized, 'national-id'),
+      nationalIdMasked: maskNationalId(id.normalized),
+      phoneEnc: dto.phone ? this.cipher.encrypt(dto.phone, 'phone') : null,
+      phoneMasked: dto.phone ? maskPhone(dto.phone) : null,
+      personRef: this.cipher.personRef(id.normalized),
+      birthDate: id.birthDate,
+      gender: dto.gender ?? id.sex,
+      education: dto.education,
+      major: dto.major ?? null,
+      freshGraduate: dto.freshGraduate,
+      certificates: [...(dto.certificates ?? [])].sort(),
+      communityYears: dto.communityYears ?? 0,
+    };
+  }
 
+  /**
+   * The one registration path of the three ways in: REC-4/REC-5 eligibility (a hard failure
+   * refuses, naming the rule and the field), then row + audit + `applicant.registered` in one
+   * transaction. One application per person per campaign by personRef (409 on `duplicateField`).
+   */
+  private async register(
+    campaign: CampaignRow,
+    post: CampaignPostRow,
+    person: ApplicantPerson,
+    channel: ApplicationChannel,
+    principal: Principal,
+    options: { talentPoolEntryId?: string; duplicateField?: string } = {},
+  ): Promise<NewApplicantRow> {
     const policy = decide(() => this.policies.byId(campaign.policyVersion));
     const today = this.clock.today();
-    const certificates = [...(dto.certificates ?? [])].sort();
     const eligibility = decide(() =>
       checkEligibility(
         policy,
         {
-          birthDate: id.birthDate,
-          education: dto.education,
-          ...(dto.major ? { major: dto.major } : {}),
-          freshGraduate: dto.freshGraduate,
-          certificates,
-          communityYears: dto.communityYears ?? 0,
+          birthDate: person.birthDate,
+          education: person.education,
+          ...(person.major ? { major: person.major } : {}),
+          freshGraduate: person.freshGraduate,
+          certificates: person.certificates,
+          communityYears: person.communityYears,
         },
         post.requiredQualification ? { requiredQualification: post.requiredQualification } : {},
         today,
@@ -160,20 +245,8 @@ export class ApplicantsService {
       streetCode: post.streetCode,
       channel,
       status: 'registered',
-      name: dto.name,
-      nationalIdEnc: this.cipher.encrypt(id.normalized, 'national-id'),
-      nationalIdMasked: maskNationalId(id.normalized),
-      phoneEnc: dto.phone ? this.cipher.encrypt(dto.phone, 'phone') : null,
-      phoneMasked: dto.phone ? maskPhone(dto.phone) : null,
-      personRef: this.cipher.personRef(id.normalized),
-      birthDate: id.birthDate,
-      gender: dto.gender ?? id.sex,
-      education: dto.education,
-      major: dto.major ?? null,
-      freshGraduate: dto.freshGraduate,
-      certificates,
-      communityYears: dto.communityYears ?? 0,
-      talentPoolEntryId: talentPoolEntryId ?? null,
+      ...person,
+      talentPoolEntryId: options.talentPoolEntryId ?? null,
       eligibility: { value: eligibility.value, explanation: eligibility.explanation },
       preferenceRank: eligibility.value.preferenceRank,
       registeredOn: today,
@@ -192,7 +265,7 @@ export class ApplicantsService {
     });
     if (!inserted) {
       throw new DomainError(ErrorCode.DUPLICATE, 'This person has already applied to this campaign', {
-        field: 'nationalId',
+        field: options.duplicateField ?? 'nationalId',
         details: { campaignId: campaign.id },
       });
     }

@@ -69,6 +69,18 @@ export class CampaignRepository {
     ])) as CampaignPostRow[];
   }
 
+  /** The posts of many campaigns in one statement (a list is one query for its posts, not one per campaign). */
+  async postsOfEach(campaignIds: readonly string[]): Promise<Map<string, CampaignPostRow[]>> {
+    const byCampaign = new Map<string, CampaignPostRow[]>(campaignIds.map((id) => [id, []]));
+    if (campaignIds.length === 0) return byCampaign;
+    const rows = (await this.dataSource.query(
+      `SELECT ${POST_COLUMNS} FROM campaign_posts p WHERE p.campaign_id = ANY($1::uuid[]) ORDER BY p.street_code, p.id`,
+      [campaignIds],
+    )) as CampaignPostRow[];
+    for (const row of rows) byCampaign.get(row.campaignId)?.push(row);
+    return byCampaign;
+  }
+
   async findPost(postId: string, em: EntityManager = this.dataSource.manager): Promise<CampaignPostRow | undefined> {
     const rows = (await em.query(`SELECT ${POST_COLUMNS} FROM campaign_posts p WHERE p.id = $1`, [postId])) as CampaignPostRow[];
     return rows[0];

@@ -135,7 +135,8 @@ export class CampaignsService {
 
   async list(query: ListCampaignsQueryDto, principal: Principal): Promise<CampaignListResponse> {
     const rows = await this.repository.search(principal, query.year);
-    return { items: await Promise.all(rows.map(async (r) => toCampaignResponse(r, await this.repository.postsOf(r.id)))) };
+    const posts = await this.repository.postsOfEach(rows.map((r) => r.id));
+    return { items: rows.map((r) => toCampaignResponse(r, posts.get(r.id) ?? [])) };
   }
 
   /** The workflow's phase change: row, audit and `campaign.phase-changed` together; a repeat is a no-op. */

@@ -133,6 +133,25 @@ describe('opening a campaign', () => {
     const listed = await ctx.call('GET', '/campaigns', { principal: otherDistrict });
     expect(listed.body.items.map((c: { id: string }) => c.id)).not.toContain(first.id);
   });
+
+  it('the list carries each campaign with its own posts (one query for all their posts)', async () => {
+    const items = (await ctx.call('GET', '/campaigns', { principal: district })).body.items as Array<{
+      id: string;
+      posts: Array<{ count: number }>;
+    }>;
+    expect(items.length).toBeGreaterThanOrEqual(1);
+    expect(items.find((c) => c.id === first.id)?.posts.map((p) => p.count)).toEqual([3]);
+    for (const c of items) expect(c.posts.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the workflow state: one read of the row is also its access check; out of scope or unknown is 404 (audited)', async () => {
+    expect((await ctx.call('GET', `/campaigns/${first.id}/state`, { principal: street })).status).toBe(200);
+    const denied = await deniedAudits();
+    for (const p of [otherDistrict, foreignStreet])
+      expect((await ctx.call('GET', `/campaigns/${first.id}/state`, { principal: p })).status).toBe(404);
+    expect(await deniedAudits()).toBe(denied + 2);
+    expect((await ctx.call('GET', '/campaigns/00000000-0000-4000-8000-000000000000/state', { principal: district })).status).toBe(404);
+  });
 });
 
 describe('applications, scores and the workflow', () => {

@@ -18,6 +18,8 @@ export const RecruitmentError = defineServiceErrorCodes('recruitment', {
   NOT_ELIGIBLE: 'unprocessable',
   /** A bulk score file with a bad row: nothing of the file is stored. */
   SCORE_FILE_INVALID: 'invalid',
+  /** POOL-2/POOL-3: the invited talent-pool entry has ended (joined, withdrawn, expired) or its reserve period is over. */
+  RESERVE_ENTRY_ENDED: 'conflict',
   /** The campaign was cancelled after publicity: its published results were withdrawn (the saga). */
   RESULTS_WITHDRAWN: 'conflict',
 });

@@ -4,6 +4,8 @@ export interface RecruitmentSettings {
   taskQueue: string;
   /** Inbox consumer name and Kafka group of the workforce staffing handler. */
   staffingConsumer: string;
+  /** Inbox consumer name and Kafka group of the talent pool's candidate handler (invitations). */
+  reserveConsumer: string;
   /** Public applications accepted per client address per minute. */
   publicRatePerMinute: number;
   /** Days of the assessment (考核) phase. */

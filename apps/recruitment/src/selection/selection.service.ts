@@ -44,11 +44,18 @@ export class SelectionService {
    * The workflow's state with the phase the campaign's row has: the workflow names its next phase
    * before the activity that writes the row commits, and files, applications and scores are
    * checked against the row. Read after the query, the row's phase is never behind what the
-   * workflow had committed, so a client that sees a phase here can act in it at once.
+   * workflow had committed, so a client that sees a phase here can act in it at once. That one
+   * read is also the access check; when the query fails, the check comes first, so an unknown or
+   * out-of-scope campaign is 404 (audited) whatever its workflow said.
    */
   async state(campaignId: string, principal: Principal): Promise<RecruitmentCampaignState> {
-    await this.campaigns.readable(campaignId, principal);
-    const state = await this.send(campaignId, (h) => h.query<RecruitmentCampaignState>('recruitmentCampaignState'));
+    let state: RecruitmentCampaignState;
+    try {
+      state = await this.send(campaignId, (h) => h.query<RecruitmentCampaignState>('recruitmentCampaignState'));
+    } catch (error) {
+      await this.campaigns.readable(campaignId, principal);
+      throw error;
+    }
     const row = await this.campaigns.readable(campaignId, principal);
     return { ...state, phase: row.phase };
   }

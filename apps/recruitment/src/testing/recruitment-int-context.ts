@@ -20,11 +20,12 @@ import {
   testing,
   type Principal,
 } from '@cwp/platform';
-import { recruitmentEventContracts, recruitmentCampaignWorkflowId } from '@cwp/contracts';
+import { recruitmentEventContracts, recruitmentCampaignWorkflowId, type CloudEvent, type EntryCandidateData } from '@cwp/contracts';
 import { ApplicantsModule, applicantsMigrations } from '../applicants';
 import { CampaignsModule, campaignsMigrations } from '../campaigns';
 import { RECRUITMENT_SETTINGS, type RecruitmentSettings } from '../core';
 import { CancellationSteps, SelectionModule, SelectionSteps, createCampaignActivities, selectionMigrations } from '../selection';
+import { ReserveModule, TalentPoolCandidateHandler, reserveMigrations } from '../reserve';
 import { StaffingModule, WorkforceStaffingHandler, staffingMigrations } from '../staffing';
 import { staffingEvent } from './builders';
 
@@ -44,6 +45,8 @@ export interface RecruitmentIntContext {
   fetch(url: string, principal: Principal): Promise<Response>;
   /** Records a unit's staffing as the workforce topic would (through the handler, in a transaction). */
   staffing(unitCode: string, quota: number, headcount: number): Promise<void>;
+  /** Records a talent-pool candidate event as the pool's topic would (through the handler, in a transaction). */
+  candidate(event: CloudEvent<EntryCandidateData>): Promise<void>;
   get<T>(type: new (...args: any[]) => T): T;
   close(): Promise<void>;
 }
@@ -56,6 +59,7 @@ export async function createRecruitmentIntContext(
   const settings: RecruitmentSettings = {
     taskQueue: `rec-it-${randomUUID()}`,
     staffingConsumer: `rec-it-staffing-${randomUUID()}`,
+    reserveConsumer: `rec-it-reserve-${randomUUID()}`,
     publicRatePerMinute: opts.publicRatePerMinute ?? 1000,
     assessmentDays: 14,
     phaseSeconds: opts.phaseSeconds ?? 3600,
@@ -64,8 +68,8 @@ export async function createRecruitmentIntContext(
   const context = await testing.createIntegrationContext({
     service: 'recruitment',
     schemaPrefix,
-    imports: [AuditModule, StaffingModule, CampaignsModule, ApplicantsModule, SelectionModule],
-    migrations: [...staffingMigrations, ...campaignsMigrations, ...applicantsMigrations, ...selectionMigrations],
+    imports: [AuditModule, StaffingModule, ReserveModule, CampaignsModule, ApplicantsModule, SelectionModule],
+    migrations: [...staffingMigrations, ...campaignsMigrations, ...applicantsMigrations, ...selectionMigrations, ...reserveMigrations],
     produces: recruitmentEventContracts,
     listen: true,
     temporal: {
@@ -112,6 +116,10 @@ export async function createRecruitmentIntContext(
     async staffing(unitCode, quota, headcount) {
       const handler = context.get(WorkforceStaffingHandler);
       await context.ds.transaction((em) => handler.handle(em, staffingEvent(unitCode, quota, headcount)));
+    },
+    async candidate(event) {
+      const handler = context.get(TalentPoolCandidateHandler);
+      await context.ds.transaction((em) => handler.handle(em, event));
     },
     get: (type) => context.get(type),
     async close() {

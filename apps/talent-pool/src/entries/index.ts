@@ -1,6 +1,7 @@
 export { EntriesModule } from './entries.module';
 export { EntryStateModule } from './entry-state.module';
 export { entryStatePublication } from './entry-state-topic';
+export { entryCandidatePublication } from './entry-candidate-topic';
 export { EntriesService } from './entries.service';
 export { EntryEndings } from './entry-endings.service';
 export { EntryRepository } from './entry.repository';

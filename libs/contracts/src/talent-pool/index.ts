@@ -3,3 +3,4 @@ export * from './names';
 export * from './entry-events';
 export * from './entry-workflow';
 export * from './entry-state-events';
+export * from './entry-candidate-events';
