@@ -8,8 +8,6 @@
  * and stays on duty. Each service has its own schema in the E2E database.
  */
 import { randomBytes } from 'node:crypto';
-import { Client as PgClient } from 'pg';
-import { Client, Connection } from '@temporalio/client';
 import { testing } from '@cwp/platform';
 import {
   callApi,
@@ -20,6 +18,7 @@ import {
   type ApiAnswer,
   type ServiceProcess,
 } from '@cwp/test-support';
+import { cleanUpE2eRun } from './support/run-cleanup';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_appr_e2e_${run}`, appraisal: `appr_wf_e2e_${run}` };
@@ -120,21 +119,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([workforce?.stop(), appraisal?.stop()]);
   saveServiceLogs({ [`e2e-appraisal-workforce-${run}.log`]: workforce, [`e2e-appraisal-${run}.log`]: appraisal });
-  if (process.env.TEMPORAL_ADDRESS) {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow
-        .getHandle(wf.workflowId)
-        .terminate('e2e finished')
-        .catch(() => undefined);
-    }
-    await connection.close();
-  }
-  const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
-  await pg.connect();
-  for (const schema of Object.values(schemas)) await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pg.end();
+  await cleanUpE2eRun({ taskQueues: [taskQueue], schemas: Object.values(schemas) });
 }, 60_000);
 
 describe('two unqualified years across workforce and appraisal (APPR-5, EXIT-2, EXIT-3 cause 1)', () => {

@@ -11,8 +11,6 @@
  * invited ones' reserve entries are joined in the talent pool (POOL-3).
  */
 import { randomBytes } from 'node:crypto';
-import { Client as PgClient } from 'pg';
-import { Client, Connection } from '@temporalio/client';
 import { testing } from '@cwp/platform';
 import {
   callApi,
@@ -23,6 +21,7 @@ import {
   type ApiAnswer,
   type ServiceProcess,
 } from '@cwp/test-support';
+import { cleanUpE2eRun } from './support/run-cleanup';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_round_e2e_${run}`, recruitment: `rec_round_e2e_${run}`, talentPool: `tp_round_e2e_${run}` };
@@ -210,23 +209,7 @@ afterAll(async () => {
     'round-e2e-talent-pool.log': talentPool,
   });
   await Promise.all([workforce?.stop(), recruitment?.stop(), talentPool?.stop()]);
-  if (process.env.TEMPORAL_ADDRESS) {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    for (const taskQueue of Object.values(queues)) {
-      for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-        await client.workflow
-          .getHandle(wf.workflowId)
-          .terminate('e2e finished')
-          .catch(() => undefined);
-      }
-    }
-    await connection.close();
-  }
-  const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
-  await pg.connect();
-  for (const schema of Object.values(schemas)) await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pg.end();
+  await cleanUpE2eRun({ taskQueues: Object.values(queues), schemas: Object.values(schemas) });
 }, 120_000);
 
 it('REC-1..7, POOL-3: a round of 3 streets and 40 people ends with the right workers hired and the reserve entries joined', async () => {

@@ -11,7 +11,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { Client, Connection } from '@temporalio/client';
 import { testing } from '@cwp/platform';
 import {
   callApi,
@@ -21,6 +20,7 @@ import {
   type ApiAnswer,
   type ServiceProcess,
 } from '@cwp/test-support';
+import { cleanUpE2eRun } from './support/run-cleanup';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_rec_e2e_${run}`, recruitment: `rec_wf_e2e_${run}` };
@@ -84,21 +84,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([workforce?.stop(), recruitment?.stop()]);
-  if (process.env.TEMPORAL_ADDRESS) {
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow
-        .getHandle(wf.workflowId)
-        .terminate('e2e finished')
-        .catch(() => undefined);
-    }
-    await connection.close();
-  }
-  const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
-  await pg.connect();
-  for (const schema of Object.values(schemas)) await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pg.end();
+  await cleanUpE2eRun({ taskQueues: [taskQueue], schemas: Object.values(schemas) });
 }, 120_000);
 
 it('REC-1..7: a small round ends with the right workers hired in the workforce service', async () => {

@@ -7,7 +7,6 @@
  * that. Each service has its own schema in the E2E database.
  */
 import { randomBytes } from 'node:crypto';
-import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import { testing } from '@cwp/platform';
 import {
@@ -20,6 +19,7 @@ import {
   type ApiAnswer,
   type ServiceProcess,
 } from '@cwp/test-support';
+import { cleanUpE2eRun } from './support/run-cleanup';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_train_e2e_${run}`, training: `train_wf_e2e_${run}` };
@@ -95,19 +95,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([workforce?.stop(), training?.stop()]);
   saveServiceLogs({ [`e2e-training-workforce-${run}.log`]: workforce, [`e2e-training-${run}.log`]: training });
-  if (temporal) {
-    for await (const wf of temporal.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await temporal.workflow
-        .getHandle(wf.workflowId)
-        .terminate('e2e finished')
-        .catch(() => undefined);
-    }
-    await connection.close();
-  }
-  const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
-  await pg.connect();
-  for (const schema of Object.values(schemas)) await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pg.end();
+  await connection?.close();
+  await cleanUpE2eRun({ taskQueues: [taskQueue], schemas: Object.values(schemas) });
 }, 60_000);
 
 describe('a hire starts the development plan; hours decide the yearly compliance (TRAIN-2, TRAIN-3)', () => {

@@ -5,10 +5,9 @@
  * ID without it ever crossing between them. Each service has its own schema in the E2E database.
  */
 import { randomBytes } from 'node:crypto';
-import { Client as PgClient } from 'pg';
-import { Client, Connection } from '@temporalio/client';
 import { testing } from '@cwp/platform';
 import { callApi, requireE2eStack, startServiceProcess, type ApiAnswer, type ServiceProcess } from '@cwp/test-support';
+import { cleanUpE2eRun } from './support/run-cleanup';
 
 const run = randomBytes(4).toString('hex');
 const schemas = { workforce: `wf_tp_e2e_${run}`, talentPool: `tp_wf_e2e_${run}` };
@@ -18,7 +17,6 @@ const AREA = '310104003001';
 
 let workforce: ServiceProcess;
 let talentPool: ServiceProcess;
-let temporal: Connection | undefined;
 let token = '';
 
 /** A birth date drawn per person (198x-0m-1d), the sequence from the platform's one builder (consecutive, never two alike in a run). */
@@ -103,21 +101,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([workforce?.stop(), talentPool?.stop()]);
-  if (process.env.TEMPORAL_ADDRESS) {
-    temporal = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
-    const client = new Client({ connection: temporal, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow
-        .getHandle(wf.workflowId)
-        .terminate('e2e finished')
-        .catch(() => undefined);
-    }
-    await temporal.close();
-  }
-  const pg = new PgClient({ connectionString: process.env.E2E_DATABASE_URL });
-  await pg.connect();
-  for (const schema of Object.values(schemas)) await pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await pg.end();
+  await cleanUpE2eRun({ taskQueues: [taskQueue], schemas: Object.values(schemas) });
 }, 60_000);
 
 describe('POOL-3 workforce hire ends the reserve entry (two running services)', () => {
