@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { bootstrapService, piiConfig, validateConfigOrExit } from '@cwp/platform';
 import { recruitmentConfig } from './config';
+import { RECRUITMENT_FILE_BODY_ROUTES } from './selection/score-file-routes';
 
 const SERVICE = { serviceName: 'recruitment', configs: [piiConfig, recruitmentConfig] };
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   await bootstrapService({
     ...SERVICE,
     module: AppModule,
+    fileBodyRoutes: RECRUITMENT_FILE_BODY_ROUTES,
     title: 'Recruitment API',
     description:
       'Unified open recruitment (REC-1..7): campaigns per district within the rounds a year (REC-2) and the streets’ vacancies, applications with eligibility (REC-4/5), the pre-exam internship and combined score (REC-6), publicity with objections (REC-7) and appointment.',

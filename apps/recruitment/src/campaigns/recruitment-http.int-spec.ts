@@ -322,6 +322,25 @@ describe('applications, scores and the workflow', () => {
     expect(good.body).toEqual({ stored: 2 });
   });
 
+  it('REC-6 a score file above the 100 kB JSON limit is read whole (the upload route takes a file); other routes still refuse such a body with 413', async () => {
+    // 3,000 lines (~130 kB): every applicant unknown, so the file is refused naming its lines: it was parsed, not cut off.
+    const lines = Array.from({ length: 3_000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')},60`);
+    const big = ['applicantId,score', ...lines].join('\n');
+    expect(Buffer.byteLength(big)).toBeGreaterThan(100 * 1024);
+    const file = await ctx.call('POST', `/campaigns/${campaign.id}/score-files`, {
+      principal: district,
+      body: { kind: 'internship', csv: big },
+    });
+    expect(file.status).toBe(400);
+    expect(file.body).toMatchObject({ code: 'SCORE_FILE_INVALID', field: 'csv' });
+    expect(file.body.details.problems[0]).toMatchObject({ line: 2, field: 'applicantId' });
+    const elsewhere = await ctx.call('POST', `/campaigns/${campaign.id}/close-phase`, {
+      principal: district,
+      body: { phase: 'x', pad: big },
+    });
+    expect(elsewhere.status).toBe(413);
+  });
+
   it('the public endpoint refuses outside the registration window (422) and floods get 429', async () => {
     const closed = await ctx.call('POST', `/public/campaigns/${campaign.id}/applications`, { body: newApplication(postId) });
     expect(closed.status).toBe(422);

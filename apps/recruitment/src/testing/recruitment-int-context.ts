@@ -28,6 +28,7 @@ import { CancellationSteps, SelectionModule, SelectionSteps, createCampaignActiv
 import { ReserveModule, TalentPoolCandidateHandler, reserveMigrations } from '../reserve';
 import { StaffingModule, WorkforceStaffingHandler, staffingMigrations } from '../staffing';
 import { staffingEvent } from './builders';
+import { RECRUITMENT_FILE_BODY_ROUTES } from '../selection/score-file-routes';
 
 export const principalOf = (role: Principal['role'], unit: string): Principal => ({ sub: `${role}-${unit}`, role, unit });
 
@@ -72,6 +73,7 @@ export async function createRecruitmentIntContext(
     migrations: [...staffingMigrations, ...campaignsMigrations, ...applicantsMigrations, ...selectionMigrations, ...reserveMigrations],
     produces: recruitmentEventContracts,
     listen: true,
+    fileBodyRoutes: RECRUITMENT_FILE_BODY_ROUTES,
     temporal: {
       taskQueue: settings.taskQueue,
       workflowStart: { sweepSeconds: 0 },

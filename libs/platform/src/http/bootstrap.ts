@@ -28,6 +28,11 @@ export interface PlatformAppOptions {
   /** OpenAPI title and description. */
   title?: string;
   description?: string;
+  /**
+   * Routes (full paths, prefix included) that take a file inside their JSON body (a score sheet,
+   * a base64 workbook): they accept up to FILE_BODY_LIMIT; every other body stays at JSON_BODY_LIMIT.
+   */
+  fileBodyRoutes?: readonly RegExp[];
 }
 
 export interface BootstrapOptions extends PlatformAppOptions {
@@ -110,7 +115,7 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
   const metrics = optionalProvider(app, ServiceMetrics);
   if (metrics) app.use(httpMetricsMiddleware(metrics));
   // Before Nest's own parser (registered at init), which then skips the parsed body.
-  app.use(jsonBodyMiddleware());
+  app.use(jsonBodyMiddleware(options.fileBodyRoutes));
   app.setGlobalPrefix(globalPrefixOf(options), {
     exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file', 'problems', 'problems/:code'],
   });

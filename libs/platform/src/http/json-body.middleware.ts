@@ -7,6 +7,11 @@ import { inputProblems, rawBodyProblem } from './edge-input';
 
 /** Largest JSON body accepted (Nest's default, kept explicit). */
 export const JSON_BODY_LIMIT = '100kb';
+/**
+ * Largest body of a route a service names as a file upload (PlatformAppOptions.fileBodyRoutes):
+ * an 8 M-character base64 workbook with its JSON around it. Every other route keeps JSON_BODY_LIMIT.
+ */
+export const FILE_BODY_LIMIT = '9mb';
 
 class RawBodyRefused extends Error {
   readonly status = 400;
@@ -23,16 +28,21 @@ class RawBodyRefused extends Error {
  * and `__proto__`/`constructor`/`prototype` keys (400 VALIDATION_FAILED naming each field);
  * malformed JSON (400 MALFORMED_REQUEST) and oversize bodies (413) as before.
  */
-export function jsonBodyMiddleware(): RequestHandler {
-  const parse = express.json({
-    limit: JSON_BODY_LIMIT,
-    verify: (_req, _res, raw) => {
-      const problem = rawBodyProblem(raw);
-      if (problem) throw new RawBodyRefused(problem);
-    },
-  });
+export function jsonBodyMiddleware(fileBodyRoutes: readonly RegExp[] = []): RequestHandler {
+  const parserOf = (limit: string) =>
+    express.json({
+      limit,
+      verify: (_req, _res, raw) => {
+        const problem = rawBodyProblem(raw);
+        if (problem) throw new RawBodyRefused(problem);
+      },
+    });
+  const parse = parserOf(JSON_BODY_LIMIT);
+  const parseFile = parserOf(FILE_BODY_LIMIT);
   return (req: Request, res: Response, next: NextFunction) => {
-    parse(req, res, (err?: unknown) => {
+    // Only POST to a named upload route gets the larger limit; the same checks apply to its body.
+    const parser = req.method === 'POST' && fileBodyRoutes.some((route) => route.test(req.path)) ? parseFile : parse;
+    parser(req, res, (err?: unknown) => {
       if (err) return refuse(req, res, bodyErrorOf(err));
       if (req.body !== undefined && (req as { _body?: boolean })._body) {
         const problems = inputProblems(req.body);

@@ -46,6 +46,8 @@ export interface IntegrationContextOptions {
   providers?: Provider[];
   /** Listen on an ephemeral port with the platform's HTTP wiring (guard, pipe, filter, idempotency). */
   listen?: boolean;
+  /** As the service's bootstrap passes them (PlatformAppOptions.fileBodyRoutes). */
+  fileBodyRoutes?: readonly RegExp[];
   /** Last word on the graph: `(b) => b.overrideProvider(ServiceClock).useValue(fixedClock)`. */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
 }
@@ -134,7 +136,7 @@ export async function createIntegrationContext(options: IntegrationContextOption
     const app = moduleRef.createNestApplication({ logger: false });
     let baseUrl: string | undefined;
     if (options.listen) {
-      configurePlatformApp(app, { serviceName: options.service });
+      configurePlatformApp(app, { serviceName: options.service, fileBodyRoutes: options.fileBodyRoutes });
       await app.listen(0, '127.0.0.1');
       baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     } else {
