@@ -15,6 +15,8 @@ export interface Operation {
   path: string;
   parameters: Array<{ name: string; in: 'path' | 'query'; required?: boolean; schema?: Schema }>;
   body?: Schema;
+  /** A larger body limit the operation documents (`x-body-limit-bytes`: an upload route); 100 kB otherwise. */
+  bodyLimitBytes?: number;
 }
 
 export interface HostileCase {
@@ -43,7 +45,13 @@ export function operationsOf(document: Schema, prefix: string): Operation[] {
       const op = item[method];
       if (!op) continue;
       const ref = op.requestBody?.content?.['application/json']?.schema;
-      out.push({ method: method.toUpperCase(), path: p, parameters: op.parameters ?? [], body: ref ? resolve(document, ref) : undefined });
+      out.push({
+        method: method.toUpperCase(),
+        path: p,
+        parameters: op.parameters ?? [],
+        body: ref ? resolve(document, ref) : undefined,
+        bodyLimitBytes: op['x-body-limit-bytes'],
+      });
     }
   }
   return out;
@@ -167,7 +175,8 @@ export function hostileCases(document: Schema, op: Operation): HostileCase[] {
     raw: Buffer.concat([Buffer.from('{"x":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
     mustRefuseNaming: 'body',
   });
-  add('body 200 kB', { url, raw: send({ ...base, pad: 'x'.repeat(200_000) }), status: 413 });
+  const oversize = op.bodyLimitBytes ? op.bodyLimitBytes + 100_000 : 200_000;
+  add(`body ${Math.round(oversize / 1000)} kB`, { url, raw: send({ ...base, pad: 'x'.repeat(oversize) }), status: 413 });
   add('body not JSON', { url, raw: '{"a":', status: 400 });
   add('body is an array', { url, raw: '[1,2,3]' });
   add('body is a string', { url, raw: '"x"' });

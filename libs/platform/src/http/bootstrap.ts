@@ -17,7 +17,7 @@ import { ServiceMetrics } from '../metrics/service-metrics';
 import { operationsConfigSchema, operationsSettings, otlpTracesUrl } from '../operations/operations-config';
 import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
 import { initTracing } from '../tracing/tracing';
-import { jsonBodyMiddleware } from './json-body.middleware';
+import { FILE_BODY_LIMIT_BYTES, jsonBodyMiddleware } from './json-body.middleware';
 import { documentErrorsAndClosedObjects, documentValidationConstraints } from './openapi-errors';
 import { documentUuidPathParameters } from './openapi-uuid-params';
 
@@ -133,8 +133,20 @@ export function configurePlatformApp(app: INestApplication, options: PlatformApp
       .build(),
   );
   documentErrorsAndClosedObjects(document);
+  documentFileBodyLimits(document, options.fileBodyRoutes ?? []);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return document;
+}
+
+/**
+ * Marks each upload route's POST with `x-body-limit-bytes` (the larger limit it takes), so clients
+ * and the reliability tier's oversize-body case know where 413 starts on it.
+ */
+function documentFileBodyLimits(document: OpenAPIObject, routes: readonly RegExp[]): void {
+  for (const [template, item] of Object.entries(document.paths)) {
+    const path = template.replace(/\{[^}]+\}/g, 'x');
+    if (item.post && routes.some((route) => route.test(path))) Object.assign(item.post, { 'x-body-limit-bytes': FILE_BODY_LIMIT_BYTES });
+  }
 }
 
 function optionalProvider<T>(app: INestApplication, token: Type<T>): T | undefined {

@@ -12,6 +12,7 @@ export const JSON_BODY_LIMIT = '100kb';
  * an 8 M-character base64 workbook with its JSON around it. Every other route keeps JSON_BODY_LIMIT.
  */
 export const FILE_BODY_LIMIT = '9mb';
+export const FILE_BODY_LIMIT_BYTES = 9 * 1024 * 1024;
 
 class RawBodyRefused extends Error {
   readonly status = 400;
