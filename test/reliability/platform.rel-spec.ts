@@ -70,3 +70,7 @@ timed('faults', () => {
   }
 });
 timed('Temporal outage', () => temporalOutageSuite(tier));
+
+// Every suite's answers, counted by Tier.call (quiet polls included): a 503 is a dependency refusing
+// while a fault runs; any other 5xx anywhere in the run is a defect, even where a suite compared statuses only.
+it('no answer of the whole run was a 5xx other than 503', () => expect(tier.figures.serverErrors).toBe(0));
