@@ -232,9 +232,17 @@ export const appraisalPublication: BatchActivity = {
       [appraisalCycle.id, prefix],
     );
   },
-  async finished({ tier }) {
+  async finished({ tier, schema, prefix }) {
     const r = await tier.call('appraisal', 'GET', `/cycles/${appraisalCycle.id}`, { token: 'street', quiet: true });
-    return r.body?.phase === 'published';
+    if (r.body?.phase !== 'published') return false;
+    // A signal the publication could not deliver (a refused call under load) is the grade sweep's to re-send
+    // (GradeSignals): the batch is done once every record heard its grade.
+    const unsignalled = await count(
+      tier,
+      `SELECT count(*) AS n FROM ${schema}.results WHERE cycle_id = $1 AND signalled_at IS NULL AND worker_id LIKE $2 || '%'`,
+      [appraisalCycle.id, prefix],
+    );
+    return unsignalled === 0;
   },
   async effects({ tier, schema, prefix }) {
     const published = await effectsOf(
