@@ -113,7 +113,7 @@ it('no log line, topic message or workflow history carries personal data the tie
     ? readFileSync(figuresFile, 'utf8')
         .split('\n')
         .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, number | string>)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
         .filter((f) => Date.parse(String(f.at)) >= since)
     : [];
   const sum = (key: string) => runs.reduce((n, f) => n + Number(f[key] ?? 0), 0) + (key === 'events' ? messages : 0);

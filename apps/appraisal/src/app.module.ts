@@ -60,6 +60,7 @@ const activities = (ref: ModuleRef) => ({
         excellentShareLimit: config.APPRAISAL_EXCELLENT_SHARE_LIMIT / 100,
         residentRatePerMinute: config.APPRAISAL_RESIDENT_RATE_PER_MINUTE,
         workersConsumer: config.APPRAISAL_WORKERS_CONSUMER,
+        publishChunk: config.APPRAISAL_PUBLISH_CHUNK,
       },
       ...(config.APPRAISAL_RESIDENT_KEY ? { residentKey: config.APPRAISAL_RESIDENT_KEY } : {}),
       production: config.NODE_ENV === 'production',

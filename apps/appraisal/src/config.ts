@@ -37,6 +37,12 @@ export const appraisalConfig = defineServiceConfig('appraisal', {
   APPRAISAL_NOTICE_DAYS: cfg.int({ default: 30, min: 1, max: 365 }),
   /** Days after publication in which a worker may appeal the grade. */
   APPRAISAL_APPEAL_DAYS: cfg.int({ default: 15, min: 1, max: 365 }),
+  /**
+   * Results published per transaction (rows + their `result.published` events, one heartbeat
+   * each) when a cycle's results are published. Small values only where a test must stop the
+   * publication half done (the reliability tier's worker kill).
+   */
+  APPRAISAL_PUBLISH_CHUNK: cfg.int({ default: 500, min: 1, max: 50_000 }),
   NODE_ENV: cfg.string({ default: 'development' }),
 });
 

@@ -43,7 +43,7 @@ const produces = [
 
 /** Activities of the service's workflows, bound from Nest providers. */
 const activities = (ref: ModuleRef) => ({
-  ...createQuotaReviewActivities(ref.get(QuotaReviewService, { strict: false })),
+  ...createQuotaReviewActivities(ref.get(QuotaReviewService, { strict: false }), { chunkSize: config.WORKFORCE_QUOTA_REVIEW_CHUNK }),
 });
 
 @Module({

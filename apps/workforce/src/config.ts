@@ -21,6 +21,12 @@ export const workforceConfig = defineServiceConfig('workforce', {
    * (quota-review-yearly, one per namespace): test and e2e processes on a shared server turn it off.
    */
   WORKFORCE_QUOTA_REVIEW_SCHEDULE: cfg.bool({ default: true }),
+  /**
+   * QUOTA-5: areas read (and proposals written) per transaction of a district's recomputation,
+   * one heartbeat each. Small values only where a test must stop the review half done (the
+   * reliability tier's worker kill).
+   */
+  WORKFORCE_QUOTA_REVIEW_CHUNK: cfg.int({ default: 500, min: 1, max: 50_000 }),
   /** QUOTA-5: when the yearly review starts (cron, Asia/Shanghai). Default: 00:00 on 1 January. */
   WORKFORCE_QUOTA_REVIEW_CRON: cfg.string({ default: '0 0 1 1 *' }),
   /**

@@ -26,7 +26,8 @@ const HIRE = {
   hiredOn: '2020-03-01',
 };
 
-export function faultsSuite(tier: Tier): void {
+/** `afterServiceKill` registers tests to run right after the talent-pool kill (while its restart overlaps theirs). */
+export function faultsSuite(tier: Tier, hooks: { afterServiceKill?: () => void } = {}): void {
   /** Events of `keys` on `topic`, waiting until each key has at least `perKey` of them. */
   async function eventsOf(topic: string, keys: Set<string>, perKey: (key: string) => number): Promise<ReadEvent[]> {
     const events = await readEvents({
@@ -126,6 +127,8 @@ export function faultsSuite(tier: Tier): void {
       await connection.close();
     }
   }, 300_000);
+
+  hooks.afterServiceKill?.();
 
   it('PostgreSQL connections killed mid-request: 2xx or 503, never 500; no worker without its audit row and event', async () => {
     const name = (i: number) => `断连${tier.run}${i}`;

@@ -3,7 +3,17 @@
  * the abuse, scope and schema suites then cover it from its own OpenAPI without new test code.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { eventually } from './eventually';
+import {
+  appraisalPublication,
+  daysFromToday,
+  payrollRecalibration,
+  trainingCompliance,
+  workforceQuotaReview,
+  type BatchActivity,
+  type FixtureTier,
+} from './batch-activities';
+
+export type { BatchActivity, BatchContext, FixtureTier } from './batch-activities';
 
 export interface ServiceDefinition {
   /** Service name = route prefix `api/<name>`. */
@@ -32,58 +42,11 @@ export interface ServiceDefinition {
   batchActivity?: BatchActivity;
 }
 
-export interface BatchContext {
-  tier: FixtureTier & {
-    call(
-      service: string,
-      method: string,
-      url: string,
-      options: { token?: string; body?: unknown; quiet?: boolean },
-    ): Promise<{ status: number; body: any }>;
-  };
-  /** The service's schema in this run. */
-  schema: string;
-  /** Prefix of the synthetic keys (`rk<run>`): the checks count only these. */
-  prefix: string;
-}
-
-export interface BatchActivity {
-  label: string;
-  /** Synthetic keys the batch touches (its roster may hold others, taken from other services' events). */
-  synthetic: number;
-  /** Fail the killed attempt by id instead of waiting for its heartbeat timeout (longer than the tier waits). */
-  failKilledAttempt?: boolean;
-  /** Loads the synthetic roster and starts the batch through the API; resolves with its workflow id. */
-  start(ctx: BatchContext): Promise<{ workflowId: string }>;
-  /** Synthetic keys whose effect has committed. */
-  applied(ctx: BatchContext): Promise<number>;
-  finished(ctx: BatchContext): Promise<boolean>;
-  /** Rows and distinct keys of the effect and of the outbox events, synthetic keys only. */
-  effects(ctx: BatchContext): Promise<{ effects: number; effectKeys: number; events: number; eventKeys: number }>;
-}
-
 export interface ScopeFixture {
   ids: Record<string, string>;
   bodies: Record<string, Record<string, unknown>>;
   skip?: Record<string, string>;
 }
-
-/** What a fixture hook may use of the tier (kept narrow so services.ts stays a registry). */
-export interface FixtureTier {
-  run: string;
-  call(service: string, method: string, url: string, options: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
-  /** SQL on the E2E database (a projection row a service only builds from events, for instance). */
-  sql(text: string, params?: unknown[]): Promise<unknown[]>;
-  nationalId(): string;
-  phone(): string;
-}
-
-/** Synthetic keys of each worker-kill batch: in chunks of 10 (the registry's env), ~120 chunks. */
-const KILL_ROSTER = 1_200;
-/** Payroll's recalibration year, chosen when the fault starts. */
-let payYear = 0;
-/** The year of the training compliance run the fault kills (the policy in force that year sets the hours). */
-const COMPLIANCE_YEAR = new Date().getFullYear() - 1;
 
 const HIRE = {
   unitCode: '310101002001',
@@ -112,7 +75,10 @@ export const SERVICES: readonly ServiceDefinition[] = [
       WORKFORCE_SEED_ON_START: 'true',
       WORKFORCE_APPRAISAL_EXITS_CONSUMER: `wf-rel-appraisal-exits-${run}`,
       WORKFORCE_RECRUITMENT_APPOINTED_CONSUMER: `wf-rel-recruitment-appointed-${run}`,
+      // Small chunks: the worker-kill fault finds a district's recomputation half done.
+      WORKFORCE_QUOTA_REVIEW_CHUNK: '10',
     }),
+    batchActivity: workforceQuotaReview,
     async scopeFixtures(tier) {
       const worker = await tier.call('workforce', 'POST', '/workers', { token: 'district', body: HIRE });
       const loan = await tier.call('workforce', 'POST', '/units/310101002/floating-quota/loans', {
@@ -184,59 +150,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
       PAYROLL_APPLY_CHUNK: '10',
       PAYROLL_APPLY_CHUNKS_PER_ACTIVITY: '1000',
     }),
-    batchActivity: {
-      label: 'PAY-3 recalibration apply',
-      synthetic: KILL_ROSTER,
-      async start({ tier, schema, prefix }) {
-        // A past year (a wage is published only once its year is over), random so that reruns rarely meet;
-        // a stale workflow of an interrupted run is terminated by Tier.start (the id is per year).
-        payYear = 2017 + Math.floor(Math.random() * 10);
-        // The roster, set-based, as the projection would hold it (post mix and levels spread, 南京东路街道).
-        await tier.sql(
-          `INSERT INTO ${schema}.pay_workers (worker_id, unit_code, status, entry_route, post_category, post_level, hired_on)
-           SELECT $2 || lpad(i::text, 6, '0'), '310101002001', 'on-duty', 'recruited',
-                  CASE WHEN i % 20 = 0 THEN 'head' WHEN i % 7 = 0 THEN 'manager' ELSE 'staff' END,
-                  1 + i % 18, date '2000-01-01' + (i * 3) % 9000
-             FROM generate_series(1, $1) AS i`,
-          [KILL_ROSTER, prefix],
-        );
-        // The reference wage: the year before (PAY-3), or the version's base year 2013 (PAY-1), by the version in force.
-        for (const year of [payYear - 1, 2013]) {
-          const wage = await tier.call('payroll', 'POST', '/wages', { token: 'city', body: { year, annualFen: 14_400_000 } });
-          expect(wage.status).toBe(201);
-        }
-        expect((await tier.call('payroll', 'POST', `/recalibrations/${payYear}/start`, { token: 'city' })).status).toBe(200);
-        const previewed = await eventually(
-          async () => {
-            const r = await tier.call('payroll', 'GET', `/recalibrations/${payYear}`, { token: 'city', quiet: true });
-            return r.body?.phase === 'awaiting-approval' ? r.body : undefined;
-          },
-          90_000,
-          'the preview',
-        );
-        expect(previewed.preview.workers).toBeGreaterThanOrEqual(KILL_ROSTER);
-        const approved = await tier.call('payroll', 'POST', `/recalibrations/${payYear}/approve`, {
-          token: 'city',
-          body: { previewId: previewed.preview.previewId },
-        });
-        expect(approved.status).toBe(200);
-        return { workflowId: `pay-recalibration:${payYear}` };
-      },
-      async applied({ tier, schema, prefix }) {
-        return count(
-          tier,
-          `SELECT count(*) AS n FROM ${schema}.recalibration_lines WHERE pay_year = $1 AND applied AND worker_id LIKE $2 || '%'`,
-          [payYear, prefix],
-        );
-      },
-      async finished({ tier }) {
-        const r = await tier.call('payroll', 'GET', `/recalibrations/${payYear}`, { token: 'city', quiet: true });
-        return r.body?.status === 'applied' && r.body.progress?.done === r.body.progress?.total;
-      },
-      async effects({ tier, schema, prefix }) {
-        return effectsOf(tier, `${schema}.pay_changes`, 'worker_id', `${schema}.outbox`, '%pay.recalibrated%', prefix);
-      },
-    },
+    batchActivity: payrollRecalibration,
     async scopeFixtures(tier) {
       // The pay projection is built only from workforce events: one row in 南京东路街道, written directly.
       const workerId = randomUUID();
@@ -267,7 +181,10 @@ export const SERVICES: readonly ServiceDefinition[] = [
       APPRAISAL_RESIDENT_KEY: createHash('sha256').update(`rel-resident-${run}`).digest('hex'),
       // The abuse suite posts residents' ratings by the hundred from one address.
       APPRAISAL_RESIDENT_RATE_PER_MINUTE: '10000',
+      // Small chunks: the worker-kill fault finds the publication half done.
+      APPRAISAL_PUBLISH_CHUNK: '10',
     }),
+    batchActivity: appraisalPublication,
     async scopeFixtures(tier) {
       const year = new Date().getFullYear();
       const closes = `${year + 1}-06-30T23:59:59+08:00`;
@@ -390,53 +307,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
       // Small chunks: the worker-kill fault finds the run half done.
       TRAINING_COMPLIANCE_CHUNK: '10',
     }),
-    batchActivity: {
-      label: 'TRAIN-3/4 yearly compliance run',
-      synthetic: KILL_ROSTER,
-      // Its heartbeat timeout is two minutes: longer than the tier waits.
-      failKilledAttempt: true,
-      async start({ tier, schema, prefix }) {
-        // Trainees in service all year without hours: each one a shortfall (one event each).
-        await tier.sql(
-          `INSERT INTO ${schema}.trainees (worker_id, unit_code, hired_on, workflow_started_at)
-           SELECT $2 || lpad(i::text, 6, '0'), '310101002001', date '2015-01-01' + i % 1000, now() FROM generate_series(1, $1) AS i`,
-          [KILL_ROSTER, prefix],
-        );
-        // The run of a year is one workflow per namespace: one the abuse or schema suite started for this year is waited out.
-        await eventually(
-          async () => {
-            const r = await tier.call('training', 'POST', '/compliance/runs', { token: 'city', body: { year: COMPLIANCE_YEAR } });
-            if (r.status >= 300 && r.status !== 409) throw new Error(`compliance run answered ${r.status}`);
-            return r.status !== 409;
-          },
-          60_000,
-          `the ${COMPLIANCE_YEAR} compliance run to start`,
-          1_000,
-        );
-        return { workflowId: `training-compliance:${COMPLIANCE_YEAR}` };
-      },
-      async applied({ tier, schema, prefix }) {
-        return count(tier, `SELECT count(*) AS n FROM ${schema}.compliance_results WHERE year = $1 AND worker_id LIKE $2 || '%'`, [
-          COMPLIANCE_YEAR,
-          prefix,
-        ]);
-      },
-      async finished({ tier }) {
-        const r = await tier.call('training', 'GET', `/compliance/runs/${COMPLIANCE_YEAR}`, { token: 'city', quiet: true });
-        return r.body?.status === 'completed';
-      },
-      async effects({ tier, schema, prefix }) {
-        return effectsOf(
-          tier,
-          `${schema}.compliance_results`,
-          'worker_id',
-          `${schema}.outbox`,
-          '%training.compliance.shortfall%',
-          prefix,
-          `year = ${COMPLIANCE_YEAR}`,
-        );
-      },
-    },
+    batchActivity: trainingCompliance,
     async scopeFixtures(tier) {
       // The roster is built only from workforce events: two trainees in 南京东路街道, written directly
       // (plans marked started, so the reconciler starts no development-plan workflow for them).
@@ -498,37 +369,6 @@ export const SERVICES: readonly ServiceDefinition[] = [
     },
   },
 ];
-
-async function count(tier: FixtureTier, text: string, params: unknown[]): Promise<number> {
-  const rows = (await tier.sql(text, params)) as Array<{ n: string }>;
-  return Number(rows[0]!.n);
-}
-
-/** Rows and distinct keys of an effect table and of the outbox events of one type, synthetic keys only. */
-async function effectsOf(
-  tier: FixtureTier,
-  table: string,
-  keyColumn: string,
-  outbox: string,
-  eventType: string,
-  prefix: string,
-  where = 'true',
-): Promise<{ effects: number; effectKeys: number; events: number; eventKeys: number }> {
-  const [effect] = (await tier.sql(
-    `SELECT count(*) AS n, count(DISTINCT ${keyColumn}) AS keys FROM ${table} WHERE ${keyColumn} LIKE $1 || '%' AND ${where}`,
-    [prefix],
-  )) as Array<{ n: string; keys: string }>;
-  const [events] = (await tier.sql(
-    `SELECT count(*) AS n, count(DISTINCT message_key) AS keys FROM ${outbox} WHERE event_type LIKE $2 AND message_key LIKE $1 || '%'`,
-    [prefix, eventType],
-  )) as Array<{ n: string; keys: string }>;
-  return { effects: Number(effect!.n), effectKeys: Number(effect!.keys), events: Number(events!.n), eventKeys: Number(events!.keys) };
-}
-
-/** A calendar date `days` from today (UTC), for fixtures whose rules compare with today. */
-function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function serviceNamed(name: string): ServiceDefinition {
   const found = SERVICES.find((s) => s.name === name);

@@ -71,6 +71,8 @@ export class Tier {
   private readonly bundles = new Map<string, string>();
   readonly tokens = {} as Record<TokenName, string>;
   readonly figures = { requests: 0, faults: 0, events: 0, serverErrors: 0, unavailable: 0 };
+  /** Wall seconds by part of the run (start, each suite, stop): where the tier's minutes go. */
+  readonly seconds: Record<string, number> = {};
   /** National IDs, phones and personRefs this run sent: none may appear in a log, topic or history. */
   readonly personal = new Set<string>();
   private pool?: PgPool;
@@ -198,6 +200,12 @@ export class Tier {
     return { status: response.status, text, body: parsed, ms };
   }
 
+  /** Records (and prints) the wall time of one part of the run since `began` (performance.now()). */
+  time(part: string, began: number): void {
+    this.seconds[part] = Math.round((performance.now() - began) / 100) / 10;
+    this.say(`${part}: ${this.seconds[part]} s`);
+  }
+
   /** One line of the tier's transcript (stdout and the run's transcript file). */
   say(line: string): void {
     const text = `[${this.suite}] ${line}\n`;
@@ -289,6 +297,7 @@ export class Tier {
 
   /** Stops every service (SIGTERM), ends the run's workflows, drops its schemas; logs stay for the personal-data scan. */
   async stop(): Promise<void> {
+    const began = performance.now();
     for (const [name, proc] of this.processes) {
       const exit = await proc.stop();
       if (exit.forced) this.say(`${name} needed SIGKILL to stop`);
@@ -304,12 +313,13 @@ export class Tier {
     await this.pool?.end();
     this.pool = undefined;
     writeFileSync(path.join(this.logDir, 'personal.txt'), [...this.personal].join('\n'));
+    this.time('stop', began);
     mkdirSync(RELIABILITY_DIR, { recursive: true });
     appendFileSync(
       path.join(RELIABILITY_DIR, 'figures.jsonl'),
-      `${JSON.stringify({ suite: this.suite, run: this.run, at: new Date().toISOString(), ...this.figures })}\n`,
+      `${JSON.stringify({ suite: this.suite, run: this.run, at: new Date().toISOString(), ...this.figures, seconds: this.seconds })}\n`,
     );
-    this.say(`figures: ${JSON.stringify(this.figures)}`);
+    this.say(`figures: ${JSON.stringify(this.figures)}; seconds by part: ${JSON.stringify(this.seconds)}`);
   }
 }
 

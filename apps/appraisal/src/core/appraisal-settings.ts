@@ -9,6 +9,8 @@ export interface AppraisalSettingsValue {
   residentRatePerMinute: number;
   /** Inbox consumer name and Kafka group of the workforce worker-events handler. */
   workersConsumer: string;
+  /** Results published per transaction (rows + `result.published` events) inside the publication's heartbeating activity. */
+  publishChunk: number;
 }
 
 export const APPRAISAL_SETTINGS = Symbol('APPRAISAL_SETTINGS');

@@ -42,7 +42,6 @@ export interface CycleFacts {
 }
 
 const CLOSE_CHUNK = 2_000;
-const PUBLISH_CHUNK = 500;
 
 /**
  * Yearly results (APPR-1..3, APPR-6): the set-based close, calibration, publication, appeals,
@@ -142,7 +141,7 @@ export class ResultsService {
     let published = 0;
     for (;;) {
       const rows = await this.dataSource.transaction(async (em) => {
-        const chunk = await this.repository.publishChunk(em, cycleId, PUBLISH_CHUNK);
+        const chunk = await this.repository.publishChunk(em, cycleId, this.settings.publishChunk);
         await this.outbox.appendMany(
           em,
           resultPublishedContract,

@@ -5,7 +5,7 @@ import { AppraisalCoreModule } from '../core';
 /** The service's core module as the server-tier specs configure it: fixed timings, a fresh residents' key. */
 export function appraisalCoreForTests(
   taskQueue: string,
-  opts: { excellentShareLimit?: number; residentRatePerMinute?: number; workersConsumer?: string } = {},
+  opts: { excellentShareLimit?: number; residentRatePerMinute?: number; workersConsumer?: string; publishChunk?: number } = {},
 ): DynamicModule {
   return AppraisalCoreModule.forRoot({
     settings: {
@@ -14,6 +14,7 @@ export function appraisalCoreForTests(
       excellentShareLimit: opts.excellentShareLimit ?? 0.2,
       residentRatePerMinute: opts.residentRatePerMinute ?? 100,
       workersConsumer: opts.workersConsumer ?? `${taskQueue}.workers`,
+      publishChunk: opts.publishChunk ?? 500,
     },
     residentKey: randomBytes(32).toString('hex'),
     production: false,

@@ -36,9 +36,9 @@ export class QuotaReviewsService {
     const review = await this.repository.find(year);
     const workflowId = quotaReviewWorkflowId(year);
     if (!review) {
-      // Started but not yet recorded by its first activity: answer from the workflow.
-      const state = await this.workflows.state(year);
-      if (!state) throw DomainError.notFound('quota_review', String(year));
+      // Started but not yet recorded by its first activity: its workflow is running. A closed one
+      // without a row (an earlier deployment's) is no review of this one.
+      if (!(await this.workflows.isOpening(year))) throw DomainError.notFound('quota_review', String(year));
       return {
         year,
         workflowId,

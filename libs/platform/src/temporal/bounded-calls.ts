@@ -24,6 +24,13 @@ type UpdateOutcome = NonNullable<WorkflowStartUpdateOutput['outcome']>;
 const LIFECYCLE_STAGE_COMPLETED = 3;
 /** gRPC status codes of a call that ran out of time or was cancelled. */
 const DEADLINE_CODES = new Set([1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */]);
+/** gRPC FAILED_PRECONDITION: the server refused the call as things stand (for a query: no worker polls its task queue). */
+const FAILED_PRECONDITION = new Set([9]);
+/**
+ * The server's answer to a query when no worker polled the workflow's task queue lately (the
+ * worker is down, restarting or starved): the same "is its worker running?" as a deadline, not a 500.
+ */
+const NO_POLLER = /no poller seen/i;
 
 export const DEFAULT_TEMPORAL_CALL_TIMEOUTS: TemporalCallTimeouts = { updateMs: 10_000, queryMs: 5_000 };
 
@@ -83,14 +90,29 @@ export class BoundedTemporalCallsInterceptor implements WorkflowClientIntercepto
     }
   }
 
-  /** A deadline reached (or the call cancelled) becomes 503 with a message that says which call; anything else passes. */
+  /**
+   * A deadline reached (or the call cancelled), or the server's "no poller seen" (no worker takes
+   * the call now), becomes 503 with a message that says which call; anything else passes.
+   */
   private timedOut(error: unknown, what: string, ms: number): unknown {
+    const noWorker = hasGrpcCode(error, FAILED_PRECONDITION) && NO_POLLER.test(messagesOf(error));
+    if (noWorker) return new DomainError(ErrorCode.DEPENDENCY_UNAVAILABLE, `No Temporal worker takes the ${what} now; retry later`);
     if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) && !hasGrpcCode(error, DEADLINE_CODES)) return error;
     return new DomainError(
       ErrorCode.DEPENDENCY_UNAVAILABLE,
       `Temporal did not complete the ${what} within ${ms} ms (is its worker running?); retry later`,
     );
   }
+}
+
+/** The messages of `error` and its causes, joined (the SDK wraps the gRPC error: "Failed to query Workflow", cause "9 FAILED_PRECONDITION: …"). */
+function messagesOf(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string') messages.push(message);
+  }
+  return messages.join(' | ');
 }
 
 /** Whether `error` or one of its causes carries one of the gRPC status `codes` (a number; pg and Node codes are strings). */

@@ -3,11 +3,9 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import {
   QUOTA_REVIEW_WORKFLOW_TYPE,
   quotaReviewDecisionUpdate,
-  quotaReviewStateQuery,
   quotaReviewWorkflowId,
   type QuotaReviewDecisionRequest,
   type QuotaReviewDistrictState,
-  type QuotaReviewState,
 } from '@cwp/contracts';
 import { DomainError, ErrorCode } from '@cwp/platform';
 import { WORKFORCE_SETTINGS, type WorkforceSettings } from '../../core';
@@ -56,12 +54,17 @@ export class QuotaReviewWorkflows {
     }
   }
 
-  /** The running workflow's state, or undefined when there is no such review. */
-  async state(year: number): Promise<QuotaReviewState | undefined> {
+  /**
+   * Whether the review's workflow is running (started, not yet recorded by its first activity).
+   * Asked with describe, which needs no worker: a query of a closed review's workflow needs one
+   * to replay it, and where no worker polls its task queue (one of an earlier deployment, a
+   * worker restarting) the server refuses it (issue 8: `GET /quota-reviews/:year` answered 500).
+   */
+  async isOpening(year: number): Promise<boolean> {
     try {
-      return await this.client.workflow.getHandle(quotaReviewWorkflowId(year)).query(quotaReviewStateQuery);
+      return (await this.client.workflow.getHandle(quotaReviewWorkflowId(year)).describe()).status.name === 'RUNNING';
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return undefined;
+      if (error instanceof WorkflowNotFoundError) return false;
       throw error;
     }
   }
