@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, type Principal } from '@cwp/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, tabularFile, type Principal } from '@cwp/platform';
 import type { RecalibrationPreviewSummary } from '@cwp/contracts';
 import {
   ApproveRecalibrationDto,
@@ -15,6 +15,7 @@ import {
   WorkerLineResponse,
 } from './recalibration.dto';
 import { RecalibrationsService } from './recalibrations.service';
+import { BUDGET_HEADERS, budgetCells, ExportBudgetQueryDto } from './budget-export';
 
 /** /api/payroll/recalibrations: the yearly recalibration (PAY-3), its preview, approval, budget (PAY-8) and progress. */
 @ApiTags('recalibrations')
@@ -83,6 +84,21 @@ export class RecalibrationsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<BudgetLineResponse[]> {
     return this.recalibrations.budget(year, query.level ?? 'district', principal);
+  }
+
+  @Get(':year/budget/export')
+  @Roles('city', 'district', 'street')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'PAY-8 budget as XLSX or CSV (Chinese headers, yuan): the same figures and scope as the JSON budget' })
+  @ApiOkResponse({ description: 'The budget file, one line per district or street', schema: { type: 'string', format: 'binary' } })
+  async exportBudget(
+    @Param('year', ParseIntPipe) year: number,
+    @Query() query: ExportBudgetQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StreamableFile> {
+    const level = query.level ?? 'district';
+    const lines = await this.recalibrations.budget(year, level, principal);
+    return tabularFile(query.format, `pay-budget-${year}-${level}`, BUDGET_HEADERS, budgetCells(year, level, lines), '工资预算');
   }
 
   @Get(':year/workers/:workerId')
