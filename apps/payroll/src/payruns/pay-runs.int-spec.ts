@@ -6,7 +6,7 @@
  * only within the operator's scope (404 and audited outside), totals per unit, bank file, and one
  * `cwp.payroll.pay.slip-paid.v1` event per slip through the outbox.
  */
-import { readXlsxRows } from '@cwp/platform';
+import { readXlsxRows, testing } from '@cwp/platform';
 import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing';
 import { baseYearFen } from './rules/monthly-split';
 import { UNIT_TOTALS_HEADERS, unitTotalsCells } from './unit-totals-export';
@@ -326,13 +326,7 @@ describe('monthly pay run (PAY-2, PAY-5, PAY-6)', () => {
     });
     const csv = await app.call('GET', '/api/payroll/pay-runs/2027-06/units/export?level=district&format=csv', { principal: CITY });
     expect(csv.status).toBe(200);
-    // fetch's text() drops the UTF-8 byte-order mark the file starts with.
-    expect(
-      (csv.body as string)
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n'),
-    ).toEqual([UNIT_TOTALS_HEADERS.join(','), ...lines.map((l) => l.cells.join(','))]);
+    expect(testing.csvFileLines(csv.body as string)).toEqual([UNIT_TOTALS_HEADERS.join(','), ...lines.map((l) => l.cells.join(','))]);
   });
 
   it('issue 14: the totals file keeps the caller’s scope; an unknown run is 404; a bad format or level is 400 naming it', async () => {

@@ -3,7 +3,7 @@
  * the JSON budget's lines (same scope, same figures; yuan in the file, each back in fen equal to the
  * API's), a district sees its own streets only, a bad format or level is 400 naming the field.
  */
-import { readXlsxRows } from '@cwp/platform';
+import { readXlsxRows, testing } from '@cwp/platform';
 import { CITY, principalOf, startPayrollTestApp, type PayrollTestApp } from '../testing';
 import { BUDGET_HEADERS, budgetCells } from './budget-export';
 
@@ -52,13 +52,7 @@ it('PAY-8, issue 14: the budget file holds the JSON budget, Chinese headers, yua
     });
     const csv = await app.call('GET', `/api/payroll/recalibrations/${YEAR}/budget/export?level=${level}&format=csv`, { principal: CITY });
     expect(csv.status).toBe(200);
-    // fetch's text() drops the UTF-8 byte-order mark the file starts with.
-    expect(
-      (csv.body as string)
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n'),
-    ).toEqual([BUDGET_HEADERS.join(','), ...lines.map((l) => l.cells.join(','))]);
+    expect(testing.csvFileLines(csv.body as string)).toEqual([BUDGET_HEADERS.join(','), ...lines.map((l) => l.cells.join(','))]);
   }
   // The district of 310101 in figures: 3 workers, 39,000,001 fen before, 41,400,109 after.
   const district = (await app.call('GET', `/api/payroll/recalibrations/${YEAR}/budget`, { principal: CITY })).body[0];

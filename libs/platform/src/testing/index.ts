@@ -11,3 +11,4 @@ export * from './national-id';
 export * from './integration-context';
 export * from './stack-token';
 export * from './bench-row';
+export * from './csv-file';
