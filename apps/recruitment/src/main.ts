@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { bootstrapService, piiConfig, validateConfigOrExit } from '@cwp/platform';
 import { recruitmentConfig } from './config';
+// The file, not the feature's index: the index loads modules that read config, validated first below.
 import { RECRUITMENT_FILE_BODY_ROUTES } from './selection/score-file-routes';
 
 const SERVICE = { serviceName: 'recruitment', configs: [piiConfig, recruitmentConfig] };

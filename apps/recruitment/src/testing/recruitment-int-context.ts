@@ -24,11 +24,17 @@ import { recruitmentEventContracts, recruitmentCampaignWorkflowId, type CloudEve
 import { ApplicantsModule, applicantsMigrations } from '../applicants';
 import { CampaignsModule, campaignsMigrations } from '../campaigns';
 import { RECRUITMENT_SETTINGS, type RecruitmentSettings } from '../core';
-import { CancellationSteps, SelectionModule, SelectionSteps, createCampaignActivities, selectionMigrations } from '../selection';
+import {
+  CancellationSteps,
+  RECRUITMENT_FILE_BODY_ROUTES,
+  SelectionModule,
+  SelectionSteps,
+  createCampaignActivities,
+  selectionMigrations,
+} from '../selection';
 import { ReserveModule, TalentPoolCandidateHandler, reserveMigrations } from '../reserve';
 import { StaffingModule, WorkforceStaffingHandler, staffingMigrations } from '../staffing';
 import { staffingEvent } from './builders';
-import { RECRUITMENT_FILE_BODY_ROUTES } from '../selection/score-file-routes';
 
 export const principalOf = (role: Principal['role'], unit: string): Principal => ({ sub: `${role}-${unit}`, role, unit });
 
