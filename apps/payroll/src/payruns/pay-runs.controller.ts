@@ -36,7 +36,7 @@ export class PayRunsController {
 
   @Get(':period/units')
   @Roles('city', 'district', 'street')
-  @ApiOperation({ summary: 'Totals per district, street or area within the caller’s scope' })
+  @ApiOperation({ summary: 'Totals per district, street or area within the caller’s scope; an unknown run is 404' })
   @ApiOkResponse({ type: [UnitTotalResponse] })
   units(
     @Param('period') period: string,
@@ -59,7 +59,7 @@ export class PayRunsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<StreamableFile> {
     const level = query.level ?? 'street';
-    const totals = await this.payRuns.unitTotalsOfRun(period, level, principal);
+    const totals = await this.payRuns.unitTotals(period, level, principal);
     const cells = unitTotalsCells(period, level, totals);
     return tabularFile(query.format, `pay-unit-totals-${period}-${level}`, UNIT_TOTALS_HEADERS, cells, '单位工资汇总');
   }

@@ -329,12 +329,13 @@ describe('monthly pay run (PAY-2, PAY-5, PAY-6)', () => {
     expect(testing.csvFileLines(csv.body as string)).toEqual([UNIT_TOTALS_HEADERS.join(','), ...lines.map((l) => l.cells.join(','))]);
   });
 
-  it('issue 14: the totals file keeps the caller’s scope; an unknown run is 404; a bad format or level is 400 naming it', async () => {
+  it('issue 14: the totals file keeps the caller’s scope; an unknown run is 404 (the JSON totals too); a bad format or level is 400 naming it', async () => {
     const scoped = await app.call('GET', '/api/payroll/pay-runs/2027-06/units/export?level=area&format=xlsx', {
       principal: principalOf('district', '310104'),
     });
     expect(readXlsxRows(scoped.body as Buffer, { field: 'file' }).map((r) => r.cells[1])).toEqual(['单位代码', '310104003001']);
     expect((await app.call('GET', '/api/payroll/pay-runs/2031-01/units/export', { principal: CITY })).status).toBe(404);
+    expect((await app.call('GET', '/api/payroll/pay-runs/2031-01/units', { principal: CITY })).status).toBe(404);
     for (const [query, field] of [
       ['format=pdf', 'format'],
       ['level=city', 'level'],

@@ -140,15 +140,11 @@ export class PayRunsService {
     return (await this.poolRepository.pools(period, scopeOf(principal), status)).map(PayPoolResponse.toResponse);
   }
 
+  /** The unit totals of a run that exists (404 otherwise, as the register and the totals file). */
   async unitTotals(period: string, level: 'district' | 'street' | 'area', principal: Principal): Promise<UnitTotalResponse[]> {
+    await this.get(period);
     const digits = level === 'district' ? 6 : level === 'street' ? 9 : 12;
     return (await this.repository.unitTotals(period, digits, scopeOf(principal))).map(UnitTotalResponse.toResponse);
-  }
-
-  /** The unit totals of a run that exists (404 otherwise, as the register): what the totals file holds. */
-  async unitTotalsOfRun(period: string, level: 'district' | 'street' | 'area', principal: Principal): Promise<UnitTotalResponse[]> {
-    await this.get(period);
-    return this.unitTotals(period, level, principal);
   }
 
   /** The month's pay register of the caller's subtree (CSV, Chinese headers), streamed from the database. */
