@@ -1,3 +1,5 @@
+import type { PayRecalibrationInput } from '@cwp/contracts';
+
 /** Settings the features read (from config.ts at boot; tests give their own). */
 export interface PayrollSettings {
   taskQueue: string;
@@ -14,3 +16,8 @@ export interface PayrollSettings {
 }
 
 export const PAYROLL_SETTINGS = Symbol('PAYROLL_SETTINGS');
+
+/** The input of `pay-recalibration:<year>` as these settings size its apply (the API's start and a wage correction's restart). */
+export function payRecalibrationInput(payYear: number, settings: PayrollSettings): PayRecalibrationInput {
+  return { payYear, chunkSize: settings.applyChunk, chunksPerActivity: settings.applyChunksPerActivity };
+}

@@ -6,12 +6,11 @@ import {
   recalibrationApprovalUpdate,
   recalibrationInputsChangedSignal,
   recalibrationStateQuery,
-  type PayRecalibrationInput,
   type RecalibrationPreviewSummary,
   type RecalibrationState,
 } from '@cwp/contracts';
 import { DomainError, ErrorCode, type Principal } from '@cwp/platform';
-import { PAYROLL_SETTINGS, payrollError, type PayrollSettings } from '../../core';
+import { PAYROLL_SETTINGS, payRecalibrationInput, payrollError, type PayrollSettings } from '../../core';
 
 /**
  * The API's side of `pay-recalibration:<year>`: start (by business key, so a second start is the
@@ -29,11 +28,7 @@ export class RecalibrationWorkflows {
 
   async start(payYear: number): Promise<{ workflowId: string; started: boolean }> {
     const workflowId = payRecalibrationWorkflowId(payYear);
-    const input: PayRecalibrationInput = {
-      payYear,
-      chunkSize: this.settings.applyChunk,
-      chunksPerActivity: this.settings.applyChunksPerActivity,
-    };
+    const input = payRecalibrationInput(payYear, this.settings);
     try {
       await this.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue: this.settings.taskQueue, workflowId, args: [input] });
       return { workflowId, started: true };

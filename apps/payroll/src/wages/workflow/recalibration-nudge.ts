@@ -1,12 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import {
-  PAY_RECALIBRATION_WORKFLOW_TYPE,
-  payRecalibrationWorkflowId,
-  recalibrationInputsChangedSignal,
-  type PayRecalibrationInput,
-} from '@cwp/contracts';
-import { PAYROLL_SETTINGS, type PayrollSettings } from '../../core';
+import { PAY_RECALIBRATION_WORKFLOW_TYPE, payRecalibrationWorkflowId, recalibrationInputsChangedSignal } from '@cwp/contracts';
+import { PAYROLL_SETTINGS, payRecalibrationInput, type PayrollSettings } from '../../core';
 
 /**
  * After a wage commits, wakes the recalibration that waits for it (pay year = wage year + 1) so it
@@ -40,11 +35,7 @@ export class RecalibrationNudge {
   async restart(payYear: number): Promise<void> {
     if (!this.client) return;
     const workflowId = payRecalibrationWorkflowId(payYear);
-    const input: PayRecalibrationInput = {
-      payYear,
-      chunkSize: this.settings.applyChunk,
-      chunksPerActivity: this.settings.applyChunksPerActivity,
-    };
+    const input = payRecalibrationInput(payYear, this.settings);
     try {
       await this.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue: this.settings.taskQueue, workflowId, args: [input] });
     } catch (error) {
