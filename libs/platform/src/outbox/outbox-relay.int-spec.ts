@@ -8,6 +8,7 @@ import { collectTopic, uniqueName, type TopicCollector } from '../testing';
 import { createKafka, kafkaBrokersFrom } from '../kafka/kafka-client';
 import { ensureTopics } from '../kafka/kafka-admin';
 import { KafkaJsPublisher } from '../kafka/kafkajs-publisher';
+import type { EventPublisher } from '../kafka/kafka.types';
 import { outboxMigrations } from './outbox.migrations';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
@@ -240,6 +241,39 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     await expect(purgePublishedOutbox(ds, 30, 1)).resolves.toBe(1);
     const rows = (await ds.query('SELECT published_at IS NULL AS pending FROM outbox ORDER BY seq')) as Array<{ pending: boolean }>;
     expect(rows.map((r) => r.pending)).toEqual([false, true]);
+  });
+
+  it('a Kafka failure on the third request of a transaction un-marks all its batches; the retry keeps first arrivals in order', async () => {
+    const runId = uniqueName('mid');
+    for (let n = 0; n < 12; n += 1) await append(`${runId}-${n % 2}`, { n });
+    const collector = await collect();
+    const real = new KafkaJsPublisher(kafka);
+    cleanups.push(() => real.disconnect());
+    let requests = 0;
+    const failingThird: EventPublisher = {
+      publish: async (topic, messages) => {
+        requests += 1;
+        if (requests === 3) throw new Error('broker gone on the third request');
+        await real.publish(topic, messages);
+      },
+    };
+    // Batches of 3: one transaction takes all four; the first two are sent, the third fails.
+    const relay = new OutboxRelay(ds, failingThird, { batchSize: 3, listen: false });
+    await expect(relay.publishBatch()).rejects.toThrow('third request');
+    expect(requests).toBe(3);
+    expect(await unpublishedCount()).toBe(12); // the marks of the two batches sent were rolled back
+    await expect(relay.publishBatch()).resolves.toEqual({ published: 12 });
+    expect(await unpublishedCount()).toBe(0);
+    const order = await eventually(
+      async () => {
+        const byKey = firstArrivalOrder(collector, runId);
+        return (byKey.get(`${runId}-0`)?.length ?? 0) + (byKey.get(`${runId}-1`)?.length ?? 0) === 12 ? byKey : undefined;
+      },
+      20_000,
+      'all twelve events',
+    );
+    expect(order.get(`${runId}-0`)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(order.get(`${runId}-1`)).toEqual([1, 3, 5, 7, 9, 11]);
   });
 
   it('rolls back and retries when Kafka is unreachable, leaving the rows unpublished', async () => {
