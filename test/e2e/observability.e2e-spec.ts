@@ -132,10 +132,16 @@ it('exports the request and the workflow start it made over OTLP in the callerâ€
   expect(spans.every((s) => s.serviceName === 'talent-pool')).toBe(true);
   const request = spans.find((s) => s.name === 'POST /api/talent-pool/entries')!;
   expect(spans.find((s) => s.name.startsWith('StartWorkflow:'))!.parentSpanId).toBe(request.spanId);
-  const lines = service
-    .output()
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(lines).toEqual(expect.arrayContaining([expect.objectContaining({ msg: 'request', method: 'POST', status: 201, traceId })]));
+  // The service writes its log in blocks (a quarter second at most): wait for the request's line.
+  const line = await until(
+    async () =>
+      service
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{') && l.endsWith('}')) // a line still being written is left for the next look
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'request' && l.method === 'POST' && l.traceId === traceId),
+    'the access-log line of the request',
+  );
+  expect(line).toMatchObject({ status: 201, traceId });
 });

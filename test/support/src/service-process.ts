@@ -70,9 +70,22 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
 
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
+  // Chunks kept as they come and cut back to the last LOG_LIMIT characters only once they hold
+  // twice that: re-slicing 200 kB on every chunk cost the test process (a bench's load generator)
+  // a copy per access-log line of the service it measures.
+  let chunks: string[] = [];
+  let held = 0;
+  const log = (): string => {
+    const joined = chunks.join('').slice(-LOG_LIMIT);
+    chunks = [joined];
+    held = joined.length;
+    return joined;
+  };
   const append = (chunk: Buffer): void => {
-    log = (log + chunk.toString('utf8')).slice(-LOG_LIMIT);
+    const text = chunk.toString('utf8');
+    chunks.push(text);
+    held += text.length;
+    if (held > 2 * LOG_LIMIT) log();
   };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
@@ -85,7 +98,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     port,
     baseUrl: `http://127.0.0.1:${port}`,
     child,
-    output: () => log,
+    output: log,
     async stop(graceMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode, forced: false };
       let forced = false;
@@ -106,7 +119,7 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   let last = 'no answer yet';
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before it was ready. Output:\n${tail(log)}`);
+      throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before it was ready. Output:\n${tail(log())}`);
     }
     try {
       const response = await fetch(`${service.baseUrl}/ready`, { signal: AbortSignal.timeout(2_000) });
@@ -117,7 +130,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
     }
     if (Date.now() > deadline) {
       await service.stop(2_000);
-      throw new Error(`${options.name} was not ready within ${options.readyTimeoutMs ?? 90_000} ms (last: ${last}). Output:\n${tail(log)}`);
+      throw new Error(
+        `${options.name} was not ready within ${options.readyTimeoutMs ?? 90_000} ms (last: ${last}). Output:\n${tail(log())}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

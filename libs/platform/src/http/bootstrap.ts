@@ -67,7 +67,9 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
     logger.log({ msg: 'OpenAPI document written; exiting (OPENAPI_ONLY)', file: openApiFile }, 'Bootstrap');
     process.exit(0);
   }
-  const app = await NestFactory.create(options.module, { logger, bufferLogs: true });
+  // bodyParser off: the platform's JSON parser (jsonBodyMiddleware) is the only one; Nest's json and
+  // urlencoded parsers ran on every request after it for nothing (a form body is not an API input).
+  const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: false });
   configurePlatformApp(app, options);
   // Loopback unless HOST says otherwise (containers set HOST=0.0.0.0): a dev machine's services are not on the network.
   const host = process.env.HOST || '127.0.0.1';

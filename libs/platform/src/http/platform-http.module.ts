@@ -14,6 +14,7 @@ import { IdempotencyStore } from '../idempotency/idempotency-store';
 import { PlatformHousekeepingModule } from '../housekeeping/housekeeping.module';
 import { PlatformMetricsModule } from '../metrics/metrics.module';
 import { PlatformTracingModule } from '../tracing/tracing.module';
+import { LogFlushOnShutdown } from '../logging/log-flush-on-shutdown';
 import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { BodylessRouteGuard } from './bodyless-route.guard';
 import { ConcurrencyInterceptor } from './concurrency.interceptor';
@@ -75,6 +76,7 @@ export class PlatformHttpModule {
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         IdempotencyStore,
+        LogFlushOnShutdown,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: SystemReadAuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ConcurrencyInterceptor },
