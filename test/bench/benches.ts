@@ -18,6 +18,7 @@ export interface BenchEntry {
 export const BENCHES: readonly BenchEntry[] = [
   // Platform (issue 15 goals 1 and 4).
   { file: 'test/bench/workforce-get.bench.ts', small: [], city: [] },
+  { file: 'test/bench/nest-adapters.bench.ts', small: [], city: [] },
   { file: 'libs/platform/src/outbox/outbox-append-many.bench.ts', small: [], city: [] },
   { file: 'libs/platform/src/outbox/outbox-relay.bench.ts', small: [], city: [] },
   { file: 'test/bench/worker-memory.bench.ts', small: [], city: [] },
