@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   const baselineTopic = `cwp.payroll.bench-${randomUUID().slice(0, 8)}`;
   // Every payroll topic (the relay of this bench does not create them; the finish event goes on cwp.payroll.recalibrations).
   await ensureTopics(kafka, [...new ContractRegistry(payrollEventContracts).topics(), baselineTopic]);
-  const relay = new OutboxRelay(app.ds, new KafkaJsPublisher(kafka), { batchSize: 1_000 });
+  const publisher = new KafkaJsPublisher(kafka);
+  const relay = new OutboxRelay(app.ds, publisher, { batchSize: 1_000 });
   const worker = await Worker.create({
     connection: await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! }),
     taskQueue,
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
 
   // Baseline, same rows: one UPDATE … FROM unnest + kafkajs sendBatch of the same events.
   await relay.stop();
+  await publisher.disconnect(); // its producer's socket kept the process alive after the last line
   const b0 = performance.now();
   const lines = (await app.ds.query(
     'SELECT worker_id, unit_code, previous_fen::float8 AS previous, new_fen::float8 AS next FROM recalibration_lines WHERE pay_year = $1',
