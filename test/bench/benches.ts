@@ -22,6 +22,7 @@ export const BENCHES: readonly BenchEntry[] = [
   { file: 'libs/platform/src/outbox/outbox-append-many.bench.ts', small: [], city: [] },
   { file: 'libs/platform/src/outbox/outbox-relay.bench.ts', small: [], city: [] },
   { file: 'test/bench/worker-memory.bench.ts', small: [], city: [] },
+  { file: 'test/bench/talent-pool-registration.bench.ts', small: [], city: [] },
   { file: 'libs/platform/src/auth/access.bench.ts', small: [], city: [] },
   // Services' batch paths against their raw SQL baselines.
   {

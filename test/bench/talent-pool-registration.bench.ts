@@ -1,0 +1,145 @@
+/**
+ * Workflow starts through the platform (issue 15 goal 2): reserve-entry registrations, each a
+ * POST /api/talent-pool/entries through the whole service (auth, validation, PII encryption, the
+ * entry row, its audit row and outbox event in one transaction, then the start of its
+ * `talentPoolEntryWorkflow`), against the rate at which the same Temporal server accepts starts of
+ * a no-op workflow from a bare client, at the same concurrency and in the same run (measured
+ * before and after the registrations; their mean is the baseline). No worker polls either task
+ * queue: both measure starts. Goal: ≥ 0.8×.
+ *   npm run bench -- test/bench/talent-pool-registration.bench.ts [--count 400] [--clients 16]
+ * Uses TEST_DATABASE_URL (a throw-away schema); the started workflows are terminated at the end.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import {
+  authConfigSchema,
+  authSettings,
+  fromRepoRoot,
+  loadConfig,
+  mintLocalToken,
+  OrgUnitDirectory,
+  testing,
+  withStackEnv,
+} from '@cwp/platform';
+import { startServiceProcess } from '@cwp/test-support';
+import { cpuSecondsOf } from './http-load';
+
+const STREET = '310104003';
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/** `count` calls of `work`, `clients` at a time; resolves with the calls per second. */
+async function rate(count: number, clients: number, work: (n: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let n = next++; n < count; n = next++) await work(n);
+    }),
+  );
+  return count / ((performance.now() - t0) / 1000);
+}
+
+async function terminateAll(client: Client, taskQueue: string): Promise<number> {
+  let terminated = 0;
+  for await (const wf of client.workflow.list({ query: `TaskQueue = "${taskQueue}" AND ExecutionStatus = "Running"` })) {
+    await client.workflow
+      .getHandle(wf.workflowId)
+      .terminate('bench done')
+      .then(() => (terminated += 1))
+      .catch(() => undefined);
+  }
+  return terminated;
+}
+
+async function main(): Promise<void> {
+  const env = withStackEnv(process.env);
+  const count = flag('count', testing.benchSize() === 'city' ? 2_000 : 400);
+  const clients = flag('clients', 16);
+  const run = randomBytes(4).toString('hex');
+  const taskQueue = `bench-tp-${run}`;
+  const noopQueue = `bench-noop-${run}`;
+  const built = fromRepoRoot('apps/talent-pool/dist/main.js');
+  const service = await startServiceProcess({
+    name: 'talent-pool',
+    entry: existsSync(built) ? path.relative(fromRepoRoot('.'), built) : 'apps/talent-pool/src/main.ts',
+    env: {
+      DATABASE_URL: env.TEST_DATABASE_URL,
+      TALENT_POOL_DB_SCHEMA: `bench_tp_${run}`,
+      TALENT_POOL_TASK_QUEUE: taskQueue,
+      TALENT_POOL_RUN_WORKER: 'false',
+      TALENT_POOL_HIRED_CONSUMER: `bench-tp-hired-${run}`,
+      TALENT_POOL_RECONCILE_SECONDS: '0',
+      PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    },
+    readyTimeoutMs: 300_000,
+  });
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS! });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
+  try {
+    const settings = authSettings(loadConfig(authConfigSchema, env), env);
+    const token = await mintLocalToken(
+      { role: 'street', unit: STREET, sub: `bench-tp-${run}` },
+      settings,
+      OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json')),
+    );
+    const register = async (): Promise<void> => {
+      const res = await fetch(`${service.baseUrl}/api/talent-pool/entries`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: '基准测试',
+          nationalId: testing.newNationalId({ birthDate: '19920315' }),
+          phone: `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`,
+          source: 'social-worker',
+          education: 'junior-college',
+          certificates: ['assistant-social-worker'],
+          holdingUnit: STREET,
+        }),
+      });
+      if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${await res.text()}`);
+    };
+    const noopStart = async (): Promise<void> => {
+      await client.workflow.start('noopWorkflow', { taskQueue: noopQueue, workflowId: `bench-noop-${randomUUID()}`, args: [] });
+    };
+    // Warm-up of both paths (JIT, pools, the token cache, the server's task queues).
+    await rate(clients, clients, register);
+    await rate(clients, clients, noopStart);
+    const noopBefore = await rate(count, clients, noopStart);
+    const cpuBefore = cpuSecondsOf(service.child.pid!);
+    const registrations = await rate(count, clients, register);
+    const serviceCpuMs = ((cpuSecondsOf(service.child.pid!) - cpuBefore) * 1000) / count;
+    const noopAfter = await rate(count, clients, noopStart);
+    const noop = (noopBefore + noopAfter) / 2;
+    console.log(
+      `  ${count} registrations with their workflow start, ${clients} clients: ${registrations.toFixed(1)}/s; ` +
+        `no-op workflow starts: ${noopBefore.toFixed(1)}/s before, ${noopAfter.toFixed(1)}/s after; ` +
+        `the service used ${serviceCpuMs.toFixed(2)} ms of CPU per registration`,
+    );
+    testing.printBenchRow({
+      measure: `reserve-entry registration with its workflow start, ${clients} clients (vs no-op workflow starts on the same server)`,
+      unit: 'starts/s',
+      platform: Number(registrations.toFixed(1)),
+      baseline: Number(noop.toFixed(1)),
+      goal: { atLeast: 0.8 },
+    });
+  } finally {
+    const terminated = (await terminateAll(client, taskQueue)) + (await terminateAll(client, noopQueue));
+    console.log(`  terminated ${terminated} bench workflows`);
+    await connection.close();
+    await service.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
