@@ -78,6 +78,9 @@ export class RecalibrationRepository {
       SELECT ${payYear}, l.worker_id, l.unit_code, l.group_no, l.previous_fen, l.new_fen FROM l`,
       [referenceDay, ...groupArraysForLines(groups)],
     );
+    // Statistics for the lines just written: without them the planner took the year's lines for a
+    // handful and each apply chunk hashed all of them (O(lines) per chunk, quadratic over the year).
+    await em.query('ANALYZE recalibration_lines');
     const rows = (await em.query(
       `SELECT count(*)::int AS workers, COALESCE(sum(previous_fen), 0)::float8 AS "previousTotalFen", COALESCE(sum(new_fen), 0)::float8 AS "totalFen",
               count(*) FILTER (WHERE new_fen > previous_fen)::int AS gainers, count(*) FILTER (WHERE new_fen < previous_fen)::int AS losers
