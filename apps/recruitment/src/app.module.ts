@@ -56,6 +56,7 @@ const activities = (ref: ModuleRef) => ({
       publicRatePerMinute: config.RECRUITMENT_PUBLIC_RATE_PER_MINUTE,
       assessmentDays: config.RECRUITMENT_ASSESSMENT_DAYS,
       phaseSeconds: config.RECRUITMENT_PHASE_SECONDS,
+      stepChunk: config.RECRUITMENT_STEP_CHUNK,
       searchAttributes: true,
     }),
     AuditModule,

@@ -27,6 +27,8 @@ export const recruitmentConfig = defineServiceConfig('recruitment', {
    * calendar date: for tests, benchmarks and demos only (refused in production).
    */
   RECRUITMENT_PHASE_SECONDS: cfg.int({ default: 0, min: 0, max: 86_400 }),
+  /** Applicants per transaction of the set-based campaign steps (ranking, appointment, release); small in fault tests. */
+  RECRUITMENT_STEP_CHUNK: cfg.int({ default: 1000, min: 1, max: 100_000 }),
   NODE_ENV: cfg.string({ default: 'development' }),
 });
 

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appraisalCycleWorkflowId, quotaReviewWorkflowId } from '@cwp/contracts';
+import { appraisalCycleWorkflowId, quotaReviewWorkflowId, recruitmentCampaignWorkflowId } from '@cwp/contracts';
 import { eventually } from './eventually';
 
 /** What a registry hook may use of the tier (kept narrow so the registry stays a registry). */
@@ -355,6 +355,109 @@ export const workforceQuotaReview: BatchActivity = {
       eventKeys: Number(events!.keys),
       changedOnce,
     };
+  },
+};
+
+/** Applicants of recruitment's cancelled campaign: registered through the API, released in chunks of 10. */
+const RECRUITMENT_ROSTER = 300;
+/** A street of the other district: its campaign meets no campaign of the scope and abuse suites (黄浦区). */
+const RECRUITMENT_DISTRICT = '310104';
+const RECRUITMENT_STREET = '310104003';
+/** The campaign the fault cancels. */
+const recruitmentCampaign = { id: '' };
+
+/**
+ * REC-7: a campaign's cancellation saga, whose release of the applicants is one heartbeating
+ * activity: every applicant still in the running goes `out` (campaign-cancelled) a chunk per
+ * transaction, each with its `applicant.released` event. The kill lands in the release; the retry
+ * releases the applicants left, none twice.
+ */
+export const recruitmentCancellation: BatchActivity = {
+  label: 'REC-7 cancellation: applicants released',
+  synthetic: RECRUITMENT_ROSTER,
+  async start({ tier, schema }) {
+    // Vacancies come from workforce's staffing topic only: the run's projection row stands in for it.
+    await tier.sql(
+      `INSERT INTO ${schema}.unit_staffing (unit_code, quota, headcount, vacancies, as_of) VALUES ($1, 400, 50, 350, now())
+       ON CONFLICT (unit_code) DO UPDATE SET vacancies = 350, quota = 400, headcount = 50`,
+      [RECRUITMENT_STREET],
+    );
+    const year = new Date().getFullYear();
+    // One campaign per district, year and round (REC-2): the first round the run left free.
+    const campaign = await eventually(
+      async () => {
+        for (const round of [1, 2, 3, 4]) {
+          const r = await tier.call('recruitment', 'POST', '/campaigns', {
+            token: 'otherDistrict',
+            body: {
+              districtCode: RECRUITMENT_DISTRICT,
+              round,
+              registrationOpensOn: `${year}-01-01`,
+              registrationClosesOn: `${year}-12-31`,
+              internshipStartsOn: `${year + 1}-01-10`,
+              internshipEndsOn: `${year + 1}-02-10`,
+              writtenExamOn: `${year + 1}-02-20`,
+              interviewOn: `${year + 1}-03-01`,
+              posts: [{ streetCode: RECRUITMENT_STREET, postCategory: 'staff', count: 2 }],
+            },
+          });
+          if (r.status === 201) return r.body as { id: string; posts: Array<{ postId: string }> };
+        }
+        return undefined;
+      },
+      60_000,
+      'a campaign of the other district',
+      1_000,
+    );
+    recruitmentCampaign.id = campaign.id;
+    const postId = campaign.posts[0]!.postId;
+    // The applicants through the API (8 at a time), as operators register them.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < RECRUITMENT_ROSTER) {
+          next += 1;
+          const r = await tier.call('recruitment', 'POST', `/campaigns/${campaign.id}/applicants`, {
+            token: 'otherDistrict',
+            quiet: true,
+            body: {
+              postId,
+              name: '可靠性测试',
+              nationalId: tier.nationalId(),
+              education: 'bachelor',
+              major: 'social-work',
+              freshGraduate: true,
+            },
+          });
+          if (r.status !== 201) throw new Error(`applicant registration answered ${r.status}: ${JSON.stringify(r.body)}`);
+        }
+      }),
+    );
+    const cancelled = await tier.call('recruitment', 'POST', `/campaigns/${campaign.id}/cancel`, { token: 'otherDistrict' });
+    if (cancelled.status !== 200) throw new Error(`cancel answered ${cancelled.status}: ${JSON.stringify(cancelled.body)}`);
+    return { workflowId: recruitmentCampaignWorkflowId(campaign.id) };
+  },
+  async applied({ tier, schema }) {
+    return count(tier, `SELECT count(*) AS n FROM ${schema}.applicants WHERE campaign_id = $1 AND status = 'out'`, [
+      recruitmentCampaign.id,
+    ]);
+  },
+  async finished({ tier }) {
+    const r = await tier.call('recruitment', 'GET', `/campaigns/${recruitmentCampaign.id}/state`, { token: 'otherDistrict', quiet: true });
+    return r.body?.phase === 'cancelled';
+  },
+  async effects({ tier, schema }) {
+    const [effect] = (await tier.sql(
+      `SELECT count(*) AS n, count(DISTINCT id) AS keys FROM ${schema}.applicants
+        WHERE campaign_id = $1 AND status = 'out' AND out_reason = 'campaign-cancelled'`,
+      [recruitmentCampaign.id],
+    )) as Array<{ n: string; keys: string }>;
+    const [events] = (await tier.sql(
+      `SELECT count(*) AS n, count(DISTINCT message_key) AS keys FROM ${schema}.outbox
+        WHERE event_type LIKE '%applicant.released%' AND envelope->'data'->>'campaignId' = $1`,
+      [recruitmentCampaign.id],
+    )) as Array<{ n: string; keys: string }>;
+    return { effects: Number(effect!.n), effectKeys: Number(effect!.keys), events: Number(events!.n), eventKeys: Number(events!.keys) };
   },
 };
 

@@ -9,6 +9,7 @@ import {
   payrollRecalibration,
   trainingCompliance,
   workforceQuotaReview,
+  recruitmentCancellation,
   type BatchActivity,
   type FixtureTier,
 } from './batch-activities';
@@ -236,7 +237,10 @@ export const SERVICES: readonly ServiceDefinition[] = [
       RECRUITMENT_STAFFING_CONSUMER: `rec-rel-staffing-${run}`,
       // The abuse suite posts public applications by the hundred from one address.
       RECRUITMENT_PUBLIC_RATE_PER_MINUTE: '10000',
+      // Small chunks: the worker-kill fault finds the cancelled campaign's release half done.
+      RECRUITMENT_STEP_CHUNK: '10',
     }),
+    batchActivity: recruitmentCancellation,
     async scopeFixtures(tier) {
       // Vacancies come from workforce's staffing topic only: the run's projection row stands in for it.
       await tier.sql(

@@ -12,6 +12,8 @@ export interface RecruitmentSettings {
   assessmentDays: number;
   /** > 0: every timed phase lasts this many seconds (tests, benches). */
   phaseSeconds: number;
+  /** Applicants per transaction (and heartbeat) of the chunked campaign steps. */
+  stepChunk: number;
   /** false: start workflows without search attributes (Temporal's time-skipping test server). */
   searchAttributes: boolean;
 }

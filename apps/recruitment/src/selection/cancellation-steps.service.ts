@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import {
@@ -14,12 +14,11 @@ import {
 import { AuditTrail, OutboxWriter, ServiceClock, type Principal } from '@cwp/platform';
 import { APPLICANT_AUDIT_ENTITY } from '../applicants';
 import { CAMPAIGN_AUDIT_ENTITY, CampaignRepository, campaignEventData } from '../campaigns';
+import { RECRUITMENT_SETTINGS, type RecruitmentSettings } from '../core';
 import { heartbeat } from './activity-heartbeat';
 
 /** The saga acts as the system (the operator who cancelled is in the workflow's update and audit). */
 const SYSTEM: Principal = { sub: 'recruitment-campaign-workflow', role: 'system', unit: '31' };
-/** Applicants released per transaction (one UPDATE and one outbox INSERT each). */
-const CHUNK = 1000;
 /** Statuses still in the running: everything but the final ones. An appointed applicant is never touched. */
 const RUNNING: readonly ApplicantStatus[] = ['registered', 'eligible', 'interning', 'examining', 'ranked', 'selected', 'suspended'];
 
@@ -43,6 +42,8 @@ export class CancellationSteps {
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
     private readonly clock: ServiceClock,
+    /** `stepChunk`: applicants released per transaction (one UPDATE and one outbox INSERT each). */
+    @Inject(RECRUITMENT_SETTINGS) private readonly settings: RecruitmentSettings,
   ) {}
 
   /** REC-7: the published ranking is withdrawn; the ranking export answers 409 from now on. */
@@ -84,7 +85,7 @@ export class CancellationSteps {
              FROM picked WHERE a.id = picked.id
            RETURNING a.id AS "applicantId", a.post_id AS "postId", a.street_code AS "streetCode",
                      picked.status AS "previousStatus", a.talent_pool_entry_id AS "talentPoolEntryId"`,
-          [campaignId, RUNNING, CHUNK],
+          [campaignId, RUNNING, this.settings.stepChunk],
         )) as [Array<Omit<ApplicantReleasedData, 'campaignId' | 'reason' | 'releasedOn'>>, number];
         await this.outbox.appendMany(
           em,

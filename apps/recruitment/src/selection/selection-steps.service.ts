@@ -13,6 +13,7 @@ import { AuditTrail, OutboxWriter, POLICY_CATALOG, ServiceClock, type Principal 
 import { combinedScore, type PolicyCatalog } from '@cwp/policy';
 import { APPLICANT_AUDIT_ENTITY, ApplicantRepository, applicantEventData } from '../applicants';
 import { CampaignRepository, CampaignsService } from '../campaigns';
+import { RECRUITMENT_SETTINGS, type RecruitmentSettings } from '../core';
 import { heartbeat } from './activity-heartbeat';
 
 /** Applicants of each scored step, and who misses the step's score leaves with which reason. */
@@ -21,8 +22,6 @@ const STEP: Readonly<Record<ScoreKind, { status: ApplicantStatus; next: Applican
   written: { status: 'examining', next: 'examining', missing: 'absent-written-exam' },
   interview: { status: 'examining', next: 'examining', missing: 'absent-interview' },
 };
-/** Rows per chunk of a set-based step (one statement and one heartbeat each). */
-const CHUNK = 1000;
 
 const operator = (by: OperatorRef): Principal => ({ sub: by.sub, role: by.role as Principal['role'], unit: by.unit });
 
@@ -42,6 +41,8 @@ export class SelectionSteps {
     private readonly outbox: OutboxWriter,
     private readonly clock: ServiceClock,
     @Inject(POLICY_CATALOG) private readonly policies: PolicyCatalog,
+    /** `stepChunk`: rows per chunk of a set-based step (one statement and one heartbeat each). */
+    @Inject(RECRUITMENT_SETTINGS) private readonly settings: RecruitmentSettings,
   ) {}
 
   enterPhase(campaignId: string, phase: Parameters<CampaignsService['enterPhase']>[1]): Promise<void> {
@@ -109,7 +110,7 @@ export class SelectionSteps {
     const policy = this.policies.byId(campaign.policyVersion);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await this.applicants.chunk(campaignId, 'examining', after, CHUNK);
+      const rows = await this.applicants.chunk(campaignId, 'examining', after, this.settings.stepChunk);
       if (rows.length === 0) break;
       const scored = rows.map((r) => {
         const d = combinedScore(policy, {
@@ -202,13 +203,12 @@ export class SelectionSteps {
     let appointed = 0;
     for (;;) {
       const chunk = await this.dataSource.transaction(async (em) => {
-        const rows = await this.applicants.appointChunk(em, campaignId, today, CHUNK);
-        for (const row of rows)
-          await this.outbox.append(em, {
-            contract: applicantAppointedContract,
-            key: row.id,
-            data: applicantEventData.appointed(row, posts.get(row.postId)!.postCategory),
-          });
+        const rows = await this.applicants.appointChunk(em, campaignId, today, this.settings.stepChunk);
+        await this.outbox.appendMany(
+          em,
+          applicantAppointedContract,
+          rows.map((row) => ({ key: row.id, data: applicantEventData.appointed(row, posts.get(row.postId)!.postCategory) })),
+        );
         return rows.length;
       });
       if (chunk === 0) break;

@@ -70,6 +70,7 @@ export async function createRecruitmentIntContext(
     publicRatePerMinute: opts.publicRatePerMinute ?? 1000,
     assessmentDays: 14,
     phaseSeconds: opts.phaseSeconds ?? 3600,
+    stepChunk: 1000,
     searchAttributes: true,
   };
   const context = await testing.createIntegrationContext({
