@@ -14,7 +14,7 @@ import { decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
 import { WageRepository } from '../wages';
 import type { OpenRecalibrationResult, ReferenceWageFound } from '@cwp/payroll-workflows';
-import { RecalibrationRepository } from './recalibration.repository';
+import { RecalibrationRepository, type AppliedChunk } from './recalibration.repository';
 import type { RecalibrationRow } from './recalibration.row';
 import { recalibrationProgress } from './rules/progress';
 
@@ -145,8 +145,11 @@ export class RecalibrationRunner {
   /**
    * Applies up to `maxChunks` chunks, each ONE transaction of two statements: the chunk's lines,
    * pay rows, pay-change records and progress in one set-based statement, and the chunk's events
-   * in one multi-row outbox insert. A crash rolls back the open chunk only; a retry continues with
-   * the lines left.
+   * in one multi-row outbox insert. The next chunk's lines are read and their events prepared
+   * (validated, serialised) while the current chunk is written, so the worker's CPU and the
+   * database work side by side; a chunk whose lines another attempt took meanwhile has its events
+   * prepared again from what it did take. A crash rolls back the open chunk only; a retry
+   * continues with the lines left.
    */
   async applyChunks(
     payYear: number,
@@ -156,32 +159,53 @@ export class RecalibrationRunner {
     const row = await this.dataSource.transaction((em) => this.repository.startApply(em, payYear, previewId));
     if (!row) throw payrollError('RECALIBRATION_STATE', `The recalibration of ${payYear} with preview ${previewId} is not approved`);
     const facts = this.eventFacts(row);
+    const eventsOf = (lines: readonly AppliedChunk[]) =>
+      this.outbox.prepareMany(
+        payRecalibratedContract,
+        lines.map((c) => ({
+          key: c.workerId,
+          data: {
+            ...facts,
+            workerId: c.workerId,
+            unitCode: c.unitCode,
+            previousAnnualFen: c.previousFen,
+            annualFen: c.newFen,
+            deltaFen: c.newFen - c.previousFen,
+          },
+        })),
+      );
+    const prepareAfter = async (after: string | null) => {
+      const lines = await this.repository.nextLines(payYear, after, options.chunkSize);
+      return { lines, events: eventsOf(lines) };
+    };
+    // A look-ahead that fails (database, or an event refused) fails the activity when it is awaited,
+    // never as an unhandled rejection while the chunk before it is written.
+    const ahead = (after: string | null) => {
+      const prepared = prepareAfter(after);
+      prepared.catch(() => undefined);
+      return prepared;
+    };
     let done = row.applyDone;
+    let next = ahead(null);
     for (let i = 0; i < options.maxChunks; i++) {
+      const { lines, events } = await next;
+      if (lines.length === 0) break;
+      next = i + 1 < options.maxChunks ? ahead(lines[lines.length - 1]!.workerId) : Promise.resolve({ lines: [], events });
       const applied = await this.dataSource.transaction(async (em) => {
-        const { chunk, done: total } = await this.repository.applyNextChunk(em, payYear, options.chunkSize);
-        if (chunk.length === 0) return null;
-        await this.outbox.appendMany(
+        const { chunk, done: total } = await this.repository.applyLines(
           em,
-          payRecalibratedContract,
-          chunk.map((c) => ({
-            key: c.workerId,
-            data: {
-              ...facts,
-              workerId: c.workerId,
-              unitCode: c.unitCode,
-              previousAnnualFen: c.previousFen,
-              annualFen: c.newFen,
-              deltaFen: c.newFen - c.previousFen,
-            },
-          })),
+          payYear,
+          lines.map((l) => l.workerId),
         );
+        if (chunk.length === 0) return null; // all taken by another attempt meanwhile
+        await this.outbox.appendPrepared(em, sameLines(chunk, lines) ? events : eventsOf(chunk));
         return total;
       });
-      if (applied === null) break;
+      if (applied === null) continue;
       done = applied;
       options.heartbeat?.(done);
     }
+    await next.catch(() => undefined); // the last look-ahead: a read and a preparation, nothing written
     const left = await this.repository.remaining(payYear);
     return { finished: left === 0, progress: recalibrationProgress(done, row.applyTotal, row.applyStartedAt, new Date()) };
   }
@@ -270,4 +294,15 @@ export class RecalibrationRunner {
 function ruleIds(row: RecalibrationRow): string[] {
   const rules = new Set(['POST-1', 'PAY-2', 'PAY-3', 'PAY-5', ...(row.explanation?.rules.map((r) => r.id) ?? [])]);
   return [...rules].sort();
+}
+
+/** True when the chunk applied exactly the lines read ahead, with the same figures. */
+function sameLines(applied: readonly AppliedChunk[], read: readonly AppliedChunk[]): boolean {
+  return (
+    applied.length === read.length &&
+    applied.every((a, i) => {
+      const r = read[i]!;
+      return a.workerId === r.workerId && a.unitCode === r.unitCode && a.previousFen === r.previousFen && a.newFen === r.newFen;
+    })
+  );
 }

@@ -176,18 +176,33 @@ export class RecalibrationRepository {
   }
 
   /**
-   * Applies the next `limit` lines not yet applied, in worker order, in ONE set-based statement (one
-   * round trip per chunk): the lines are locked (a concurrent attempt skips them) and marked
-   * applied, the workers' pay set (never over a later pay year's; a re-opened year, PAY-3, sets
-   * its own year's pay again), the pay-change records written (unique per worker, year and apply
-   * round: the first round's key is the year, a later round's `<year>#<round>`) and the year's
-   * progress counted. Returns the chunk's lines
-   * (for their events) and the number applied so far; an empty chunk changes nothing.
+   * The next `limit` lines not yet applied after `after` (worker order), read without a lock: what
+   * the apply will most likely take next, so its events can be prepared while the chunk before it
+   * is written (`applyLines` decides what is actually taken).
    */
-  async applyNextChunk(em: EntityManager, payYear: number, limit: number): Promise<{ chunk: AppliedChunk[]; done: number }> {
+  async nextLines(payYear: number, after: string | null, limit: number): Promise<AppliedChunk[]> {
+    return (await this.dataSource.query(
+      `SELECT worker_id AS "workerId", unit_code AS "unitCode", previous_fen::float8 AS "previousFen", new_fen::float8 AS "newFen"
+         FROM recalibration_lines WHERE pay_year = $1 AND NOT applied AND ($2::text IS NULL OR worker_id > $2)
+        ORDER BY worker_id LIMIT $3`,
+      [payYear, after, limit],
+    )) as AppliedChunk[];
+  }
+
+  /**
+   * Applies the given workers' lines that are not yet applied, in ONE set-based statement (one
+   * round trip per chunk): the lines are locked (a line another attempt holds is skipped) and
+   * marked applied, the workers' pay set (never over a later pay year's; a re-opened year, PAY-3,
+   * sets its own year's pay again), the pay-change records written (unique per worker, year and
+   * apply round: the first round's key is the year, a later round's `<year>#<round>`) and the
+   * year's progress counted. Returns the lines applied (for their events) and the number applied
+   * so far; lines applied already change nothing.
+   */
+  async applyLines(em: EntityManager, payYear: number, workerIds: readonly string[]): Promise<{ chunk: AppliedChunk[]; done: number }> {
     const rows = (await em.query(
       `WITH next AS (
-         SELECT worker_id FROM recalibration_lines WHERE pay_year = $1 AND NOT applied ORDER BY worker_id LIMIT $2 FOR UPDATE SKIP LOCKED),
+         SELECT worker_id FROM recalibration_lines WHERE pay_year = $1 AND worker_id = ANY($2::text[]) AND NOT applied
+          ORDER BY worker_id FOR UPDATE SKIP LOCKED),
        marked AS (
          UPDATE recalibration_lines l SET applied = true FROM next WHERE l.pay_year = $1 AND l.worker_id = next.worker_id
          RETURNING l.worker_id, l.unit_code, l.previous_fen, l.new_fen),
@@ -208,7 +223,7 @@ export class RecalibrationRepository {
        SELECT m.worker_id AS "workerId", m.unit_code AS "unitCode", m.previous_fen::float8 AS "previousFen", m.new_fen::float8 AS "newFen",
               (SELECT apply_done FROM progress) AS done
          FROM marked m ORDER BY m.worker_id`,
-      [payYear, limit],
+      [payYear, workerIds],
     )) as Array<AppliedChunk & { done: number }>;
     return {
       chunk: rows.map(({ workerId, unitCode, previousFen, newFen }) => ({ workerId, unitCode, previousFen, newFen })),

@@ -24,6 +24,15 @@ export interface OutboxBatchEvent<T> {
   subject?: string;
 }
 
+/** Events of one contract checked and serialised by `OutboxWriter.prepareMany`, not yet written. */
+export interface PreparedEvents {
+  readonly topic: string;
+  readonly type: string;
+  readonly ids: string[];
+  readonly keys: string[];
+  readonly envelopes: string[];
+}
+
 /** Events per INSERT of `appendMany`: bounds one statement's parameter arrays (~3 MB of envelopes). */
 export const OUTBOX_BATCH_ROWS = 5_000;
 
@@ -70,18 +79,33 @@ export class OutboxWriter {
     time = new Date(),
   ): Promise<number> {
     requireTransaction(em, 'appendMany');
+    return this.appendPrepared(em, this.prepareMany(contract, events, time));
+  }
+
+  /**
+   * The first half of `appendMany`, outside any transaction: every event validated, guarded and
+   * serialised. A batch path prepares its next chunk's events while the database writes the
+   * current one, then appends them with `appendPrepared` (throws, like `appendMany`, on the first
+   * event that fails a check).
+   */
+  prepareMany<T>(contract: EventContract<T>, events: ReadonlyArray<OutboxBatchEvent<T>>, time = new Date()): PreparedEvents {
     const declared = this.declared(contract.type, contract.topic);
-    if (events.length === 0) return 0;
     const at = time.toISOString();
-    const ids: string[] = [];
-    const keys: string[] = [];
-    const envelopes: string[] = [];
+    const prepared: PreparedEvents = { topic: declared.topic, type: declared.type, ids: [], keys: [], envelopes: [] };
     for (const e of events) {
       const { event, envelope } = this.prepare(declared, e.key, e.subject, e.data, at, true);
-      ids.push(event.id);
-      keys.push(e.key);
-      envelopes.push(envelope);
+      prepared.ids.push(event.id);
+      prepared.keys.push(e.key);
+      prepared.envelopes.push(envelope);
     }
+    return prepared;
+  }
+
+  /** The second half of `appendMany`: writes events `prepareMany` made, in the caller's transaction. */
+  async appendPrepared(em: EntityManager, prepared: PreparedEvents): Promise<number> {
+    requireTransaction(em, 'appendPrepared');
+    const { ids, keys, envelopes } = prepared;
+    if (ids.length === 0) return 0;
     const trace = JSON.stringify(currentTraceHeaders() ?? null);
     for (let from = 0; from < ids.length; from += OUTBOX_BATCH_ROWS) {
       const to = from + OUTBOX_BATCH_ROWS;
@@ -92,11 +116,11 @@ export class OutboxWriter {
         `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context)
          SELECT u.id, $1, u.key, $2, u.envelope::jsonb, $3::jsonb
            FROM unnest($4::uuid[], $5::text[], string_to_array($6::text, E'\\n')) WITH ORDINALITY AS u(id, key, envelope, n) ORDER BY u.n`,
-        [declared.topic, declared.type, trace, ids.slice(from, to), keys.slice(from, to), envelopes.slice(from, to).join('\n')],
+        [prepared.topic, prepared.type, trace, ids.slice(from, to), keys.slice(from, to), envelopes.slice(from, to).join('\n')],
       );
     }
     await em.query('SELECT pg_notify($1, current_schema())', [OUTBOX_NOTIFY_CHANNEL]);
-    return events.length;
+    return ids.length;
   }
 
   /**
