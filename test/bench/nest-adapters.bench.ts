@@ -28,27 +28,19 @@ import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { jwtVerify, type CryptoKey } from 'jose';
 import { Pool } from 'pg';
-import { defaultPolicyCatalog } from '@cwp/policy';
 import {
   authConfigSchema,
   authSettings,
-  CITY_CODE,
-  fromRepoRoot,
   loadConfig,
   loadOrCreateLocalSigningKey,
-  mintLocalToken,
-  OrgUnitDirectory,
   testing,
   withStackEnv,
   type AuthSettings,
 } from '@cwp/platform';
-import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
 import { freePort } from '@cwp/test-support';
-import { loadReferenceData, loadSyntheticWorkers, openBenchSchema } from '@cwp/workforce/testing';
+import { getBenchRows } from './get-fixtures';
 import { load, measured, type LoadResult } from './http-load';
 
-const TREE = fromRepoRoot('seeds/org-tree/shanghai.json');
-const WORKERS = 1_000;
 const SERVERS = ['plain', 'express', 'fastify'] as const;
 type ServerKind = (typeof SERVERS)[number];
 
@@ -167,24 +159,9 @@ async function main(): Promise<void> {
   const seconds = flag('seconds', testing.benchSize() === 'city' ? 15 : 5);
   const connections = flag('connections', 10);
   const schema = `bench_adapters_${randomBytes(3).toString('hex')}`;
-  const bench = await openBenchSchema(schema);
+  const { bench, ids, token } = await getBenchRows(schema, `bench-adapters-${randomUUID().slice(0, 8)}`);
   const servers: Array<{ stop(): void }> = [];
   try {
-    await loadReferenceData(bench.ds, TREE, defaultPolicyCatalog(), 5);
-    const units = OrgUnitDirectory.fromFile(TREE).unitsWithin(CITY_CODE);
-    await loadSyntheticWorkers(bench.ds, generateWorkforce({ seed: 1, size: WORKERS, units }), {
-      exitedShare: 0,
-      asOf: DEFAULT_AS_OF,
-      batchSize: 5_000,
-    });
-    await bench.ds.query('ANALYZE');
-    const ids = ((await bench.ds.query('SELECT id FROM workers')) as Array<{ id: string }>).map((r) => r.id);
-    const settings = authSettings(loadConfig(authConfigSchema, bench.env), bench.env);
-    const token = await mintLocalToken(
-      { role: 'city', unit: CITY_CODE, sub: `bench-adapters-${randomUUID().slice(0, 8)}` },
-      settings,
-      OrgUnitDirectory.fromFile(TREE),
-    );
     const path = (id: string) => `/workers/${id}`;
     const results = {} as Record<ServerKind, LoadResult & { cpuMsPerRequest: number }>;
     for (const kind of SERVERS) {

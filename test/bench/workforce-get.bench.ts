@@ -17,26 +17,11 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { jwtVerify } from 'jose';
 import { Pool } from 'pg';
-import { defaultPolicyCatalog } from '@cwp/policy';
-import {
-  authConfigSchema,
-  authSettings,
-  CITY_CODE,
-  fromRepoRoot,
-  loadConfig,
-  loadOrCreateLocalSigningKey,
-  mintLocalToken,
-  OrgUnitDirectory,
-  testing,
-  withStackEnv,
-} from '@cwp/platform';
-import { DEFAULT_AS_OF, generateWorkforce } from '@cwp/synthetic';
+import { authConfigSchema, authSettings, loadConfig, loadOrCreateLocalSigningKey, testing, withStackEnv } from '@cwp/platform';
 import { startServiceProcess, freePort } from '@cwp/test-support';
-import { loadReferenceData, loadSyntheticWorkers, openBenchSchema } from '@cwp/workforce/testing';
+import { GET_BENCH_WORKERS, getBenchRows } from './get-fixtures';
 import { load, measured } from './http-load';
 
-const TREE = fromRepoRoot('seeds/org-tree/shanghai.json');
-const WORKERS = 1_000;
 const PROFILE_PRELOAD = path.join(__dirname, 'fixtures/cpu-profile.preload.js');
 
 function flag(name: string, fallback: number): number {
@@ -86,21 +71,12 @@ async function main(): Promise<void> {
   const profileDir = profileAt >= 0 ? path.resolve(process.argv[profileAt + 1]!) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const schema = `bench_get_${randomBytes(3).toString('hex')}`;
-  const bench = await openBenchSchema(schema);
+  const run = randomUUID().slice(0, 8);
+  const { bench, ids, token } = await getBenchRows(schema, `bench-get-${run}`);
   const env = bench.env;
   let service: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   try {
-    await loadReferenceData(bench.ds, TREE, defaultPolicyCatalog(), 5);
-    const units = OrgUnitDirectory.fromFile(TREE).unitsWithin(CITY_CODE);
-    await loadSyntheticWorkers(bench.ds, generateWorkforce({ seed: 1, size: WORKERS, units }), {
-      exitedShare: 0,
-      asOf: DEFAULT_AS_OF,
-      batchSize: 5_000,
-    });
-    await bench.ds.query('ANALYZE');
-    const ids = ((await bench.ds.query('SELECT id FROM workers')) as Array<{ id: string }>).map((r) => r.id);
-    const run = randomUUID().slice(0, 8);
     const built = path.join(__dirname, '../../apps/workforce/dist/main.js');
     service = await startServiceProcess({
       name: 'workforce',
@@ -120,12 +96,6 @@ async function main(): Promise<void> {
       readyTimeoutMs: 300_000,
     });
     baseline = await startBaseline(schema);
-    const settings = authSettings(loadConfig(authConfigSchema, env), env);
-    const token = await mintLocalToken(
-      { role: 'city', unit: CITY_CODE, sub: `bench-get-${run}` },
-      settings,
-      OrgUnitDirectory.fromFile(TREE),
-    );
     const platformPath = (id: string) => `/api/workforce/workers/${id}`;
     const basePath = (id: string) => `/workers/${id}`;
     // Warm-up (JIT, pools, the token cache), then the measured windows, baseline first.
@@ -134,7 +104,7 @@ async function main(): Promise<void> {
     const raw = await measured(baseline.pid, () => load(baseline!.port, basePath, ids, token, seconds, connections));
     if (profileDir) service.child.kill('SIGWINCH'); // the profile covers the measured window only
     const full = await measured(service.child.pid!, () => load(service!.port, platformPath, ids, token, seconds, connections));
-    console.log(`GET worker by id, ${connections} connections, ${seconds} s each, random ids of ${WORKERS}, city token`);
+    console.log(`GET worker by id, ${connections} connections, ${seconds} s each, random ids of ${GET_BENCH_WORKERS}, city token`);
     console.log(`  full stack (workforce service)  ${JSON.stringify(full)}`);
     console.log(`  node:http + pg + jose verify     ${JSON.stringify(raw)}`);
     if (full.errors || raw.errors) throw new Error(`non-200 answers: service ${full.errors}, baseline ${raw.errors}`);

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { appraisalCycleWorkflowId, quotaReviewWorkflowId, recruitmentCampaignWorkflowId } from '@cwp/contracts';
+import { newApplication, newOpening } from '@cwp/recruitment/testing';
 import { eventually } from './eventually';
 
 /** What a registry hook may use of the tier (kept narrow so the registry stays a registry). */
@@ -382,24 +383,14 @@ export const recruitmentCancellation: BatchActivity = {
        ON CONFLICT (unit_code) DO UPDATE SET vacancies = 350, quota = 400, headcount = 50`,
       [RECRUITMENT_STREET],
     );
-    const year = new Date().getFullYear();
+    const today = new Date().toISOString().slice(0, 10);
     // One campaign per district, year and round (REC-2): the first round the run left free.
     const campaign = await eventually(
       async () => {
         for (const round of [1, 2, 3, 4]) {
           const r = await tier.call('recruitment', 'POST', '/campaigns', {
             token: 'otherDistrict',
-            body: {
-              districtCode: RECRUITMENT_DISTRICT,
-              round,
-              registrationOpensOn: `${year}-01-01`,
-              registrationClosesOn: `${year}-12-31`,
-              internshipStartsOn: `${year + 1}-01-10`,
-              internshipEndsOn: `${year + 1}-02-10`,
-              writtenExamOn: `${year + 1}-02-20`,
-              interviewOn: `${year + 1}-03-01`,
-              posts: [{ streetCode: RECRUITMENT_STREET, postCategory: 'staff', count: 2 }],
-            },
+            body: { ...newOpening(today, [{ streetCode: RECRUITMENT_STREET, count: 2 }], round), districtCode: RECRUITMENT_DISTRICT },
           });
           if (r.status === 201) return r.body as { id: string; posts: Array<{ postId: string }> };
         }
@@ -420,14 +411,7 @@ export const recruitmentCancellation: BatchActivity = {
           const r = await tier.call('recruitment', 'POST', `/campaigns/${campaign.id}/applicants`, {
             token: 'otherDistrict',
             quiet: true,
-            body: {
-              postId,
-              name: '可靠性测试',
-              nationalId: tier.nationalId(),
-              education: 'bachelor',
-              major: 'social-work',
-              freshGraduate: true,
-            },
+            body: newApplication(postId, { name: '可靠性测试', nationalId: tier.nationalId() }),
           });
           if (r.status !== 201) throw new Error(`applicant registration answered ${r.status}: ${JSON.stringify(r.body)}`);
         }

@@ -13,6 +13,7 @@ import {
   type BatchActivity,
   type FixtureTier,
 } from './batch-activities';
+import { newApplication, newOpening } from '@cwp/recruitment/testing';
 
 export type { BatchActivity, BatchContext, FixtureTier } from './batch-activities';
 
@@ -247,27 +248,9 @@ export const SERVICES: readonly ServiceDefinition[] = [
         `INSERT INTO rec_rel_${tier.run}.unit_staffing (unit_code, quota, headcount, vacancies, as_of) VALUES ('310101002', 50, 10, 40, now())
          ON CONFLICT (unit_code) DO NOTHING`,
       );
-      const year = new Date().getFullYear();
-      const opening = {
-        districtCode: '310101',
-        round: 1,
-        registrationOpensOn: `${year}-01-01`,
-        registrationClosesOn: `${year}-12-31`,
-        internshipStartsOn: `${year + 1}-01-10`,
-        internshipEndsOn: `${year + 1}-02-10`,
-        writtenExamOn: `${year + 1}-02-20`,
-        interviewOn: `${year + 1}-03-01`,
-        posts: [{ streetCode: '310101002', postCategory: 'staff', count: 2 }],
-      };
+      const opening = newOpening(new Date().toISOString().slice(0, 10), [{ streetCode: '310101002', count: 2 }]);
       const campaign = await tier.call('recruitment', 'POST', '/campaigns', { token: 'district', body: opening });
-      const application = (postId: string) => ({
-        postId,
-        name: '可靠性测试',
-        nationalId: tier.nationalId(),
-        education: 'bachelor',
-        major: 'social-work',
-        freshGraduate: true,
-      });
+      const application = (postId: string) => newApplication(postId, { name: '可靠性测试', nationalId: tier.nationalId() });
       const postId = String(campaign.body?.posts?.[0]?.postId ?? '');
       const applicant =
         campaign.status === 201
