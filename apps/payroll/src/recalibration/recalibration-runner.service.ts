@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditTrail, DomainError, OutboxWriter, SYSTEM_PRINCIPAL, type Principal } from '@cwp/platform';
+import { AuditTrail, DomainError, OutboxWriter, SYSTEM_PRINCIPAL, type Principal, type PreparedEvents } from '@cwp/platform';
 import {
   payRecalibratedContract,
   recalibrationAppliedContract,
@@ -174,23 +174,25 @@ export class RecalibrationRunner {
           },
         })),
       );
-    const prepareAfter = async (after: string | null) => {
+    type Prepared = { lines: AppliedChunk[]; events: PreparedEvents };
+    type Ahead = Promise<Prepared>;
+    const prepareAfter = async (after: string | null): Ahead => {
       const lines = await this.repository.nextLines(payYear, after, options.chunkSize);
       return { lines, events: eventsOf(lines) };
     };
     // A look-ahead that fails (database, or an event refused) fails the activity when it is awaited,
     // never as an unhandled rejection while the chunk before it is written.
-    const ahead = (after: string | null) => {
+    const ahead = (after: string | null): Ahead => {
       const prepared = prepareAfter(after);
       prepared.catch(() => undefined);
       return prepared;
     };
     let done = row.applyDone;
-    let next = ahead(null);
-    for (let i = 0; i < options.maxChunks; i++) {
-      const { lines, events } = await next;
+    let next: Ahead | undefined = ahead(null);
+    for (let i = 0; i < options.maxChunks && next; i++) {
+      const { lines, events }: Prepared = await next;
       if (lines.length === 0) break;
-      next = i + 1 < options.maxChunks ? ahead(lines[lines.length - 1]!.workerId) : Promise.resolve({ lines: [], events });
+      next = i + 1 < options.maxChunks ? ahead(lines[lines.length - 1]!.workerId) : undefined;
       const applied = await this.dataSource.transaction(async (em) => {
         const { chunk, done: total } = await this.repository.applyLines(
           em,
@@ -205,7 +207,7 @@ export class RecalibrationRunner {
       done = applied;
       options.heartbeat?.(done);
     }
-    await next.catch(() => undefined); // the last look-ahead: a read and a preparation, nothing written
+    await next?.catch(() => undefined); // the last look-ahead: a read and a preparation, nothing written
     const left = await this.repository.remaining(payYear);
     return { finished: left === 0, progress: recalibrationProgress(done, row.applyTotal, row.applyStartedAt, new Date()) };
   }
