@@ -12,13 +12,8 @@ import { createServiceDataSource, runMigrations, testing, withStackEnv } from '@
 import { defaultPolicyCatalog } from '@cwp/policy';
 import { appraisalMigrations, ResultRepository, ResultsService, type CycleFacts } from '@cwp/appraisal/testing';
 
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-const citySize = Number(flag('city') ?? 62_000);
-const districtSize = Number(flag('district') ?? 3_000);
+const citySize = Number(testing.benchArg('city') ?? 62_000);
+const districtSize = Number(testing.benchArg('district') ?? 3_000);
 const keep = process.argv.includes('--keep');
 const DISTRICT = '310101';
 const YEAR = 2026;

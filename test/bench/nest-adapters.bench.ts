@@ -44,11 +44,6 @@ import { load, measured, type LoadResult } from './http-load';
 const SERVERS = ['plain', 'express', 'fastify'] as const;
 type ServerKind = (typeof SERVERS)[number];
 
-function flag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
 /** The work every server does per request: the remembered token check and one SELECT. */
 class RowSource {
   private readonly verified = new Map<string, number>();
@@ -156,8 +151,8 @@ async function startServer(kind: ServerKind, schema: string): Promise<{ port: nu
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--serve') return serve(process.argv[3] as ServerKind, Number(process.argv[4]), process.argv[5]!);
-  const seconds = flag('seconds', testing.benchSize() === 'city' ? 15 : 5);
-  const connections = flag('connections', 10);
+  const seconds = testing.benchNumber('seconds', testing.benchSize() === 'city' ? 15 : 5);
+  const connections = testing.benchNumber('connections', 10);
   const schema = `bench_adapters_${randomBytes(3).toString('hex')}`;
   const { bench, ids, token } = await getBenchRows(schema, `bench-adapters-${randomUUID().slice(0, 8)}`);
   const servers: Array<{ stop(): void }> = [];

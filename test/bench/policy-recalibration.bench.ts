@@ -21,11 +21,6 @@ import {
 import { testing } from '@cwp/platform';
 import { mulberry32 } from '@cwp/synthetic';
 
-function flag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
 function syntheticWorkers(size: number, seed: number): RecalibrationWorker[] {
   const rnd = mulberry32(seed);
   const workers = new Array<RecalibrationWorker>(size);
@@ -60,9 +55,9 @@ const MiB = 1024 * 1024;
 const mib = (bytes: number) => Math.round((bytes / MiB) * 10) / 10;
 
 function main(): void {
-  const size = flag('size', 65_000);
-  const runs = flag('runs', 5);
-  const seed = flag('seed', 2027);
+  const size = testing.benchNumber('size', 65_000);
+  const runs = testing.benchNumber('runs', 5);
+  const seed = testing.benchNumber('seed', 2027);
   const policy = defaultPolicyCatalog().byId('2027-proposal');
   const referenceWage = { year: 2026, annualFen: 14_000_000 }; // synthetic: ¥140,000 a year
 

@@ -17,12 +17,7 @@ import { recruitmentCampaignWorkflowId } from '@cwp/contracts';
 import { ServiceClock, testing, withStackEnv } from '@cwp/platform';
 import { createRecruitmentIntContext, newApplication, newOpening, principalOf, type RecruitmentIntContext } from '@cwp/recruitment/testing';
 
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-const applicants = Number(flag('applicants') ?? process.env.RECRUITMENT_BENCH_APPLICANTS ?? 500);
+const applicants = Number(testing.benchArg('applicants') ?? process.env.RECRUITMENT_BENCH_APPLICANTS ?? 500);
 const CONCURRENCY = 8;
 const TEMPORAL_HISTORY_WARNING = 10_240;
 const NOOP_STARTS = 200;

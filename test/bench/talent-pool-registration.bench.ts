@@ -28,11 +28,6 @@ import { cpuSecondsOf } from './http-load';
 
 const STREET = '310104003';
 
-function flag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
 /** `count` calls of `work`, `clients` at a time; resolves with the calls per second. */
 async function rate(count: number, clients: number, work: (n: number) => Promise<void>): Promise<number> {
   let next = 0;
@@ -59,8 +54,8 @@ async function terminateAll(client: Client, taskQueue: string): Promise<number> 
 
 async function main(): Promise<void> {
   const env = withStackEnv(process.env);
-  const count = flag('count', testing.benchSize() === 'city' ? 2_000 : 400);
-  const clients = flag('clients', 16);
+  const count = testing.benchNumber('count', testing.benchSize() === 'city' ? 2_000 : 400);
+  const clients = testing.benchNumber('clients', 16);
   const run = randomBytes(4).toString('hex');
   const taskQueue = `bench-tp-${run}`;
   const noopQueue = `bench-noop-${run}`;

@@ -13,14 +13,9 @@ import { defaultPolicyCatalog } from '@cwp/policy';
 import { trainingEventContracts } from '@cwp/contracts';
 import { ComplianceRepository, ComplianceService, trainingMigrations } from '@cwp/training/testing';
 
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-const workers = Number(flag('workers') ?? 62_000);
-const rowsPerWorker = Number(flag('rows') ?? 50);
-const chunk = Number(flag('chunk') ?? 2_000);
+const workers = Number(testing.benchArg('workers') ?? 62_000);
+const rowsPerWorker = Number(testing.benchArg('rows') ?? 50);
+const chunk = Number(testing.benchArg('chunk') ?? 2_000);
 const keep = process.argv.includes('--keep');
 const YEAR = 2026;
 

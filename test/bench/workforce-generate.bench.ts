@@ -13,11 +13,6 @@ import { join } from 'node:path';
 import { testing } from '@cwp/platform';
 import { generateWorkforce, SHANGHAI_WORKFORCE_SIZE, type TreeUnit } from '@cwp/synthetic';
 
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
 interface Result {
   size: number;
   pass: string;
@@ -72,8 +67,8 @@ function run(units: readonly TreeUnit[], seed: number, size: number, serialise: 
 }
 
 function main(): void {
-  const seed = Number(flag('seed') ?? 1);
-  const sizes = flag('size') ? [Number(flag('size'))] : [SHANGHAI_WORKFORCE_SIZE, SHANGHAI_WORKFORCE_SIZE * 10];
+  const seed = Number(testing.benchArg('seed') ?? 1);
+  const sizes = testing.benchArg('size') ? [Number(testing.benchArg('size'))] : [SHANGHAI_WORKFORCE_SIZE, SHANGHAI_WORKFORCE_SIZE * 10];
   // The committed tree (its spec in @cwp/synthetic and every service's boot validate it).
   const { units } = JSON.parse(readFileSync(join(__dirname, '../../seeds/org-tree/shanghai.json'), 'utf8')) as { units: TreeUnit[] };
   const baseline = process.memoryUsage();

@@ -24,11 +24,6 @@ import { load, measured } from './http-load';
 
 const PROFILE_PRELOAD = path.join(__dirname, 'fixtures/cpu-profile.preload.js');
 
-function flag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
 /** The baseline: node:http + pg, jose verification of the bearer token on every request, one SELECT. */
 async function baselineServer(port: number, schema: string): Promise<void> {
   const env = withStackEnv(process.env);
@@ -65,8 +60,8 @@ async function startBaseline(schema: string): Promise<{ port: number; pid: numbe
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--baseline') return baselineServer(Number(process.argv[3]), process.argv[4]!);
-  const seconds = flag('seconds', testing.benchSize() === 'city' ? 15 : 5);
-  const connections = flag('connections', 10);
+  const seconds = testing.benchNumber('seconds', testing.benchSize() === 'city' ? 15 : 5);
+  const connections = testing.benchNumber('connections', 10);
   const profileAt = process.argv.indexOf('--cpu-prof');
   const profileDir = profileAt >= 0 ? path.resolve(process.argv[profileAt + 1]!) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });

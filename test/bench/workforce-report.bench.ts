@@ -22,14 +22,9 @@ import {
   STAFFING_REPORT_SQL,
 } from '@cwp/workforce/testing';
 
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-const size = Number(flag('size') ?? 62_000);
-const runs = Number(flag('runs') ?? 7);
-const seed = Number(flag('seed') ?? 1);
+const size = Number(testing.benchArg('size') ?? 62_000);
+const runs = Number(testing.benchArg('runs') ?? 7);
+const seed = Number(testing.benchArg('seed') ?? 1);
 const keep = process.argv.includes('--keep');
 const FROM = '2025-07-01';
 const TO = '2026-06-30';

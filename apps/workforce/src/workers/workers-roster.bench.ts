@@ -15,12 +15,8 @@ import { birthDateRange } from './rules/age-band';
 import { loadSyntheticWorkers } from './synthetic-workers.loader';
 import { WorkerRepository, type WorkerSearch } from './worker.repository';
 
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-const size = Number(flag('size') ?? 62_000);
-const runs = Number(flag('runs') ?? 9);
+const size = Number(testing.benchArg('size') ?? 62_000);
+const runs = Number(testing.benchArg('runs') ?? 9);
 const keep = process.argv.includes('--keep');
 
 function median(values: number[]): number {

@@ -29,6 +29,18 @@ export interface PrintedBenchRow extends BenchRow {
   met?: boolean;
 }
 
+/** A bench's `--<name> <value>` argument, if given. */
+export function benchArg(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** A bench's numeric `--<name> <value>` argument, or `fallback`. */
+export function benchNumber(name: string, fallback: number): number {
+  const value = benchArg(name);
+  return value === undefined ? fallback : Number(value);
+}
+
 export function benchSize(): BenchSize {
   return process.env.CWP_BENCH_SIZE === 'city' ? 'city' : 'small';
 }
