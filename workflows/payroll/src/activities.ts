@@ -44,8 +44,11 @@ export interface PayRecalibrationActivities {
   }): Promise<RecalibrationPreviewSummary>;
   /** Applies up to maxChunks chunks (one transaction each, heartbeating); resumable, never twice. */
   applyChunks(input: ApplyChunksInput): Promise<ApplyChunksResult>;
-  /** Marks the year applied and announces the totals (once). */
-  finishRecalibration(input: { payYear: number; previewId: string }): Promise<void>;
+  /**
+   * Marks the year applied and announces the totals (once). `reopened`: a wage correction kept while
+   * the apply ran re-opened the year in the same transaction (or had re-opened it already).
+   */
+  finishRecalibration(input: { payYear: number; previewId: string }): Promise<{ reopened: boolean }>;
 }
 
 export interface MonthlyPayRunActivities {

@@ -9,16 +9,18 @@
  *    names the preview it saw); a corrected wage or a changed multiplier rebuilds the preview, and
  *    an approval of the old one is refused;
  * 4. apply in chunks (heartbeating activities, one transaction per chunk; resumable, never twice);
- * 5. announce the totals.
+ * 5. announce the totals; a wage corrected while the apply ran re-opens the year as it finishes,
+ *    and the workflow continues as a new run that previews again (the approved figures went out whole).
  *
  * History stays small: one activity per `chunksPerActivity` chunks, and the wage wait is one timer
  * per day (continueAsNew after a year of waiting would be the next step; a wage is published within
  * weeks).
  */
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import {
   recalibrationApprovalUpdate,
   recalibrationInputsChangedSignal,
+  recalibrationReopenedSignal,
   recalibrationStateQuery,
   type PayRecalibrationInput,
   type RecalibrationApprovalRequest,
@@ -61,10 +63,16 @@ export async function payRecalibrationWorkflow(input: PayRecalibrationInput): Pr
   };
   let inputsChanged = false;
   let approval: RecalibrationApprovalRequest | null = null;
+  // A correction re-opened the year after this run's apply committed: the next run is this run's to start.
+  let reopenedMeanwhile = false;
 
   setHandler(recalibrationStateQuery, () => state);
+  setHandler(recalibrationReopenedSignal, () => {
+    reopenedMeanwhile = true;
+  });
   setHandler(recalibrationInputsChangedSignal, () => {
-    // Once applying, the approved figures stand: a later correction is arrears, not a new preview.
+    // Once approved, the approved figures go out whole: a correction from then on re-opens the year
+    // when its apply finishes (the finish says so), it does not rebuild this preview.
     if (state.phase !== 'applying' && state.phase !== 'applied') inputsChanged = true;
   });
   setHandler(
@@ -94,6 +102,7 @@ export async function payRecalibrationWorkflow(input: PayRecalibrationInput): Pr
 
   let previewId = opened.previewId;
   if (opened.status === 'open') {
+    reopenedMeanwhile = false; // this run is the one that handles the re-opened year
     for (;;) {
       state.phase = 'waiting-wage';
       // Durable wait: a timer per check, woken early by the publication signal.
@@ -120,7 +129,11 @@ export async function payRecalibrationWorkflow(input: PayRecalibrationInput): Pr
     state.progress = result.progress;
     if (result.finished) break;
   }
-  await quick.finishRecalibration({ payYear, previewId: previewId! });
+  // `?.`: a history recorded before the finish returned anything replays with undefined.
+  const finished = await quick.finishRecalibration({ payYear, previewId: previewId! });
   state.phase = 'applied';
+  // PAY-3: a wage corrected while this apply ran (kept on the row and re-opened by the finish), or
+  // just after it: the year is open again and a new run builds its new preview (fresh history).
+  if (finished?.reopened || reopenedMeanwhile) return continueAsNew<typeof payRecalibrationWorkflow>(input);
   return state;
 }

@@ -12,7 +12,7 @@ import {
 import { recalibrateGroups, referenceWageYear, type GroupedRecalibration, type PolicyVersion } from '@cwp/policy';
 import { decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
-import { WageRepository } from '../wages';
+import { RecalibrationReopener, WageRepository } from '../wages';
 import type { OpenRecalibrationResult, ReferenceWageFound } from '@cwp/payroll-workflows';
 import { RecalibrationRepository, type AppliedChunk } from './recalibration.repository';
 import type { RecalibrationRow } from './recalibration.row';
@@ -41,6 +41,7 @@ export class RecalibrationRunner {
     private readonly catalogs: PolicyCatalogSource,
     private readonly audit: AuditTrail,
     private readonly outbox: OutboxWriter,
+    private readonly reopener: RecalibrationReopener,
   ) {}
 
   async open(payYear: number): Promise<OpenRecalibrationResult> {
@@ -212,10 +213,16 @@ export class RecalibrationRunner {
     return { finished: left === 0, progress: recalibrationProgress(done, row.applyTotal, row.applyStartedAt, new Date()) };
   }
 
-  async finish(payYear: number, previewId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+  /**
+   * Marks the year applied and announces it, once. A wage correction kept while the apply ran
+   * re-opens the year in this same transaction (PAY-3): `reopened` tells the workflow to run again.
+   */
+  async finish(payYear: number, previewId: string): Promise<{ reopened: boolean }> {
+    return this.dataSource.transaction(async (em) => {
       const row = await this.repository.find(payYear, em, true);
-      if (!row || !(await this.repository.finish(em, payYear, previewId))) return; // already finished: once only
+      if (!row) return { reopened: false };
+      // Finished already (a retry after the commit): open again means it was re-opened since.
+      if (!(await this.repository.finish(em, payYear, previewId))) return { reopened: row.status === 'open' };
       const s = row.summary!;
       await this.audit.record(
         em,
@@ -242,6 +249,9 @@ export class RecalibrationRunner {
           rules: ruleIds(row),
         },
       });
+      const reopened = await this.reopener.reopenDeferred(em, payYear);
+      if (reopened) await this.reopener.recordReopen(em, reopened, SYSTEM_PRINCIPAL);
+      return { reopened: reopened !== undefined };
     });
   }
 

@@ -92,6 +92,11 @@ export class RecalibrationStartResponse {
   @ApiProperty() started!: boolean;
 }
 
+export class ReopenPendingResponse {
+  @ApiProperty({ description: 'The revision of the corrected wage' }) wageRevision!: number;
+  @ApiProperty() reason!: string;
+}
+
 export class RecalibrationResponse {
   @ApiProperty() payYear!: number;
   @ApiProperty({ enum: ['open', 'previewed', 'approved', 'applying', 'applied'] }) status!: RecalibrationRow['status'];
@@ -103,6 +108,12 @@ export class RecalibrationResponse {
   @ApiPropertyOptional({ nullable: true, description: 'PAY-3/5/7 explanation of the preview' }) explanation!: Explanation | null;
   @ApiPropertyOptional({ nullable: true }) approvedBy!: string | null;
   @ApiProperty({ type: ProgressResponse }) progress!: RecalibrationProgress;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: ReopenPendingResponse,
+    description: 'PAY-3: a wage corrected while the year was approved or applying; the year re-opens when the apply finishes',
+  })
+  reopenPending!: ReopenPendingResponse | null;
 
   static toResponse(row: RecalibrationRow, progress: RecalibrationProgress, phase: RecalibrationPhase | null): RecalibrationResponse {
     return {
@@ -114,6 +125,7 @@ export class RecalibrationResponse {
       explanation: row.explanation,
       approvedBy: row.approvedBy,
       progress,
+      reopenPending: row.reopenPending,
     };
   }
 }

@@ -22,6 +22,8 @@ export interface RecalibrationRow {
   applyDone: number;
   applyStartedAt: Date | null;
   appliedAt: Date | null;
+  /** PAY-3: a wage corrected while the year was approved or applying; re-opens it when the apply finishes. */
+  reopenPending: { wageRevision: number; reason: string } | null;
 }
 
 export const RECALIBRATION_COLUMNS = `
@@ -29,7 +31,9 @@ export const RECALIBRATION_COLUMNS = `
   r.preview_id AS "previewId", r.preview_wage_revision AS "previewWageRevision", r.preview_multiplier_revision AS "previewMultiplierRevision",
   r.policy_version AS "policyVersion", r.reference_wage_year AS "referenceWageYear", r.summary, r.explanation,
   r.approved_by AS "approvedBy", r.approved_at AS "approvedAt", r.apply_total AS "applyTotal", r.apply_done AS "applyDone",
-  r.apply_started_at AS "applyStartedAt", r.applied_at AS "appliedAt"`;
+  r.apply_started_at AS "applyStartedAt", r.applied_at AS "appliedAt",
+  CASE WHEN r.reopen_pending_revision IS NULL THEN NULL
+       ELSE json_build_object('wageRevision', r.reopen_pending_revision, 'reason', r.reopen_pending_reason) END AS "reopenPending"`;
 
 /** One worker's line of a preview (old and new yearly pay, fen). */
 export interface RecalibrationLineRow {

@@ -3,7 +3,8 @@
  * server, with the real activities over a throw-away PostgreSQL schema: it waits weeks for the
  * wage, previews, is approved through the update (the API's path), applies in chunks; a corrected
  * wage makes the old preview unapprovable; a crash mid-apply and a second start change nothing twice;
- * a wage corrected after the year was applied re-opens it and the workflow runs again (round 2).
+ * a wage corrected after the year was applied re-opens it and the workflow runs again (round 2); one
+ * corrected while the year is applying re-opens it as the apply finishes (continueAsNew).
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -319,6 +320,75 @@ describe('yearly pay recalibration workflow (PAY-3)', () => {
         "SELECT count(*)::int AS n FROM audit_log WHERE action = 'reopen' AND entity = 'PayRecalibration' AND entity_id = '2031'",
       ),
     ).toEqual({ n: 1 });
+  });
+
+  it('PAY-3: a wage corrected while the year is applying: the approved figures go out whole, then the year re-opens and runs again', async () => {
+    await app.ds.query("INSERT INTO city_average_wages (year, annual_fen, published_by) VALUES (2032, 17000000, 'city-31')");
+    const real = createRecalibrationActivities(runner);
+    let whileApplying: unknown;
+    const correctingMidApply: PayRecalibrationActivities = {
+      ...real,
+      // The first activity commits one chunk; the city corrects the wage; the apply goes on.
+      applyChunks: async (input) => {
+        if (whileApplying === undefined) {
+          await runner.applyChunks(input.payYear, input.previewId, { chunkSize: input.chunkSize, maxChunks: 1 });
+          await app.get(WagesService).correct(2032, { annualFen: 17_500_000, revision: 1, reason: 'Statistics bureau revision' }, CITY);
+          whileApplying = await recalibrations.get(2033);
+        }
+        return real.applyChunks(input);
+      },
+    };
+    await withWorker(async (taskQueue) => {
+      await env.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue,
+        workflowId: payRecalibrationWorkflowId(2033),
+        args: [{ payYear: 2033, chunkSize: 40, chunksPerActivity: 2 }],
+      });
+      const first = (await phase(2033, 'awaiting-approval')).preview!;
+      await recalibrations.approve(2033, first.previewId, CITY);
+      // The run that applied continues as a new one, which previews on the corrected wage. Watched on
+      // the row first: a query that lands as the old run completes can stall on the test server.
+      await testing.eventually(
+        async () => {
+          const row = await one<{ status: string; preview_id: string | null }>(
+            'SELECT status, preview_id FROM recalibrations WHERE pay_year = 2033',
+          );
+          return row.status === 'previewed' && row.preview_id !== first.previewId ? row : undefined;
+        },
+        60_000,
+        'the re-opened 2033 to preview again',
+      );
+      const second = (await phase(2033, 'awaiting-approval')).preview!;
+      expect(second.previewId).not.toBe(first.previewId);
+      expect(whileApplying).toMatchObject({
+        status: 'applying',
+        reopenPending: { wageRevision: 2, reason: 'Statistics bureau revision' },
+      });
+      expect(second).toMatchObject({ referenceWageFen: 17_500_000, totalFen: Math.round(1.2 * 17_500_000 * WORKERS) });
+      // Round 1 went out whole on the approved figures: every worker once, none on the corrected wage yet.
+      const round1 = await one<{ n: number; total: number }>(
+        "SELECT count(*)::int AS n, sum(new_fen)::float8 AS total FROM pay_changes WHERE source_key = '2033'",
+      );
+      expect(round1).toEqual({ n: WORKERS, total: Math.round(1.2 * 17_000_000 * WORKERS) });
+      expect(await recalibrations.get(2033)).toMatchObject({ status: 'previewed', reopenPending: null });
+      const audits = (await app.ds.query(
+        "SELECT action, subject AS actor FROM audit_log WHERE entity = 'PayRecalibration' AND entity_id = '2033' AND action LIKE 'reopen%' ORDER BY id",
+      )) as Array<{ action: string; actor: string }>;
+      expect(audits.map((a) => a.action)).toEqual(['reopen-deferred', 'reopen']);
+      expect(audits[0]!.actor).toBe(CITY.sub);
+
+      await recalibrations.approve(2033, second.previewId, CITY);
+      const rerun = (await env.client.workflow.getHandle(payRecalibrationWorkflowId(2033)).result()) as RecalibrationState;
+      expect(rerun).toMatchObject({ phase: 'applied', progress: { done: WORKERS, total: WORKERS } });
+    }, correctingMidApply);
+    expect(
+      await one<{ n: number; total: number }>(
+        "SELECT count(*)::int AS n, sum(new_fen)::float8 AS total FROM pay_changes WHERE source_key = '2033#2'",
+      ),
+    ).toEqual({ n: WORKERS, total: Math.round(1.2 * 17_500_000 * WORKERS) });
+    expect(await one<{ total: number }>('SELECT sum(annual_pay_fen)::float8 AS total FROM pay_workers WHERE pay_year = 2033')).toEqual({
+      total: Math.round(1.2 * 17_500_000 * WORKERS),
+    });
   });
 
   it('the yearly Schedule workflow starts pay-recalibration:<year> once; a second run starts nothing', async () => {

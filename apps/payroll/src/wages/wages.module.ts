@@ -10,6 +10,6 @@ import { RecalibrationNudge } from './workflow/recalibration-nudge';
 @Module({
   controllers: [WagesController],
   providers: [WageRepository, WageAccess, WagesService, RecalibrationNudge, RecalibrationReopener],
-  exports: [WageRepository],
+  exports: [WageRepository, RecalibrationReopener],
 })
 export class WagesModule {}

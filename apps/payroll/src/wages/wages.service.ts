@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditTrail, DomainError, ErrorCode, OutboxWriter, ServiceClock, type Principal } from '@cwp/platform';
 import { wagePublishedContract } from '@cwp/contracts';
 import { payrollError } from '../core';
@@ -8,7 +8,7 @@ import { WAGE_ENTITY, wageAuditView } from './wage-audit';
 import { wageEventData } from './wage-event-data';
 import { WageRepository } from './wage.repository';
 import { WageResponse, type CorrectWageDto, type PublishWageDto } from './wage.dto';
-import { RECALIBRATION_ENTITY, RecalibrationReopener, type ReopenedRecalibration } from './recalibration-reopener';
+import { RecalibrationReopener } from './recalibration-reopener';
 import { RecalibrationNudge } from './workflow/recalibration-nudge';
 
 /**
@@ -78,35 +78,15 @@ export class WagesService {
         principal,
       );
       await this.outbox.append(em, { contract: wagePublishedContract, key: String(year), data: wageEventData(result.after) });
-      const reopened = await this.reopener.reopen(em, year, result.after.revision, dto.reason);
-      for (const r of reopened) await this.auditReopen(em, r, year, result.after.revision, dto.reason, principal);
-      return { wage: result.after, reopened };
+      const effect = await this.reopener.reopen(em, year, result.after.revision, dto.reason);
+      for (const r of effect.reopened) await this.reopener.recordReopen(em, r, principal);
+      for (const payYear of effect.deferred)
+        await this.reopener.recordDeferred(em, payYear, year, result.after.revision, dto.reason, principal);
+      return { wage: result.after, reopened: effect.reopened };
     });
     await this.nudge.wageChanged(year, 'wage-corrected');
-    for (const r of changed.reopened) await this.nudge.restart(r.payYear);
+    for (const r of changed.reopened) await this.nudge.restart(r);
     return WageResponse.toResponse(changed.wage, await this.repository.corrections(year));
-  }
-
-  /** PAY-3: the re-opening is audited against the recalibration, with the correction that caused it. */
-  private auditReopen(
-    em: EntityManager,
-    r: ReopenedRecalibration,
-    wageYear: number,
-    wageRevision: number,
-    reason: string,
-    principal: Principal,
-  ): Promise<void> {
-    return this.audit.record(
-      em,
-      {
-        action: 'reopen',
-        entity: RECALIBRATION_ENTITY,
-        entityId: String(r.payYear),
-        before: { status: 'applied', applyRound: r.applyRound - 1 },
-        after: { status: 'open', applyRound: r.applyRound, wageYear, wageRevision, reason },
-      },
-      principal,
-    );
   }
 
   async get(year: number): Promise<WageResponse> {

@@ -70,4 +70,10 @@ export const recalibrationApprovalUpdate = defineUpdate<RecalibrationPreviewSumm
 export const recalibrationInputsChangedSignal =
   defineSignal<[{ reason: 'wage-published' | 'wage-corrected' | 'multiplier-changed' }]>('payRecalibrationInputsChanged');
 
+/**
+ * PAY-3: a wage correction re-opened the year (its apply had finished). A run that is still ending
+ * starts the next run itself (continueAsNew) instead of leaving the re-opened year without one.
+ */
+export const recalibrationReopenedSignal = defineSignal<[{ wageYear: number; wageRevision: number }]>('payRecalibrationReopened');
+
 export const recalibrationStateQuery = defineQuery<RecalibrationState>('payRecalibrationState');

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { PAY_RECALIBRATION_WORKFLOW_TYPE, payRecalibrationWorkflowId, recalibrationInputsChangedSignal } from '@cwp/contracts';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  PAY_RECALIBRATION_WORKFLOW_TYPE,
+  payRecalibrationWorkflowId,
+  recalibrationInputsChangedSignal,
+  recalibrationReopenedSignal,
+} from '@cwp/contracts';
+import type { ReopenedRecalibration } from '../recalibration-reopener';
 import { PAYROLL_SETTINGS, payRecalibrationInput, type PayrollSettings } from '../../core';
 
 /**
@@ -28,18 +34,25 @@ export class RecalibrationNudge {
   }
 
   /**
-   * PAY-3: a recalibration re-opened by a wage correction runs again under its business key (its
-   * first run completed): it finds the row open and builds a new preview for the city to approve.
-   * Best effort: `POST recalibrations/:year/start` does the same if this start is lost.
+   * PAY-3: a recalibration re-opened by a wage correction runs again under its business key: a new
+   * run finds the row open and builds a new preview for the city to approve. Signal-with-start: if
+   * the run that applied it is still ending (its finish committed a moment before the correction),
+   * the signal makes that run start the next one itself rather than this start being refused.
+   * Best effort: `POST recalibrations/:year/start` does the same if this is lost.
    */
-  async restart(payYear: number): Promise<void> {
+  async restart(reopened: ReopenedRecalibration): Promise<void> {
     if (!this.client) return;
-    const workflowId = payRecalibrationWorkflowId(payYear);
-    const input = payRecalibrationInput(payYear, this.settings);
+    const workflowId = payRecalibrationWorkflowId(reopened.payYear);
+    const input = payRecalibrationInput(reopened.payYear, this.settings);
     try {
-      await this.client.workflow.start(PAY_RECALIBRATION_WORKFLOW_TYPE, { taskQueue: this.settings.taskQueue, workflowId, args: [input] });
+      await this.client.workflow.signalWithStart(PAY_RECALIBRATION_WORKFLOW_TYPE, {
+        taskQueue: this.settings.taskQueue,
+        workflowId,
+        args: [input],
+        signal: recalibrationReopenedSignal,
+        signalArgs: [{ wageYear: reopened.wageYear, wageRevision: reopened.wageRevision }],
+      });
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       this.logger.warn(`could not start ${workflowId} again: ${(error as Error).message}`);
     }
   }
