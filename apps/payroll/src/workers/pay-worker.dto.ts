@@ -41,6 +41,12 @@ export class ReconciliationResponse {
   @ApiProperty() projection!: ReconciliationReport['projection'];
   @ApiProperty({ description: 'Bootstrap from the worker-state topic: state events handled, applied, stale, rows first written' })
   bootstrap!: ReconciliationReport['bootstrap'];
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Each row against the newest state of its worker on the worker-state topic: states seen, rows compared (same version), missing, behind, differing by field, up to ten worker ids',
+  })
+  fields!: ReconciliationReport['fields'];
   @ApiProperty({ type: [String] }) discrepancies!: string[];
 
   static toResponse(report: ReconciliationReport): ReconciliationResponse {

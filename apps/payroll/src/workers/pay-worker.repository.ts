@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkerChangedData, WorkerExitedData, WorkerHiredData, WorkerStateData, WorkerTransferredData } from '@cwp/contracts';
 import { PAY_WORKER_COLUMNS, type PayWorkerRow } from './pay-worker.row';
+import type { FieldComparison } from './rules/reconcile';
 
 export interface ProjectionCounts {
   workers: number;
@@ -71,15 +72,52 @@ export class PayWorkerRepository {
       `INSERT INTO pay_workers AS w (worker_id, unit_code, status, entry_route, post_category, post_level, post_role, title, hired_on, exited_on,
                                      workforce_version, projected_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'state')
-       ON CONFLICT (worker_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, status = EXCLUDED.status, post_category = EXCLUDED.post_category,
-              post_level = EXCLUDED.post_level, post_role = EXCLUDED.post_role, title = EXCLUDED.title, exited_on = EXCLUDED.exited_on,
-              workforce_version = EXCLUDED.workforce_version, updated_at = now()
+       ON CONFLICT (worker_id) DO UPDATE SET unit_code = EXCLUDED.unit_code, status = EXCLUDED.status, entry_route = EXCLUDED.entry_route,
+              post_category = EXCLUDED.post_category, post_level = EXCLUDED.post_level, post_role = EXCLUDED.post_role, title = EXCLUDED.title,
+              hired_on = EXCLUDED.hired_on, exited_on = EXCLUDED.exited_on, workforce_version = EXCLUDED.workforce_version, updated_at = now()
         WHERE w.workforce_version < EXCLUDED.workforce_version AND w.status <> 'exited'
        RETURNING (xmax = 0) AS inserted`,
       [d.workerId, d.unitCode, d.status, d.entryRoute, d.postCategory, d.postLevel, d.postRole, d.title, d.hiredOn, d.exitedOn, d.version],
     )) as Array<{ inserted: boolean }>;
     if (rows.length === 0) return null;
     return rows[0]!.inserted ? 'inserted' : 'updated';
+  }
+
+  /** The newest state the workforce published for a worker, kept to compare the projection with it. */
+  async rememberState(em: EntityManager, d: WorkerStateData): Promise<void> {
+    await em.query(
+      `INSERT INTO worker_states_seen AS s (worker_id, workforce_version, unit_code, status, entry_route, post_category, post_level, post_role,
+                                            title, hired_on, exited_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (worker_id) DO UPDATE SET workforce_version = EXCLUDED.workforce_version, unit_code = EXCLUDED.unit_code,
+              status = EXCLUDED.status, entry_route = EXCLUDED.entry_route, post_category = EXCLUDED.post_category,
+              post_level = EXCLUDED.post_level, post_role = EXCLUDED.post_role, title = EXCLUDED.title, hired_on = EXCLUDED.hired_on,
+              exited_on = EXCLUDED.exited_on, seen_at = now()
+        WHERE s.workforce_version < EXCLUDED.workforce_version`,
+      [d.workerId, d.version, d.unitCode, d.status, d.entryRoute, d.postCategory, d.postLevel, d.postRole, d.title, d.hiredOn, d.exitedOn],
+    );
+  }
+
+  /**
+   * Every projected row against the newest state seen for its worker, in one statement: at the same
+   * version each field must be equal; an older projected version (not exited) is a row left behind;
+   * a state with no row is a worker the projection lacks. Up to ten ids name the first differences.
+   */
+  async compareWithStates(): Promise<FieldComparison> {
+    const [row] = (await this.dataSource.query(
+      `WITH pairs AS (
+         SELECT s.worker_id, p.worker_id IS NULL AS missing,
+                p.workforce_version < s.workforce_version AND p.status <> 'exited' AS behind,
+                p.workforce_version = s.workforce_version AS same,
+                ${PROJECTED_FIELDS.map(([, column]) => `p.${column} IS DISTINCT FROM s.${column} AS "${column}"`).join(', ')}
+           FROM worker_states_seen s LEFT JOIN pay_workers p ON p.worker_id = s.worker_id)
+       SELECT count(*)::int AS states, count(*) FILTER (WHERE missing)::int AS missing, count(*) FILTER (WHERE behind)::int AS behind,
+              count(*) FILTER (WHERE same)::int AS compared,
+              json_build_object(${PROJECTED_FIELDS.map(([field, column]) => `'${field}', count(*) FILTER (WHERE same AND "${column}")`).join(', ')}) AS differing,
+              COALESCE((array_agg(worker_id ORDER BY worker_id) FILTER (WHERE missing OR behind OR (same AND (${PROJECTED_FIELDS.map(([, c]) => `"${c}"`).join(' OR ')}))))[1:10], '{}') AS sample
+         FROM pairs`,
+    )) as FieldComparison[];
+    return row!;
   }
 
   async recordMiss(em: EntityManager, eventId: string, eventType: string, workerId: string, reason: string): Promise<void> {
@@ -125,3 +163,16 @@ export class PayWorkerRepository {
     return rows.length > 0;
   }
 }
+
+/** The projected fields compared with the worker-state topic: (report name, column). */
+const PROJECTED_FIELDS: ReadonlyArray<readonly [string, string]> = [
+  ['unitCode', 'unit_code'],
+  ['status', 'status'],
+  ['entryRoute', 'entry_route'],
+  ['postCategory', 'post_category'],
+  ['postLevel', 'post_level'],
+  ['postRole', 'post_role'],
+  ['title', 'title'],
+  ['hiredOn', 'hired_on'],
+  ['exitedOn', 'exited_on'],
+];

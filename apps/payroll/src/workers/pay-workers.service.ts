@@ -22,10 +22,11 @@ export class PayWorkersService {
   /** Projection vs events consumed, the worker-state bootstrap included (city operators: the controller's role check). */
   async reconciliation(): Promise<ReconciliationResponse> {
     const stateConsumer = this.settings.workerStateConsumer;
-    const [consumed, state, counts] = await Promise.all([
+    const [consumed, state, counts, fields] = await Promise.all([
       this.repository.consumedByType(this.settings.workersConsumer),
       stateConsumer ? this.repository.consumedByType(stateConsumer) : Promise.resolve({} as Record<string, number>),
       this.repository.projectionCounts(),
+      this.repository.compareWithStates(),
     ]);
     return ReconciliationResponse.toResponse(
       reconcileProjection({
@@ -34,6 +35,7 @@ export class PayWorkersService {
         workers: counts.workers,
         exited: counts.byStatus.exited ?? 0,
         state: { consumed: state[WORKER_STATE_EVENT_TYPE] ?? 0, inserted: counts.fromState },
+        fields: fields.states > 0 ? fields : undefined,
       }),
     );
   }

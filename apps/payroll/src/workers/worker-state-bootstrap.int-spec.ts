@@ -3,7 +3,8 @@
  * workforce's compacted `cwp.workforce.worker-state` topic, read from the beginning through the
  * inbox (consumer PAYROLL_WORKER_STATE_CONSUMER), inserts the workers the projection lacks and
  * brings known ones up to a newer state; a stale state is a recorded miss; a `hired` event that
- * arrives after the bootstrap changes nothing; the reconciliation report accounts for every row.
+ * arrives after the bootstrap changes nothing; the reconciliation report accounts for every row and
+ * compares each row field by field with the newest state seen for its worker.
  */
 import { randomUUID } from 'node:crypto';
 import { KafkaJsPublisher, createKafka, ensureTopics, kafkaBrokersFrom, testing } from '@cwp/platform';
@@ -148,5 +149,29 @@ describe('pay projection bootstrap from the worker-state topic', () => {
     expect(report.body.bootstrap.stale).toBeGreaterThanOrEqual(1);
     expect(report.body.bootstrap.consumed).toBe(report.body.bootstrap.applied + report.body.bootstrap.stale);
     expect(report.body.applied.hired + report.body.bootstrap.inserted).toBe(counts!.workers);
+  });
+
+  it('field by field: a row changed outside the consumers is named against its worker-state', async () => {
+    const reconcile = async () => (await app.call('GET', '/api/payroll/workers/reconciliation', { principal: CITY })).body;
+    const before = await reconcile();
+    expect(before.fields).toMatchObject({ missing: 0, behind: 0 });
+    expect(before.fields.compared).toBeGreaterThanOrEqual(2); // A and B, at their state's version (C's row is newer than its stale state)
+    expect(Object.values(before.fields.differing).every((n) => n === 0)).toBe(true);
+
+    await app.ds.query('UPDATE pay_workers SET post_level = 9, unit_code = $2 WHERE worker_id = $1', [onDuty, '310104003001']);
+    try {
+      const after = await reconcile();
+      expect(after.consistent).toBe(false);
+      expect(after.fields).toMatchObject({ differing: { postLevel: 1, unitCode: 1, status: 0 }, sample: [onDuty] });
+      expect(after.discrepancies).toEqual(
+        expect.arrayContaining([
+          `postLevel differs from the worker-state topic for 1 workers at the same version (e.g. ${onDuty})`,
+          `unitCode differs from the worker-state topic for 1 workers at the same version (e.g. ${onDuty})`,
+        ]),
+      );
+    } finally {
+      await app.ds.query('UPDATE pay_workers SET post_level = 4, unit_code = $2 WHERE worker_id = $1', [onDuty, '310101002001']);
+    }
+    expect((await reconcile()).consistent).toBe(true);
   });
 });

@@ -53,6 +53,7 @@ export class WorkerStateBootstrapHandler implements OnModuleInit {
       await this.repository.recordMiss(em, event.id, event.type, id, `off-contract: ${error.field ?? 'data'}`);
       return;
     }
+    await this.repository.rememberState(em, event.data as WorkerStateData);
     if ((await this.repository.applyState(em, event.data as WorkerStateData)) === null)
       await this.repository.recordMiss(em, event.id, event.type, id, 'stale-state');
   }

@@ -40,4 +40,26 @@ describe('reconcileProjection (projection vs events consumed)', () => {
     const lost = reconcileProjection({ consumed: {}, misses: {}, workers: 1, exited: 0, state: { consumed: 2, inserted: 2 } });
     expect(lost.discrepancies).toEqual(['0 hired events applied and 2 workers bootstrapped from state but 1 workers in the projection']);
   });
+
+  it('field by field: a row behind its state, a missing worker and a differing level each name the workers to look at', () => {
+    const same = { states: 5, compared: 5, missing: 0, behind: 0, differing: { unitCode: 0, postLevel: 0 }, sample: [] };
+    const base = { consumed: { [T.hired]: 5 }, misses: {}, workers: 5, exited: 0 };
+    expect(reconcileProjection({ ...base, fields: same })).toMatchObject({ consistent: true, fields: same, discrepancies: [] });
+    const off = {
+      states: 6,
+      compared: 4,
+      missing: 1,
+      behind: 1,
+      differing: { unitCode: 0, postLevel: 2 },
+      sample: ['w2', 'w5', 'w6', 'w9'],
+    };
+    const report = reconcileProjection({ ...base, fields: off });
+    expect(report.consistent).toBe(false);
+    expect(report.discrepancies).toEqual([
+      '1 workers on the worker-state topic are missing from the projection (e.g. w2, w5, w6, w9)',
+      '1 projected workers are older than their state on the worker-state topic (e.g. w2, w5, w6, w9)',
+      'postLevel differs from the worker-state topic for 2 workers at the same version (e.g. w2, w5, w6, w9)',
+    ]);
+    expect(reconcileProjection(base).fields).toBeNull();
+  });
 });

@@ -1,5 +1,21 @@
 import { WORKER_EVENT_TYPES, WORKER_STATE_EVENT_TYPE } from '@cwp/contracts';
 
+/** The projection against the newest worker states seen (the reconciliation's `fields`). */
+export interface FieldComparison {
+  /** Workers with a state seen on the worker-state topic. */
+  states: number;
+  /** Rows at the same version as their state: these are compared field by field. */
+  compared: number;
+  /** States with no projected row. */
+  missing: number;
+  /** Rows older than their state and not exited (a newer state was not applied). */
+  behind: number;
+  /** Rows at the same version whose field differs from the state, by field. */
+  differing: Record<string, number>;
+  /** Up to ten worker ids of the rows above (missing, behind or differing). */
+  sample: string[];
+}
+
 export interface ReconciliationInput {
   /** Events the projection consumer handled, by CloudEvent type (from the inbox). */
   consumed: Readonly<Record<string, number>>;
@@ -9,6 +25,8 @@ export interface ReconciliationInput {
   exited: number;
   /** Bootstrap from the worker-state topic: state events handled (inbox) and rows they first wrote. */
   state?: { consumed: number; inserted: number };
+  /** The rows against the newest worker states seen (absent: no state consumed, nothing to compare). */
+  fields?: FieldComparison;
 }
 
 export interface ReconciliationReport {
@@ -19,6 +37,8 @@ export interface ReconciliationReport {
   projection: { workers: number; exited: number; active: number };
   /** The worker-state bootstrap: events handled, applied (newer than the row), stale, rows inserted. */
   bootstrap: { consumed: number; applied: number; stale: number; inserted: number };
+  /** Field by field against the worker-state topic (null when no state was consumed). */
+  fields: FieldComparison | null;
   /** What does not add up, in words (empty when consistent). */
   discrepancies: string[];
 }
@@ -59,6 +79,7 @@ export function reconcileProjection(input: ReconciliationInput): ReconciliationR
         ? `${applied.exited} exited events applied but ${input.exited} exited workers in the projection`
         : `${applied.exited} exited events and ${bootstrap.applied} state events applied but ${input.exited} exited workers in the projection`,
     );
+  if (input.fields) discrepancies.push(...fieldDiscrepancies(input.fields));
   return {
     consistent: discrepancies.length === 0,
     consumed,
@@ -66,6 +87,18 @@ export function reconcileProjection(input: ReconciliationInput): ReconciliationR
     misses: { ...input.misses },
     projection: { workers: input.workers, exited: input.exited, active: input.workers - input.exited },
     bootstrap,
+    fields: input.fields ?? null,
     discrepancies,
   };
+}
+
+/** Each kind of field-level difference in words, with the first worker ids to look at. */
+function fieldDiscrepancies(f: FieldComparison): string[] {
+  const found: string[] = [];
+  const eg = f.sample.length > 0 ? ` (e.g. ${f.sample.join(', ')})` : '';
+  if (f.missing > 0) found.push(`${f.missing} workers on the worker-state topic are missing from the projection${eg}`);
+  if (f.behind > 0) found.push(`${f.behind} projected workers are older than their state on the worker-state topic${eg}`);
+  for (const [field, n] of Object.entries(f.differing))
+    if (n > 0) found.push(`${field} differs from the worker-state topic for ${n} workers at the same version${eg}`);
+  return found;
 }
