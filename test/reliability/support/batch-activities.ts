@@ -105,7 +105,7 @@ export const payrollRecalibration: BatchActivity = {
   async applied({ tier, schema, prefix }) {
     return count(
       tier,
-      `SELECT count(*) AS n FROM ${schema}.recalibration_lines WHERE pay_year = $1 AND applied AND worker_id LIKE $2 || '%'`,
+      `SELECT count(*) AS n FROM ${schema}.pay_changes WHERE source_key = $1::text AND kind = 'recalibration' AND worker_id LIKE $2 || '%'`,
       [payYear, prefix],
     );
   },

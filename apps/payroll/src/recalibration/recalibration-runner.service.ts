@@ -189,6 +189,7 @@ export class RecalibrationRunner {
       return prepared;
     };
     let done = row.applyDone;
+    let appliedAny = false;
     let next: Ahead | undefined = ahead(null);
     for (let i = 0; i < options.maxChunks && next; i++) {
       const { lines, events }: Prepared = await next;
@@ -206,10 +207,13 @@ export class RecalibrationRunner {
       });
       if (applied === null) continue;
       done = applied;
+      appliedAny = true;
       options.heartbeat?.(done);
     }
     await next?.catch(() => undefined); // the last look-ahead: a read and a preparation, nothing written
-    const left = await this.repository.remaining(payYear);
+    // The counter moves with the chunks; the exact count (an anti-join over the year's lines) is
+    // taken only when the counter says the year is done or this activity found nothing to apply.
+    const left = appliedAny && done < row.applyTotal ? row.applyTotal - done : await this.repository.remaining(payYear);
     return { finished: left === 0, progress: recalibrationProgress(done, row.applyTotal, row.applyStartedAt, new Date()) };
   }
 
