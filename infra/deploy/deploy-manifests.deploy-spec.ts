@@ -122,6 +122,23 @@ describe('Helm chart infra/helm/cwp', () => {
     expect(manifest).toMatch(/DATABASE_MIGRATE_ON_START: "false"/);
   });
 
+  it('gives every Deployment a V8 heap budget below its container memory limit (NODE_OPTIONS, heapMb)', () => {
+    const deployments = render()
+      .split(/^---$/m)
+      .filter((d) => /^kind: Deployment$/m.test(d));
+    expect(deployments.length).toBeGreaterThan(6);
+    for (const doc of deployments) {
+      const heap = /name: NODE_OPTIONS\n\s+value: "--max-old-space-size=(\d+)"/.exec(doc);
+      const limit = /limits:\n\s+memory: (\d+)(Mi|Gi)/.exec(doc);
+      expect(heap).not.toBeNull();
+      expect(limit).not.toBeNull();
+      const limitMb = Number(limit![1]) * (limit![2] === 'Gi' ? 1024 : 1);
+      expect(Number(heap![1])).toBeLessThanOrEqual(limitMb * 0.75);
+    }
+    const smaller = render('--set', 'serviceDefaults.worker.heapMb=300');
+    expect(smaller).toMatch(/name: cwp-workforce-worker[\s\S]*?--max-old-space-size=300/);
+  });
+
   it('scales workers on the task-queue backlog by default, on CPU when asked', () => {
     const backlog = render();
     expect(backlog).toMatch(/name: temporal_approximate_backlog_count[\s\S]*?task_queue: "workforce"/);
