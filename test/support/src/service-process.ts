@@ -60,7 +60,10 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   if (!existsSync(entry)) throw new Error(`${options.name}: entry ${entry} does not exist (build it with \`npx tsc -b\`?)`);
   const port = options.port ?? (await freePort());
   const isTs = entry.endsWith('.ts');
-  const args = isTs ? ['-r', '@swc-node/register', entry] : [entry];
+  // CWP_SERVICE_NODE_ARGS: node options for the service only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+  // to profile it under a bench; --cpu-prof is refused in NODE_OPTIONS).
+  const nodeArgs = (process.env.CWP_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = [...nodeArgs, ...(isTs ? ['-r', '@swc-node/register', entry] : [entry])];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...(isTs ? { SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.paths.json') } : {}),
