@@ -18,6 +18,7 @@ import {
   type ApiAnswer,
   type ServiceProcess,
 } from '@cwp/test-support';
+import { runStreetCycle } from './support/appraisal-cycle';
 import { cleanUpE2eRun } from './support/run-cleanup';
 
 const run = randomBytes(4).toString('hex');
@@ -50,30 +51,12 @@ async function hire(entryRoute: 'recruited' | 'elected'): Promise<string> {
 
 /** One appraisal year of the street: open, management rates everyone low, close, published. */
 async function unqualifiedYear(year: number, workerIds: string[]): Promise<void> {
-  const opened = await api(appraisal, 'POST', '/cycles', {
-    unitCode: STREET,
+  await runStreetCycle((method, url, body) => api(appraisal, method, url, body), {
+    street: STREET,
     year,
-    ratingClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    workerIds,
+    scores: { morality: 50, ability: 50, diligence: 50, performance: 40, integrity: 60 },
   });
-  expect(opened.status).toBe(201);
-  const id = opened.body.id as string;
-  await eventually(
-    `cycle ${year} rating`,
-    async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body,
-    (c) => c.phase === 'rating',
-  );
-  const low = { morality: 50, ability: 50, diligence: 50, performance: 40, integrity: 60 };
-  const rated = await api(appraisal, 'POST', `/cycles/${id}/ratings`, {
-    source: 'management',
-    ratings: workerIds.map((workerId) => ({ workerId, scores: low })),
-  });
-  expect(rated).toMatchObject({ status: 200, body: { recorded: workerIds.length } });
-  expect((await api(appraisal, 'POST', `/cycles/${id}/close`)).status).toBe(200);
-  await eventually(
-    `cycle ${year} published`,
-    async () => (await api(appraisal, 'GET', `/cycles/${id}`)).body,
-    (c) => c.phase === 'published',
-  );
   for (const workerId of workerIds) {
     const result = (await api(appraisal, 'GET', `/results/${workerId}/${year}`)).body;
     expect(result).toMatchObject({ grade: 'unqualified', status: 'published' });

@@ -33,6 +33,7 @@ import {
   type ApiAnswer,
   type ServiceProcess,
 } from '@cwp/test-support';
+import { runStreetCycle } from './support/appraisal-cycle';
 import { cleanUpE2eRun } from './support/run-cleanup';
 
 const run = randomBytes(4).toString('hex');
@@ -162,27 +163,12 @@ async function appraise(workerId: string): Promise<string> {
     (r) => r.status === 200,
     'the hire in the appraisal records',
   );
-  const opened = await street('POST', '/cycles', {
-    unitCode: STREET,
+  await runStreetCycle(street, {
+    street: STREET,
     year,
-    ratingClosesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    workerIds: [workerId],
+    scores: { morality: 95, ability: 92, diligence: 94, performance: 93, integrity: 96 },
   });
-  expect(opened.status).toBe(201);
-  const cycle = opened.body.id as string;
-  await until(
-    () => street('GET', `/cycles/${cycle}`),
-    (r) => r.body?.phase === 'rating',
-    'the cycle open for rating',
-  );
-  const high = { morality: 95, ability: 92, diligence: 94, performance: 93, integrity: 96 };
-  const rated = await street('POST', `/cycles/${cycle}/ratings`, { source: 'management', ratings: [{ workerId, scores: high }] });
-  expect(rated).toMatchObject({ status: 200, body: { recorded: 1 } });
-  expect((await street('POST', `/cycles/${cycle}/close`)).status).toBe(200);
-  await until(
-    () => street('GET', `/cycles/${cycle}`),
-    (r) => r.body?.phase === 'published',
-    'the cycle published',
-  );
   const result = await street('GET', `/results/${workerId}/${year}`);
   expect(result.body).toMatchObject({ status: 'published', year });
   expect(result.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['APPR-1', 'APPR-2', 'APPR-3']));
