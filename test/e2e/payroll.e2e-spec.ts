@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { testing } from '@cwp/platform';
+import { createKafka, ensureTopics, kafkaBrokersFrom, testing } from '@cwp/platform';
 import {
   PAYROLL_PAY_TOPIC,
   WORKFORCE_QUOTAS_TOPIC,
@@ -23,18 +23,26 @@ import {
 } from '@cwp/contracts';
 import {
   callApi,
+  markTopic,
   pollUntil,
+  readEvents,
   requireE2eStack,
   saveServiceLogs,
   startServiceProcess,
   type ApiAnswer,
   type ServiceProcess,
+  type TopicMark,
 } from '@cwp/test-support';
 import { cleanUpE2eRun } from './support/run-cleanup';
 import { runStreetCycle } from './support/appraisal-cycle';
-import { markTopic, readEventsAfter } from './support/topic-tail';
 
 const run = randomBytes(4).toString('hex');
+
+/** The topic's end now, created first if no service has yet (as the services would create it). */
+async function markAfterEnsuring(topic: string): Promise<TopicMark> {
+  await ensureTopics(createKafka({ clientId: `payroll-e2e-${run}`, brokers: kafkaBrokersFrom() }), [topic]);
+  return markTopic(topic);
+}
 const PAY_YEAR = 2027;
 const STREET = '310104003';
 const AREA = '310104003001';
@@ -176,12 +184,17 @@ async function quotaReview(year: number): Promise<number> {
   expect(proposal).toBeDefined();
   expect(proposal!.proposedQuota).toBeGreaterThan(proposal!.currentQuota); // QUOTA-1/2/5: more households, more places
   const district = AREA.slice(0, 6);
-  const quotas = await markTopic(WORKFORCE_QUOTAS_TOPIC);
+  const quotas = await markAfterEnsuring(WORKFORCE_QUOTAS_TOPIC);
   const decided = await api(workforce, 'workforce', 'POST', `/quota-reviews/${year}/districts/${district}/decision`, {
     decision: 'approve',
   });
   expect(decided).toMatchObject({ status: 200, body: { status: 'approved' } });
-  const [changed] = await readEventsAfter(quotas, { filter: (e) => e.key === AREA && e.value.data?.reviewYear === year });
+  const [changed] = await readEvents({
+    topic: quotas.topic,
+    from: quotas,
+    filter: (e) => e.key === AREA && e.value.data?.reviewYear === year,
+    timeoutMs: 60_000,
+  });
   expect(changed!.value).toMatchObject({
     type: WORKFORCE_QUOTA_EVENT_TYPES.changed,
     data: {
@@ -199,7 +212,7 @@ async function quotaReview(year: number): Promise<number> {
 describe('hire → appraise → quota review → wage → approve → apply → pay (PAY-3, PAY-6)', () => {
   it('PAY-3/PAY-6: the event carries the explained new pay; the slip adds base pay and the pool share of the published grade', async () => {
     // The pay topic is shared (benches put millions of events on it): read only what comes after this.
-    const payTopic = await markTopic(PAYROLL_PAY_TOPIC);
+    const payTopic = await markAfterEnsuring(PAYROLL_PAY_TOPIC);
     const hired = await api(workforce, 'workforce', 'POST', '/workers', {
       unitCode: AREA,
       name: '钱十',
@@ -262,7 +275,9 @@ describe('hire → appraise → quota review → wage → approve → apply → 
     );
     expect(done.body.progress).toMatchObject({ done: preview.workers, total: preview.workers });
 
-    const [event] = await readEventsAfter(payTopic, {
+    const [event] = await readEvents({
+      topic: payTopic.topic,
+      from: payTopic,
       filter: (e) => e.key === workerId && e.value.data?.payYear === PAY_YEAR,
       count: 1,
       timeoutMs: 60_000,
@@ -313,7 +328,9 @@ describe('hire → appraise → quota review → wage → approve → apply → 
     expect(slip.body.explanation.rules.map((r: { id: string }) => r.id)).toEqual(
       expect.arrayContaining(['PAY-2', 'PAY-3', 'PAY-5', 'PAY-6']),
     );
-    const [paid] = await readEventsAfter(payTopic, {
+    const [paid] = await readEvents({
+      topic: payTopic.topic,
+      from: payTopic,
       filter: (e) => e.key === workerId && e.value.type === 'cwp.payroll.pay.slip-paid.v1',
       count: 1,
       timeoutMs: 60_000,

@@ -1,6 +1,7 @@
 // Reads events from a Kafka topic for end-to-end assertions: a fresh consumer group from the
-// beginning of the topic, collecting messages that pass `filter` until `until` is satisfied or
-// the deadline passes. Other engineers' events share the topics, so always filter (by key).
+// beginning of the topic (or from a mark taken earlier), collecting messages that pass `filter`
+// until `until` is satisfied or the deadline passes. Other engineers' events share the topics, so
+// always filter (by key).
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -24,21 +25,57 @@ export interface ReadEventsOptions {
   until?: (events: readonly ReadEvent[]) => boolean;
   count?: number;
   timeoutMs?: number;
+  /**
+   * Start where `markTopic` found the topic's end instead of its beginning: a shared topic that
+   * benches filled with millions of events is not read through first.
+   */
+  from?: TopicMark;
+}
+
+/** Where a topic's partitions end at one moment: the events a spec causes after it come later. */
+export interface TopicMark {
+  topic: string;
+  offsets: Array<{ partition: number; offset: string }>;
+}
+
+const brokersOf = (brokers?: string[]): string[] => {
+  const list = brokers ?? (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+  if (list.length === 0) throw new Error('KAFKA_BROKERS is not set: run `bash infra/local/stack.sh up`');
+  return list;
+};
+
+/** The topic's end offsets now (the topic must exist: the services create theirs at start). */
+export async function markTopic(topic: string, brokers?: string[]): Promise<TopicMark> {
+  const admin = new Kafka({ clientId: `e2e-mark-${randomUUID()}`, brokers: brokersOf(brokers), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return { topic, offsets: (await admin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ partition, offset })) };
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 export async function readEvents(options: ReadEventsOptions): Promise<ReadEvent[]> {
-  const brokers = options.brokers ?? (process.env.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
-  if (brokers.length === 0) throw new Error('KAFKA_BROKERS is not set: run `bash infra/local/stack.sh up`');
   const until = options.until ?? ((events) => events.length >= (options.count ?? 1));
-  const kafka = new Kafka({ clientId: `e2e-reader-${randomUUID()}`, brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `e2e-reader-${randomUUID()}` });
+  const kafka = new Kafka({ clientId: `e2e-reader-${randomUUID()}`, brokers: brokersOf(options.brokers), logLevel: logLevel.NOTHING });
+  const groupId = `e2e-reader-${randomUUID()}`;
+  if (options.from) {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.setOffsets({ groupId, topic: options.from.topic, partitions: options.from.offsets });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+  const consumer = kafka.consumer({ groupId });
   const events: ReadEvent[] = [];
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
 
   await consumer.connect();
   try {
-    await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
+    await consumer.subscribe({ topics: [options.topic], fromBeginning: !options.from });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const raw = message.value?.toString('utf8') ?? '';
