@@ -12,13 +12,11 @@ import {
 import { recalibrateGroups, referenceWageYear, type GroupedRecalibration, type PolicyVersion } from '@cwp/policy';
 import { decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
-import { RecalibrationReopener, WageRepository } from '../wages';
+import { RECALIBRATION_ENTITY, RecalibrationReopener, WageRepository } from '../wages';
 import type { OpenRecalibrationResult, ReferenceWageFound } from '@cwp/payroll-workflows';
 import { RecalibrationRepository, type AppliedChunk } from './recalibration.repository';
 import type { RecalibrationRow } from './recalibration.row';
 import { recalibrationProgress } from './rules/progress';
-
-export const RECALIBRATION_ENTITY = 'PayRecalibration';
 
 export interface ApplyOptions {
   chunkSize: number;

@@ -6,7 +6,8 @@ import { decide, payrollError } from '../core';
 import { PolicyCatalogSource } from '../policy-versions';
 import { RecalibrationAccess } from './recalibration-access';
 import { multiplierAuditView } from './recalibration-audit';
-import { RECALIBRATION_ENTITY, RecalibrationRunner } from './recalibration-runner.service';
+import { RECALIBRATION_ENTITY } from '../wages';
+import { RecalibrationRunner } from './recalibration-runner.service';
 import { RecalibrationRepository } from './recalibration.repository';
 import {
   BudgetLineResponse,

@@ -3,4 +3,4 @@ export { wagesMigrations } from './migrations';
 export { WageRepository } from './wage.repository';
 export type { WageRow } from './wage.row';
 export { WagesService } from './wages.service';
-export { RecalibrationReopener, type ReopenedRecalibration } from './recalibration-reopener';
+export { RECALIBRATION_ENTITY, RecalibrationReopener, type ReopenedRecalibration } from './recalibration-reopener';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail, type Principal } from '@cwp/platform';
 
-/** The audit entity of a recalibration (the recalibration feature's `RECALIBRATION_ENTITY`). */
+/** The audit entity of a recalibration (written here by a re-opening, and by the recalibration feature). */
 export const RECALIBRATION_ENTITY = 'PayRecalibration';
 
 /** A recalibration the corrected wage re-opened: its pay year, the round its next apply will be, and why. */
