@@ -67,9 +67,11 @@ export class EntriesService {
 
     let inserted: boolean;
     try {
-      inserted = await this.dataSource.transaction((em) =>
-        insertRegistered(em, row, principal, { repository: this.repository, audit: this.audit, outbox: this.outbox }),
-      );
+      inserted = await insertRegistered(this.dataSource, row, principal, {
+        repository: this.repository,
+        audit: this.audit,
+        outbox: this.outbox,
+      });
     } catch (error) {
       // Belt and braces: the INSERT skips index conflicts, but a violation raised any other way
       // (e.g. a future second unique index) must still answer 409, never 500.
@@ -85,8 +87,8 @@ export class EntriesService {
 
     // Never throws, never waits on a Temporal outage: what it cannot start, the reconciler will.
     await this.starter.startAfterCommit(this.workflow, row);
-    const saved = await this.repository.findById(row.id);
-    return toEntryResponse(saved ?? row);
+    // The row as committed (the response shows no column the database fills in): no read back.
+    return toEntryResponse(row);
   }
 
   async get(id: string, principal: Principal): Promise<EntryResponse> {

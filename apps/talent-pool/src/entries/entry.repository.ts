@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { keysetPage, likePrefixPattern, scopeOf, type KeysetPosition, type Principal } from '@cwp/platform';
+import { keysetPage, likePrefixPattern, scopeOf, type KeysetPosition, type Principal, type SqlStatement } from '@cwp/platform';
 import type { EntryStatus, JoinRoute, PoolSource, WithdrawReason } from '@cwp/contracts';
 import { ENTRY_COLUMNS, type EntryRow, type NewEntryRow } from './entry.row';
 
@@ -35,20 +35,19 @@ export class EntryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts a new entry unless the partial unique index (one active entry per person per holding
-   * unit) already holds one: `ON CONFLICT DO NOTHING`, so the index decides atomically and no
-   * failed statement is logged (a failed INSERT would print its parameters, i.e. the name).
-   * Returns false for such a duplicate.
+   * The INSERT of a new entry, skipped when the partial unique index (one active entry per person
+   * per holding unit) already holds one: `ON CONFLICT DO NOTHING`, so the index decides atomically
+   * and no failed statement is logged (a failed INSERT would print its parameters, i.e. the name).
+   * It returns the id when it writes, nothing for such a duplicate (`insertTogether`'s first row).
    */
-  async insert(em: EntityManager, row: NewEntryRow): Promise<boolean> {
+  insertStatement(row: NewEntryRow): SqlStatement {
     // pg sends arrays (certificates) as arrays, Dates as timestamps and objects (the explanation) as JSON.
     const fields = Object.entries(row);
-    const inserted = (await em.query(
-      `INSERT INTO entries (${fields.map(([field]) => columnOf(field)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
+    return {
+      sql: `INSERT INTO entries (${fields.map(([field]) => columnOf(field)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
        ON CONFLICT DO NOTHING RETURNING id`,
-      fields.map(([, value]) => value),
-    )) as Array<{ id: string }>;
-    return inserted.length === 1;
+      params: fields.map(([, value]) => value),
+    };
   }
 
   async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<EntryRow | undefined> {

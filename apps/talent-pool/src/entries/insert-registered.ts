@@ -1,5 +1,4 @@
-import type { EntityManager } from 'typeorm';
-import type { AuditTrail, OutboxWriter, Principal } from '@cwp/platform';
+import { insertTogether, type AuditTrail, type OutboxWriter, type Principal, type Queryable } from '@cwp/platform';
 import { entryRegisteredContract } from '@cwp/contracts';
 import { AUDIT_ENTITY, auditView } from './entry-audit';
 import { eventData } from './entry-event-data';
@@ -13,18 +12,14 @@ export interface RegistrationWriters {
 }
 
 /**
- * The three writes of a registration, inside the caller's transaction: the row, its audit row and
+ * The three writes of a registration in ONE statement (`insertTogether`: atomic without a
+ * transaction, one round trip instead of five): the row, its audit row and
  * `cwp.talentpool.entry.registered.v1`. Used by the API and by the seed, so both write alike.
  * Returns false (and writes nothing) when the person already has an active entry in that unit.
  */
-export async function insertRegistered(
-  em: EntityManager,
-  row: NewEntryRow,
-  principal: Principal,
-  writers: RegistrationWriters,
-): Promise<boolean> {
-  if (!(await writers.repository.insert(em, row))) return false;
-  await writers.audit.record(em, { action: 'create', entity: AUDIT_ENTITY, entityId: row.id, after: auditView(row) }, principal);
-  await writers.outbox.append(em, { contract: entryRegisteredContract, key: row.id, data: eventData.registered(row) });
-  return true;
+export function insertRegistered(q: Queryable, row: NewEntryRow, principal: Principal, writers: RegistrationWriters): Promise<boolean> {
+  return insertTogether(q, writers.repository.insertStatement(row), [
+    writers.audit.changeRow({ action: 'create', entity: AUDIT_ENTITY, entityId: row.id, after: auditView(row) }, principal),
+    writers.outbox.eventRow({ contract: entryRegisteredContract, key: row.id, data: eventData.registered(row) }).row,
+  ]);
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { insertTypedRow, type TypedRow } from '../database/insert-together';
 import { redact } from '../logging/redact';
 import { currentRequestId } from '../logging/request-context';
 import { auditSafe, auditText } from './audit-safe-text';
@@ -53,28 +54,34 @@ export class AuditTrail {
       // An audit row outside the change's transaction could survive a rolled-back change, or be lost.
       throw new Error('AuditTrail.record needs the EntityManager of an open transaction (dataSource.transaction(em => …))');
     }
+    await insertTypedRow(em, this.changeRow(change, principal, requestId));
+  }
+
+  /**
+   * The audit row `record` writes, not yet written: for `insertTogether`, which writes it in the
+   * same statement as the change it describes (atomic without a transaction).
+   */
+  changeRow(change: AuditChange, principal: Principal, requestId: string | undefined = currentRequestId()): TypedRow {
     const changedFields = change.changedFields ?? diffFields(change.before, change.after);
     const personal = personalFieldSet(change.personalFields);
     // Pattern redaction catches IDs and phone numbers inside free text; masking then marks the
     // personal fields themselves, so the trail says a name changed without saying what to.
     const before = maskPersonal(redact(pick(change.before, changedFields)) as Record<string, unknown> | undefined, personal);
     const after = maskPersonal(redact(pick(change.after, changedFields)) as Record<string, unknown> | undefined, personal);
-    await em.query(
-      `INSERT INTO audit_log (request_id, subject, role, unit_code, outcome, action, entity, entity_id, changed_fields, before, after)
-       VALUES ($1, $2, $3, $4, 'allowed', $5, $6, $7, $8, $9, $10)`,
-      [
-        requestId ?? null,
-        auditText(principal.sub),
-        principal.role,
-        principal.unit,
-        auditText(change.action),
-        auditText(change.entity),
-        auditText(change.entityId),
-        changedFields.map(auditText),
-        before ? JSON.stringify(auditSafe(before)) : null,
-        after ? JSON.stringify(auditSafe(after)) : null,
-      ],
-    );
+    const columns = [
+      { name: 'request_id', type: 'text', value: requestId ?? null },
+      { name: 'subject', type: 'text', value: auditText(principal.sub) },
+      { name: 'role', type: 'text', value: principal.role },
+      { name: 'unit_code', type: 'text', value: principal.unit },
+      { name: 'outcome', type: 'text', value: 'allowed' },
+      { name: 'action', type: 'text', value: auditText(change.action) },
+      { name: 'entity', type: 'text', value: auditText(change.entity) },
+      { name: 'entity_id', type: 'text', value: auditText(change.entityId) },
+      { name: 'changed_fields', type: 'text[]', value: changedFields.map(auditText) },
+      { name: 'before', type: 'jsonb', value: before ? JSON.stringify(auditSafe(before)) : null },
+      { name: 'after', type: 'jsonb', value: after ? JSON.stringify(auditSafe(after)) : null },
+    ];
+    return { table: 'audit_log', columns };
   }
 
   /**

@@ -11,3 +11,4 @@ export * from './check-database';
 export * from './unique-violation';
 export * from './keyset';
 export * from './cursor-rows';
+export * from './insert-together';

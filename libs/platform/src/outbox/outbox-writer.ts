@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ContractRegistry, type CloudEvent, type EventContract } from '@cwp/contracts';
+import { insertTypedRow, type TypedRow } from '../database/insert-together';
 import { DomainError, ErrorCode } from '../errors';
 import { findPersonalData } from './personal-data-guard';
 import { EventSchemaValidator } from './schema-validator';
@@ -52,17 +53,32 @@ export class OutboxWriter {
 
   async append<T>(em: EntityManager, input: OutboxAppend<T>): Promise<CloudEvent<T>> {
     requireTransaction(em, 'append');
+    const { event, row } = this.eventRow(input);
+    // One statement, one round trip: the row and its NOTIFY (issue 15).
+    await insertTypedRow(em, row);
+    return event;
+  }
+
+  /**
+   * The event checked and serialised exactly as `append` would write it, as an outbox row not yet
+   * written: for `insertTogether`, which writes it in the same statement as the change it reports
+   * (atomic without a transaction). The row carries the NOTIFY that wakes relays at once instead
+   * of at their next poll (delivered on commit; repeats in one transaction are delivered once).
+   */
+  eventRow<T>(input: OutboxAppend<T>): { event: CloudEvent<T>; row: TypedRow } {
     const contract =
       'contract' in input ? this.declared(input.contract.type, input.contract.topic) : this.declared(input.type, input.topic);
     const { event, envelope } = this.prepare(contract, input.key, input.subject, input.data, (input.time ?? new Date()).toISOString());
-    await em.query(
-      'INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)',
+    const columns = [
+      { name: 'event_id', type: 'uuid', value: event.id },
+      { name: 'topic', type: 'text', value: contract.topic },
+      { name: 'message_key', type: 'text', value: input.key },
+      { name: 'event_type', type: 'text', value: event.type },
+      { name: 'envelope', type: 'jsonb', value: envelope },
       // The request's trace context travels with the row: the relay sends it as Kafka headers.
-      [event.id, contract.topic, input.key, event.type, envelope, JSON.stringify(currentTraceHeaders() ?? null)],
-    );
-    // Delivered only if and when the transaction commits: wakes relays at once instead of at the next poll.
-    await em.query('SELECT pg_notify($1, current_schema())', [OUTBOX_NOTIFY_CHANNEL]);
-    return event;
+      { name: 'trace_context', type: 'jsonb', value: JSON.stringify(currentTraceHeaders() ?? null) },
+    ];
+    return { event, row: { table: 'outbox', columns, notify: OUTBOX_NOTIFY_CHANNEL } };
   }
 
   /**
