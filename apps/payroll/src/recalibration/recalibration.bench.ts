@@ -39,12 +39,14 @@ const flag = (name: string, fallback: number): number => {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const MiB = 1024 * 1024;
+/** The smallest of issue 12's sizes (65,000 and 650,000 workers), where its ratio goal applies. */
+const CITY_WORKERS = 65_000;
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 
 async function main(): Promise<void> {
   Object.assign(process.env, withStackEnv(process.env));
   Runtime.install({ logger: new DefaultLogger('ERROR') });
-  const size = flag('size', 65_000);
+  const size = flag('size', CITY_WORKERS);
   const chunk = flag('chunk', 5_000);
   const payYear = 2000 + Math.floor(Math.random() * 150) + 40; // a year no other run of the namespace used
   const taskQueue = testing.uniqueName('payroll-bench');
@@ -178,12 +180,14 @@ async function main(): Promise<void> {
   );
   console.log(`  ratio end to end / baseline: ${(e2eMs / baselineMs).toFixed(2)}×`);
   // Issue 12's ratio goal as a row of `npm run bench` (the 5,000 workers/s goal is the line above: a goal, not a baseline).
+  // The goal holds at the issue's sizes (65,000 and 650,000 workers); the small run's few chunks are
+  // mostly fixed cost (the workflow, its activities, the relay's start) against 0.2 s of baseline.
   testing.printBenchRow({
     measure: `pay recalibration end to end, ${size} workers in chunks of ${chunk} (vs UPDATE … FROM unnest + sendBatch)`,
     unit: 's',
     platform: Number(seconds(e2eMs)),
     baseline: Number(seconds(baselineMs)),
-    goal: { atMost: 3 },
+    ...(size >= CITY_WORKERS ? { goal: { atMost: 3 } } : {}),
   });
   console.log(
     `  peak RSS ${Math.round(peakRss / MiB)} MiB, peak heap ${Math.round(peakHeap / MiB)} MiB (sampled every 20 ms; process maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB incl. bundling)`,
