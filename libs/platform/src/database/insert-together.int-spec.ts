@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { defineEventContract } from '@cwp/contracts';
 import { AuditTrail } from '../audit/audit-trail';
 import { platformMigrations } from '../migrations';
 import { OUTBOX_NOTIFY_CHANNEL } from '../outbox/outbox.options';
@@ -7,23 +7,17 @@ import { OutboxWriter } from '../outbox/outbox-writer';
 import { createTestDataSource, type TestDataSource } from '../testing';
 import { insertTogether } from './insert-together';
 
-class CreateGadgets1800000000001 implements MigrationInterface {
-  name = 'CreateGadgets1800000000001';
-  async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE TABLE gadgets (id uuid PRIMARY KEY, owner text NOT NULL, name text NOT NULL, UNIQUE (owner))');
-  }
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE gadgets');
-  }
-}
-
 const principal = { sub: 'operator-7', role: 'street', unit: '310104003' } as const;
-const contract = { type: 'cwp.test.gadget.made.v1', topic: 'cwp.test.gadgets', schema: { type: 'object' } };
+const contract = defineEventContract<{ id: string }>({
+  type: 'cwp.test.gadget.made.v1',
+  topic: 'cwp.test.gadgets',
+  schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], additionalProperties: false },
+});
 
 describe('insertTogether: a row, its audit row and its event in one statement (real PostgreSQL)', () => {
   let ds: TestDataSource;
   const audit = new AuditTrail();
-  const outbox = new OutboxWriter('test', [contract as never]);
+  const outbox = new OutboxWriter('test', [contract]);
 
   const gadget = (id: string, owner: string) => ({
     sql: 'INSERT INTO gadgets (id, owner, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id',
@@ -35,7 +29,7 @@ describe('insertTogether: a row, its audit row and its event in one statement (r
       principal,
       'req-1',
     ),
-    outbox.eventRow({ contract: contract as never, key: id, data: { id } }).row,
+    outbox.eventRow({ contract, key: id, data: { id } }).row,
   ];
   const countsOf = async (id: string) =>
     (
@@ -48,7 +42,8 @@ describe('insertTogether: a row, its audit row and its event in one statement (r
     )[0];
 
   beforeAll(async () => {
-    ds = await createTestDataSource({ schemaPrefix: 'together_it', migrations: [...platformMigrations, CreateGadgets1800000000001] });
+    ds = await createTestDataSource({ schemaPrefix: 'together_it', migrations: platformMigrations });
+    await ds.query('CREATE TABLE gadgets (id uuid PRIMARY KEY, owner text NOT NULL, name text NOT NULL, UNIQUE (owner))');
   });
   afterAll(async () => {
     await ds?.destroy();
