@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ApplicantOutReason, ApplicantStatus, ScoreKind } from '@cwp/contracts';
+import type { SqlStatement } from '@cwp/platform';
 import { APPLICANT_COLUMNS, type ApplicantRow, type NewApplicantRow } from './applicant.row';
 
 export const ONE_PER_PERSON_CAMPAIGN = 'applicants_one_per_person_campaign';
@@ -31,17 +32,17 @@ export class ApplicantRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts unless this person already applied to this campaign (`ON CONFLICT DO NOTHING` on the
-   * unique key, so no failed statement ever logs the parameters). False for such a duplicate.
+   * The INSERT of an application, skipped when this person already applied to this campaign
+   * (`ON CONFLICT DO NOTHING` on the unique key, so no failed statement ever logs the parameters).
+   * It returns the id when it writes, nothing for such a duplicate (`insertTogether`'s first row).
    */
-  async insert(em: EntityManager, row: NewApplicantRow): Promise<boolean> {
+  insertStatement(row: NewApplicantRow): SqlStatement {
     const fields = Object.entries(row);
-    const inserted = (await em.query(
-      `INSERT INTO applicants (${fields.map(([f]) => columnOf(f)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
+    return {
+      sql: `INSERT INTO applicants (${fields.map(([f]) => columnOf(f)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
        ON CONFLICT DO NOTHING RETURNING id`,
-      fields.map(([, v]) => v),
-    )) as unknown[];
-    return inserted.length === 1;
+      params: fields.map(([, v]) => v),
+    };
   }
 
   async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<ApplicantRow | undefined> {
