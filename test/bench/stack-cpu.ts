@@ -48,7 +48,8 @@ function machineCpuSeconds(): number {
 
 /** One reading: each stack server, each named process, this bench process, and the machine. */
 export function readCpu(processes: Record<string, number> = {}): CpuReading {
-  const reading: CpuReading = { machine: machineCpuSeconds(), bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6 };
+  const own = process.cpuUsage();
+  const reading: CpuReading = { machine: machineCpuSeconds(), bench: (own.user + own.system) / 1e6 };
   const run = path.join(stateDir(), 'run');
   for (const server of SERVERS) {
     const file = path.join(run, `${server}.pid`);

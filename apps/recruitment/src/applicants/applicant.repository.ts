@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ApplicantOutReason, ApplicantStatus, ScoreKind } from '@cwp/contracts';
-import type { SqlStatement } from '@cwp/platform';
+import { insertRowStatement, type SqlStatement } from '@cwp/platform';
 import { APPLICANT_COLUMNS, type ApplicantRow, type NewApplicantRow } from './applicant.row';
 
 export const ONE_PER_PERSON_CAMPAIGN = 'applicants_one_per_person_campaign';
-
-/** `campaignId` → `campaign_id`: every field of a new row is the column of that name in snake_case. */
-const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The score column of each kind (fixed names, never spliced from input). */
 export const SCORE_COLUMN: Readonly<Record<ScoreKind, string>> = {
@@ -32,17 +29,11 @@ export class ApplicantRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The INSERT of an application, skipped when this person already applied to this campaign
-   * (`ON CONFLICT DO NOTHING` on the unique key, so no failed statement ever logs the parameters).
-   * It returns the id when it writes, nothing for such a duplicate (`insertTogether`'s first row).
+   * The INSERT of an application, skipped when this person already applied to this campaign (the
+   * unique key decides; `insertTogether`'s first row).
    */
   insertStatement(row: NewApplicantRow): SqlStatement {
-    const fields = Object.entries(row);
-    return {
-      sql: `INSERT INTO applicants (${fields.map(([f]) => columnOf(f)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT DO NOTHING RETURNING id`,
-      params: fields.map(([, v]) => v),
-    };
+    return insertRowStatement('applicants', row);
   }
 
   async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<ApplicantRow | undefined> {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { keysetPage, likePrefixPattern, scopeOf, type KeysetPosition, type Principal, type SqlStatement } from '@cwp/platform';
+import {
+  insertRowStatement,
+  keysetPage,
+  likePrefixPattern,
+  scopeOf,
+  type KeysetPosition,
+  type Principal,
+  type SqlStatement,
+} from '@cwp/platform';
 import type { EntryStatus, JoinRoute, PoolSource, WithdrawReason } from '@cwp/contracts';
 import { ENTRY_COLUMNS, type EntryRow, type NewEntryRow } from './entry.row';
 
@@ -22,9 +30,6 @@ export type EntryEnding =
   | { status: 'withdrawn'; endedOn: string; withdrawReason: WithdrawReason }
   | { status: 'expired'; endedOn: string };
 
-/** `holdingUnit` → `holding_unit`: every field of a row is the column of that name in snake_case. */
-const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /**
  * All SQL of the entries table. Methods that change a row take the caller's transaction
  * (EntityManager), so the service decides what commits together (row + audit + outbox); reads
@@ -36,18 +41,10 @@ export class EntryRepository {
 
   /**
    * The INSERT of a new entry, skipped when the partial unique index (one active entry per person
-   * per holding unit) already holds one: `ON CONFLICT DO NOTHING`, so the index decides atomically
-   * and no failed statement is logged (a failed INSERT would print its parameters, i.e. the name).
-   * It returns the id when it writes, nothing for such a duplicate (`insertTogether`'s first row).
+   * per holding unit) already holds one, so the index decides atomically (`insertTogether`'s first row).
    */
   insertStatement(row: NewEntryRow): SqlStatement {
-    // pg sends arrays (certificates) as arrays, Dates as timestamps and objects (the explanation) as JSON.
-    const fields = Object.entries(row);
-    return {
-      sql: `INSERT INTO entries (${fields.map(([field]) => columnOf(field)).join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT DO NOTHING RETURNING id`,
-      params: fields.map(([, value]) => value),
-    };
+    return insertRowStatement('entries', row);
   }
 
   async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<EntryRow | undefined> {

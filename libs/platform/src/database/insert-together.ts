@@ -24,6 +24,27 @@ export interface Queryable {
 }
 
 /**
+ * `INSERT INTO <table> (…) VALUES (…) ON CONFLICT DO NOTHING RETURNING id` of a new row whose
+ * fields are its columns in camelCase (`holdingUnit` → `holding_unit`): `insertTogether`'s first
+ * statement. A row a unique index already holds is skipped (returns nothing), so no failed
+ * statement logs its parameters. pg sends arrays as arrays, Dates as timestamps, objects as JSON.
+ */
+export function insertRowStatement(table: string, row: object): SqlStatement {
+  const fields = Object.entries(row);
+  const columns = fields.map(([field]) =>
+    quoteIdentifier(
+      field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+      'column name',
+    ),
+  );
+  return {
+    sql: `INSERT INTO ${quoteIdentifier(table, 'table name')} (${columns.join(', ')}) VALUES (${fields.map((_, i) => `$${i + 1}`).join(', ')})
+          ON CONFLICT DO NOTHING RETURNING id`,
+    params: fields.map(([, value]) => value),
+  };
+}
+
+/**
  * Writes `first` and the rows that go with it (its audit row, its event) in ONE statement: the
  * first statement is a data-modifying CTE and each following row is inserted `FROM` it, so they
  * are written if and only if it writes its row, once per row it returns (so: an `INSERT` of one
