@@ -18,8 +18,21 @@ for (const ws of workspaces) {
   }
 }
 
-// Nest 12, jose and a few of their dependencies are ESM-only: swc compiles them to CommonJS.
-const esmPackages = ['@nestjs', 'uid', 'jose', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'load-esm'];
+// Nest 12, jose and a few of their dependencies are ESM-only: swc compiles them to CommonJS
+// (content-disposition 3 is @fastify/static's, which serves the OpenAPI UI, nested under it).
+const esmPackages = [
+  '@nestjs',
+  'uid',
+  'jose',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  '@tokenizer',
+  'load-esm',
+  '@fastify/static',
+  'content-disposition',
+];
 
 const swc = [
   '@swc/jest',

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@cwp/platform';
 import { RecordedResponse } from '../core';
 import { OperatorRatingsDto, RatingCountResponse, ResidentRatingDto, ResidentRatingResponse } from './rating.dto';
 import { RatingsService } from './ratings.service';
+import { ResidentRateLimitGuard } from './resident-rate-limit.guard';
 
 export const RESIDENT_RATINGS_PATH = 'public/ratings';
 
@@ -37,6 +38,7 @@ export class RatingsController {
 
   @Post(RESIDENT_RATINGS_PATH)
   @Public()
+  @UseGuards(ResidentRateLimitGuard)
   @HttpCode(201)
   @ApiOperation({ summary: "APPR-3 residents' rating: no operator token, rate-limited, anonymous, one per resident per worker per year" })
   @ApiTooManyRequestsResponse({

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, UuidPipe, type Principal } from '@cwp/platform';
 import { CAMPAIGN_ID } from '../campaigns';
 import { APPLICANT_ENTITY_NAME } from './applicant-access';
@@ -13,6 +13,7 @@ import {
   PublicApplicationResponse,
 } from './applicant.dto';
 import { ApplicantsService } from './applicants.service';
+import { PublicRateLimitGuard } from './public-rate-limit.guard';
 
 export const APPLICANT_ID = new UuidPipe({ entity: APPLICANT_ENTITY_NAME });
 
@@ -75,7 +76,12 @@ export class PublicApplicationsController {
 
   @Post(PUBLIC_APPLICATION_PATH)
   @Public()
+  @UseGuards(PublicRateLimitGuard)
   @ApiCreatedResponse({ type: PublicApplicationResponse })
+  @ApiTooManyRequestsResponse({
+    description:
+      'TOO_MANY_REQUESTS: this address applied too often; the Retry-After header (and details.retryAfterSeconds) says when to retry',
+  })
   apply(@Param('id', CAMPAIGN_ID) campaignId: string, @Body() dto: ApplyDto): Promise<PublicApplicationResponse> {
     return this.applicants.applyPublic(campaignId, dto);
   }

@@ -124,7 +124,7 @@ export class ApplicantsService {
 
   /**
    * The public endpoint: no token, only while the registration window is open (Shanghai dates),
-   * rate-limited per client address by PublicRateLimitMiddleware. An unknown campaign is 404.
+   * rate-limited per client address by PublicRateLimitGuard. An unknown campaign is 404.
    */
   async applyPublic(campaignId: string, dto: ApplyDto): Promise<PublicApplicationResponse> {
     const campaign = isUuid(campaignId) ? await this.campaigns.findById(campaignId) : undefined;

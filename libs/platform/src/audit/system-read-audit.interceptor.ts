@@ -1,8 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request } from 'express';
 import { concatMap, from, map, Observable } from 'rxjs';
 import { principalOf } from '../auth/current-principal.decorator';
 import { READ_METHODS } from '../auth/system-access';
+import { pathOf, routeOf, type PlatformRequest } from '../http/request-info';
 import { AuditTrail } from './audit-trail';
 
 /**
@@ -17,11 +17,10 @@ export class SystemReadAuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<PlatformRequest>();
     const principal = principalOf(req);
     if (principal?.role !== 'system' || !READ_METHODS.has(req.method)) return next.handle();
-    const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
-    const read = { entity: `${req.method} ${route}`, entityId: req.path };
+    const read = { entity: `${req.method} ${routeOf(req)}`, entityId: pathOf(req) };
     return next.handle().pipe(concatMap((body: unknown) => from(this.audit.recordRead(read, principal)).pipe(map(() => body))));
   }
 }

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { AuditTrail } from '../audit/audit-trail';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
+import { headerOf, routeOf, type PlatformRequest } from '../http/request-info';
 import { currentRequestContext } from '../logging/request-context';
 import type { Principal, Role } from './principal';
 import { IS_PUBLIC } from './public.decorator';
@@ -31,8 +31,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const header = req.header('authorization');
+    const req = context.switchToHttp().getRequest<PlatformRequest & { principal?: Principal }>();
+    const header = headerOf(req, 'authorization');
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw unauthenticated(header ? 'Authorization header must be "Bearer <token>"' : 'Authentication required');
     const principal = await this.verifier.verify(match[1]);
@@ -55,7 +55,7 @@ export class AuthGuard implements CanActivate {
           {
             action: req.method.toLowerCase(),
             entity: 'route',
-            entityId: (req.route as { path?: string } | undefined)?.path ?? req.path,
+            entityId: routeOf(req),
             reason: `role ${principal.role} may not call it (needs ${roles.join(' or ')})`,
           },
           principal,

@@ -1,3 +1,5 @@
+import { DomainError } from './domain-error';
+
 /**
  * A fixed-window counter per client, for public endpoints that have no token to limit by
  * (appraisal's residents' ratings, recruitment's public applications); a refusal answers
@@ -25,6 +27,11 @@ export class FixedWindowLimiter {
     }
     w.count += 1;
     return w.count <= this.limit;
+  }
+
+  /** Lets `client` go on, or refuses it with TOO_MANY_REQUESTS (429, its Retry-After the seconds until its window resets). */
+  admit(client: string, message: string, now = Date.now()): void {
+    if (!this.take(client, now)) throw DomainError.tooManyRequests(message, this.retryAfter(client, now));
   }
 
   /** Seconds until `client`'s window resets. */

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
 import { ReadinessRegistry } from './readiness-registry';
 
@@ -20,9 +20,10 @@ export class HealthController {
 
   /** Readiness: every registered dependency check passes; 503 naming the failing ones otherwise. */
   @Get('ready')
-  async ready(@Res() res: Response): Promise<void> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const checks = await this.registry.runAll();
     const failing = checks.filter((c) => c.status === 'down').map((c) => c.name);
-    res.status(failing.length ? 503 : 200).json({ status: failing.length ? 'unavailable' : 'ready', failing, checks });
+    void reply.status(failing.length ? 503 : 200);
+    return { status: failing.length ? 'unavailable' : 'ready', failing, checks };
   }
 }

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /** The languages the platform answers in: English (the default) and simplified Chinese for operators. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -20,6 +22,25 @@ export function preferredLanguage(header: string | string[] | undefined): Langua
     if (!best || q > best.q) best = { language, q };
   }
   return best?.language ?? 'en';
+}
+
+/**
+ * The language to answer a request in, said on the reply: `Content-Language`, and `Accept-Language`
+ * added to its `Vary` (other fields already there kept), so caches keep one answer per language.
+ */
+export function answerLanguage(header: string | string[] | undefined, reply: FastifyReply): Language {
+  const language = preferredLanguage(header);
+  const vary = reply.getHeader('vary');
+  const fields =
+    typeof vary === 'string'
+      ? vary
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean)
+      : [];
+  if (!fields.some((f) => f.toLowerCase() === 'accept-language' || f === '*')) fields.push('Accept-Language');
+  void reply.header('Content-Language', language).header('Vary', fields.join(', '));
+  return language;
 }
 
 function qualityOf(params: string[]): number {

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { ValidationFailedError } from '../errors/validation-failed.error';
+import type { PlatformRequest } from './request-info';
 
 // Nest's route-argument metadata: keys `<RouteParamtypes>:<index>`; RouteParamtypes.BODY is 3.
 const ROUTE_ARGS_METADATA = '__routeArguments__';
@@ -15,7 +15,7 @@ const BODY_PARAMTYPE = '3';
 export class BodylessRouteGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const body = context.switchToHttp().getRequest<Request>().body as unknown;
+    const body = context.switchToHttp().getRequest<PlatformRequest>().body as unknown;
     if (body === undefined || body === null || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0))
       return true;
     if (takesBody(context)) return true;

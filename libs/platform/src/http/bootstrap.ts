@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { Express } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ConfigSchema } from '../config/config-schema';
 import { ConfigValidationError } from '../config/config-schema';
 import { PlatformConfig, setPlatformConfig, validateAll, withStackEnv } from '../config/platform-config';
@@ -10,16 +10,14 @@ import { fromRepoRoot } from '../config/repo-paths';
 import type { ServiceConfigDefinition } from '../config/service-config';
 import { migrateServiceModule } from '../database/migrate-only';
 import { PlatformLogger } from '../logging/platform-logger';
-import { accessLogMiddleware } from '../logging/access-log.middleware';
-import { requestIdMiddleware } from '../logging/request-id.middleware';
-import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { operationsConfigSchema, operationsSettings, otlpTracesUrl } from '../operations/operations-config';
-import { httpTracingMiddleware } from '../tracing/http-tracing.middleware';
 import { initTracing } from '../tracing/tracing';
-import { FILE_BODY_LIMIT_BYTES, jsonBodyMiddleware } from './json-body.middleware';
+import { FILE_BODY_LIMIT_BYTES, installBodyParsers } from './json-body';
 import { documentErrorsAndClosedObjects, documentValidationConstraints } from './openapi-errors';
 import { documentUuidPathParameters } from './openapi-uuid-params';
+import { platformHttpAdapter } from './platform-adapter';
+import { installRequestLifecycle } from './request-lifecycle';
 
 export interface PlatformAppOptions {
   serviceName: string;
@@ -62,14 +60,16 @@ export async function bootstrapService(options: BootstrapOptions): Promise<INest
   if (openApiFile) {
     // The OpenAPI document alone (contract tests, docs builds): Nest's preview mode resolves the
     // module graph without instantiating providers, so no database, Kafka or Temporal is touched.
-    const preview = await NestFactory.create(options.module, { logger, preview: true, abortOnError: false });
+    const preview = await NestFactory.create<NestFastifyApplication>(options.module, platformHttpAdapter(), {
+      logger,
+      preview: true,
+      abortOnError: false,
+    });
     writeFileSync(openApiFile, JSON.stringify(configurePlatformApp(preview, options), null, 2));
     logger.log({ msg: 'OpenAPI document written; exiting (OPENAPI_ONLY)', file: openApiFile }, 'Bootstrap');
     process.exit(0);
   }
-  // bodyParser off: the platform's JSON parser (jsonBodyMiddleware) is the only one; Nest's json and
-  // urlencoded parsers ran on every request after it for nothing (a form body is not an API input).
-  const app = await NestFactory.create(options.module, { logger, bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, platformHttpAdapter(), { logger, bufferLogs: true });
   configurePlatformApp(app, options);
   // Loopback unless HOST says otherwise (containers set HOST=0.0.0.0): a dev machine's services are not on the network.
   const host = process.env.HOST || '127.0.0.1';
@@ -107,17 +107,10 @@ export function validateConfigOrExit(options: Pick<BootstrapOptions, 'serviceNam
  * The app-level wiring bootstrapService applies; tests call it on a `Test.createTestingModule`
  * app so they exercise exactly what production runs. Call before `app.init()`/`listen()`.
  */
-export function configurePlatformApp(app: INestApplication, options: PlatformAppOptions): OpenAPIObject {
-  const express = app.getHttpAdapter().getInstance() as Express;
-  express.disable('x-powered-by');
-  // First middleware: every later log line, including body-parser failures, has the request id.
-  app.use(requestIdMiddleware);
-  app.use(httpTracingMiddleware); // before the access log: its line carries the trace id
-  app.use(accessLogMiddleware);
-  const metrics = optionalProvider(app, ServiceMetrics);
-  if (metrics) app.use(httpMetricsMiddleware(metrics));
-  // Before Nest's own parser (registered at init), which then skips the parsed body.
-  app.use(jsonBodyMiddleware(options.fileBodyRoutes));
+export function configurePlatformApp(app: NestFastifyApplication, options: PlatformAppOptions): OpenAPIObject {
+  installRequestLifecycle(app.getHttpAdapter().getInstance(), optionalProvider(app, ServiceMetrics));
+  // The platform's parsers are the only ones: Nest registers its defaults at init only for types not taken.
+  installBodyParsers(app, options.fileBodyRoutes);
   app.setGlobalPrefix(globalPrefixOf(options), {
     exclude: ['health', 'ready', 'metrics', 'asyncapi.json', 'schemas/events/:file', 'problems', 'problems/:code'],
   });

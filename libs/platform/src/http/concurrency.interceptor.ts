@@ -1,9 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Observable, tap } from 'rxjs';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
+import { headerOf, type PlatformRequest } from './request-info';
 import { etagOfVersion, IF_MATCH_FIELD_KEY, IF_MATCH_HEADER, versionOfBody, versionOfIfMatch } from './if-match';
 
 /**
@@ -21,19 +22,19 @@ export class ConcurrencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<Request>();
-    const res = context.switchToHttp().getResponse<Response>();
-    const ifMatch = req.header(IF_MATCH_HEADER);
+    const req = context.switchToHttp().getRequest<PlatformRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const ifMatch = headerOf(req, IF_MATCH_HEADER);
     if (ifMatch !== undefined && req.method !== 'GET' && req.method !== 'HEAD') this.applyIfMatch(context, req, ifMatch);
     return next.handle().pipe(
       tap((body: unknown) => {
         const version = versionOfBody(body);
-        if (version !== undefined && !res.headersSent) res.setHeader('ETag', etagOfVersion(version));
+        if (version !== undefined && !reply.sent) void reply.header('ETag', etagOfVersion(version));
       }),
     );
   }
 
-  private applyIfMatch(context: ExecutionContext, req: Request, header: string): void {
+  private applyIfMatch(context: ExecutionContext, req: PlatformRequest, header: string): void {
     const field = this.reflector.get<string | undefined>(IF_MATCH_FIELD_KEY, context.getHandler());
     if (field === undefined) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'This operation does not take If-Match', { field: IF_MATCH_HEADER });

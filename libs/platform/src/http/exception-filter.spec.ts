@@ -1,4 +1,6 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { errorCodes } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/http-status-of';
@@ -60,19 +62,25 @@ describe('error mapping', () => {
     expect(body.message).toContain('unit, years');
   });
 
-  it('maps framework errors: unknown route 404, malformed JSON 400, too large 413', () => {
+  it("maps framework errors: unknown route 404, the HTTP server's refusals of a bad path or body, pipes 400", () => {
     expect(toErrorBody(new NotFoundException('Cannot GET /nope'), 'r')).toEqual({
       code: 'NOT_FOUND',
       message: 'Cannot GET /nope',
       requestId: 'r',
     });
-    const parseError = Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 });
-    expect(toErrorBody(parseError, 'r').code).toBe('MALFORMED_REQUEST');
-    expect(toErrorBody(new BadRequestException(parseError.message, { cause: parseError }), 'r')).toEqual({
-      code: 'MALFORMED_REQUEST',
-      message: 'Request body is not valid JSON',
+    // As the server's error handler hands them to the filter (the adapter's mapException).
+    const adapter = new FastifyAdapter();
+    const refused = (error: Error) => toErrorBody(adapter.mapException(error), 'r');
+    expect(refused(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE())).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'Request body is too large',
       requestId: 'r',
     });
+    expect(refused(new errorCodes.FST_ERR_BAD_URL('/api/x/%E0%A4%A'))).toMatchObject({
+      code: 'MALFORMED_REQUEST',
+      message: 'Request path is not validly encoded',
+    });
+    expect(refused(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH()).code).toBe('MALFORMED_REQUEST');
     expect(toErrorBody(new BadRequestException('Validation failed (numeric string is expected)'), 'r').code).toBe('VALIDATION_FAILED');
     expect(toErrorBody(new PayloadTooLargeException(), 'r').code).toBe('PAYLOAD_TOO_LARGE');
   });

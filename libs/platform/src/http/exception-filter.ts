@@ -1,13 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { isDependencyFailure } from '../errors/dependency-failure';
 import { DomainError } from '../errors/domain-error';
 import type { ErrorBody } from '../errors/error-body';
 import { ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/http-status-of';
 import { ValidationFailedError } from '../errors/validation-failed.error';
-import { requestIdOf } from '../logging/request-id.middleware';
+import { requestIdOf } from '../logging/request-id';
 import { sendProblem } from './problem-details';
+import { pathOf, type PlatformRequest } from './request-info';
 
 /**
  * The one place errors become HTTP responses: `application/problem+json` (RFC 9457: type, title in
@@ -21,20 +22,20 @@ export class PlatformExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<PlatformRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const requestId = requestIdOf(req);
     const body = toErrorBody(exception, requestId);
     const status = httpStatusOf(body.code);
     if (status >= 500) {
-      this.logger.error({ msg: 'request failed', method: req.method, path: req.path, code: body.code, err: exception });
+      this.logger.error({ msg: 'request failed', method: req.method, path: pathOf(req), code: body.code, err: exception });
     } else if (body.code === ErrorCode.UNAUTHENTICATED || body.code === ErrorCode.FORBIDDEN) {
-      this.logger.warn({ msg: 'access refused', method: req.method, path: req.path, code: body.code, reason: body.message });
+      this.logger.warn({ msg: 'access refused', method: req.method, path: pathOf(req), code: body.code, reason: body.message });
     }
-    if (res.headersSent) return;
+    if (reply.sent || reply.raw.headersSent) return;
     const retryAfter = retryAfterOf(body);
-    if (retryAfter !== undefined) res.setHeader('Retry-After', String(retryAfter));
-    sendProblem(req, res, body, status);
+    if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+    sendProblem(req, reply, body, status);
   }
 }
 
@@ -44,6 +45,17 @@ export function retryAfterOf(body: ErrorBody): number | undefined {
   const seconds = body.details?.retryAfterSeconds;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
+
+/** The HTTP server's refusals before a route runs, by their error code, in the platform's codes. */
+const SERVER_REFUSALS: Record<string, Omit<ErrorBody, 'requestId'>> = {
+  FST_ERR_BAD_URL: { code: ErrorCode.MALFORMED_REQUEST, message: 'Request path is not validly encoded' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is too large' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: ErrorCode.MALFORMED_REQUEST,
+    message: 'Request body length does not match its Content-Length',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body type is not supported' },
+};
 
 /** Pure mapping from anything thrown to the response body (tested without a server). */
 export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
@@ -57,14 +69,11 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
       requestId,
     };
   }
-  // Body-parser failures carry a `type`; Nest's Express adapter wraps them in a
-  // BadRequestException with the original as `cause` (a bad %-escape in the path: a URIError).
-  const original = exception instanceof HttpException && exception.cause !== undefined ? exception.cause : exception;
-  const parserType = (original as { type?: unknown } | null)?.type;
-  if (original instanceof URIError) return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request path is not validly encoded', requestId };
-  if (parserType === 'entity.parse.failed')
-    return { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body is not valid JSON', requestId };
-  if (parserType === 'entity.too.large') return { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'Request body is too large', requestId };
+  // The HTTP server's own refusals (a bad %-escape in the path, a body over its route's limit, a
+  // body shorter than its Content-Length) reach the filter as an HttpException caused by them.
+  const serverCode = exception instanceof HttpException ? (exception.cause as { code?: unknown } | undefined)?.code : undefined;
+  const refusal = typeof serverCode === 'string' ? SERVER_REFUSALS[serverCode] : undefined;
+  if (refusal) return { ...refusal, requestId };
   if (exception instanceof HttpException) {
     const code = codeOfHttpStatus(exception.getStatus());
     const message = code === ErrorCode.INTERNAL ? 'Internal error' : messageOf(exception);

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Body, Controller, Get, Global, INestApplication, Module, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Global, Module, Param, Patch, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -21,6 +21,8 @@ import { createTestDataSource, type TestDataSource } from '../testing';
 import { configurePlatformApp } from './bootstrap';
 import { IfMatchVersion } from './if-match';
 import { PlatformHttpModule } from './platform-http.module';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { platformHttpAdapter } from './platform-adapter';
 
 jest.setTimeout(60_000);
 
@@ -76,7 +78,7 @@ class NotesController {
 }
 
 describe('issue 14 HTTP contract (Nest test app over real HTTP)', () => {
-  let app: INestApplication;
+  let app: NestFastifyApplication;
   let dataSource: TestDataSource;
   let base: string;
   let keyDir: string;
@@ -124,7 +126,7 @@ describe('issue 14 HTTP contract (Nest test app over real HTTP)', () => {
     class TestAppModule {}
 
     const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(platformHttpAdapter(), { logger: false });
     configurePlatformApp(app, { serviceName: 'contract-test' });
     await app.listen(0, '127.0.0.1');
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { Body, Controller, Get, Global, HttpCode, INestApplication, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Global, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -27,6 +27,8 @@ import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { configurePlatformApp } from './bootstrap';
 import { UuidPipe } from './uuid.pipe';
 import { PlatformHttpModule } from './platform-http.module';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { platformHttpAdapter } from './platform-adapter';
 
 const directory = new OrgUnitDirectory([
   { code: '31', name: '上海市', kind: 'city', parent: null },
@@ -123,7 +125,7 @@ class ThingsController {
 }
 
 describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
-  let app: INestApplication;
+  let app: NestFastifyApplication;
   let dataSource: TestDataSource;
   let base: string;
   let keyDir: string;
@@ -187,7 +189,9 @@ describe('platform HTTP wiring (Nest test app over real HTTP)', () => {
         done();
       },
     });
-    app = moduleRef.createNestApplication({ logger: new PlatformLogger({ serviceName: 'platform-test', destination }) });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(platformHttpAdapter(), {
+      logger: new PlatformLogger({ serviceName: 'platform-test', destination }),
+    });
     configurePlatformApp(app, { serviceName: 'platform-test' });
     const registry = app.get(ReadinessRegistry);
     registry.register('database', async () => void (await dataSource.query('SELECT 1')));

@@ -4,7 +4,8 @@ import { PLATFORM_ERROR_TITLES } from '../errors/error-titles';
 import { defineServiceErrorCodes } from '../errors/service-error-codes';
 import { ValidationFailedError } from '../errors/validation-failed.error';
 import { toErrorBody } from './exception-filter';
-import { instanceOf, toProblemDetails } from './problem-details';
+import { toProblemDetails } from './problem-details';
+import { pathOf } from './request-info';
 
 describe('errors as RFC 9457 problem details', () => {
   it('keeps code, field, details, errors and request id beside type, title, status, detail, instance', () => {
@@ -50,6 +51,7 @@ describe('errors as RFC 9457 problem details', () => {
   });
 
   it('the instance is the path without the query (query values are not echoed)', () => {
-    expect(instanceOf({ originalUrl: '/api/workforce/workers?name=张三' })).toBe('/api/workforce/workers');
+    expect(pathOf({ url: '/api/workforce/workers?name=张三' })).toBe('/api/workforce/workers');
+    expect(pathOf({ url: '/api/workforce/workers' })).toBe('/api/workforce/workers');
   });
 });

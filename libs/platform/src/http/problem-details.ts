@@ -1,8 +1,9 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { ErrorBody, FieldProblem } from '../errors/error-body';
 import { httpStatusOf } from '../errors/http-status-of';
 import { titleOfCode } from '../errors/service-error-codes';
-import { preferredLanguage, type Language } from './accept-language';
+import { answerLanguage, type Language } from './accept-language';
+import { pathOf, type PlatformRequest } from './request-info';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -51,22 +52,15 @@ export function toProblemDetails(body: ErrorBody, options: { language: Language;
   };
 }
 
-/** The request path without its query string: the problem's `instance`. */
-export function instanceOf(req: { originalUrl?: string; url?: string }): string {
-  const url = req.originalUrl ?? req.url ?? '/';
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-}
-
 /**
  * Answers an error body as `application/problem+json` in the caller's language (`Content-Language`
- * says which; `Vary: Accept-Language`). The exception filter and the raw-body middleware use it; a
- * middleware of a service that must answer before Nest's router can too.
+ * says which; `Vary: Accept-Language`), its `instance` the request path (the query left out). The
+ * exception filter answers every error through it.
  */
-export function sendProblem(req: Request, res: Response, body: ErrorBody, status = httpStatusOf(body.code)): void {
-  const language = preferredLanguage(req.headers['accept-language']);
-  res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-  res.setHeader('Content-Language', language);
-  res.vary('Accept-Language');
-  res.status(status).json(toProblemDetails(body, { language, instance: instanceOf(req), status }));
+export function sendProblem(req: PlatformRequest, reply: FastifyReply, body: ErrorBody, status = httpStatusOf(body.code)): void {
+  const language = answerLanguage(req.headers['accept-language'], reply);
+  void reply
+    .code(status)
+    .header('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(JSON.stringify(toProblemDetails(body, { language, instance: pathOf(req), status })));
 }

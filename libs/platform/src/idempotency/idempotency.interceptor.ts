@@ -1,9 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { catchError, concatMap, from, Observable, of, switchMap } from 'rxjs';
 import { principalOf } from '../auth/current-principal.decorator';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
+import { headerOf, type PlatformRequest } from '../http/request-info';
 import { IdempotencyStore } from './idempotency-store';
 import { requestHash } from './request-hash';
 
@@ -30,23 +31,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<Request>();
-    const key = req.header(IDEMPOTENCY_KEY_HEADER);
+    const req = context.switchToHttp().getRequest<PlatformRequest>();
+    const key = headerOf(req, IDEMPOTENCY_KEY_HEADER);
     if (!MUTATING.has(req.method) || key === undefined) return next.handle();
     if (!VALID_KEY.test(key)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Idempotency-Key must be 1 to 200 visible ASCII characters', {
         field: IDEMPOTENCY_KEY_HEADER,
       });
     }
-    const res = context.switchToHttp().getResponse<Response>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const subject = principalOf(req)?.sub ?? 'anonymous';
     // Hash the raw parsed body as sent: the pipe has not transformed it at this point.
     const input = {
       subject,
       key,
-      requestHash: requestHash(req.method, req.originalUrl, req.body),
+      requestHash: requestHash(req.method, req.url, req.body),
       method: req.method,
-      path: req.originalUrl,
+      path: req.url,
     };
     this.purgeNowAndThen();
 
@@ -54,7 +55,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       switchMap((claim) => {
         switch (claim.kind) {
           case 'replay':
-            res.setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
+            void reply.header(IDEMPOTENT_REPLAY_HEADER, 'true');
             return of(claim.body);
           case 'mismatch':
             throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'Idempotency-Key was already used for a different request', {
@@ -69,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           case 'claimed':
             return next.handle().pipe(
               concatMap(async (body: unknown) => {
-                await this.store.complete(subject, key, res.statusCode, body);
+                await this.store.complete(subject, key, reply.statusCode, body);
                 return body;
               }),
               catchError(async (err: unknown) => {

@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Module, Param, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { VOCABULARIES, VOCABULARY_NAMES, type VocabularyName } from '@cwp/contracts';
 import { DomainError } from '../errors/domain-error';
-import { LANGUAGES, preferredLanguage, type Language } from '../http/accept-language';
+import { answerLanguage, LANGUAGES, type Language } from '../http/accept-language';
 
 export class LabelDto {
   @ApiProperty({ example: 'junior-college', description: 'The stable code APIs and events carry' })
@@ -50,8 +50,8 @@ export class LabelsController {
   @ApiOperation({ summary: 'Every vocabulary with the label of each code' })
   @ApiHeader(ACCEPT_LANGUAGE)
   @ApiOkResponse({ type: VocabulariesDto })
-  all(@Headers('accept-language') acceptLanguage: string | undefined, @Res({ passthrough: true }) res: Response): VocabulariesDto {
-    const language = answerIn(acceptLanguage, res);
+  all(@Headers('accept-language') acceptLanguage: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): VocabulariesDto {
+    const language = answerLanguage(acceptLanguage, reply);
     return { language, vocabularies: VOCABULARY_NAMES.map((name) => vocabularyIn(name, language)) };
   }
 
@@ -62,18 +62,11 @@ export class LabelsController {
   one(
     @Param('vocabulary') name: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): VocabularyDto {
     if (!(VOCABULARY_NAMES as string[]).includes(name)) throw DomainError.notFound('Vocabulary', name.slice(0, 64));
-    return vocabularyIn(name as VocabularyName, answerIn(acceptLanguage, res));
+    return vocabularyIn(name as VocabularyName, answerLanguage(acceptLanguage, reply));
   }
-}
-
-function answerIn(acceptLanguage: string | undefined, res: Response): Language {
-  const language = preferredLanguage(acceptLanguage);
-  res.setHeader('Content-Language', language);
-  res.vary('Accept-Language');
-  return language;
 }
 
 function vocabularyIn(name: VocabularyName, language: Language): VocabularyDto {

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator';
 import { ServiceMetrics } from './service-metrics';
 
@@ -16,8 +16,9 @@ export class MetricsController {
   constructor(private readonly metrics: ServiceMetrics) {}
 
   @Get('metrics')
-  async scrape(@Res() res: Response): Promise<void> {
+  async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const text = await this.metrics.scrape();
-    res.status(200).type(this.metrics.contentType).send(text);
+    void reply.type(this.metrics.contentType);
+    return text;
   }
 }

@@ -23,6 +23,8 @@ import { PlatformPolicyModule } from '../policy/policy.module';
 import { PlatformTemporalModule } from '../temporal/temporal.module';
 import type { PlatformTemporalOptions } from '../temporal/temporal.options';
 import { assertTestDatabaseUrl, createTestDataSource, type TestDataSource } from './test-database';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { platformHttpAdapter } from '../http/platform-adapter';
 
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];
 
@@ -133,7 +135,7 @@ export async function createIntegrationContext(options: IntegrationContextOption
     let builder = Test.createTestingModule({ imports: [...platform, ...options.imports] });
     if (options.override) builder = options.override(builder);
     const moduleRef = await builder.compile();
-    const app = moduleRef.createNestApplication({ logger: false });
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(platformHttpAdapter(), { logger: false });
     let baseUrl: string | undefined;
     if (options.listen) {
       configurePlatformApp(app, { serviceName: options.service, fileBodyRoutes: options.fileBodyRoutes });

@@ -1,5 +1,5 @@
 export * from './tracing';
-export * from './http-tracing.middleware';
+export * from './http-tracing';
 export * from './consumer-span';
 export * from './temporal-tracing';
 export * from './outbox-trace-context.migrations';

@@ -39,6 +39,8 @@ import { OrgUnitDirectory } from '../../org-units/org-unit-directory';
 import { PlatformOutboxModule } from '../../outbox/outbox.module';
 import { OutboxWriter } from '../../outbox/outbox-writer';
 import { PlatformTemporalModule } from '../../temporal/temporal.module';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { platformHttpAdapter } from '../../http/platform-adapter';
 
 export const directory = new OrgUnitDirectory([
   { code: '31', name: '上海市', kind: 'city', parent: null },
@@ -220,7 +222,7 @@ export async function startOpsServiceApp(options: StartOpsAppOptions): Promise<O
       done();
     },
   });
-  const app = moduleRef.createNestApplication({
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(platformHttpAdapter(), {
     logger: new PlatformLogger({ serviceName: service, level: options.logLevel ?? 'warn', destination }),
   });
   configurePlatformApp(app, { serviceName: service });
