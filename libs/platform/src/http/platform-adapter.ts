@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { newRequestId } from '../logging/request-id';
+import { newRequestId, REQUEST_ID_HEADER } from '../logging/request-id';
 import { toErrorBody } from './exception-filter';
 import { JSON_BODY_LIMIT_BYTES } from './json-body';
 import { sendProblem } from './problem-details';
@@ -23,6 +23,7 @@ export function platformHttpAdapter(): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 4096 },
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const refusal = new HttpException(error.message, error.statusCode ?? 400, { cause: error });
+      void reply.header(REQUEST_ID_HEADER, request.id); // no hook ran: the request lifecycle did not echo it
       sendProblem(request, reply, toErrorBody(refusal, request.id));
     },
   });
