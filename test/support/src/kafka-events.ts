@@ -44,30 +44,45 @@ const brokersOf = (brokers?: string[]): string[] => {
   return list;
 };
 
-/** The topic's end offsets now (the topic must exist: the services create theirs at start). */
-export async function markTopic(topic: string, brokers?: string[]): Promise<TopicMark> {
-  const admin = new Kafka({ clientId: `e2e-mark-${randomUUID()}`, brokers: brokersOf(brokers), logLevel: logLevel.NOTHING }).admin();
+type Admin = ReturnType<Kafka['admin']>;
+
+async function withAdmin<T>(brokers: string[] | undefined, work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = new Kafka({ clientId: `e2e-admin-${randomUUID()}`, brokers: brokersOf(brokers), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
-    return { topic, offsets: (await admin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ partition, offset })) };
+    return await work(admin);
   } finally {
     await admin.disconnect();
   }
+}
+
+async function endOf(admin: Admin, topic: string): Promise<TopicMark> {
+  return { topic, offsets: (await admin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ partition, offset })) };
+}
+
+/** The topic's end offsets now (the topic must exist: the services create theirs at start). */
+export function markTopic(topic: string, brokers?: string[]): Promise<TopicMark> {
+  return withAdmin(brokers, (admin) => endOf(admin, topic));
+}
+
+/**
+ * Commits a consumer group's offsets at the topic's end before its consumer first runs, so a
+ * service started under a new group (a bench's) does not first read the topic's history, which
+ * other runs filled. A topic that does not exist yet has no history: nothing to do.
+ */
+export function startGroupAtEnd(groupId: string, topic: string, brokers?: string[]): Promise<void> {
+  return withAdmin(brokers, async (admin) => {
+    if (!(await admin.listTopics()).includes(topic)) return;
+    await admin.setOffsets({ groupId, topic, partitions: (await endOf(admin, topic)).offsets });
+  });
 }
 
 export async function readEvents(options: ReadEventsOptions): Promise<ReadEvent[]> {
   const until = options.until ?? ((events) => events.length >= (options.count ?? 1));
   const kafka = new Kafka({ clientId: `e2e-reader-${randomUUID()}`, brokers: brokersOf(options.brokers), logLevel: logLevel.NOTHING });
   const groupId = `e2e-reader-${randomUUID()}`;
-  if (options.from) {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await admin.setOffsets({ groupId, topic: options.from.topic, partitions: options.from.offsets });
-    } finally {
-      await admin.disconnect();
-    }
-  }
+  const from = options.from;
+  if (from) await withAdmin(options.brokers, (admin) => admin.setOffsets({ groupId, topic: from.topic, partitions: from.offsets }));
   const consumer = kafka.consumer({ groupId });
   const events: ReadEvent[] = [];
   let done!: () => void;
