@@ -5,6 +5,7 @@
  * operations in it, say what one operation costs each part: the budget a ratio goal has to fit in.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { stateDir } from '@cwp/platform';
 import { cpuSecondsOf } from './http-load';
@@ -65,4 +66,21 @@ export function cpuPerOperation(before: CpuReading, after: CpuReading, operation
     .filter((k) => k in before)
     .map((k) => `${k} ${(((after[k]! - before[k]!) * 1000) / operations).toFixed(2)}`)
     .join(', ');
+}
+
+/**
+ * Waits until the machine is quiet (under `busyShare` of its cores over a second), at most
+ * `timeoutMs`: a bench run right after another starts while the servers still work off the one
+ * before (the Temporal server terminating and indexing a previous bench's workflows). Resolves with
+ * the last second's share, so the bench can print what it started from.
+ */
+export async function settledMachine(busyShare = 0.15, timeoutMs = 60_000): Promise<number> {
+  const cores = availableParallelism();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const before = machineCpuSeconds();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const share = (machineCpuSeconds() - before) / cores;
+    if (share < busyShare || Date.now() > deadline) return share;
+  }
 }

@@ -28,7 +28,7 @@ import {
 } from '@cwp/platform';
 import { WORKER_HIRED_TOPIC } from '@cwp/contracts';
 import { startGroupAtEnd, startServiceProcess } from '@cwp/test-support';
-import { cpuPerOperation, readCpu } from './stack-cpu';
+import { cpuPerOperation, readCpu, settledMachine } from './stack-cpu';
 
 const STREET = '310104003';
 
@@ -139,6 +139,8 @@ async function main(): Promise<void> {
     await rate(clients, clients, register);
     await rate(clients, clients, noopStart);
     await rate(clients, clients, attributedStart);
+    // Measured from a quiet machine: after another bench the Temporal server works off its workflows for a while.
+    console.log(`  machine busy ${(100 * (await settledMachine())).toFixed(0)} % before the measured runs`);
     const parts = { service: service.child.pid! };
     const beforeNoop = readCpu(parts);
     const noopBefore = await rate(count, clients, noopStart);
