@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Body, Controller, Get, Global, Module, Param, Patch, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -21,7 +22,6 @@ import { createTestDataSource, type TestDataSource } from '../testing';
 import { configurePlatformApp } from './bootstrap';
 import { IfMatchVersion } from './if-match';
 import { PlatformHttpModule } from './platform-http.module';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { platformHttpAdapter } from './platform-adapter';
 
 jest.setTimeout(60_000);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { Body, Controller, Get, Global, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
@@ -27,7 +28,6 @@ import { OrgUnitDirectory } from '../org-units/org-unit-directory';
 import { configurePlatformApp } from './bootstrap';
 import { UuidPipe } from './uuid.pipe';
 import { PlatformHttpModule } from './platform-http.module';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { platformHttpAdapter } from './platform-adapter';
 
 const directory = new OrgUnitDirectory([

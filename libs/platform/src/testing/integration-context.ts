@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Global, Module, type DynamicModule, type INestApplication, type ModuleMetadata, type Provider, type Type } from '@nestjs/common';
 import type { TestingModule, TestingModuleBuilder } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import type { EventContract } from '@cwp/contracts';
 import type { PolicyCatalog } from '@cwp/policy';
@@ -23,7 +24,6 @@ import { PlatformPolicyModule } from '../policy/policy.module';
 import { PlatformTemporalModule } from '../temporal/temporal.module';
 import type { PlatformTemporalOptions } from '../temporal/temporal.options';
 import { assertTestDatabaseUrl, createTestDataSource, type TestDataSource } from './test-database';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { platformHttpAdapter } from '../http/platform-adapter';
 
 type ModuleImport = NonNullable<ModuleMetadata['imports']>[number];

@@ -19,6 +19,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsString, Matches } from 'class-validator';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { defineEventContract, type CloudEvent } from '@cwp/contracts';
@@ -39,7 +40,6 @@ import { OrgUnitDirectory } from '../../org-units/org-unit-directory';
 import { PlatformOutboxModule } from '../../outbox/outbox.module';
 import { OutboxWriter } from '../../outbox/outbox-writer';
 import { PlatformTemporalModule } from '../../temporal/temporal.module';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { platformHttpAdapter } from '../../http/platform-adapter';
 
 export const directory = new OrgUnitDirectory([
