@@ -1,23 +1,11 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { clientAddressOf, FixedWindowLimiter, type PlatformRequest } from '@cwp/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { AddressRateLimitGuard } from '@cwp/platform';
 import { APPRAISAL_SETTINGS, type AppraisalSettingsValue } from '../core';
 
-/**
- * Rate limit of the residents' endpoint (no token to limit by): per client address and minute.
- * Over the limit the request is refused before its input is validated with the platform's 429
- * TOO_MANY_REQUESTS (its Retry-After header says when the address's window reopens).
- */
+/** The residents' endpoint's limit per client address and minute (APPRAISAL_RESIDENT_RATE_PER_MINUTE). */
 @Injectable()
-export class ResidentRateLimitGuard implements CanActivate {
-  private readonly limiter: FixedWindowLimiter;
-
+export class ResidentRateLimitGuard extends AddressRateLimitGuard {
   constructor(@Inject(APPRAISAL_SETTINGS) settings: AppraisalSettingsValue) {
-    this.limiter = new FixedWindowLimiter(settings.residentRatePerMinute, 60_000);
-  }
-
-  canActivate(context: ExecutionContext): boolean {
-    const client = clientAddressOf(context.switchToHttp().getRequest<PlatformRequest>());
-    this.limiter.admit(client, 'Too many ratings from this address; try again later');
-    return true;
+    super(settings.residentRatePerMinute, 'Too many ratings from this address; try again later');
   }
 }

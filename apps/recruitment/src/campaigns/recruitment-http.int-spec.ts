@@ -345,9 +345,11 @@ describe('applications, scores and the workflow', () => {
     const closed = await ctx.call('POST', `/public/campaigns/${campaign.id}/applications`, { body: newApplication(postId) });
     expect(closed.status).toBe(422);
     expect(closed.body.code).toBe('REGISTRATION_CLOSED');
-    const statuses: number[] = [];
+    const answers: Array<{ status: number; body: Record<string, any> }> = [];
     for (let i = 0; i < 8; i++)
-      statuses.push((await ctx.call('POST', `/public/campaigns/${campaign.id}/applications`, { body: newApplication(postId) })).status);
-    expect(statuses).toContain(429);
+      answers.push(await ctx.call('POST', `/public/campaigns/${campaign.id}/applications`, { body: newApplication(postId) }));
+    const limited = answers.find((answer) => answer.status === 429);
+    // The platform's refusal: TOO_MANY_REQUESTS with the seconds to wait (the Retry-After header's figure).
+    expect(limited?.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { retryAfterSeconds: expect.any(Number) } });
   });
 });

@@ -16,3 +16,4 @@ export * from './openapi-completeness';
 export * from './keyset-query.dto';
 export * from './platform-adapter';
 export * from './request-info';
+export * from './address-rate-limit.guard';
