@@ -28,7 +28,7 @@ export interface PlatformAppOptions {
   description?: string;
   /**
    * Routes (full paths, prefix included) that take a file inside their JSON body (a score sheet,
-   * a base64 workbook): they accept up to FILE_BODY_LIMIT; every other body stays at JSON_BODY_LIMIT.
+   * a base64 workbook): they accept up to FILE_BODY_LIMIT_BYTES; every other body stays at JSON_BODY_LIMIT_BYTES.
    */
   fileBodyRoutes?: readonly RegExp[];
 }
