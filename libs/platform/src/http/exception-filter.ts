@@ -7,6 +7,7 @@ import { ErrorCode } from '../errors/error-code';
 import { httpStatusOf } from '../errors/http-status-of';
 import { ValidationFailedError } from '../errors/validation-failed.error';
 import { requestIdOf } from '../logging/request-id';
+import { drainsRefusedBody } from './json-body';
 import { sendProblem } from './problem-details';
 import { pathOf, type PlatformRequest } from './request-info';
 
@@ -35,6 +36,8 @@ export class PlatformExceptionFilter implements ExceptionFilter {
     if (reply.sent || reply.raw.headersSent) return;
     const retryAfter = retryAfterOf(body);
     if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
+    // The server closes the connection of a body it refused unread; one it can drain stays open (json-body.ts).
+    if (body.code === ErrorCode.PAYLOAD_TOO_LARGE && !req.raw.complete && drainsRefusedBody(req.headers)) reply.removeHeader('connection');
     sendProblem(req, reply, body, status);
   }
 }
