@@ -57,7 +57,6 @@ const SERVER_REFUSALS: Record<string, Omit<ErrorBody, 'requestId'>> = {
     code: ErrorCode.MALFORMED_REQUEST,
     message: 'Request body length does not match its Content-Length',
   },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ErrorCode.MALFORMED_REQUEST, message: 'Request body type is not supported' },
 };
 
 /** Pure mapping from anything thrown to the response body (tested without a server). */
