@@ -38,9 +38,13 @@ export class RecalibrationsService {
   }
 
   async get(payYear: number): Promise<RecalibrationResponse> {
+    // The workflow's phase first, then the row: what a phase says is done (the preview's summary
+    // before awaiting-approval) was committed before the phase changed, so the row read after it
+    // holds it. Read the other way round, a preview finishing in between answered
+    // awaiting-approval with no preview (the reliability tier saw it once).
+    const state = await this.workflows?.state(payYear).catch(() => null);
     const row = await this.repository.find(payYear);
     if (!row) throw DomainError.notFound(RECALIBRATION_ENTITY, String(payYear));
-    const state = await this.workflows?.state(payYear).catch(() => null);
     return RecalibrationResponse.toResponse(row, this.runner.progress(row), state?.phase ?? null);
   }
 
