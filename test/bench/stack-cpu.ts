@@ -8,13 +8,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { stateDir } from '@cwp/platform';
-import { cpuSecondsOf } from './http-load';
 
 export type CpuReading = Record<string, number>;
 
 const SERVERS = ['postgres', 'kafka', 'temporal'] as const;
 
-/** The pid and every descendant (PostgreSQL forks a backend per connection). */
+/** A process's CPU with that of its children it has reaped (a PostgreSQL backend's, once it exits). */
+function cpuSecondsWithReaped(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100; // utime, stime, cutime, cstime
+}
+
+/**
+ * The pid and every living descendant (PostgreSQL forks a backend per connection), with the
+ * descendants already reaped: without them a backend ending between two readings took its CPU with it.
+ */
 function treeCpuSeconds(root: number): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
@@ -31,7 +39,7 @@ function treeCpuSeconds(root: number): number {
   while (queue.length) {
     const pid = queue.pop()!;
     try {
-      total += cpuSecondsOf(pid);
+      total += cpuSecondsWithReaped(pid);
     } catch {
       continue;
     }
