@@ -7,7 +7,10 @@
  * before and after the registrations; their mean is the baseline). No worker polls either task
  * queue: both measure starts. Goal: ≥ 0.8×. Then the same no-op carrying an entry's input and its
  * three search attributes, which splits the gap between Temporal (indexing the attributes) and the
- * platform (HTTP, checks, the write, the start call, the relay).
+ * platform (HTTP, checks, the write, the start call, the relay). And the raw registration
+ * (`raw-registration.ts`: the same row, event, start and mark on node:http, pg, kafkajs and the
+ * Temporal client, nothing around them, in its own process): what any implementation pays on this
+ * machine beside what the platform adds; its work is checked (every entry started, every event out).
  *   npm run bench -- test/bench/talent-pool-registration.bench.ts [--count 400] [--clients 16]
  * Uses TEST_DATABASE_URL (a throw-away schema); the started workflows are terminated at the end.
  */
@@ -28,6 +31,7 @@ import {
 } from '@cwp/platform';
 import { WORKER_HIRED_TOPIC } from '@cwp/contracts';
 import { startGroupAtEnd, startServiceProcess } from '@cwp/test-support';
+import { checkRawRegistrations, startRawRegistration } from './raw-registration';
 import { cpuPerOperation, readCpu, settledMachine } from './stack-cpu';
 
 const STREET = '310104003';
@@ -82,6 +86,9 @@ async function main(): Promise<void> {
     },
     readyTimeoutMs: 300_000,
   });
+  const rawQueue = `bench-raw-${run}`;
+  const rawSchema = `bench_raw_${run}`;
+  const raw = await startRawRegistration(rawSchema, rawQueue, 'bench.raw-registration');
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS! });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
   try {
@@ -91,13 +98,19 @@ async function main(): Promise<void> {
       settings,
       OrgUnitDirectory.fromFile(fromRepoRoot('seeds/org-tree/shanghai.json')),
     );
-    const register = async (): Promise<void> => {
-      const res = await fetch(`${service.baseUrl}/api/talent-pool/entries`, {
+    // A synthetic national ID repeats its sequence every 1,000: each thousand registrations takes the next birth date.
+    let registered = 0;
+    const birthDate = (): string => {
+      const day = new Date(Date.UTC(1992, 2, 15) + Math.floor(registered++ / 1_000) * 86_400_000);
+      return day.toISOString().slice(0, 10).replaceAll('-', '');
+    };
+    const registerAt = (url: string) => async (): Promise<void> => {
+      const res = await fetch(url, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           name: '基准测试',
-          nationalId: testing.newNationalId({ birthDate: '19920315' }),
+          nationalId: testing.newNationalId({ birthDate: birthDate() }),
           phone: `139${String(randomBytes(4).readUInt32BE(0) % 100_000_000).padStart(8, '0')}`,
           source: 'social-worker',
           education: 'junior-college',
@@ -107,6 +120,8 @@ async function main(): Promise<void> {
       });
       if (res.status !== 201) throw new Error(`registration answered ${res.status}: ${await res.text()}`);
     };
+    const register = registerAt(`${service.baseUrl}/api/talent-pool/entries`);
+    const rawRegister = registerAt(`${raw.baseUrl}/entries`);
     const noopStart = async (): Promise<void> => {
       await client.workflow.start('noopWorkflow', { taskQueue: noopQueue, workflowId: `bench-noop-${randomUUID()}`, args: [] });
     };
@@ -137,11 +152,12 @@ async function main(): Promise<void> {
     };
     // Warm-up of both paths (JIT, pools, the token cache, the server's task queues).
     await rate(clients, clients, register);
+    await rate(clients, clients, rawRegister);
     await rate(clients, clients, noopStart);
     await rate(clients, clients, attributedStart);
     // Measured from a quiet machine: after another bench the Temporal server works off its workflows for a while.
     console.log(`  machine busy ${(100 * (await settledMachine())).toFixed(0)} % before the measured runs`);
-    const parts = { service: service.child.pid! };
+    const parts = { service: service.child.pid!, raw: raw.pid };
     const beforeNoop = readCpu(parts);
     const noopBefore = await rate(count, clients, noopStart);
     const cpuBefore = readCpu(parts);
@@ -151,7 +167,11 @@ async function main(): Promise<void> {
     const noopAfter = await rate(count, clients, noopStart);
     const cpuAttributed = readCpu(parts);
     const attributed = await rate(count, clients, attributedStart);
-    console.log(`  CPU ms per no-op start with search attributes: ${cpuPerOperation(cpuAttributed, readCpu(parts), count)}`);
+    const cpuRaw = readCpu(parts);
+    const raws = await rate(count, clients, rawRegister);
+    console.log(`  CPU ms per raw registration: ${cpuPerOperation(cpuRaw, readCpu(parts), count)}`);
+    await checkRawRegistrations(rawSchema, count + clients);
+    console.log(`  CPU ms per no-op start with search attributes: ${cpuPerOperation(cpuAttributed, cpuRaw, count)}`);
     // The CPU budget: a ratio goal on a CPU-bound machine is the ratio of machine CPU per operation.
     console.log(`  CPU ms per no-op start: ${cpuPerOperation(beforeNoop, cpuBefore, count)}`);
     console.log(`  CPU ms per registration: ${cpuPerOperation(cpuBefore, cpuAfter, count)}`);
@@ -159,7 +179,7 @@ async function main(): Promise<void> {
     console.log(
       `  ${count} registrations with their workflow start, ${clients} clients: ${registrations.toFixed(1)}/s; ` +
         `no-op workflow starts: ${noopBefore.toFixed(1)}/s before, ${noopAfter.toFixed(1)}/s after, ` +
-        `${attributed.toFixed(1)}/s with the entry's input and search attributes; ` +
+        `${attributed.toFixed(1)}/s with the entry's input and search attributes; raw registrations ${raws.toFixed(1)}/s; ` +
         `the service used ${serviceCpuMs.toFixed(2)} ms of CPU per registration`,
     );
     testing.printBenchRow({
@@ -182,8 +202,24 @@ async function main(): Promise<void> {
       platform: Number(registrations.toFixed(1)),
       baseline: Number(attributed.toFixed(1)),
     });
+    // What any implementation pays on this machine (the raw registration: the same row, event and
+    // start with nothing around them), and what the platform adds to it.
+    testing.printBenchRow({
+      measure: `raw registration (node:http + pg + kafkajs + Temporal client: the same row, event and start), ${clients} clients (vs no-op workflow starts)`,
+      unit: 'starts/s',
+      platform: Number(raws.toFixed(1)),
+      baseline: Number(noop.toFixed(1)),
+    });
+    testing.printBenchRow({
+      measure: `reserve-entry registration through the service, ${clients} clients (vs the raw registration)`,
+      unit: 'starts/s',
+      platform: Number(registrations.toFixed(1)),
+      baseline: Number(raws.toFixed(1)),
+    });
   } finally {
-    const terminated = (await terminateAll(client, taskQueue)) + (await terminateAll(client, noopQueue));
+    raw.stop();
+    const terminated =
+      (await terminateAll(client, taskQueue)) + (await terminateAll(client, noopQueue)) + (await terminateAll(client, rawQueue));
     console.log(`  terminated ${terminated} bench workflows`);
     await connection.close();
     await service.stop();
