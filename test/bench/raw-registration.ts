@@ -88,6 +88,9 @@ function startRelay(pool: Pool, schema: string, send: (messages: Array<{ key: st
         await client.query('COMMIT');
         if (rows.length === 500) again = true;
       } while (again);
+    } catch (error) {
+      await client.query('ROLLBACK'); // the events stay unpublished: the next wake sends them
+      throw error;
     } finally {
       client.release();
       running = false;
