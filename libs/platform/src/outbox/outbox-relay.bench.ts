@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     await relay.stop();
 
     // The least an outbox relay does: per transaction, take and mark one batch in one statement,
-    // send it, commit. No lock, pipelining, tracing or report: what the relay adds to raw sendBatch
+    // send it, commit. No advisory lock, pipelining, tracing or report: what the relay adds to raw sendBatch
     // that any outbox pays (reading and marking the rows in PostgreSQL) is the gap between the two.
     const rawLoopStart = performance.now();
     const runner = ds.createQueryRunner();
