@@ -3,16 +3,32 @@
  * GET against a server in another process, with latency percentiles and the server's CPU per
  * request (steadier than req/s on a machine other work shares).
  */
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
 /**
  * CPU seconds (user + system) a process has used so far, from /proc (Linux): a server's CPU per
- * request holds steadier than its req/s on a machine other work shares.
+ * request holds steadier than its req/s on a machine other work shares. With `reapedChildren`, the
+ * CPU of the children it has reaped too (a PostgreSQL backend's, once it exits).
  */
-export function cpuSecondsOf(pid: number): number {
+export function cpuSecondsOf(pid: number, options: { reapedChildren?: boolean } = {}): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  const own = Number(fields[11]) + Number(fields[12]); // utime, stime in clock ticks (USER_HZ 100)
+  return (options.reapedChildren ? own + Number(fields[13]) + Number(fields[14]) : own) / 100; // + cutime, cstime
+}
+
+/**
+ * A bench's server in its own process (for its own CPU figure): `file` forked with `args` under the
+ * same runtime flags; resolves once the child sends its first message (it is listening).
+ */
+export async function forkServer(file: string, args: string[], label: string): Promise<{ pid: number; stop(): void }> {
+  const child = fork(file, args, { execArgv: process.execArgv, stdio: 'inherit' });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
+  });
+  return { pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** A load window with the server's CPU per request over it. */

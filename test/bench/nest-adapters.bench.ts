@@ -9,7 +9,6 @@
  * What the adapter alone changes; the platform's GET (workforce-get.bench.ts) adds its middleware,
  * interceptors, TypeORM and logs on top. Uses TEST_DATABASE_URL (a throw-away schema).
  */
-import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import {
@@ -39,7 +38,7 @@ import {
 } from '@cwp/platform';
 import { freePort } from '@cwp/test-support';
 import { getBenchRows } from './get-fixtures';
-import { load, measured, type LoadResult } from './http-load';
+import { forkServer, load, measured, type LoadResult } from './http-load';
 
 const SERVERS = ['plain', 'express', 'fastify'] as const;
 type ServerKind = (typeof SERVERS)[number];
@@ -141,12 +140,7 @@ async function serve(kind: ServerKind, port: number, schema: string): Promise<vo
 
 async function startServer(kind: ServerKind, schema: string): Promise<{ port: number; pid: number; stop(): void }> {
   const port = await freePort();
-  const child = fork(__filename, ['--serve', kind, String(port), schema], { execArgv: process.execArgv, stdio: 'inherit' });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-  return { port, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+  return { port, ...(await forkServer(__filename, ['--serve', kind, String(port), schema], `${kind} server`)) };
 }
 
 async function main(): Promise<void> {

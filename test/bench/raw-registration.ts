@@ -12,7 +12,6 @@
  * Set beside the service and the no-op start, it splits goal 2's gap into what any implementation
  * on this machine pays (the row, the event, the start) and what the platform adds.
  */
-import { fork } from 'node:child_process';
 import { createCipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
@@ -29,6 +28,7 @@ import {
   withStackEnv,
 } from '@cwp/platform';
 import { freePort } from '@cwp/test-support';
+import { forkServer } from './http-load';
 
 const SCHEMA_SQL = (schema: string): string => `
   CREATE SCHEMA ${schema};
@@ -200,12 +200,8 @@ export async function startRawRegistration(
   topic: string,
 ): Promise<{ baseUrl: string; pid: number; stop(): void }> {
   const port = await freePort();
-  const child = fork(__filename, ['--serve', String(port), schema, taskQueue, topic], { execArgv: process.execArgv, stdio: 'inherit' });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`raw registration exited with ${code}`)));
-  });
-  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+  const server = await forkServer(__filename, ['--serve', String(port), schema, taskQueue, topic], 'raw registration');
+  return { baseUrl: `http://127.0.0.1:${port}`, ...server };
 }
 
 /**

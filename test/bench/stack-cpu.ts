@@ -8,16 +8,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { stateDir } from '@cwp/platform';
+import { cpuSecondsOf } from './http-load';
 
 export type CpuReading = Record<string, number>;
 
 const SERVERS = ['postgres', 'kafka', 'temporal'] as const;
-
-/** A process's CPU with that of its children it has reaped (a PostgreSQL backend's, once it exits). */
-function cpuSecondsWithReaped(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100; // utime, stime, cutime, cstime
-}
 
 /**
  * The pid and every living descendant (PostgreSQL forks a backend per connection), with the
@@ -39,7 +34,7 @@ function treeCpuSeconds(root: number): number {
   while (queue.length) {
     const pid = queue.pop()!;
     try {
-      total += cpuSecondsWithReaped(pid);
+      total += cpuSecondsOf(pid, { reapedChildren: true });
     } catch {
       continue;
     }

@@ -10,7 +10,6 @@
  * (5 s windows by default, 15 s when `npm run bench -- --size city` runs it.) The service runs
  * without its Temporal worker (idle for reads). Uses TEST_DATABASE_URL (a throw-away schema).
  */
-import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -20,7 +19,7 @@ import { Pool } from 'pg';
 import { authConfigSchema, authSettings, loadConfig, loadOrCreateLocalSigningKey, testing, withStackEnv } from '@cwp/platform';
 import { startServiceProcess, freePort } from '@cwp/test-support';
 import { GET_BENCH_WORKERS, getBenchRows } from './get-fixtures';
-import { load, measured } from './http-load';
+import { forkServer, load, measured } from './http-load';
 
 const PROFILE_PRELOAD = path.join(__dirname, 'fixtures/cpu-profile.preload.js');
 
@@ -50,12 +49,7 @@ async function baselineServer(port: number, schema: string): Promise<void> {
 
 async function startBaseline(schema: string): Promise<{ port: number; pid: number; stop(): void }> {
   const port = await freePort();
-  const child = fork(__filename, ['--baseline', String(port), schema], { execArgv: process.execArgv, stdio: 'inherit' });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
-  });
-  return { port, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+  return { port, ...(await forkServer(__filename, ['--baseline', String(port), schema], 'baseline')) };
 }
 
 async function main(): Promise<void> {
